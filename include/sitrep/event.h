@@ -1,0 +1,87 @@
+// Event record, schema v1 (docs/schema.md). Field names are stable: later stages fill
+// fields, they never rename them. One Event serialises to one JSON object.
+#ifndef SITREP_EVENT_H_
+#define SITREP_EVENT_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sitrep/status.h"
+
+namespace sitrep {
+
+struct ActorRef {
+  std::string name;     // canonical name, e.g. "March 23 Movement"
+  std::string id;       // dictionary id, e.g. "M23"; empty when unresolved
+  std::string type;     // state, government, military, police, rebel group, militia, IGO, NGO, ...
+  std::string country;  // ISO 3166-1 alpha-3, empty when none
+  std::string text;     // the words in the article that named it
+  bool empty() const { return name.empty() && id.empty(); }
+};
+
+struct Location {
+  std::string name;
+  int64_t geonames_id = 0;  // 0 when unresolved
+  double lat = 0, lon = 0;
+  std::string admin1, admin2;
+  std::string country_code;  // ISO 3166-1 alpha-2 as in GeoNames
+  int precision = 0;         // 1 town/village, 2 near a town or district, 3 province/region/country
+  std::string text;          // the words in the article that named it
+};
+
+// UCDP-GED style estimate: "at least 20" -> low 20, best 20; "between 10 and 15" -> 10/12/15.
+struct Estimate {
+  std::optional<int64_t> low, best, high;
+  bool empty() const { return !low && !best && !high; }
+};
+
+struct Counts {
+  Estimate killed, wounded, displaced, abducted, arrested, troops;
+  // Access by role name ("killed", ...); nullptr for an unknown name.
+  Estimate* Find(const std::string& role);
+  const Estimate* Find(const std::string& role) const;
+  static const std::vector<std::string>& Roles();
+};
+
+struct Evidence {
+  std::string sentence;  // the sentence text
+  int64_t start = 0;     // byte offsets of the sentence in Article::text
+  int64_t end = 0;
+  int64_t trigger_start = 0;  // byte offsets of the trigger word(s)
+  int64_t trigger_end = 0;
+};
+
+struct Event {
+  std::string event_id;    // hash of article id, sentence offset, trigger and actors
+  std::string article_id;
+  std::string plover_type;   // e.g. "ASSAULT", "FIGHT", "COERCE", "CONSULT"
+  std::string plover_mode;   // e.g. "seize", "ground", "sanction"
+  std::string cameo_code;    // e.g. "190"
+  std::string acled_event_type;      // e.g. "Battles"
+  std::string acled_sub_event_type;  // e.g. "Non-state actor overtakes territory"
+  ActorRef actor1, actor2;
+  std::optional<Location> location;
+  std::optional<std::string> date;   // "YYYY-MM-DD"
+  std::string date_precision = "unknown";  // day, week, month, year, unknown
+  Counts counts;
+  std::string modality = "asserted";  // asserted, claimed, denied, negated, threatened, intended,
+                                      // hypothetical, background
+  std::string claimant;               // who claims/denies it, when not the article's voice
+  double confidence = 0.5;            // 0..1
+  Evidence evidence;
+  std::string trigger;                // the lemma that triggered the event, e.g. "capture"
+};
+
+// JSON (schema v1). ToJson never fails; FromJson rejects unknown fields and wrong types
+// with a message naming the field.
+std::string EventToJson(const Event& e);
+Status EventFromJson(const std::string& json, Event* out);
+
+// Stable id of an event: 16 hex digits.
+std::string ComputeEventId(const Event& e);
+
+}  // namespace sitrep
+
+#endif  // SITREP_EVENT_H_

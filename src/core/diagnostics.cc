@@ -1,0 +1,28 @@
+#include "sitrep/diagnostics.h"
+
+#include <fmt/format.h>
+
+namespace sitrep {
+
+std::string Diagnostic::ToString() const {
+  std::string where = file;
+  if (line > 0) where += fmt::format(":{}", line);
+  if (offset >= 0) where += fmt::format(": byte {}", offset);
+  return fmt::format("{}: {}: {}", where, severity == Severity::kError ? "error" : "warning", message);
+}
+
+void Diagnostics::Report(Diagnostic d) {
+  (d.severity == Severity::kError ? errors_ : warnings_)++;
+  if (sink_) sink_(d);
+  all_.push_back(std::move(d));
+}
+
+void Diagnostics::Warn(const std::string& file, int64_t line, int64_t offset, std::string message) {
+  Report({Severity::kWarning, file, line, offset, std::move(message)});
+}
+
+void Diagnostics::Error(const std::string& file, int64_t line, int64_t offset, std::string message) {
+  Report({Severity::kError, file, line, offset, std::move(message)});
+}
+
+}  // namespace sitrep
