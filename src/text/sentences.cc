@@ -1,0 +1,156 @@
+// Sentence splitter over tokens. A sentence ends at . ! ? (plus attached closing
+// quotes/brackets) when what follows can start a sentence, after an abbreviation only
+// when a clear sentence start follows, and always at a line break.
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+#include <utf8proc.h>
+
+#include "abbreviations.h"
+#include "chars.h"
+#include "internal.h"
+#include "sitrep/text.h"
+
+namespace sitrep::text_internal {
+namespace {
+
+// Capitalised words that, after an abbreviation, almost always begin a new sentence
+// ("... in the U.S. The army ..."), unlike names ("U.N. experts", "Lt. Gen. Smith").
+// Sorted for binary search.
+constexpr std::array<std::string_view, 78> kSentenceStarters = {
+    "A",         "According", "After",    "Again",     "Also",      "Although", "Among",    "An",
+    "And",       "As",        "At",       "Before",    "Both",      "But",      "By",       "Despite",
+    "During",    "Each",      "Earlier",  "Following", "For",       "From",     "Furthermore", "He",
+    "Her",       "Here",      "His",      "How",       "However",   "I",        "If",       "In",
+    "Instead",   "It",        "Its",      "Last",      "Later",     "Many",     "Meanwhile", "Moreover",
+    "Most",      "My",        "Nevertheless", "No",    "Now",       "On",       "Once",     "Other",
+    "Others",    "Our",       "She",      "Since",     "So",        "Some",     "Still",    "Such",
+    "That",      "The",       "Their",    "Then",      "There",     "These",    "They",     "This",
+    "Those",     "Though",    "Thus",     "To",        "Under",     "We",       "What",     "When",
+    "Where",     "While",     "Who",      "Why",       "Yet",       "You"};
+
+bool IsSentenceStarter(std::string_view w) {
+  return std::binary_search(kSentenceStarters.begin(), kSentenceStarters.end(), w);
+}
+
+bool HasNewline(std::string_view gap) {
+  for (size_t i = 0; i < gap.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(gap[i]);
+    if (c == '\n' || c == '\r' || c == '\v' || c == '\f') return true;
+    if (c == 0xC2 && i + 1 < gap.size() && static_cast<unsigned char>(gap[i + 1]) == 0x85) return true;
+    if (c == 0xE2 && i + 2 < gap.size() && static_cast<unsigned char>(gap[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(gap[i + 2]) == 0xA8 || static_cast<unsigned char>(gap[i + 2]) == 0xA9)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool IsTerminalPunct(const Token& t) {
+  if (t.kind != TokenKind::kPunct || t.norm.empty()) return false;
+  return t.norm.find_first_not_of(".!?") == std::string::npos;
+}
+
+// A word that kept its final period: "U.S.", "Gen.", "J.".
+bool IsAbbreviation(const Token& t) {
+  return t.kind == TokenKind::kWord && t.norm.size() > 1 && t.norm.back() == '.';
+}
+
+int32_t FirstCodePoint(std::string_view s) {
+  if (s.empty()) return 0;
+  utf8proc_int32_t cp = 0;
+  size_t n = s.size() < 4 ? s.size() : 4;
+  if (utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(n),
+                       &cp) <= 0) {
+    return 0;
+  }
+  return cp;
+}
+
+class Splitter {
+ public:
+  Splitter(std::string_view text, const std::vector<Token>& tokens, std::vector<Sentence>* out)
+      : text_(text), tokens_(tokens), out_(out) {}
+
+  void Run() {
+    const size_t n = tokens_.size();
+    size_t first = 0;
+    for (size_t i = 0; i < n; ++i) {
+      if (i > first && NewlineBefore(i)) {
+        Close(first, i);
+        first = i;
+      }
+      const Token& t = tokens_[i];
+      bool terminal = IsTerminalPunct(t);
+      bool abbrev = !terminal && IsAbbreviation(t);
+      if (!terminal && !abbrev) continue;
+      // Attached closing quotes and brackets stay with the sentence they close.
+      size_t j = i + 1;
+      while (j < n && IsAttachedCloser(j)) ++j;
+      if (j < n && !NewlineBefore(j) && CanStartAfter(t, abbrev, tokens_[j])) {
+        Close(first, j);
+        first = j;
+      }
+      i = j - 1;
+    }
+    if (first < n) Close(first, n);
+  }
+
+ private:
+  bool NewlineBefore(size_t i) const {
+    if (i == 0 || !tokens_[i].space_before) return false;
+    size_t a = tokens_[i - 1].end, b = tokens_[i].begin;
+    return HasNewline(text_.substr(a, b - a));
+  }
+
+  // A closing quote/bracket glued to what precedes it. An ASCII quote glued on both
+  // sides (`said."We`) is taken as opening the next sentence instead.
+  bool IsAttachedCloser(size_t j) const {
+    const Token& t = tokens_[j];
+    if (t.space_before || t.kind != TokenKind::kPunct) return false;
+    std::string_view surface = text_.substr(t.begin, t.end - t.begin);
+    if (surface == "\xE2\x80\x9C" || surface == "\xE2\x80\x98" || surface == "\xC2\xAB") return false;  // “ ‘ «
+    if (t.norm == ")" || t.norm == "]" || t.norm == "}") return true;
+    if (t.norm != "\"" && t.norm != "'") return false;
+    if (j + 1 < tokens_.size() && !tokens_[j + 1].space_before && tokens_[j + 1].kind == TokenKind::kWord) {
+      return false;
+    }
+    return true;
+  }
+
+  // Can `next` begin a new sentence after `end` (terminal punctuation or abbreviation)?
+  bool CanStartAfter(const Token& end, bool abbrev, const Token& next) const {
+    if (IsLowerCp(FirstCodePoint(next.norm))) return false;
+    if (next.kind == TokenKind::kPunct &&
+        (next.norm == "," || next.norm == ";" || next.norm == ":" || next.norm == ")" || next.norm == "]" ||
+         next.norm == "}")) {
+      return false;
+    }
+    if (next.kind == TokenKind::kSymbol && next.norm == "%") return false;
+    if (!abbrev) return true;
+    if (LookupAbbreviation(end.norm) == AbbrevKind::kTitle) return false;
+    return next.kind == TokenKind::kWord && IsSentenceStarter(next.norm);
+  }
+
+  void Close(size_t first, size_t last) {
+    if (first >= last) return;
+    Sentence& s = out_->emplace_back();
+    s.first_token = static_cast<uint32_t>(first);
+    s.last_token = static_cast<uint32_t>(last);
+    s.begin = tokens_[first].begin;
+    s.end = tokens_[last - 1].end;
+  }
+
+  std::string_view text_;
+  const std::vector<Token>& tokens_;
+  std::vector<Sentence>* out_;
+};
+
+}  // namespace
+
+void SplitSentences(std::string_view text, const std::vector<Token>& tokens, std::vector<Sentence>* sentences) {
+  Splitter(text, tokens, sentences).Run();
+}
+
+}  // namespace sitrep::text_internal
