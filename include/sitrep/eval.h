@@ -1,0 +1,176 @@
+// Eval: scores extracted events against gold events (issue #6).
+//
+// Gold comes as ACLED-style CSV (one row per event; the row's `notes` is the text to
+// code) or as our JSON-lines event schema (include/sitrep/event.h). Predictions come
+// as JSON lines, from a SQLite store, or from running the pipeline on the gold texts
+// (that last part lives in the CLI, tools/sitrep/cmd_eval.cc, so this library does
+// not depend on the pipeline).
+//
+// The matching rule and every metric are defined in docs/quality.md; in short, a
+// predicted event matches a gold event one-to-one when they come from the same
+// article, have a compatible type, dates within a window and places within 25 km.
+//
+//   sitrep::GoldSet gold;
+//   sitrep::Status s = sitrep::LoadGold("../shared/gold", &gold, &diag);
+//   std::vector<sitrep::Event> pred;
+//   s = sitrep::LoadEventsJsonl("pred.jsonl", &pred, &diag);
+//   sitrep::EvalReport r = sitrep::Evaluate(gold, pred, sitrep::EvalOptions());
+//   std::cout << r.ToTable();
+#ifndef SITREP_EVAL_H_
+#define SITREP_EVAL_H_
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "sitrep/article.h"
+#include "sitrep/diagnostics.h"
+#include "sitrep/event.h"
+#include "sitrep/status.h"
+
+namespace sitrep {
+
+// ---------------------------------------------------------------------------------------------
+// Reading gold and predictions
+
+// Gold events and, for ACLED CSV, the articles (the rows' `notes`) they were coded from.
+struct GoldSet {
+  std::vector<Event> events;
+  std::vector<Article> articles;   // empty for JSON-lines gold (text is in evidence.sentence)
+  std::vector<std::string> files;  // the gold files that were read, in order
+};
+
+// Reads gold from `path`: a .csv file (ACLED columns), a .jsonl file (our schema), or a
+// directory, in which case every *.csv and *.jsonl directly in it is read in name order.
+// Appends to `gold`. NotFound when the path does not exist or a directory holds no gold
+// file; IOError when a file cannot be read. A bad row or line is reported to `diag`
+// (when given) and skipped; it does not make the call fail.
+Status LoadGold(const std::string& path, GoldSet* gold, Diagnostics* diag = nullptr);
+
+// Parses ACLED-style CSV text (RFC 4180 quoting, a header row naming the columns as ACLED
+// publishes them; extra columns ignored, optional ones may be missing). Required columns:
+// event_date, event_type, notes. `origin` names the input in diagnostics and articles.
+// Each row becomes one gold Event and one Article (id = event_id_cnty, or "<origin>:<line>"
+// when that column is missing; text = notes; date = event_date; source = source).
+Status ParseAcledCsv(std::string_view csv, const std::string& origin, GoldSet* gold,
+                     Diagnostics* diag = nullptr);
+
+// Reads events, one JSON object per line (schema v1; blank lines skipped). Appends to
+// `events`. A malformed line is reported to `diag` and skipped.
+Status LoadEventsJsonl(const std::string& path, std::vector<Event>* events, Diagnostics* diag = nullptr);
+
+// Reads every event stored in a sitrep SQLite store at `path` (opened read-only).
+Status LoadEventsFromDb(const std::string& path, std::vector<Event>* events, Diagnostics* diag = nullptr);
+
+// "2023-11-06", "06 November 2023", "6 Nov 2023", "2023/11/06" -> "2023-11-06".
+std::optional<std::string> ParseAcledDate(std::string_view s);
+
+// ---------------------------------------------------------------------------------------------
+// Matching
+
+// Maps an actor name or dictionary id to a comparison key, e.g. "M23: March 23 Movement" -> "M23".
+using ActorNormalizer = std::function<std::string(std::string_view)>;
+
+// The default key when no dictionary is wired in: case-folded, punctuation turned into
+// spaces, spaces collapsed, and a trailing ACLED period such as "(2019-)" dropped, so
+// "Military Forces of the Democratic Republic of Congo (2019-)" equals "military forces of
+// the democratic republic of congo". It does not know aliases ("FARDC").
+std::string DefaultActorKey(std::string_view name);
+
+struct EvalOptions {
+  int date_window_days = 3;   // match criterion: |gold date - predicted date| <= this
+  double place_km = 25;       // match criterion: distance <= this when both have coordinates
+  ActorNormalizer normalize_actor;  // empty: DefaultActorKey
+  int worst = 10;             // how many worst examples the report keeps
+};
+
+// Great-circle distance in km (haversine, mean Earth radius 6371.0088 km).
+double HaversineKm(double lat1, double lon1, double lat2, double lon2);
+
+// Days from 1970-01-01 for a "YYYY-MM-DD" date; nullopt when it is not one.
+std::optional<int64_t> DayNumber(std::string_view iso_date);
+
+// Why a gold/predicted pair may or may not match. `same_article` is decided by the
+// caller (see Evaluate); the rest is checked here.
+struct PairCheck {
+  bool type_ok = false;    // same ACLED event type, or same PLOVER type (JSON-lines gold)
+  bool date_ok = false;    // gold has no date, or both dates within the window
+  bool place_ok = false;   // not both have coordinates, or within place_km
+  std::optional<int64_t> date_diff_days;  // predicted - gold, when both have dates
+  std::optional<double> distance_km;      // when both have coordinates
+  bool ok(bool require_type) const { return (type_ok || !require_type) && date_ok && place_ok; }
+};
+PairCheck CheckPair(const Event& gold, const Event& pred, const EvalOptions& options);
+
+struct MatchPair {
+  int gold = -1;  // index into the gold events
+  int pred = -1;  // index into the predicted events
+  double score = 0;
+};
+
+// One-to-one greedy matching within each article: every admissible pair is scored (1 for the
+// match, plus agreement on sub-event type, actor1, actor2, date closeness and place closeness),
+// then pairs are taken best score first, skipping events already used. `pred_article[i]` is
+// the gold article predicted event i belongs to ("" = none). With `require_type` false the
+// type is not a criterion (that alignment feeds the confusion table). Sorted by gold index.
+std::vector<MatchPair> MatchEvents(const std::vector<Event>& gold, const std::vector<Event>& pred,
+                                   const std::vector<std::string>& pred_article, const EvalOptions& options,
+                                   bool require_type = true);
+
+// ---------------------------------------------------------------------------------------------
+// Scoring
+
+// hit out of total; value() is 0 when total is 0.
+struct Ratio {
+  int64_t hit = 0, total = 0;
+  void Add(bool ok) { hit += ok; ++total; }
+  double value() const { return total ? static_cast<double>(hit) / total : 0.0; }
+};
+
+struct Example {
+  std::string kind;        // "missed" (gold not found), "spurious" (no gold), "mismatch" (matched, fields wrong)
+  std::string article_id;
+  std::string gold;        // one-line summaries of the events ("" when absent)
+  std::string pred;
+  std::vector<std::string> errors;  // e.g. "actor1: gold m23 / pred fardc", "date +4d"
+  std::string text;        // the evidence: gold sentence or article text (shortened)
+};
+
+struct EvalReport {
+  EvalOptions options;
+  int64_t gold_events = 0, pred_events = 0, matched = 0;
+  int64_t gold_articles = 0;
+  int64_t unlinked_pred = 0;  // predicted events not linked to any gold article
+  double precision = 0, recall = 0, f1 = 0;
+
+  // Over the type-agnostic alignment (see docs/quality.md), where gold has the field.
+  Ratio event_type, plover_type;
+  // Over matched pairs, where gold has the field.
+  Ratio sub_event_type, actor1, actor2, admin1;
+  Ratio within_1km, within_25km, within_100km;  // pairs whose gold has coordinates
+  Ratio date_exact, date_within_3d;             // pairs whose gold has a date
+  Ratio fatalities_exact;                       // pairs whose gold has a fatality count
+  double fatalities_mae = 0;
+
+  // Type confusion over the type-agnostic alignment: (gold type, predicted type) -> count,
+  // "(none)" for a gold event with no counterpart or a predicted event with no gold.
+  std::map<std::pair<std::string, std::string>, int64_t> confusion;
+  std::vector<Example> worst;
+
+  std::string ToTable() const;  // human-readable
+  std::string ToJson() const;   // one JSON object, pretty-printed
+};
+
+// Scores `pred` against `gold`. A predicted event belongs to a gold article when its
+// article_id is one; otherwise when its evidence sentence occurs in exactly one gold
+// article's text or gold evidence sentence (a store may have given the article another id).
+EvalReport Evaluate(const GoldSet& gold, const std::vector<Event>& pred, const EvalOptions& options);
+
+}  // namespace sitrep
+
+#endif  // SITREP_EVAL_H_

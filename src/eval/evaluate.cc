@@ -1,0 +1,231 @@
+// Evaluate: links predictions to gold articles, matches, and computes the metrics.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "internal.h"
+#include "sitrep/eval.h"
+
+namespace sitrep {
+using namespace eval_internal;
+
+namespace {
+
+constexpr const char* kNone = "(none)";
+
+// The predicted event's gold article: by id, else by its evidence sentence occurring in
+// exactly one gold article ("" when neither).
+std::vector<std::string> LinkPredictions(const GoldSet& gold, const std::vector<Event>& pred) {
+  std::set<std::string> ids;
+  for (const Event& e : gold.events) ids.insert(e.article_id);
+  // Texts to search: article texts (ACLED notes) and gold evidence sentences (JSON-lines gold).
+  std::vector<std::pair<const std::string*, const std::string*>> texts;  // (article id, text)
+  for (const Article& a : gold.articles) texts.emplace_back(&a.id, &a.text);
+  for (const Event& e : gold.events) {
+    if (!e.evidence.sentence.empty()) texts.emplace_back(&e.article_id, &e.evidence.sentence);
+  }
+  std::vector<std::string> out(pred.size());
+  for (size_t i = 0; i < pred.size(); ++i) {
+    if (ids.count(pred[i].article_id)) {
+      out[i] = pred[i].article_id;
+      continue;
+    }
+    const std::string& sentence = pred[i].evidence.sentence;
+    if (sentence.size() < 20) continue;  // too short to identify an article
+    std::set<std::string> hits;
+    for (auto [id, text] : texts) {
+      if (text->find(sentence) != std::string::npos || sentence.find(*text) != std::string::npos) hits.insert(*id);
+    }
+    if (hits.size() == 1) out[i] = *hits.begin();
+  }
+  return out;
+}
+
+std::string Shorten(const std::string& s, size_t max_bytes) {
+  if (s.size() <= max_bytes) return s;
+  size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // UTF-8 boundary
+  return s.substr(0, cut) + "...";
+}
+
+std::string Summary(const Event& e, const EvalOptions& options) {
+  std::string type = !e.acled_event_type.empty() ? e.acled_event_type : e.plover_type;
+  if (!e.acled_sub_event_type.empty()) type += " / " + e.acled_sub_event_type;
+  std::string s = type.empty() ? "(untyped)" : type;
+  std::string a1 = ActorKey(e.actor1, options), a2 = ActorKey(e.actor2, options);
+  if (!a1.empty() || !a2.empty()) s += " | " + (a1.empty() ? "?" : a1) + (a2.empty() ? "" : " vs " + a2);
+  if (e.date) s += " | " + *e.date;
+  if (e.location) {
+    s += " | " + (e.location->name.empty() ? e.location->admin1 : e.location->name);
+    if (HasCoordinates(e)) s += fmt::format(" ({:.3f},{:.3f})", e.location->lat, e.location->lon);
+  }
+  if (e.counts.killed.best) s += fmt::format(" | killed {}", *e.counts.killed.best);
+  return s;
+}
+
+std::string EventText(const Event& e, const GoldSet& gold) {
+  if (!e.evidence.sentence.empty()) return Shorten(e.evidence.sentence, 300);
+  for (const Article& a : gold.articles) {
+    if (a.id == e.article_id) return Shorten(a.text, 300);
+  }
+  return "";
+}
+
+std::string TypeLabel(const Event& e, bool acled) {
+  const std::string& t = acled ? e.acled_event_type : e.plover_type;
+  return t.empty() ? "(untyped)" : t;
+}
+
+// Field errors of a matched pair, for the worst-examples list.
+std::vector<std::string> PairErrors(const Event& g, const Event& p, const EvalOptions& options) {
+  std::vector<std::string> errors;
+  if (!g.acled_sub_event_type.empty() && !EqualsIgnoreCase(g.acled_sub_event_type, p.acled_sub_event_type)) {
+    errors.push_back("sub_event_type: gold '" + g.acled_sub_event_type + "' / pred '" + p.acled_sub_event_type + "'");
+  }
+  if (!SameActor(g.actor1, p.actor1, options)) {
+    errors.push_back("actor1: gold '" + ActorKey(g.actor1, options) + "' / pred '" + ActorKey(p.actor1, options) + "'");
+  }
+  if (!SameActor(g.actor2, p.actor2, options)) {
+    errors.push_back("actor2: gold '" + ActorKey(g.actor2, options) + "' / pred '" + ActorKey(p.actor2, options) + "'");
+  }
+  PairCheck c = CheckPair(g, p, options);
+  if (c.date_diff_days && *c.date_diff_days != 0) errors.push_back(fmt::format("date {:+d}d", *c.date_diff_days));
+  if (HasCoordinates(g)) {
+    if (!c.distance_km) {
+      errors.push_back("place: no predicted coordinates");
+    } else if (*c.distance_km > 1) {
+      errors.push_back(fmt::format("place {:.1f} km off", *c.distance_km));
+    }
+  }
+  if (g.counts.killed.best && p.counts.killed.best.value_or(0) != *g.counts.killed.best) {
+    errors.push_back(fmt::format("fatalities: gold {} / pred {}", *g.counts.killed.best, p.counts.killed.best.value_or(0)));
+  }
+  return errors;
+}
+
+}  // namespace
+
+EvalReport Evaluate(const GoldSet& gold, const std::vector<Event>& pred, const EvalOptions& options) {
+  EvalReport r;
+  r.options = options;
+  r.gold_events = static_cast<int64_t>(gold.events.size());
+  std::set<std::string> gold_ids;
+  for (const Event& e : gold.events) gold_ids.insert(e.article_id);
+  r.gold_articles = static_cast<int64_t>(gold_ids.size());
+
+  std::vector<std::string> pred_article = LinkPredictions(gold, pred);
+  for (const std::string& a : pred_article) {
+    if (a.empty()) ++r.unlinked_pred;
+  }
+  // Events in articles that have no gold cannot be judged: they count neither way.
+  r.pred_events = static_cast<int64_t>(pred.size()) - r.unlinked_pred;
+
+  // Detection (type required) and the per-field metrics over its pairs.
+  std::vector<MatchPair> strict = MatchEvents(gold.events, pred, pred_article, options, true);
+  r.matched = static_cast<int64_t>(strict.size());
+  r.precision = r.pred_events ? static_cast<double>(r.matched) / r.pred_events : 0;
+  r.recall = r.gold_events ? static_cast<double>(r.matched) / r.gold_events : 0;
+  r.f1 = r.precision + r.recall > 0 ? 2 * r.precision * r.recall / (r.precision + r.recall) : 0;
+
+  double abs_error_sum = 0;
+  for (const MatchPair& m : strict) {
+    const Event& g = gold.events[m.gold];
+    const Event& p = pred[m.pred];
+    if (!g.acled_sub_event_type.empty()) {
+      r.sub_event_type.Add(EqualsIgnoreCase(g.acled_sub_event_type, p.acled_sub_event_type));
+    }
+    r.actor1.Add(SameActor(g.actor1, p.actor1, options));
+    r.actor2.Add(SameActor(g.actor2, p.actor2, options));
+    if (g.location && !g.location->admin1.empty()) {
+      r.admin1.Add(p.location && DefaultActorKey(p.location->admin1) == DefaultActorKey(g.location->admin1));
+    }
+    PairCheck c = CheckPair(g, p, options);
+    if (HasCoordinates(g)) {
+      double km = c.distance_km.value_or(std::numeric_limits<double>::infinity());
+      r.within_1km.Add(km <= 1);
+      r.within_25km.Add(km <= 25);
+      r.within_100km.Add(km <= 100);
+    }
+    if (g.date && DayNumber(*g.date)) {
+      r.date_exact.Add(c.date_diff_days && *c.date_diff_days == 0);
+      r.date_within_3d.Add(c.date_diff_days && std::llabs(*c.date_diff_days) <= 3);
+    }
+    if (g.counts.killed.best) {
+      // A prediction without a count says "none reported", as ACLED's 0 does.
+      int64_t predicted = p.counts.killed.best.value_or(0);
+      r.fatalities_exact.Add(predicted == *g.counts.killed.best);
+      abs_error_sum += static_cast<double>(std::llabs(predicted - *g.counts.killed.best));
+    }
+  }
+  if (r.fatalities_exact.total) r.fatalities_mae = abs_error_sum / static_cast<double>(r.fatalities_exact.total);
+
+  // Type-agnostic alignment: event-type accuracy and the confusion table.
+  bool acled = std::any_of(gold.events.begin(), gold.events.end(),
+                           [](const Event& e) { return !e.acled_event_type.empty(); });
+  std::vector<MatchPair> loose = MatchEvents(gold.events, pred, pred_article, options, false);
+  std::vector<int> gold_loose(gold.events.size(), -1);
+  std::vector<bool> pred_loose(pred.size());
+  for (const MatchPair& m : loose) {
+    const Event& g = gold.events[m.gold];
+    const Event& p = pred[m.pred];
+    gold_loose[m.gold] = m.pred;
+    pred_loose[m.pred] = true;
+    if (!g.acled_event_type.empty()) r.event_type.Add(EqualsIgnoreCase(g.acled_event_type, p.acled_event_type));
+    if (!g.plover_type.empty()) r.plover_type.Add(EqualsIgnoreCase(g.plover_type, p.plover_type));
+    ++r.confusion[{TypeLabel(g, acled), TypeLabel(p, acled)}];
+  }
+  for (size_t g = 0; g < gold.events.size(); ++g) {
+    if (gold_loose[g] < 0) ++r.confusion[{TypeLabel(gold.events[g], acled), kNone}];
+  }
+  for (size_t p = 0; p < pred.size(); ++p) {
+    if (!pred_loose[p] && !pred_article[p].empty()) ++r.confusion[{kNone, TypeLabel(pred[p], acled)}];
+  }
+
+  // Worst examples: missed gold, wrong fields on matched pairs, spurious predictions, taken in
+  // turn so that one kind cannot crowd out the others.
+  std::vector<bool> gold_matched(gold.events.size()), pred_matched(pred.size());
+  std::vector<Example> missed, mismatched, spurious;
+  for (const MatchPair& m : strict) {
+    gold_matched[m.gold] = pred_matched[m.pred] = true;
+    std::vector<std::string> errors = PairErrors(gold.events[m.gold], pred[m.pred], options);
+    if (errors.empty()) continue;
+    mismatched.push_back({"mismatch", gold.events[m.gold].article_id, Summary(gold.events[m.gold], options),
+                          Summary(pred[m.pred], options), std::move(errors), EventText(gold.events[m.gold], gold)});
+  }
+  std::stable_sort(mismatched.begin(), mismatched.end(),
+                   [](const Example& a, const Example& b) { return a.errors.size() > b.errors.size(); });
+  for (size_t g = 0; g < gold.events.size(); ++g) {
+    if (gold_matched[g]) continue;
+    Example ex{"missed", gold.events[g].article_id, Summary(gold.events[g], options), "", {}, EventText(gold.events[g], gold)};
+    if (gold_loose[g] >= 0) {
+      const Event& p = pred[gold_loose[g]];
+      ex.pred = Summary(p, options);
+      ex.errors.push_back("type: gold '" + TypeLabel(gold.events[g], acled) + "' / pred '" + TypeLabel(p, acled) + "'");
+    } else {
+      ex.errors.push_back("no prediction in this article passes the date and place criteria");
+    }
+    missed.push_back(std::move(ex));
+  }
+  for (size_t p = 0; p < pred.size(); ++p) {
+    if (pred_matched[p] || pred_article[p].empty() || pred_loose[p]) continue;
+    spurious.push_back({"spurious", pred_article[p], "", Summary(pred[p], options), {"no gold event"},
+                        Shorten(pred[p].evidence.sentence, 300)});
+  }
+  std::vector<Example>* kinds[] = {&missed, &mismatched, &spurious};
+  size_t next[3] = {0, 0, 0};
+  for (bool added = true; added && static_cast<int>(r.worst.size()) < options.worst;) {
+    added = false;
+    for (int k = 0; k < 3 && static_cast<int>(r.worst.size()) < options.worst; ++k) {
+      if (next[k] < kinds[k]->size()) {
+        r.worst.push_back((*kinds[k])[next[k]++]);
+        added = true;
+      }
+    }
+  }
+  return r;
+}
+
+}  // namespace sitrep

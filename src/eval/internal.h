@@ -1,0 +1,28 @@
+// Helpers shared by the eval sources (not part of the public API).
+#ifndef SITREP_SRC_EVAL_INTERNAL_H_
+#define SITREP_SRC_EVAL_INTERNAL_H_
+
+#include <string>
+#include <string_view>
+
+#include "sitrep/eval.h"
+
+namespace sitrep::eval_internal {
+
+// ASCII case-insensitive equality (type labels are ASCII).
+bool EqualsIgnoreCase(std::string_view a, std::string_view b);
+
+// True when the event has a usable coordinate (mirrors EventToJson, which writes lat/lon
+// only for a resolved or precision-tagged place).
+bool HasCoordinates(const Event& e);
+
+// Actor agreement after normalisation: both absent, or a key of one equals a key of the other
+// (keys: the normalised id and the normalised name).
+bool SameActor(const ActorRef& gold, const ActorRef& pred, const EvalOptions& options);
+
+// The actor's comparison key for display ("" when absent).
+std::string ActorKey(const ActorRef& a, const EvalOptions& options);
+
+}  // namespace sitrep::eval_internal
+
+#endif  // SITREP_SRC_EVAL_INTERNAL_H_

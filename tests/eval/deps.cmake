@@ -1,0 +1,2 @@
+# The store test writes a small SQLite file directly.
+set(SITREP_TEST_DEPS SQLite::SQLite3)
