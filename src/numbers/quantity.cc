@@ -1,0 +1,437 @@
+// ParseQuantityAt and ParseCardinalToken: numbers in digits or words with their qualifier.
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string_view>
+
+#include "sitrep/numbers.h"
+
+namespace sitrep {
+namespace {
+
+// How the qualifier in front of (or after) a number maps onto low/best/high.
+enum class Qual { kNone, kLow, kAbout, kNearly, kUpTo, kBetween };
+
+struct QualPhrase {
+  const char* words[4];
+  Qual qual;
+};
+
+// Longest phrases first where one is a prefix of another ("at least" before "at").
+constexpr QualPhrase kQualifiers[] = {
+    {{"at", "least"}, Qual::kLow},
+    {{"no", "fewer", "than"}, Qual::kLow},
+    {{"no", "less", "than"}, Qual::kLow},
+    {{"not", "less", "than"}, Qual::kLow},
+    {{"not", "fewer", "than"}, Qual::kLow},
+    {{"a", "minimum", "of"}, Qual::kLow},
+    {{"more", "than"}, Qual::kLow},
+    {{"well", "over"}, Qual::kLow},
+    {{"just", "over"}, Qual::kLow},
+    {{"upwards", "of"}, Qual::kLow},
+    {{"in", "excess", "of"}, Qual::kLow},
+    {{"over"}, Qual::kLow},
+    {{"above"}, Qual::kLow},
+    {{"exceeding"}, Qual::kLow},
+    {{"an", "estimated"}, Qual::kAbout},
+    {{"estimated"}, Qual::kAbout},
+    {{"around"}, Qual::kAbout},
+    {{"about"}, Qual::kAbout},
+    {{"approximately"}, Qual::kAbout},
+    {{"approx."}, Qual::kAbout},
+    {{"roughly"}, Qual::kAbout},
+    {{"some"}, Qual::kAbout},
+    {{"circa"}, Qual::kAbout},
+    {{"nearly"}, Qual::kNearly},
+    {{"almost"}, Qual::kNearly},
+    {{"close", "to"}, Qual::kNearly},
+    {{"just", "under"}, Qual::kNearly},
+    {{"just", "below"}, Qual::kNearly},
+    {{"just", "short", "of"}, Qual::kNearly},
+    {{"up", "to"}, Qual::kUpTo},
+    {{"as", "many", "as"}, Qual::kUpTo},
+    {{"as", "much", "as"}, Qual::kUpTo},
+    {{"fewer", "than"}, Qual::kUpTo},
+    {{"less", "than"}, Qual::kUpTo},
+    {{"no", "more", "than"}, Qual::kUpTo},
+    {{"not", "more", "than"}, Qual::kUpTo},
+    {{"at", "most"}, Qual::kUpTo},
+    {{"a", "maximum", "of"}, Qual::kUpTo},
+    {{"under"}, Qual::kUpTo},
+    {{"below"}, Qual::kUpTo},
+    {{"between"}, Qual::kBetween},
+};
+
+const std::string& Lower(const Document& doc, uint32_t i) { return doc.tokens[i].lower; }
+
+bool Is(const Document& doc, uint32_t i, uint32_t end, std::string_view w) {
+  return i < end && doc.tokens[i].lower == w;
+}
+
+// Matches the longest qualifier phrase at `i`; returns the number of tokens (0: none).
+uint32_t MatchQualifier(const Document& doc, uint32_t i, uint32_t end, Qual* qual) {
+  uint32_t best = 0;
+  for (const QualPhrase& q : kQualifiers) {
+    uint32_t n = 0;
+    while (n < 4 && q.words[n] != nullptr && Is(doc, i + n, end, q.words[n])) ++n;
+    if (n > 0 && (n == 4 || q.words[n] == nullptr) && n > best) {
+      best = n;
+      *qual = q.qual;
+    }
+  }
+  return best;
+}
+
+// "4,000" -> 4000, "7.2" -> 7.2. Rejects ordinals ("20th"), dates ("2023-11-06"), times
+// ("10:30"), misplaced separators.
+std::optional<double> DigitsValue(std::string_view s) {
+  if (s.empty() || s.front() < '0' || s.front() > '9' || s.back() < '0' || s.back() > '9') return std::nullopt;
+  double v = 0, scale = 0;  // scale > 0 once past the decimal point
+  int digits_since_comma = -1;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') {
+      if (scale > 0) {
+        v += (c - '0') / scale;
+        scale *= 10;
+      } else {
+        v = v * 10 + (c - '0');
+      }
+      if (digits_since_comma >= 0) ++digits_since_comma;
+    } else if (c == ',') {
+      if (scale > 0 || (digits_since_comma >= 0 && digits_since_comma != 3)) return std::nullopt;
+      digits_since_comma = 0;
+    } else if (c == '.') {
+      if (scale > 0 || (digits_since_comma >= 0 && digits_since_comma != 3)) return std::nullopt;
+      digits_since_comma = -1;
+      scale = 10;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (digits_since_comma >= 0 && digits_since_comma != 3) return std::nullopt;
+  return v;
+}
+
+int SmallWord(std::string_view w) {
+  static constexpr std::string_view kSmall[] = {"zero",    "one",     "two",       "three",    "four",
+                                                "five",    "six",     "seven",     "eight",    "nine",
+                                                "ten",     "eleven",  "twelve",    "thirteen", "fourteen",
+                                                "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+  static constexpr std::string_view kTens[] = {"twenty", "thirty",  "forty",  "fifty",
+                                               "sixty",  "seventy", "eighty", "ninety"};
+  for (int i = 0; i < 20; ++i)
+    if (w == kSmall[i]) return i;
+  for (int i = 0; i < 8; ++i)
+    if (w == kTens[i]) return 20 + 10 * i;
+  // "twenty-five" as one token.
+  size_t dash = w.find('-');
+  if (dash != std::string_view::npos && dash > 0) {
+    std::string_view tens = w.substr(0, dash), unit = w.substr(dash + 1);
+    for (int i = 0; i < 8; ++i) {
+      if (tens != kTens[i]) continue;
+      for (int u = 1; u < 10; ++u)
+        if (unit == kSmall[u]) return 20 + 10 * i + u;
+    }
+  }
+  return -1;
+}
+
+double ScaleWord(std::string_view w) {
+  if (w == "hundred") return 1e2;
+  if (w == "thousand") return 1e3;
+  if (w == "million") return 1e6;
+  if (w == "billion") return 1e9;
+  return 0;
+}
+
+// Vague plurals: the smallest plural of the unit ("dozens" -> 2 dozen), as documented.
+double VaguePlural(std::string_view w) {
+  if (w == "dozens") return 24;
+  if (w == "scores") return 40;
+  if (w == "hundreds") return 200;
+  if (w == "thousands") return 2000;
+  if (w == "millions") return 2e6;
+  if (w == "billions") return 2e9;
+  return 0;
+}
+
+struct Core {
+  double value = 0;
+  uint32_t next = 0;   // first token after the number
+  bool vague = false;  // "dozens", "several": a floor, not an exact figure
+  double scale = 1;    // multiplier words applied ("million"): 1 when none
+};
+
+// Multipliers after a number: "7 million", "two dozen", "1.5 billion", "one hundred thousand".
+void ApplyScales(const Document& doc, uint32_t end, Core* c) {
+  while (c->next < end) {
+    const std::string& w = Lower(doc, c->next);
+    double s = ScaleWord(w);
+    if (s == 0 && w == "dozen") s = 12;
+    if (s == 0) break;
+    c->value *= s;
+    c->scale *= s;
+    ++c->next;
+  }
+}
+
+// The number itself (no qualifier) at `i`.
+std::optional<Core> ParseCore(const Document& doc, uint32_t i, uint32_t end) {
+  if (i >= end) return std::nullopt;
+  const Token& t = doc.tokens[i];
+  const std::string& w = t.lower;
+  Core c;
+  c.next = i + 1;
+  if (t.kind == TokenKind::kNumber || (!w.empty() && w[0] >= '0' && w[0] <= '9')) {
+    std::optional<double> v = DigitsValue(w);
+    if (!v) return std::nullopt;
+    c.value = *v;
+    ApplyScales(doc, end, &c);
+    // "1.5 million and a half" is not a thing; "7.2" alone is not a count.
+    if (c.value != std::floor(c.value)) return std::nullopt;
+    return c;
+  }
+  // "half a million"
+  if (w == "half" && Is(doc, i + 1, end, "a") && i + 2 < end && ScaleWord(Lower(doc, i + 2)) > 0) {
+    c.value = 0.5 * ScaleWord(Lower(doc, i + 2));
+    c.next = i + 3;
+    return c;
+  }
+  if (w == "a" || w == "an") {
+    if (i + 1 >= end) return std::nullopt;
+    const std::string& n = Lower(doc, i + 1);
+    if (n == "dozen" || ScaleWord(n) > 0) {
+      c.value = 1;
+      c.next = i + 1;
+      ApplyScales(doc, end, &c);
+      return c;
+    }
+    if (n == "few" || n == "couple") {  // "a few", "a few hundred", "a couple of"
+      c.value = 2;
+      c.vague = true;
+      c.next = i + 2;
+      ApplyScales(doc, end, &c);
+      if (n == "couple" && Is(doc, c.next, end, "of")) ++c.next;
+      return c;
+    }
+    return std::nullopt;
+  }
+  if (w == "several") {
+    c.value = 3;
+    c.vague = true;
+    ApplyScales(doc, end, &c);
+    return c;
+  }
+  if (double v = VaguePlural(w); v > 0) {
+    c.value = v;
+    c.vague = true;
+    // "tens of thousands", "hundreds of thousands"
+    if (Is(doc, i + 1, end, "of") && i + 2 < end) {
+      double inner = VaguePlural(Lower(doc, i + 2));
+      if (inner >= 1000) {
+        c.value = v * inner / 2;  // "hundreds of thousands": 200 * 1000
+        c.next = i + 3;
+      }
+    }
+    if (Is(doc, c.next, end, "of")) ++c.next;
+    return c;
+  }
+  if (w == "tens" && Is(doc, i + 1, end, "of") && i + 2 < end && VaguePlural(Lower(doc, i + 2)) >= 1000) {
+    c.value = 10 * VaguePlural(Lower(doc, i + 2));  // "tens of thousands": 20,000
+    c.vague = true;
+    c.next = i + 3;
+    if (Is(doc, c.next, end, "of")) ++c.next;
+    return c;
+  }
+  // Word numbers: "two", "twenty five", "one hundred and fifty", "three hundred thousand".
+  double total = 0, current = 0;
+  bool any = false;
+  uint32_t j = i;
+  while (j < end) {
+    const std::string& x = Lower(doc, j);
+    int small = SmallWord(x);
+    if (small >= 0) {
+      // "twenty five", "hundred fifty", "thousand two": a word may follow a ten, a hundred or
+      // a thousand; two units in a row ("two three") are two numbers.
+      const int64_t cur = static_cast<int64_t>(current);
+      const bool follows = cur == 0 || cur % 100 == 0 || (cur % 100 >= 20 && cur % 10 == 0 && small > 0 && small < 10);
+      if (any && !follows) break;
+      current += small;
+      any = true;
+      ++j;
+      continue;
+    }
+    double s = ScaleWord(x);
+    if (any && s > 0) {
+      c.scale = s;
+      if (s == 100) {
+        current = (current == 0 ? 1 : current) * 100;
+      } else {
+        total += (current == 0 ? 1 : current) * s;
+        current = 0;
+      }
+      ++j;
+      continue;
+    }
+    if (any && x == "dozen") {
+      current = (current == 0 ? 1 : current) * 12;
+      ++j;
+      continue;
+    }
+    // "one hundred and fifty"
+    if (any && x == "and" && j + 1 < end && SmallWord(Lower(doc, j + 1)) >= 0 && current >= 100) {
+      ++j;
+      continue;
+    }
+    // "one and a half million"
+    if (any && x == "and" && Is(doc, j + 1, end, "a") && Is(doc, j + 2, end, "half") && j + 3 < end &&
+        ScaleWord(Lower(doc, j + 3)) > 0) {
+      total += (current + 0.5) * ScaleWord(Lower(doc, j + 3));
+      current = 0;
+      j += 4;
+      continue;
+    }
+    break;
+  }
+  if (!any) return std::nullopt;
+  c.value = total + current;
+  c.next = j;
+  return c;
+}
+
+bool IsMoneyBefore(const Document& doc, uint32_t i) {
+  if (i == 0) return false;
+  const std::string& p = doc.tokens[i - 1].lower;
+  return p == "$" || p == "us$" || p == "usd" || p == "€" || p == "£" || p == "eur" || p == "fc";
+}
+
+bool IsNonCountAfter(const Document& doc, uint32_t i, uint32_t end) {
+  if (i >= end) return false;
+  const std::string& n = doc.tokens[i].lower;
+  static constexpr std::string_view kWords[] = {"%",     "percent", "pc",        "dollars", "dollar",
+                                                "usd",   "euros",   "euro",      "francs",  "shillings",
+                                                "$",     "bn",      "percentage"};
+  for (std::string_view k : kWords)
+    if (n == k) return true;
+  if (n == "per" && Is(doc, i + 1, end, "cent")) return true;
+  if (n == "us" && Is(doc, i + 1, end, "dollars")) return true;
+  if (n == ":") return true;  // "10 : 30"
+  return false;
+}
+
+int64_t ToInt(double v) {
+  if (v >= static_cast<double>(std::numeric_limits<int64_t>::max())) return std::numeric_limits<int64_t>::max();
+  return static_cast<int64_t>(std::llround(v));
+}
+
+// A single token "10-15" (a range, not a date): both sides plain numbers.
+bool SplitDashRange(std::string_view w, double* a, double* b) {
+  size_t dash = w.find('-');
+  if (dash == std::string_view::npos || w.find('-', dash + 1) != std::string_view::npos) return false;
+  std::optional<double> x = DigitsValue(w.substr(0, dash)), y = DigitsValue(w.substr(dash + 1));
+  if (!x || !y || *x >= *y) return false;
+  *a = *x;
+  *b = *y;
+  return true;
+}
+
+}  // namespace
+
+std::optional<int64_t> ParseCardinalToken(std::string_view w) {
+  if (w.empty()) return std::nullopt;
+  if (w[0] >= '0' && w[0] <= '9') {
+    std::optional<double> v = DigitsValue(w);
+    if (!v || *v != std::floor(*v)) return std::nullopt;
+    return ToInt(*v);
+  }
+  if (w == "a" || w == "an") return 1;
+  if (w == "dozen") return 12;
+  int small = SmallWord(w);
+  if (small >= 0) return small;
+  return std::nullopt;
+}
+
+std::optional<Quantity> ParseQuantityAt(const Document& doc, uint32_t token, uint32_t end) {
+  if (end > doc.tokens.size()) end = static_cast<uint32_t>(doc.tokens.size());
+  if (token >= end) return std::nullopt;
+  Qual qual = Qual::kNone;
+  uint32_t i = token + MatchQualifier(doc, token, end, &qual);
+  Quantity q;
+  q.first_token = token;
+  Estimate& e = q.estimate;
+
+  // Ranges: "between 10 and 15", "10 to 15", "10-15", "two or three".
+  double a = 0, b = 0;
+  if (i < end && SplitDashRange(doc.tokens[i].lower, &a, &b)) {
+    if (IsMoneyBefore(doc, i) || IsNonCountAfter(doc, i + 1, end)) return std::nullopt;
+    e.low = ToInt(a);
+    e.high = ToInt(b);
+    e.best = (*e.low + *e.high) / 2;
+    q.last_token = i + 1;
+    return q;
+  }
+  std::optional<Core> first = ParseCore(doc, i, end);
+  if (!first) return std::nullopt;
+  if (IsMoneyBefore(doc, i) || IsNonCountAfter(doc, first->next, end)) return std::nullopt;
+  uint32_t next = first->next;
+  const bool between = qual == Qual::kBetween;
+  if (next < end && !first->vague) {
+    const std::string& link = Lower(doc, next);
+    bool range_link = between ? link == "and" : (link == "to" || link == "-" || link == "or");
+    if (range_link) {
+      std::optional<Core> second = ParseCore(doc, next + 1, end);
+      if (second && !second->vague && second->value > first->value &&
+          !IsNonCountAfter(doc, second->next, end)) {
+        // "10 to 15 thousand", "two or three million": the scale of the second applies to both.
+        double lo = first->value;
+        if (first->scale == 1 && second->scale > 1 && lo * second->scale < second->value) lo *= second->scale;
+        e.low = ToInt(lo);
+        e.high = ToInt(second->value);
+        e.best = (*e.low + *e.high) / 2;
+        q.last_token = second->next;
+        return q;
+      }
+    }
+  }
+  if (between) return std::nullopt;  // "between" with no second number
+  int64_t n = ToInt(first->value);
+  // Suffix qualifiers: "20 or more", "20 or so", "20-plus".
+  if (qual == Qual::kNone && Is(doc, next, end, "or") && Is(doc, next + 1, end, "more")) {
+    qual = Qual::kLow;
+    next += 2;
+  } else if (qual == Qual::kNone && Is(doc, next, end, "or") && Is(doc, next + 1, end, "so")) {
+    qual = Qual::kAbout;
+    next += 2;
+  } else if (qual == Qual::kNone && (Is(doc, next, end, "plus") || Is(doc, next, end, "+"))) {
+    qual = Qual::kLow;
+    next += 1;
+  }
+  switch (qual) {
+    case Qual::kNone:
+      e.low = n;
+      e.best = n;
+      if (!first->vague) e.high = n;
+      break;
+    case Qual::kLow:
+      e.low = n;
+      e.best = n;
+      break;
+    case Qual::kAbout:
+      e.best = n;
+      break;
+    case Qual::kNearly:
+      e.best = n;
+      e.high = n;
+      break;
+    case Qual::kUpTo:
+      e.high = n;
+      break;
+    case Qual::kBetween:
+      break;
+  }
+  q.last_token = next;
+  return q;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,193 @@
+// FindCounts: roles, spans and what is not a count; the M23 samples; the lexicon file.
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+#include "sitrep/numbers.h"
+#include "test_document.h"
+
+namespace sitrep {
+namespace {
+
+constexpr int64_t kUnset = -1;
+std::string Show(const std::optional<int64_t>& v) { return v ? std::to_string(*v) : "unset"; }
+std::string Show(int64_t v) { return v == kUnset ? "unset" : std::to_string(v); }
+
+// One count expected in the sentence ("" role: none at all).
+struct CountCase {
+  const char* text;
+  const char* role;
+  const char* number;  // text of the quantity
+  const char* noun;    // text of the counted noun phrase
+  int64_t low, best, high;
+};
+
+class CountsTest : public ::testing::TestWithParam<CountCase> {};
+
+TEST_P(CountsTest, FindsRole) {
+  const CountCase& c = GetParam();
+  Document doc;
+  testing::MakeDocument(c.text, &doc);
+  std::vector<CountMention> found = FindCounts(doc, testing::Whole(doc));
+  if (std::string(c.role).empty()) {
+    EXPECT_TRUE(found.empty()) << c.text << " -> " << found[0].role << " "
+                               << testing::Span(doc, found[0].number_first, found[0].number_last);
+    return;
+  }
+  ASSERT_EQ(found.size(), 1u) << c.text;
+  const CountMention& m = found[0];
+  EXPECT_EQ(m.role, c.role) << c.text;
+  EXPECT_EQ(testing::Span(doc, m.number_first, m.number_last), c.number) << c.text;
+  EXPECT_EQ(testing::Span(doc, m.noun_first, m.noun_last), c.noun) << c.text;
+  EXPECT_EQ(Show(m.estimate.low), Show(c.low)) << c.text;
+  EXPECT_EQ(Show(m.estimate.best), Show(c.best)) << c.text;
+  EXPECT_EQ(Show(m.estimate.high), Show(c.high)) << c.text;
+  EXPECT_LE(m.first_token, m.number_first);
+  EXPECT_GE(m.last_token, m.number_last);
+  EXPECT_LT(m.cue_first, m.cue_last) << c.text << ": the cue span is set";
+}
+
+const CountCase kCounts[] = {
+    // after cue
+    {"over 7 million individuals displaced due to ongoing violence", "displaced", "over 7 million", "individuals",
+     7000000, 7000000, kUnset},
+    {"with over 7 million displaced.", "displaced", "over 7 million", "", 7000000, 7000000, kUnset},
+    {"7 million displaced", "displaced", "7 million", "", 7000000, 7000000, 7000000},
+    {"20 people were killed in the attack", "killed", "20", "people", 20, 20, 20},
+    {"At least 20 civilians were reportedly killed", "killed", "At least 20", "civilians", 20, 20, kUnset},
+    {"two soldiers died", "killed", "two", "soldiers", 2, 2, 2},
+    {"10 dead", "killed", "10", "", 10, 10, 10},
+    {"dozens of people lost their lives", "killed", "dozens of", "people", 24, 24, kUnset},
+    {"15 others were injured", "wounded", "15", "others", 15, 15, 15},
+    {"some 300 people have fled", "displaced", "some 300", "people", kUnset, 300, kUnset},
+    {"12 students were kidnapped", "abducted", "12", "students", 12, 12, 12},
+    {"30 protesters were arrested", "arrested", "30", "protesters", 30, 30, 30},
+    {"20 soldiers were killed", "killed", "20", "soldiers", 20, 20, 20},
+    {"five aid workers were taken hostage", "abducted", "five", "aid workers", 5, 5, 5},
+    // before cue
+    {"the attack, killing 20 civilians", "killed", "20", "civilians", 20, 20, 20},
+    {"gunmen killed at least 20 villagers", "killed", "at least 20", "villagers", 20, 20, kUnset},
+    {"the death toll rose to 35", "killed", "35", "", 35, 35, 35},
+    {"the deaths of 12 people", "killed", "12", "people", 12, 12, 12},
+    {"police arrested between 10 and 15 protesters", "arrested", "between 10 and 15", "protesters", 10, 12, 15},
+    {"the fighting has displaced nearly half a million people", "displaced", "nearly half a million", "people",
+     kUnset, 500000, 500000},
+    {"rebels kidnapped up to 50 people", "abducted", "up to 50", "people", kUnset, kUnset, 50},
+    // noun cue
+    {"around 4,000 Rwandan troops support the M23 rebels", "troops", "around 4,000", "Rwandan troops", kUnset,
+     4000, kUnset},
+    {"the UN deployed 3,000 peacekeepers", "troops", "3,000", "peacekeepers", 3000, 3000, 3000},
+    {"hundreds of refugees crossed the border", "displaced", "hundreds of", "refugees", 200, 200, kUnset},
+    {"20 bodies were found", "killed", "20", "bodies", 20, 20, 20},
+    {"the rebels hold 40 hostages", "abducted", "40", "hostages", 40, 40, 40},
+    // active voice: the troops did the killing, they are not the killed
+    {"4,000 troops killed the leader", "troops", "4,000", "troops", 4000, 4000, 4000},
+    // no role or not a count
+    {"approximately 100 armed groups", "", "", "", 0, 0, 0},
+    {"the two warring parties", "", "", "", 0, 0, 0},
+    {"their 20th Summit held in Bujumbura", "", "", "", 0, 0, 0},
+    {"killed in 2022", "", "", "", 0, 0, 0},
+    {"fighters were killed on November 6", "", "", "", 0, 0, 0},
+    {"killed 20 km from Goma", "", "", "", 0, 0, 0},
+    {"killed two days ago", "", "", "", 0, 0, 0},
+    {"killing 20 % of the herd", "", "", "", 0, 0, 0},
+    {"the 2023 attack killed", "", "", "", 0, 0, 0},
+};
+
+INSTANTIATE_TEST_SUITE_P(Roles, CountsTest, ::testing::ValuesIn(kCounts));
+
+TEST(CountsTest, SeveralInOneSentence) {
+  Document doc;
+  testing::MakeDocument("The attack killed 20 people and wounded 35 others, while 300 families fled.", &doc);
+  std::vector<CountMention> found = FindCounts(doc, testing::Whole(doc));
+  ASSERT_EQ(found.size(), 3u);
+  EXPECT_EQ(found[0].role, "killed");
+  EXPECT_EQ(found[0].estimate.best, 20);
+  EXPECT_EQ(found[1].role, "wounded");
+  EXPECT_EQ(found[1].estimate.best, 35);
+  EXPECT_EQ(found[2].role, "displaced");
+  EXPECT_EQ(found[2].estimate.best, 300);
+}
+
+// The acceptance checks on the undated Walikale sample.
+TEST(CountsTest, WalikaleSample) {
+  std::string text = testing::ReadFileOrEmpty(SITREP_TEST_SHARED_DIR "/samples/001_560bd95e9cff5d9e.txt");
+  ASSERT_FALSE(text.empty()) << "sample missing";
+  Document doc;
+  testing::MakeDocument(text, &doc);
+  bool displaced_7m = false, troops_4000 = false;
+  int counts = 0;
+  for (const Sentence& s : doc.sentences) {
+    for (const CountMention& m : FindCounts(doc, s)) {
+      ++counts;
+      if (m.role == "displaced" && m.estimate.low == 7000000) displaced_7m = true;
+      if (m.role == "troops" && m.estimate.best == 4000 && !m.estimate.low) troops_4000 = true;
+      // No count of armed groups, and nothing else has a role in this article.
+      EXPECT_TRUE(m.role == "displaced" || m.role == "troops") << m.role;
+    }
+  }
+  EXPECT_TRUE(displaced_7m);
+  EXPECT_TRUE(troops_4000);
+  EXPECT_EQ(counts, 3);  // "over 7 million displaced", "over 7 million individuals displaced", "4,000 troops"
+}
+
+TEST(CountsTest, KigaliSampleHasNoCounts) {
+  std::string text = testing::ReadFileOrEmpty(SITREP_TEST_SHARED_DIR "/samples/000_faa27aeaf128c5a5.txt");
+  ASSERT_FALSE(text.empty());
+  Document doc;
+  testing::MakeDocument(text, &doc);
+  for (const Sentence& s : doc.sentences)
+    for (const CountMention& m : FindCounts(doc, s))
+      ADD_FAILURE() << m.role << " " << testing::Span(doc, m.first_token, m.last_token);
+}
+
+TEST(CountLexiconTest, BuiltinMatchesDataFile) {
+  std::unique_ptr<CountLexicon> lex;
+  Status st = CountLexicon::Load(SITREP_TEST_SOURCE_DIR "/data/numbers/roles.txt", &lex);
+  ASSERT_TRUE(st.ok()) << st.ToString();
+  Document doc;
+  testing::MakeDocument("20 people were killed", &doc);
+  EXPECT_EQ(FindCounts(doc, testing::Whole(doc), *lex).size(), 1u);
+  EXPECT_EQ(FindCounts(doc, testing::Whole(doc)).size(), 1u);
+}
+
+TEST(CountLexiconTest, ErrorsNameTheLine) {
+  struct Case {
+    const char* text;
+    const char* message;
+  } cases[] = {
+      {"# ok\nafter kiled: dead\n", "x.txt:2: unknown role 'kiled'"},
+      {"after killed dead\n", "x.txt:1: expected"},
+      {"sideways killed: dead\n", "x.txt:1: unknown kind 'sideways'"},
+      {"after killed: dead | | died\n", "x.txt:1: empty phrase"},
+      {"glue killed: were\n", "x.txt:1: 'glue' takes no role"},
+      {"noun: troops\n", "x.txt:1: 'noun' needs a role"},
+  };
+  for (const Case& c : cases) {
+    std::unique_ptr<CountLexicon> lex;
+    Status st = CountLexicon::Parse(c.text, "x.txt", &lex);
+    EXPECT_FALSE(st.ok()) << c.text;
+    EXPECT_NE(st.message().find(c.message), std::string::npos) << st.message();
+  }
+  std::unique_ptr<CountLexicon> lex;
+  EXPECT_TRUE(CountLexicon::Load("/nonexistent/roles.txt", &lex).IsNotFound() ||
+              !CountLexicon::Load("/nonexistent/roles.txt", &lex).ok());
+}
+
+// A custom lexicon changes what counts: nothing is hard-wired in the code.
+TEST(CountLexiconTest, CustomLexicon) {
+  std::unique_ptr<CountLexicon> lex;
+  ASSERT_TRUE(CountLexicon::Parse("after arrested: rounded up\nglue: were\n", "t", &lex).ok());
+  Document doc;
+  testing::MakeDocument("50 men were rounded up", &doc);
+  std::vector<CountMention> found = FindCounts(doc, testing::Whole(doc), *lex);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].role, "arrested");
+  EXPECT_EQ(testing::Span(doc, found[0].cue_first, found[0].cue_last), "rounded up");
+  testing::MakeDocument("20 people were killed", &doc);
+  EXPECT_TRUE(FindCounts(doc, testing::Whole(doc), *lex).empty());
+}
+
+}  // namespace
+}  // namespace sitrep
