@@ -1,0 +1,85 @@
+// Event extraction: who did what to whom, where and when, from one analysed article.
+//
+// The extractor works on a Document whose tokens carry Penn tags and lemmas (syntax stage)
+// plus the mentions the other stages found (actors, places, times, counts), and reads roles
+// from sentence structure: active/passive voice, "fell to", "pitting X against Y", apposition,
+// coordination, relative clauses, reported speech and nominalisations (docs/events.md).
+#ifndef SITREP_EVENTS_H_
+#define SITREP_EVENTS_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sitrep/event.h"
+#include "sitrep/status.h"
+#include "sitrep/text.h"
+
+namespace sitrep {
+
+// An actor named in the text, already resolved by the actor stage (coreference included).
+struct ActorSpan {
+  uint32_t first = 0, last = 0;  // token range [first, last)
+  ActorRef actor;                // empty id: an unresolved generic ("the rebels" with no antecedent)
+  bool is_civilians = false;
+  bool is_state_force = false;   // a state's military, police or government
+  bool modifier_only = false;    // "Rwanda-backed": names a backer, not an agent
+};
+
+// A place named in the text, resolved by the places stage.
+struct PlaceSpan {
+  uint32_t first = 0, last = 0;
+  Location loc;
+  bool is_demonym = false;  // "Congolese": never an event location
+};
+
+struct TimeSpan {
+  uint32_t first = 0, last = 0;
+  std::optional<std::string> date;
+  std::string precision = "unknown";
+  bool since = false;       // "since January": the start of something ongoing or earlier
+  bool vague = false;       // "months after": no date of its own
+};
+
+struct CountSpan {
+  uint32_t first = 0, last = 0;
+  std::string role;  // killed, wounded, displaced, abducted, arrested, troops
+  Estimate estimate;
+};
+
+// Everything the earlier stages found in one article.
+struct ArticleAnalysis {
+  std::string article_id;
+  std::optional<std::string> article_date;  // "YYYY-MM-DD"
+  const Document* doc = nullptr;
+  std::vector<ActorSpan> actors;   // in text order
+  std::vector<PlaceSpan> places;   // in text order
+  std::vector<TimeSpan> times;     // in text order
+  std::vector<CountSpan> counts;   // in text order
+  std::optional<Location> main_place;  // article-level fallback (precision 3)
+};
+
+class EventExtractor {
+ public:
+  // Loads data/events/patterns.txt (and friends) from `data_dir`; errors name file and line.
+  static Status Load(const std::string& data_dir, std::unique_ptr<EventExtractor>* out);
+  ~EventExtractor();
+
+  // Appends the article's events, deduplicated within the article.
+  void Extract(const ArticleAnalysis& analysis, std::vector<Event>* events) const;
+
+  // True when some trigger word of the patterns could start in this sentence: a cheap test that
+  // lets the pipeline skip deeper analysis of sentences that cannot report an event.
+  bool MayHaveTrigger(const Document& doc, const Sentence& s) const;
+
+  struct Patterns;
+
+ private:
+  EventExtractor();
+  std::unique_ptr<Patterns> patterns_;
+};
+
+}  // namespace sitrep
+
+#endif  // SITREP_EVENTS_H_

@@ -1,0 +1,88 @@
+#include "dedup.h"
+
+#include "modality.h"
+
+namespace sitrep {
+namespace {
+
+std::string Key(const ActorRef& a) { return a.id.empty() ? a.name : a.id; }
+
+bool SameOrEitherEmpty(const std::string& a, const std::string& b) { return a.empty() || b.empty() || a == b; }
+
+std::string PlaceKey(const Event& e) {
+  if (!e.location) return "";
+  if (e.location->geonames_id) return std::to_string(e.location->geonames_id);
+  return e.location->name;
+}
+
+bool Compatible(const Event& a, const Event& b) {
+  if (a.plover_type != b.plover_type) return false;
+  if (a.plover_mode == "humanitarian-figure" || b.plover_mode == "humanitarian-figure") {
+    if (a.plover_mode != b.plover_mode) return false;
+    // The same figure repeated ("over 7 million displaced" twice).
+    for (const std::string& role : Counts::Roles()) {
+      const Estimate *x = a.counts.Find(role), *y = b.counts.Find(role);
+      if (x->empty() != y->empty()) return false;
+      if (!x->empty() && (x->low != y->low || x->best != y->best || x->high != y->high)) return false;
+    }
+    return true;
+  }
+  if (!ModalitiesCompatible(a.modality, b.modality)) return false;
+  if (!SameOrEitherEmpty(Key(a.actor1), Key(b.actor1))) return false;
+  if (!SameOrEitherEmpty(Key(a.actor2), Key(b.actor2))) return false;
+  // Places: equal, or one side has none or only a region/country (precision 3).
+  std::string pa = PlaceKey(a), pb = PlaceKey(b);
+  if (pa.empty() || pb.empty() || pa == pb) return true;
+  bool coarse_a = a.location->precision >= 3, coarse_b = b.location->precision >= 3;
+  return (coarse_a || coarse_b) && a.location->country_code == b.location->country_code;
+}
+
+void Absorb(Event* keep, const Event& other) {
+  if (keep->actor1.empty()) keep->actor1 = other.actor1;
+  if (keep->actor2.empty()) keep->actor2 = other.actor2;
+  if (other.location && (!keep->location || other.location->precision < keep->location->precision))
+    keep->location = other.location;
+  auto rank = [](const std::string& p) {
+    return p == "day" ? 0 : p == "week" ? 1 : p == "month" ? 2 : p == "year" ? 3 : 4;
+  };
+  if (other.date && (!keep->date || rank(other.date_precision) < rank(keep->date_precision))) {
+    keep->date = other.date;
+    keep->date_precision = other.date_precision;
+  }
+  for (const std::string& role : Counts::Roles())
+    if (keep->counts.Find(role)->empty()) *keep->counts.Find(role) = *other.counts.Find(role);
+  if (ModalityRank(other.modality) < ModalityRank(keep->modality)) {
+    keep->modality = other.modality;
+    keep->claimant = other.claimant;
+  }
+  if (keep->acled_event_type.empty()) {
+    keep->acled_event_type = other.acled_event_type;
+    keep->acled_sub_event_type = other.acled_sub_event_type;
+  }
+  keep->confidence = std::min(0.95, std::max(keep->confidence, other.confidence) + 0.05);
+}
+
+}  // namespace
+
+std::vector<Event> MergeDuplicates(std::vector<Event> events) {
+  std::vector<Event> out;
+  for (Event& e : events) {
+    bool merged = false;
+    for (Event& k : out) {
+      if (Compatible(k, e)) {
+        // Keep the fuller mention's evidence: prefer one with an actor1.
+        if (k.actor1.empty() && !e.actor1.empty()) std::swap(k, e);
+        Absorb(&k, e);
+        merged = true;
+        break;
+      }
+    }
+    if (!merged) out.push_back(std::move(e));
+  }
+  std::vector<Event> kept;
+  for (Event& e : out)
+    if (!e.actor1.empty() || e.plover_mode == "humanitarian-figure") kept.push_back(std::move(e));
+  return kept;
+}
+
+}  // namespace sitrep

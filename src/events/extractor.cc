@@ -1,0 +1,259 @@
+// The event extractor's driver: triggers -> roles -> modality, date, place, counts -> dedup.
+#include <algorithm>
+#include <cmath>
+
+#include "dedup.h"
+#include "modality.h"
+#include "patterns.h"
+#include "roles.h"
+#include "sitrep/events.h"
+#include "structure.h"
+
+namespace sitrep {
+namespace {
+
+bool In(const std::string& s, std::initializer_list<const char*> words) {
+  for (const char* w : words)
+    if (s == w) return true;
+  return false;
+}
+
+ActorRef RefOf(const Arg* a) {
+  if (!a || !a->actor) return {};
+  return a->actor->actor;
+}
+
+const AcledRule* ChooseAcled(const Pattern& p, const ActorRef& a1, const ActorRef& a2, bool a2_civilians) {
+  for (const AcledRule& r : p.acled) {
+    if (r.condition == "state" && IsStateForce(a1)) return &r;
+    if (r.condition == "civilians" && (a2_civilians || IsCivilians(a2))) return &r;
+    if (r.condition == "default") return &r;
+  }
+  return nullptr;
+}
+
+// The verb a token hangs from for dating purposes: the nearest non-auxiliary verb.
+uint32_t NearestVerb(const SentenceView& v, uint32_t i, uint32_t skip_first, uint32_t skip_last) {
+  const Sentence& s = v.sentence();
+  uint32_t best = UINT32_MAX, best_d = UINT32_MAX;
+  for (uint32_t k = s.first_token; k < s.last_token; ++k) {
+    if (k >= skip_first && k < skip_last) continue;
+    if (!v.IsVerb(k) || v.IsAux(k)) continue;
+    uint32_t d = k > i ? k - i : i - k;
+    if (d < best_d) best_d = d, best = k;
+  }
+  return best;
+}
+
+bool IsReportingVerb(const std::string& l) {
+  return In(l, {"claim", "say", "allege", "assert", "announce", "report", "state", "add", "insist", "estimate"});
+}
+
+// The date the sentence gives for the trigger, if any (docs/events.md, "Dates").
+const TimeSpan* DateFor(const SentenceView& v, const std::vector<TimeSpan>& times, const TriggerMatch& m,
+                        bool nominal) {
+  const Sentence& s = v.sentence();
+  const uint32_t anchor = nominal ? NearestVerb(v, m.head, m.first, m.last) : m.head;
+  const TimeSpan* best = nullptr;
+  uint32_t best_d = UINT32_MAX;
+  for (const TimeSpan& t : times) {
+    if (t.first < s.first_token || t.last > s.last_token || t.vague || !t.date) continue;
+    uint32_t owner = NearestVerb(v, t.first, t.first, t.last);
+    bool ok = owner == m.head || owner == anchor || (owner >= m.first && owner < m.last);
+    // "on Monday, claimed they have recaptured": the claim's date dates what it reports.
+    if (!ok && owner != UINT32_MAX && owner < m.head && IsReportingVerb(v.Lemma(owner))) ok = true;
+    // "started on October 1, when fighting resumed": the when-clause shares the time.
+    if (!ok && t.last + 1 < s.last_token && v.tok(t.last).norm == "," && v.tok(t.last + 1).lower == "when" &&
+        m.head > t.last)
+      ok = true;
+    if (!ok) continue;
+    uint32_t d = t.first > m.head ? t.first - m.head : m.head - t.first;
+    if (d < best_d) best_d = d, best = &t;
+  }
+  return best;
+}
+
+double Confidence(const RoleTuple& r, bool nominal, bool dated, const std::string& modality) {
+  double c = 0.45;
+  if (r.actor1 && !r.actor1->coref) c += 0.15;
+  else if (r.actor1) c += 0.08;
+  if (r.actor2) c += 0.05;
+  if (r.place) c += 0.1;
+  if (dated) c += 0.1;
+  if (!nominal) c += 0.1;
+  if (modality == "claimed") c -= 0.1;
+  return std::clamp(c, 0.05, 0.95);
+}
+
+void FillLocation(const Arg* place, const std::optional<Location>& fallback, bool allow_fallback, Event* e) {
+  if (place && place->place) {
+    e->location = place->place->loc;
+  } else if (allow_fallback && fallback) {
+    e->location = *fallback;
+    e->location->precision = 3;
+  }
+}
+
+}  // namespace
+
+EventExtractor::EventExtractor() = default;
+EventExtractor::~EventExtractor() = default;
+
+Status EventExtractor::Load(const std::string& data_dir, std::unique_ptr<EventExtractor>* out) {
+  std::unique_ptr<EventExtractor> x(new EventExtractor());
+  x->patterns_ = std::make_unique<Patterns>();
+  Status s = x->patterns_->Load(data_dir);
+  if (!s.ok()) return s;
+  *out = std::move(x);
+  return Status::OK();
+}
+
+bool EventExtractor::MayHaveTrigger(const Document& doc, const Sentence& s) const {
+  for (uint32_t i = s.first_token; i < s.last_token; ++i)
+    if (patterns_->surface_forms.count(doc.tokens[i].lower)) return true;
+  return false;
+}
+
+void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* events) const {
+  const Document& doc = *a.doc;
+  const std::vector<bool> quotes = ComputeQuotes(doc);
+  std::vector<std::unique_ptr<SentenceView>> views;
+  views.reserve(doc.sentences.size());
+  const ActorSpan* previous_subject = nullptr;
+  for (const Sentence& s : doc.sentences) {
+    views.push_back(std::make_unique<SentenceView>(a, s, quotes, previous_subject));
+    for (const Arg& arg : views.back()->args()) {
+      if (arg.actor && !arg.actor->modifier_only && !arg.actor->is_civilians && !arg.pronoun) {
+        previous_subject = arg.actor;
+        break;
+      }
+    }
+  }
+
+  std::vector<Event> found;
+  std::vector<std::vector<size_t>> used_counts(doc.sentences.size());
+  for (size_t si = 0; si < doc.sentences.size(); ++si) {
+    const SentenceView& v = *views[si];
+    const Sentence& s = v.sentence();
+    std::vector<const SentenceView*> following;
+    for (size_t k = si + 1; k < views.size() && k <= si + 3; ++k) following.push_back(views[k].get());
+    const std::string sentence_text(doc.text.substr(s.begin, s.end - s.begin));
+    // A consultation in the same sentence turns a withdrawal into walking out of talks.
+    bool talks_context = false;
+    std::vector<TriggerMatch> matches = patterns_->Find(doc, s);
+    for (const TriggerMatch& m : matches) talks_context = talks_context || m.pattern->frame == Frame::kConsult;
+
+    for (const TriggerMatch& m : matches) {
+      const Pattern* p = m.pattern;
+      if (p->frame == Frame::kBlock) continue;
+      if (v.ArgAt(m.head)) continue;  // part of a name: "the Luanda Agreement" as an actor/place
+      const Token& head = doc.tokens[m.head];
+      const bool nominal = head.tag.rfind("NN", 0) == 0 || (head.tag.empty() && !p->verb);
+      if (p->frame == Frame::kRetreat && talks_context) {
+        static const Pattern* walkout = nullptr;
+        for (const Pattern& q : patterns_->patterns)
+          if (q.frame == Frame::kReject && !walkout) walkout = &q;
+        if (walkout) p = walkout;
+      }
+      TriggerMatch mm = m;
+      mm.pattern = p;
+      ModalityReading mod = ReadModality(v, m.first, m.last, nominal, following);
+      const TimeSpan* when = DateFor(v, a.times, m, nominal);
+      for (const RoleTuple& r : ReadRoles(v, mm, nominal)) {
+        RoleTuple roles = r;
+        if (roles.actor1 && roles.actor2 && roles.actor1->actor->actor.id == roles.actor2->actor->actor.id &&
+            !roles.actor1->actor->actor.id.empty())
+          roles.actor2 = nullptr;
+        if (!roles.place) roles.place = v.ClausePlace(m.head);
+        if (roles.place && roles.place->actor) roles.place = nullptr;
+        Event e;
+        e.article_id = a.article_id;
+        e.plover_type = p->plover_type;
+        e.plover_mode = p->plover_mode;
+        e.cameo_code = p->cameo;
+        e.actor1 = RefOf(roles.actor1);
+        e.actor2 = RefOf(roles.actor2);
+        bool civ = roles.actor2 && roles.actor2->actor->is_civilians;
+        if (const AcledRule* rule = ChooseAcled(*p, e.actor1, e.actor2, civ)) {
+          e.acled_event_type = rule->event_type;
+          e.acled_sub_event_type = rule->sub_event_type;
+        }
+        const bool verbal = p->frame == Frame::kConsult || p->frame == Frame::kCommunicate ||
+                            p->frame == Frame::kSupport || p->frame == Frame::kAgree || p->frame == Frame::kReject;
+        FillLocation(roles.place, a.main_place, !verbal, &e);
+        e.modality = mod.modality;
+        e.claimant = mod.claimant;
+        if (when) {
+          e.date = when->date;
+          e.date_precision = when->precision;
+        } else if (e.modality != "background" && a.article_date) {
+          // No date of its own: reported in this article, so within the week before it.
+          e.date = a.article_date;
+          e.date_precision = "week";
+        }
+        e.evidence.sentence = sentence_text;
+        e.evidence.start = s.begin;
+        e.evidence.end = s.end;
+        e.evidence.trigger_start = doc.tokens[m.first].begin;
+        e.evidence.trigger_end = doc.tokens[m.last - 1].end;
+        e.trigger = p->words.front();
+        for (size_t w = 1; w < p->words.size(); ++w) e.trigger += " " + p->words[w];
+        e.confidence = Confidence(roles, nominal, when != nullptr, e.modality);
+        // Counts that belong to this event: inside or right next to one of its parties, or, for
+        // violence, anywhere in its clause.
+        for (size_t ci = 0; ci < a.counts.size(); ++ci) {
+          const CountSpan& c = a.counts[ci];
+          if (c.first < s.first_token || c.last > s.last_token) continue;
+          bool near_party = false;
+          for (const Arg* party : {roles.actor1, roles.actor2}) {
+            if (!party || party->pronoun) continue;
+            near_party = near_party || (c.first <= party->last + 1 && c.last + 3 >= party->first);
+          }
+          bool violence = In(c.role, {"killed", "wounded", "abducted", "arrested"}) &&
+                          In(p->plover_type, {"FIGHT", "ASSAULT", "COERCE"});
+          if (!near_party && !violence) continue;
+          if (Estimate* est = e.counts.Find(c.role)) *est = c.estimate;
+          used_counts[si].push_back(ci);
+        }
+        found.push_back(std::move(e));
+      }
+    }
+
+    // Standalone figures ("over 7 million displaced") become humanitarian-figure events.
+    for (size_t ci = 0; ci < a.counts.size(); ++ci) {
+      const CountSpan& c = a.counts[ci];
+      if (c.first < s.first_token || c.last > s.last_token) continue;
+      if (std::find(used_counts[si].begin(), used_counts[si].end(), ci) != used_counts[si].end()) continue;
+      if (!In(c.role, {"killed", "wounded", "displaced", "abducted"})) continue;
+      Event e;
+      e.article_id = a.article_id;
+      e.plover_type = c.role == "displaced" ? "COERCE" : "ASSAULT";
+      e.plover_mode = "humanitarian-figure";
+      e.trigger = c.role;
+      if (Estimate* est = e.counts.Find(c.role)) *est = c.estimate;
+      ModalityReading mod = ReadModality(v, c.first, c.last, /*nominal=*/true, following);
+      e.modality = mod.modality;
+      e.claimant = mod.claimant;
+      FillLocation(v.ClausePlace(c.first), a.main_place, true, &e);
+      if (a.article_date) {
+        e.date = a.article_date;
+        e.date_precision = "week";
+      }
+      e.evidence.sentence = sentence_text;
+      e.evidence.start = s.begin;
+      e.evidence.end = s.end;
+      e.evidence.trigger_start = doc.tokens[c.first].begin;
+      e.evidence.trigger_end = doc.tokens[c.last - 1].end;
+      e.confidence = 0.5;
+      found.push_back(std::move(e));
+    }
+  }
+
+  std::vector<Event> merged = MergeDuplicates(std::move(found));
+  for (Event& e : merged) {
+    e.event_id = ComputeEventId(e);
+    events->push_back(std::move(e));
+  }
+}
+
+}  // namespace sitrep

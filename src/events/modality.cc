@@ -1,0 +1,170 @@
+#include "modality.h"
+
+namespace sitrep {
+namespace {
+
+bool In(const std::string& s, std::initializer_list<const char*> words) {
+  for (const char* w : words)
+    if (s == w) return true;
+  return false;
+}
+
+bool IsClaimVerb(const std::string& lemma) {
+  return In(lemma, {"claim", "say", "allege", "assert", "insist", "estimate", "report", "tell", "add", "state",
+                    "maintain", "read", "write", "contend", "argue"});
+}
+bool IsDenyVerb(const std::string& lemma) { return In(lemma, {"deny", "dismiss", "refute"}); }
+bool IsThreatVerb(const std::string& lemma) { return In(lemma, {"threaten", "warn"}); }
+bool IsIntentWord(const std::string& lemma) {
+  return In(lemma, {"aim", "plan", "intend", "vow", "pledge", "seek", "prepare", "want", "hope", "promise",
+                    "try", "attempt", "openness", "open", "willing", "ready", "readiness", "willingness", "plot"});
+}
+
+// Surface text of the noun phrase starting at an argument: "U.N. experts", "the statement".
+std::string PhraseText(const SentenceView& v, const Arg& arg) {
+  if (arg.pronoun && arg.actor) return arg.actor->actor.name;
+  uint32_t end = arg.last;
+  while (end < v.sentence().last_token && (v.tok(end).tag == "NN" || v.tok(end).tag == "NNS")) ++end;
+  if (end == arg.last && arg.actor) return arg.actor->actor.name;
+  const Token& a = v.tok(arg.first);
+  const Token& b = v.tok(end - 1);
+  return std::string(v.doc().text.substr(a.begin, b.end - a.begin));
+}
+
+// Who says what the speech verb at k says: its subject, or "by X" after it ("reads part of the
+// statement shared by the armed group"), or the noun phrase right after it ("said M23 spokesman").
+std::string SpeakerOf(const SentenceView& v, uint32_t k) {
+  std::vector<const Arg*> subj = v.SubjectOf(k);
+  if (!subj.empty()) return PhraseText(v, *subj.front());
+  const Sentence& s = v.sentence();
+  for (uint32_t j = k + 1; j < s.last_token && j < k + 12; ++j) {
+    if (v.InQuote(j) != v.InQuote(k)) break;
+    if (v.tok(j).lower == "by") {
+      for (uint32_t m = j + 1; m < s.last_token && m < j + 6; ++m)
+        if (const Arg* arg = v.ArgAt(m); arg && arg->actor) return PhraseText(v, *arg);
+    }
+  }
+  if (const Arg* arg = v.ArgAt(k + 1); arg && arg->actor) return PhraseText(v, *arg);
+  return "";
+}
+
+// "according to X": X's name, or the words up to the comma when X names no actor.
+bool AccordingTo(const SentenceView& v, std::string* claimant) {
+  const Sentence& s = v.sentence();
+  for (uint32_t k = s.first_token; k + 1 < s.last_token; ++k) {
+    if (!(v.tok(k).lower == "according" && v.tok(k + 1).lower == "to")) continue;
+    uint32_t end = k + 2;
+    while (end < s.last_token && v.tok(end).norm != "," && end < k + 14) ++end;
+    for (uint32_t m = k + 2; m < end; ++m) {
+      if (v.tok(m).lower == "by") {
+        for (uint32_t j = m + 1; j < end; ++j)
+          if (const Arg* arg = v.ArgAt(j); arg && arg->actor) return *claimant = PhraseText(v, *arg), true;
+      }
+    }
+    for (uint32_t m = k + 2; m < end; ++m)
+      if (const Arg* arg = v.ArgAt(m); arg && arg->actor) return *claimant = PhraseText(v, *arg), true;
+    if (end > k + 2)
+      *claimant = std::string(v.doc().text.substr(v.tok(k + 2).begin, v.tok(end - 1).end - v.tok(k + 2).begin));
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+int ModalityRank(const std::string& m) {
+  if (m == "asserted") return 0;
+  if (m == "background") return 1;
+  if (m == "claimed") return 2;
+  return 3;
+}
+
+bool ModalitiesCompatible(const std::string& a, const std::string& b) {
+  return a == b || (ModalityRank(a) <= 2 && ModalityRank(b) <= 2);
+}
+
+ModalityReading ReadModality(const SentenceView& v, uint32_t first, uint32_t last, bool nominal,
+                             const std::vector<const SentenceView*>& following) {
+  ModalityReading r;
+  const Sentence& s = v.sentence();
+  bool negated = false, denied = false, threatened = false, intended = false, hypothetical = false,
+       background = false, claimed = false;
+  std::string claimant, denier;
+
+  // Cues in the auxiliary chain right before the trigger: "is no longer fighting", "could attack".
+  for (uint32_t k = first, steps = 0; k > s.first_token && steps < 5; ++steps) {
+    --k;
+    const Token& t = v.tok(k);
+    const std::string& l = v.Lemma(k);
+    if (v.ArgAt(k) || t.norm == "," || v.IsClauseBoundary(k)) break;
+    if (l == "not" || t.lower == "n't" || l == "never" || (l == "longer" && k > s.first_token && v.tok(k - 1).lower == "no") ||
+        (nominal && l == "no"))
+      negated = true;
+    if (In(l, {"could", "would", "might", "may", "should"})) hypothetical = true;
+    if (In(t.lower, {"will", "shall", "'ll"})) intended = true;
+    if (In(l, {"previously", "earlier", "formerly", "once"})) background = true;
+    if (nominal && In(l, {"potential", "possible", "possibility", "risk", "threat"})) hypothetical = true;
+  }
+  if (!nominal && v.IsPluperfect(first)) background = true;
+
+  // Cues earlier in the sentence: "threatened to", "aims to", "failed to", "if", "denied".
+  for (uint32_t k = first; k > s.first_token;) {
+    --k;
+    const std::string& l = v.Lemma(k);
+    if (In(l, {"if", "unless", "whether"})) hypothetical = true;
+    bool to_follows = k + 1 < first && (v.tok(k + 1).lower == "to" || v.tok(k + 1).lower == "at");
+    if (first - k <= 8 && to_follows) {
+      if (IsThreatVerb(l)) threatened = true;
+      else if (IsIntentWord(l)) intended = true;
+      else if (l == "fail" || l == "refuse") negated = true;
+    }
+    if (l == "without" && first - k <= 3) negated = true;
+    if (nominal && In(l, {"follow", "following", "after", "since"}) && first - k <= 12) background = true;
+    if (IsDenyVerb(l) && v.IsVerb(k)) {
+      denied = true;
+      denier = SpeakerOf(v, k);
+    }
+    if (IsClaimVerb(l) && v.IsVerb(k) && !v.InQuote(k) && !claimed) {
+      claimed = true;
+      claimant = SpeakerOf(v, k);
+    }
+  }
+
+  // A quotation: its speaker is named by a speech verb outside the quote, in this sentence or in the
+  // sentence where the quotation closes.
+  if (v.InQuote(first)) {
+    claimed = true;
+    std::vector<const SentenceView*> views{&v};
+    views.insert(views.end(), following.begin(), following.end());
+    for (const SentenceView* w : views) {
+      bool found = false;
+      for (uint32_t k = w->sentence().first_token; k < w->sentence().last_token && !found; ++k) {
+        if (w->InQuote(k) || !IsClaimVerb(w->Lemma(k)) || !w->IsVerb(k)) continue;
+        claimant = SpeakerOf(*w, k);
+        found = true;
+      }
+      if (found) break;
+      // Stop once the quotation has closed without attribution.
+      if (!w->InQuote(w->sentence().last_token - 1)) break;
+    }
+  }
+  std::string according;
+  if (AccordingTo(v, &according)) {
+    claimed = true;
+    claimant = according;
+  }
+
+  r.reported = claimed;
+  if (claimed) background = background && !v.IsPluperfect(first);  // backshift in reported speech
+  (void)last;
+  if (denied) r.modality = "denied", r.claimant = denier;
+  else if (negated) r.modality = "negated";
+  else if (hypothetical) r.modality = "hypothetical";
+  else if (threatened) r.modality = "threatened";
+  else if (intended) r.modality = "intended";
+  else if (claimed) r.modality = "claimed", r.claimant = claimant;
+  else if (background) r.modality = "background";
+  return r;
+}
+
+}  // namespace sitrep

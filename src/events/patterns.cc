@@ -1,0 +1,213 @@
+#include "patterns.h"
+
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+namespace sitrep {
+namespace {
+
+std::string Trim(const std::string& s) {
+  size_t b = s.find_first_not_of(" \t\r");
+  if (b == std::string::npos) return "";
+  size_t e = s.find_last_not_of(" \t\r");
+  return s.substr(b, e - b + 1);
+}
+
+std::vector<std::string> Split(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  std::string cur;
+  std::istringstream in(s);
+  while (std::getline(in, cur, sep)) out.push_back(Trim(cur));
+  if (!s.empty() && s.back() == sep) out.push_back("");
+  return out;
+}
+
+std::vector<std::string> Words(const std::string& s) {
+  std::vector<std::string> out;
+  std::istringstream in(s);
+  std::string w;
+  while (in >> w) out.push_back(w);
+  return out;
+}
+
+bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+// Regular inflections of an English verb or noun; a superset is fine (used only to pre-filter).
+void AddInflections(const std::string& w, std::unordered_set<std::string>* out) {
+  out->insert(w);
+  if (w.size() < 2) return;
+  char last = w.back();
+  std::string stem_e = last == 'e' ? w.substr(0, w.size() - 1) : w;
+  out->insert(w + "s");
+  out->insert(w + "es");
+  out->insert(stem_e + "ed");
+  out->insert(stem_e + "ing");
+  if (last == 'y' && !IsVowel(w[w.size() - 2])) {
+    std::string stem = w.substr(0, w.size() - 1);
+    out->insert(stem + "ies");
+    out->insert(stem + "ied");
+  }
+  // Consonant doubling: "ship" -> "shipped", "ban" -> "banning".
+  if (!IsVowel(last) && last != 'w' && last != 'x' && last != 'y' && IsVowel(w[w.size() - 2])) {
+    out->insert(w + last + "ed");
+    out->insert(w + last + "ing");
+  }
+}
+
+// Tokens that may sit between the words of a multiword trigger: "held a 'productive call' with".
+bool IsGapToken(const Token& t) {
+  if (t.kind == TokenKind::kPunct) return t.norm == "\"" || t.norm == "'" || t.norm == "`";
+  if (!t.tag.empty()) {
+    return t.tag == "DT" || t.tag == "JJ" || t.tag == "JJR" || t.tag == "JJS" || t.tag == "PRP$" ||
+           t.tag == "RB" || t.tag == "``" || t.tag == "''";
+  }
+  return t.lower == "a" || t.lower == "an" || t.lower == "the" || t.lower == "their" || t.lower == "its";
+}
+
+bool WordMatches(const std::string& w, const Token& t) { return w == t.lemma || w == t.lower; }
+
+}  // namespace
+
+static const struct {
+  const char* name;
+  Frame frame;
+} kFrames[] = {
+    {"territory", Frame::kTerritory}, {"fall", Frame::kFall},         {"clash", Frame::kClash},
+    {"attack", Frame::kAttack},       {"transfer", Frame::kTransfer}, {"retreat", Frame::kRetreat},
+    {"consult", Frame::kConsult},     {"communicate", Frame::kCommunicate}, {"support", Frame::kSupport},
+    {"coerce", Frame::kCoerce},       {"displace", Frame::kDisplace}, {"protest", Frame::kProtest},
+    {"mobilize", Frame::kMobilize},   {"agree", Frame::kAgree},       {"reject", Frame::kReject},
+    {"block", Frame::kBlock},
+};
+
+Status ParseFrame(const std::string& name, Frame* out) {
+  for (const auto& f : kFrames) {
+    if (name == f.name) {
+      *out = f.frame;
+      return Status::OK();
+    }
+  }
+  return Status::InvalidArgument("unknown frame '" + name + "'");
+}
+
+const char* FrameName(Frame frame) {
+  for (const auto& f : kFrames)
+    if (f.frame == frame) return f.name;
+  return "?";
+}
+
+Status EventExtractor::Patterns::Load(const std::string& dir) {
+  const std::string path = dir + "/events/patterns.txt";
+  std::ifstream in(path);
+  if (!in) return Status::NotFound(path + ": cannot open event patterns");
+  std::string line;
+  int lineno = 0;
+  std::vector<Pattern> loaded;
+  while (std::getline(in, line)) {
+    ++lineno;
+    std::string t = Trim(line);
+    if (t.empty() || t[0] == '#') continue;
+    auto where = [&] { return fmt::format("{}:{}", path, lineno); };
+    std::vector<std::string> f = Split(t, '|');
+    if (f.size() != 6) return Status::Corruption(fmt::format("{}: expected 6 '|'-separated fields, found {}", where(), f.size()));
+    Pattern proto;
+    proto.source = fmt::format("patterns.txt:{}", lineno);
+    for (const std::string& pos : Words(f[1])) {
+      if (pos == "V") proto.verb = true;
+      else if (pos == "N") proto.noun = true;
+      else return Status::Corruption(fmt::format("{}: part of speech must be V or N, not '{}'", where(), pos));
+    }
+    Status s = ParseFrame(f[2], &proto.frame);
+    if (!s.ok()) return Status::Corruption(where() + ": " + s.message());
+    if (proto.frame != Frame::kBlock) {
+      size_t slash = f[3].find('/');
+      if (slash == std::string::npos) return Status::Corruption(where() + ": PLOVER field must be TYPE/mode");
+      proto.plover_type = Trim(f[3].substr(0, slash));
+      proto.plover_mode = Trim(f[3].substr(slash + 1));
+      proto.cameo = f[4];
+      if (f[5] != "-") {
+        for (const std::string& rule : Split(f[5], ';')) {
+          size_t colon = rule.find(':');
+          size_t slash2 = rule.find(" / ");
+          if (colon == std::string::npos || slash2 == std::string::npos || slash2 < colon)
+            return Status::Corruption(where() + ": ACLED rule must read 'condition: Event type / Sub-event type'");
+          AcledRule r{Trim(rule.substr(0, colon)), Trim(rule.substr(colon + 1, slash2 - colon - 1)),
+                      Trim(rule.substr(slash2 + 3))};
+          if (r.condition != "state" && r.condition != "civilians" && r.condition != "default")
+            return Status::Corruption(where() + ": unknown ACLED condition '" + r.condition + "'");
+          proto.acled.push_back(r);
+        }
+      }
+    }
+    for (const std::string& alt : Split(f[0], ',')) {
+      Pattern p = proto;
+      p.words = Words(alt);
+      if (p.words.empty()) return Status::Corruption(where() + ": empty trigger in lemma list");
+      loaded.push_back(std::move(p));
+    }
+  }
+  patterns = std::move(loaded);
+  for (const Pattern& p : patterns) {
+    by_first_lemma[p.words[0]].push_back(&p);
+    AddInflections(p.words[0], &surface_forms);
+  }
+  // Irregular forms for the pre-filter.
+  const std::string irr_path = dir + "/events/irregular_verbs.txt";
+  std::ifstream irr(irr_path);
+  if (!irr) return Status::NotFound(irr_path + ": cannot open");
+  lineno = 0;
+  while (std::getline(irr, line)) {
+    ++lineno;
+    std::string t = Trim(line);
+    if (t.empty() || t[0] == '#') continue;
+    size_t colon = t.find(':');
+    if (colon == std::string::npos) return Status::Corruption(fmt::format("{}:{}: expected 'lemma: forms'", irr_path, lineno));
+    if (!by_first_lemma.count(Trim(t.substr(0, colon)))) continue;
+    for (const std::string& form : Words(t.substr(colon + 1))) surface_forms.insert(form);
+  }
+  return Status::OK();
+}
+
+std::vector<TriggerMatch> EventExtractor::Patterns::Find(const Document& doc, const Sentence& s) const {
+  std::vector<TriggerMatch> out;
+  for (uint32_t i = s.first_token; i < s.last_token; ++i) {
+    const Token& t = doc.tokens[i];
+    const bool tagged = !t.tag.empty();
+    const bool is_verb = !tagged || t.tag.rfind("VB", 0) == 0;
+    const bool is_noun = !tagged || t.tag.rfind("NN", 0) == 0;
+    TriggerMatch best;
+    auto consider = [&](const std::string& key) {
+      auto it = by_first_lemma.find(key);
+      if (it == by_first_lemma.end()) return;
+      for (const Pattern* p : it->second) {
+        if (!((p->verb && is_verb) || (p->noun && is_noun))) continue;
+        uint32_t pos = i + 1;
+        bool ok = true;
+        for (size_t w = 1; w < p->words.size() && ok; ++w) {
+          uint32_t gap = 0;
+          while (pos < s.last_token && !WordMatches(p->words[w], doc.tokens[pos]) && gap < 3 &&
+                 IsGapToken(doc.tokens[pos])) {
+            ++pos;
+            ++gap;
+          }
+          ok = pos < s.last_token && WordMatches(p->words[w], doc.tokens[pos]);
+          ++pos;
+        }
+        if (!ok) continue;
+        bool longer = !best.pattern || p->words.size() > best.pattern->words.size();
+        if (longer) best = TriggerMatch{p, i, pos, i};
+      }
+    };
+    if (!t.lemma.empty()) consider(t.lemma);
+    if (t.lower != t.lemma) consider(t.lower);
+    if (best.pattern) {
+      out.push_back(best);
+      i = best.last - 1;
+    }
+  }
+  return out;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,56 @@
+// Trigger patterns (data/events/patterns.txt): lemma sequences mapped to a role frame and to
+// PLOVER, CAMEO and ACLED codes.
+#ifndef SITREP_SRC_EVENTS_PATTERNS_H_
+#define SITREP_SRC_EVENTS_PATTERNS_H_
+
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "sitrep/events.h"
+
+namespace sitrep {
+
+enum class Frame {
+  kTerritory, kFall, kClash, kAttack, kTransfer, kRetreat, kConsult, kCommunicate, kSupport,
+  kCoerce, kDisplace, kProtest, kMobilize, kAgree, kReject, kBlock,
+};
+
+struct AcledRule {
+  std::string condition;  // "state", "civilians" or "default"
+  std::string event_type, sub_event_type;
+};
+
+struct Pattern {
+  std::vector<std::string> words;  // lemmas, lowercased
+  bool verb = false, noun = false;
+  Frame frame = Frame::kAttack;
+  std::string plover_type, plover_mode, cameo;
+  std::vector<AcledRule> acled;
+  std::string source;  // "patterns.txt:12", for error messages and docs
+};
+
+// A trigger found in a sentence.
+struct TriggerMatch {
+  const Pattern* pattern = nullptr;
+  uint32_t first = 0, last = 0;  // tokens spanned, gaps included
+  uint32_t head = 0;             // the first word (the verb or noun)
+};
+
+struct EventExtractor::Patterns {
+  std::vector<Pattern> patterns;
+  std::unordered_map<std::string, std::vector<const Pattern*>> by_first_lemma;
+  std::unordered_set<std::string> surface_forms;  // inflected first words, for the pre-filter
+
+  Status Load(const std::string& dir);
+  // Longest match at each position; a blocking pattern suppresses what it covers.
+  std::vector<TriggerMatch> Find(const Document& doc, const Sentence& s) const;
+};
+
+Status ParseFrame(const std::string& name, Frame* out);
+const char* FrameName(Frame f);
+
+}  // namespace sitrep
+
+#endif  // SITREP_SRC_EVENTS_PATTERNS_H_

@@ -1,0 +1,170 @@
+#include "roles.h"
+
+namespace sitrep {
+namespace {
+
+bool In(const std::string& s, std::initializer_list<const char*> words) {
+  for (const char* w : words)
+    if (s == w) return true;
+  return false;
+}
+
+std::vector<const Arg*> Actors(const std::vector<const Arg*>& args) {
+  std::vector<const Arg*> out;
+  for (const Arg* a : args)
+    if (a && a->actor) out.push_back(a);
+  return out;
+}
+std::vector<const Arg*> Places(const std::vector<const Arg*>& args) {
+  std::vector<const Arg*> out;
+  for (const Arg* a : args)
+    if (a && a->place && !a->actor) out.push_back(a);
+  return out;
+}
+void Append(std::vector<const Arg*>* to, const std::vector<const Arg*>& from) {
+  to->insert(to->end(), from.begin(), from.end());
+}
+
+// A complement clause with no subject of its own ("X's office announced that the Head of State
+// had held a call"): fall back to the subject of the reporting verb.
+std::vector<const Arg*> ReportingSubject(const SentenceView& v, uint32_t head) {
+  const Sentence& s = v.sentence();
+  for (uint32_t k = head; k > s.first_token;) {
+    --k;
+    if (v.IsClauseBoundary(k) && v.tok(k).tag != "IN") return {};
+    if (v.IsVerb(k) && In(v.Lemma(k), {"announce", "say", "report", "claim", "state", "confirm", "add"}))
+      return v.SubjectOf(k);
+  }
+  return {};
+}
+
+// "the rebels' advances since January, including the capture of Goma": a nominal trigger listed
+// under another noun takes that noun's possessor as its agent.
+const Arg* CarrierPossessor(const SentenceView& v, uint32_t head) {
+  const Sentence& s = v.sentence();
+  uint32_t k = head;
+  for (int steps = 0; k > s.first_token && steps < 4; ++steps) {
+    --k;
+    if (In(v.tok(k).lower, {"including", "notably", "especially"}) ||
+        (v.tok(k).lower == "as" && k > s.first_token && v.tok(k - 1).lower == "such"))
+      break;
+  }
+  if (!In(v.tok(k).lower, {"including", "notably", "especially", "as"})) return nullptr;
+  for (int steps = 0; k > s.first_token && steps < 12; ++steps) {
+    --k;
+    const Token& t = v.tok(k);
+    if (t.tag == "POS" || t.lower == "'s" || t.lower == "'") {
+      if (const Arg* a = v.ArgAt(k - 1); a && a->actor) return a;
+    }
+  }
+  return nullptr;
+}
+
+// "fighting ... pitting X against Y".
+bool Pitting(const SentenceView& v, uint32_t from, const Arg** x, const Arg** y) {
+  const Sentence& s = v.sentence();
+  for (uint32_t k = from; k < s.last_token; ++k) {
+    if (v.Lemma(k) != "pit" && v.tok(k).lower != "pitting") continue;
+    std::vector<const Arg*> first = Actors(v.ObjectsAfter(k + 1));
+    std::vector<const Arg*> second = Actors(v.PrepObjects(k + 1, "against"));
+    if (!first.empty() && !second.empty()) {
+      *x = first.front();
+      *y = second.front();
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<RoleTuple> ReadRoles(const SentenceView& v, const TriggerMatch& m, bool nominal) {
+  const Frame frame = m.pattern->frame;
+  const bool passive = !nominal && v.IsPassive(m.head);
+  std::vector<const Arg*> agents, patients, others;
+  std::vector<const Arg*> after = v.ObjectsAfter(m.last);
+
+  if (nominal) {
+    Append(&agents, Actors(v.PrepObjects(m.last, "by")));
+    if (agents.empty())
+      if (const Arg* mod = v.ModifierBefore(m.first)) agents.push_back(mod);
+    if (agents.empty())
+      if (const Arg* carrier = CarrierPossessor(v, m.first)) agents.push_back(carrier);
+    Append(&patients, v.PrepObjects(m.last, "of"));
+    if (m.pattern->words.back() == "of" || m.pattern->words.back() == "with" || m.pattern->words.back() == "for")
+      Append(&patients, after);
+    Append(&others, Actors(v.PrepObjects(m.last, "on")));
+    Append(&others, Actors(v.PrepObjects(m.last, "against")));
+    Append(&others, Actors(v.PrepObjects(m.last, "with")));
+    std::vector<const Arg*> between = Actors(v.PrepObjects(m.last, "between"));
+    if (between.size() >= 2) agents = between;
+  } else if (passive) {
+    Append(&agents, Actors(v.PrepObjects(m.last, "by")));
+    patients = v.SubjectOf(m.head);
+    Append(&others, Actors(v.PrepObjects(m.last, "to")));
+  } else {
+    agents = Actors(v.SubjectOf(m.head));
+    if (agents.empty()) agents = Actors(ReportingSubject(v, m.head));
+    patients = after;
+    Append(&others, Actors(v.PrepObjects(m.last, "with")));
+    Append(&others, Actors(v.PrepObjects(m.last, "against")));
+  }
+
+  std::vector<RoleTuple> out;
+  auto first_of = [](const std::vector<const Arg*>& xs) { return xs.empty() ? nullptr : xs.front(); };
+  std::vector<const Arg*> patient_actors = Actors(patients), patient_places = Places(patients);
+
+  switch (frame) {
+    case Frame::kFall: {
+      // "Walikale fell to the rebels": the place is the subject, the new holder follows "to".
+      std::vector<const Arg*> holders = Actors(after);
+      std::vector<const Arg*> subj = v.SubjectOf(m.head);
+      std::vector<const Arg*> places = Places(subj);
+      std::vector<const Arg*> losers = Actors(subj);
+      if (holders.empty()) return out;
+      if (places.empty()) places.push_back(nullptr);
+      for (const Arg* p : places) out.push_back({holders.front(), first_of(losers), p});
+      return out;
+    }
+    case Frame::kClash:
+    case Frame::kConsult:
+    case Frame::kAgree: {
+      // Reciprocal: "X and Y clashed", "X clashed with Y", "fighting pitting X against Y".
+      const Arg *x = nullptr, *y = nullptr;
+      if (frame == Frame::kClash && Pitting(v, m.last, &x, &y)) {
+        out.push_back({x, y, nullptr});
+        return out;
+      }
+      if (agents.size() >= 2) {
+        out.push_back({agents[0], agents[1], nullptr});
+        return out;
+      }
+      const Arg* partner = first_of(patient_actors);
+      if (!partner) partner = first_of(others);
+      out.push_back({first_of(agents), partner, nullptr});
+      return out;
+    }
+    default:
+      break;
+  }
+
+  // One-sided events: each coordinated agent, each affected place.
+  const Arg* target = first_of(patient_actors);
+  if (!target) target = first_of(others);
+  if (frame == Frame::kTerritory && !target) target = first_of(Actors(v.PrepObjects(m.last, "from")));
+  if (frame == Frame::kTransfer) target = first_of(Actors(v.PrepObjects(m.last, "to")));
+  std::vector<const Arg*> places;
+  if (frame == Frame::kTerritory || frame == Frame::kTransfer || frame == Frame::kRetreat ||
+      frame == Frame::kAttack || frame == Frame::kCoerce) {
+    places = patient_places;
+    if (places.empty() && (frame == Frame::kRetreat || frame == Frame::kTerritory))
+      places = Places(v.PrepObjects(m.last, "from"));
+  }
+  if (places.empty()) places.push_back(nullptr);
+  if (agents.empty()) agents.push_back(nullptr);
+  for (const Arg* a : agents)
+    for (const Arg* p : places) out.push_back({a, target, p});
+  return out;
+}
+
+}  // namespace sitrep

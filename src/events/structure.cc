@@ -1,0 +1,368 @@
+#include "structure.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace sitrep {
+namespace {
+
+bool In(const std::string& s, std::initializer_list<const char*> words) {
+  for (const char* w : words)
+    if (s == w) return true;
+  return false;
+}
+
+bool IsQuoteToken(const Token& t) {
+  return t.kind == TokenKind::kPunct && (t.norm == "\"" || t.tag == "``" || t.tag == "''") && t.norm != "'";
+}
+
+bool IsThirdPersonPronoun(const std::string& w) {
+  return In(w, {"they", "them", "their", "themselves", "it", "its", "itself"});
+}
+bool IsFirstPersonPluralPronoun(const std::string& w) { return In(w, {"we", "us", "our", "ourselves"}); }
+
+bool IsLocativePrep(const std::string& w) {
+  return In(w, {"in", "at", "near", "around", "outside", "inside", "across", "throughout", "into", "within",
+                "from", "on", "of"});
+}
+
+}  // namespace
+
+bool IsStateForce(const ActorRef& a) {
+  return In(a.type, {"military", "police", "government", "state"});
+}
+bool IsCivilians(const ActorRef& a) { return a.type == "civilians"; }
+
+std::vector<bool> ComputeQuotes(const Document& doc) {
+  std::vector<bool> in(doc.tokens.size(), false);
+  bool open = false;
+  uint32_t prev_end = 0;
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    const Token& t = doc.tokens[i];
+    // A paragraph break closes any quote left open (unbalanced quotes must not leak).
+    if (t.begin > prev_end && doc.text.substr(prev_end, t.begin - prev_end).find('\n') != std::string_view::npos)
+      open = false;
+    prev_end = t.end;
+    if (IsQuoteToken(t)) {
+      open = !open;
+      in[i] = true;  // the quote marks belong to the quotation
+      continue;
+    }
+    in[i] = open;
+  }
+  return in;
+}
+
+SentenceView::SentenceView(const ArticleAnalysis& a, const Sentence& s, const std::vector<bool>& in_quote,
+                           const ActorSpan* previous_subject)
+    : a_(a), s_(s), in_quote_(in_quote) {
+  BuildArgs(previous_subject);
+}
+
+const std::string& SentenceView::Lemma(uint32_t i) const {
+  const Token& t = tok(i);
+  return t.lemma.empty() ? t.lower : t.lemma;
+}
+
+bool SentenceView::IsVerb(uint32_t i) const { return tok(i).tag.rfind("VB", 0) == 0; }
+bool SentenceView::IsFiniteVerb(uint32_t i) const {
+  const std::string& t = tok(i).tag;
+  return t == "VBD" || t == "VBZ" || t == "VBP" || t == "MD";
+}
+bool SentenceView::IsNoun(uint32_t i) const { return tok(i).tag.rfind("NN", 0) == 0; }
+bool SentenceView::IsPreposition(uint32_t i) const { return tok(i).tag == "IN" || tok(i).tag == "TO"; }
+bool SentenceView::IsAux(uint32_t i) const {
+  const std::string& l = Lemma(i);
+  return tok(i).tag == "MD" || In(l, {"be", "have", "do", "to", "get"});
+}
+
+bool SentenceView::IsClauseBoundary(uint32_t i) const {
+  const Token& t = tok(i);
+  if (t.kind == TokenKind::kPunct) return t.norm == ";" || t.norm == ":";
+  if (t.tag == "WDT" || t.tag == "WP") return true;  // which, that (relative), who
+  return In(t.lower, {"when", "while", "whereas", "because", "although", "though", "unless", "if", "whether"});
+}
+
+bool SentenceView::IsPassive(uint32_t verb) const {
+  if (tok(verb).tag != "VBN") return false;
+  // "was captured", "were being committed", "had been taken over", "got killed"
+  for (uint32_t k = verb; k > s_.first_token && verb - k < 4;) {
+    --k;
+    const std::string& l = Lemma(k);
+    if (l == "be" || l == "get") return true;
+    if (!(tok(k).tag == "RB" || l == "been" || l == "being" || l == "have" || l == "also" || l == "not")) break;
+  }
+  // Reduced relative / participle with an agent: "the areas handed over to EACRF by the M23".
+  for (uint32_t k = verb + 1; k < s_.last_token && k < verb + 8; ++k) {
+    if (tok(k).lower == "by") return true;
+    if (IsFiniteVerb(k) || tok(k).norm == "," || tok(k).norm == ";") break;
+  }
+  return false;
+}
+
+bool SentenceView::IsPluperfect(uint32_t verb) const {
+  if (tok(verb).tag != "VBN") return false;
+  for (uint32_t k = verb; k > s_.first_token && verb - k < 5;) {
+    --k;
+    const Token& t = tok(k);
+    if (t.lower == "had" || t.lower == "'d") return true;
+    if (!(t.tag == "RB" || t.lower == "been" || t.lower == "previously" || t.lower == "already" ||
+          t.tag == "VBN"))
+      break;
+  }
+  return false;
+}
+
+void SentenceView::BuildArgs(const ActorSpan* previous_subject) {
+  const uint32_t n = s_.last_token - s_.first_token;
+  arg_at_.assign(n, -1);
+  auto overlaps = [&](uint32_t f, uint32_t l) {
+    for (uint32_t i = f; i < l; ++i)
+      if (arg_at_[i - s_.first_token] >= 0) return true;
+    return false;
+  };
+  auto add = [&](Arg arg) {
+    if (arg.first < s_.first_token || arg.last > s_.last_token || arg.first >= arg.last) return;
+    if (overlaps(arg.first, arg.last)) return;
+    args_.push_back(arg);
+    for (uint32_t i = arg.first; i < arg.last; ++i) arg_at_[i - s_.first_token] = int(args_.size() - 1);
+  };
+  // Places right after a locative preposition are places even when they also name a state.
+  for (const PlaceSpan& p : a_.places) {
+    if (p.is_demonym || p.first < s_.first_token || p.last > s_.last_token) continue;
+    uint32_t k = p.first;
+    while (k > s_.first_token && (tok(k - 1).tag == "DT" || tok(k - 1).tag == "JJ")) --k;
+    if (k > s_.first_token && IsLocativePrep(tok(k - 1).lower) && tok(k - 1).lower != "of") {
+      Arg arg;
+      arg.first = p.first;
+      arg.last = p.last;
+      arg.place = &p;
+      add(arg);
+    }
+  }
+  for (const ActorSpan& s : a_.actors) {
+    if (s.first < s_.first_token || s.last > s_.last_token) continue;
+    Arg arg;
+    arg.first = s.first;
+    arg.last = s.last;
+    arg.actor = &s;
+    add(arg);
+  }
+  for (const PlaceSpan& p : a_.places) {
+    if (p.is_demonym || p.first < s_.first_token || p.last > s_.last_token) continue;
+    Arg arg;
+    arg.first = p.first;
+    arg.last = p.last;
+    arg.place = &p;
+    add(arg);
+  }
+  std::sort(args_.begin(), args_.end(), [](const Arg& x, const Arg& y) { return x.first < y.first; });
+  std::fill(arg_at_.begin(), arg_at_.end(), -1);
+  for (size_t k = 0; k < args_.size(); ++k)
+    for (uint32_t i = args_[k].first; i < args_[k].last; ++i) arg_at_[i - s_.first_token] = int(k);
+
+  // Pronouns: resolved to an antecedent actor so that roles read through them.
+  std::vector<Arg> pronouns;
+  for (uint32_t i = s_.first_token; i < s_.last_token; ++i) {
+    if (arg_at_[i - s_.first_token] >= 0) continue;
+    const std::string& w = tok(i).lower;
+    const ActorSpan* antecedent = nullptr;
+    if (IsFirstPersonPluralPronoun(w) && InQuote(i)) {
+      // "we" in a quotation is its speaker: "..." reads the statement shared by X / X said.
+      for (uint32_t k = s_.first_token; k < s_.last_token && !antecedent; ++k) {
+        if (InQuote(k) || tok(k).lower != "by") continue;
+        for (const Arg& arg : args_)
+          if (arg.first > k && arg.first <= k + 4 && arg.actor && !arg.actor->modifier_only) {
+            antecedent = arg.actor;
+            break;
+          }
+      }
+      if (!antecedent) antecedent = previous_subject;
+    } else if (IsThirdPersonPronoun(w)) {
+      // Nearest actor before the pronoun with a verb in between (an actor in the pronoun's own
+      // phrase cannot be its antecedent: "EU sanctions against them").
+      bool verb_between = false;
+      for (uint32_t k = i; k > s_.first_token && !antecedent;) {
+        --k;
+        if (IsVerb(k)) verb_between = true;
+        int idx = arg_at_[k - s_.first_token];
+        if (idx < 0) continue;
+        const Arg& arg = args_[idx];
+        k = arg.first;
+        if (arg.actor && verb_between && !arg.actor->modifier_only && !arg.actor->is_civilians)
+          antecedent = arg.actor;
+      }
+      if (!antecedent) antecedent = previous_subject;
+    }
+    if (antecedent) {
+      Arg arg;
+      arg.first = i;
+      arg.last = i + 1;
+      arg.actor = antecedent;
+      arg.pronoun = true;
+      arg.coref = true;
+      pronouns.push_back(arg);
+    }
+  }
+  for (const Arg& p : pronouns) {
+    args_.push_back(p);
+  }
+  std::sort(args_.begin(), args_.end(), [](const Arg& x, const Arg& y) { return x.first < y.first; });
+  std::fill(arg_at_.begin(), arg_at_.end(), -1);
+  for (size_t k = 0; k < args_.size(); ++k)
+    for (uint32_t i = args_[k].first; i < args_[k].last; ++i) arg_at_[i - s_.first_token] = int(k);
+}
+
+const Arg* SentenceView::ArgAt(uint32_t i) const {
+  if (i < s_.first_token || i >= s_.last_token) return nullptr;
+  int idx = arg_at_[i - s_.first_token];
+  return idx < 0 ? nullptr : &args_[idx];
+}
+
+std::vector<const Arg*> SentenceView::WithConjunctsLeft(const Arg* arg) const {
+  std::vector<const Arg*> out{arg};
+  uint32_t k = arg->first;
+  while (k > s_.first_token) {
+    uint32_t j = k - 1;
+    while (j > s_.first_token && tok(j).tag == "DT") --j;
+    if (!(tok(j).lower == "and" || tok(j).norm == ",")) break;
+    if (j == s_.first_token) break;
+    uint32_t m = j - 1;
+    const Arg* prev = ArgAt(m);
+    if (!prev || (prev->actor == nullptr) != (arg->actor == nullptr)) break;
+    out.insert(out.begin(), prev);
+    k = prev->first;
+  }
+  return out;
+}
+
+std::vector<const Arg*> SentenceView::WithConjunctsRight(const Arg* arg) const {
+  std::vector<const Arg*> out{arg};
+  uint32_t k = arg->last;
+  while (k + 1 < s_.last_token) {
+    uint32_t j = k;
+    if (!(tok(j).lower == "and" || tok(j).norm == ",")) break;
+    ++j;
+    while (j < s_.last_token && tok(j).tag == "DT") ++j;
+    const Arg* next = ArgAt(j);
+    if (!next || (next->actor == nullptr) != (arg->actor == nullptr)) break;
+    out.push_back(next);
+    k = next->last;
+  }
+  return out;
+}
+
+std::vector<const Arg*> SentenceView::SubjectOf(uint32_t verb) const {
+  // Walk left from the verb. Skip adverbials, auxiliaries, times and comma-delimited asides; an actor
+  // inside a prepositional phrase ("backed by Y", "of the coalition") is not the subject.
+  uint32_t k = verb;
+  int commas = 0;
+  const bool verb_quoted = InQuote(verb);
+  while (k > s_.first_token) {
+    --k;
+    const Token& t = tok(k);
+    if (!verb_quoted && InQuote(k)) return {};  // a quotation is not the subject of the verb after it
+    if (const Arg* arg = ArgAt(k)) {
+      k = arg->first;
+      uint32_t p = arg->first;
+      while (p > s_.first_token && (tok(p - 1).tag == "DT" || tok(p - 1).tag == "JJ" || tok(p - 1).tag == "CD" ||
+                                    tok(p - 1).tag == "PRP$" || tok(p - 1).tag == "RB"))
+        --p;
+      bool in_pp = p > s_.first_token && IsPreposition(p - 1) && tok(p - 1).lower != "that";
+      bool aside = commas % 2 == 1;  // between a pair of commas: apposition or aside
+      if (!in_pp && !aside && arg->actor && !arg->actor->modifier_only) return WithConjunctsLeft(arg);
+      continue;
+    }
+    if (t.norm == ",") {
+      ++commas;
+      continue;
+    }
+    if (t.tag == "WDT" || t.tag == "WP") {
+      // Relative clause: the subject is the antecedent right before the relative pronoun.
+      uint32_t j = k;
+      while (j > s_.first_token && tok(j - 1).norm == ",") --j;
+      if (j > s_.first_token) {
+        if (const Arg* ante = ArgAt(j - 1); ante && ante->actor) return {ante};
+      }
+      return {};
+    }
+    if (IsClauseBoundary(k)) return {};
+    if (IsFiniteVerb(k) && !IsAux(k)) {
+      // A verb before ours with no subject in between: a coordinated verb phrase or a matrix verb
+      // ("M23 claimed they recaptured" stops at the pronoun before reaching here). Share its subject
+      // only when joined by "and": "rebels captured X and seized Y".
+      bool coordinated = false;
+      for (uint32_t j = k + 1; j < verb; ++j) coordinated = coordinated || tok(j).lower == "and";
+      if (coordinated) return SubjectOf(k);
+      return {};
+    }
+  }
+  return {};
+}
+
+std::vector<const Arg*> SentenceView::ObjectsAfter(uint32_t after) const {
+  uint32_t k = after;
+  int steps = 0;
+  while (k < s_.last_token && steps < 10) {
+    const Token& t = tok(k);
+    if (const Arg* arg = ArgAt(k)) return WithConjunctsRight(arg);
+    if (t.kind == TokenKind::kPunct && t.norm != "(" && t.norm != ")" && t.norm != "\"") return {};
+    if (IsFiniteVerb(k) || IsClauseBoundary(k)) return {};
+    // The object noun phrase ends at a preposition, except "of" inside it ("the town of Walikale").
+    if (IsPreposition(k) && t.lower != "of" && steps > 0) return {};
+    ++k;
+    ++steps;
+  }
+  return {};
+}
+
+std::vector<const Arg*> SentenceView::PrepObjects(uint32_t from, const char* prep) const {
+  for (uint32_t k = from; k < s_.last_token; ++k) {
+    if (IsClauseBoundary(k) || (IsFiniteVerb(k) && k > from + 1)) break;
+    if (tok(k).lower != prep) continue;
+    uint32_t j = k + 1;
+    while (j < s_.last_token && j < k + 5 && !ArgAt(j) && !IsPreposition(j) && !IsVerb(j)) ++j;
+    if (const Arg* arg = ArgAt(j)) return WithConjunctsRight(arg);
+  }
+  return {};
+}
+
+const Arg* SentenceView::ModifierBefore(uint32_t i) const {
+  uint32_t k = i;
+  while (k > s_.first_token) {
+    --k;
+    const Token& t = tok(k);
+    if (t.lower == "'s" || t.lower == "'" || t.tag == "POS") continue;
+    if (const Arg* arg = ArgAt(k)) return arg->actor ? arg : nullptr;
+    if (t.tag == "JJ" || t.tag == "VBN" || t.tag == "NN" || t.tag == "NNS" || t.norm == "\"") continue;
+    return nullptr;
+  }
+  return nullptr;
+}
+
+const Arg* SentenceView::ClausePlace(uint32_t i) const {
+  // Nearest place on either side within the clause; a place after a locative preposition wins.
+  const Arg* best = nullptr;
+  int best_score = 1 << 30;
+  for (const Arg& arg : args_) {
+    if (!arg.place) continue;
+    uint32_t lo = std::min(arg.first, i), hi = std::max(arg.last, i);
+    bool crosses = false;
+    for (uint32_t k = lo; k < hi && !crosses; ++k) crosses = IsClauseBoundary(k) && k != i;
+    if (crosses) continue;
+    // "toward(s) the capital" names a direction, not where the event happened.
+    uint32_t p = arg.first;
+    while (p > s_.first_token && (tok(p - 1).tag == "DT" || tok(p - 1).tag == "JJ")) --p;
+    if (p > s_.first_token && (tok(p - 1).lower == "toward" || tok(p - 1).lower == "towards")) continue;
+    bool locative = p > s_.first_token && IsLocativePrep(tok(p - 1).lower);
+    int dist = int(hi - lo);
+    int score = dist - (locative ? 8 : 0);
+    if (score < best_score) {
+      best_score = score;
+      best = &arg;
+    }
+  }
+  return best;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,85 @@
+// Sentence structure for role reading, from Penn tags and lemmas: clause boundaries, voice,
+// quotation state, and the argument spans (actors, pronouns, places) found left/right of a word.
+// This is deliberately a shallow analysis (docs/syntax.md explains why we tag and chunk rather
+// than parse): each rule is small and named after the construction it reads.
+#ifndef SITREP_SRC_EVENTS_STRUCTURE_H_
+#define SITREP_SRC_EVENTS_STRUCTURE_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sitrep/events.h"
+
+namespace sitrep {
+
+// An argument: an actor (named, generic or pronoun) or a place, over a token range.
+struct Arg {
+  uint32_t first = 0, last = 0;
+  const ActorSpan* actor = nullptr;  // set for actors (pronouns point at their antecedent)
+  const PlaceSpan* place = nullptr;  // set for places
+  bool pronoun = false;
+  bool coref = false;  // actor resolved through a pronoun or a generic mention
+};
+
+// Per-sentence view used by the role and modality rules.
+class SentenceView {
+ public:
+  SentenceView(const ArticleAnalysis& a, const Sentence& s, const std::vector<bool>& in_quote,
+               const ActorSpan* previous_subject);
+
+  const Document& doc() const { return *a_.doc; }
+  const Sentence& sentence() const { return s_; }
+  const Token& tok(uint32_t i) const { return a_.doc->tokens[i]; }
+  bool InQuote(uint32_t i) const { return in_quote_[i]; }
+
+  // The argument covering token i, if any (actors win over places on the same span, except after
+  // a locative preposition: "in Rwanda" is a place, "Rwanda backs" an actor).
+  const Arg* ArgAt(uint32_t i) const;
+  const std::vector<Arg>& args() const { return args_; }
+
+  // Word-class predicates on token i.
+  bool IsVerb(uint32_t i) const;        // any VB* tag
+  bool IsFiniteVerb(uint32_t i) const;  // VBD, VBZ, VBP, MD
+  bool IsNoun(uint32_t i) const;
+  bool IsPreposition(uint32_t i) const;
+  bool IsAux(uint32_t i) const;         // be, have, do, modal, "to"
+  bool IsClauseBoundary(uint32_t i) const;  // ; : relative pronouns, subordinators
+  bool IsPassive(uint32_t verb) const;      // was captured / handed over ... by
+  bool IsPluperfect(uint32_t verb) const;   // had (been) VBN
+  const std::string& Lemma(uint32_t i) const;
+
+  // The subject(s) of the verb at `verb` (coordinated subjects give several), reading leftwards.
+  std::vector<const Arg*> SubjectOf(uint32_t verb) const;
+  // The first arguments in the object region after `after` (coordinated objects give several).
+  std::vector<const Arg*> ObjectsAfter(uint32_t after) const;
+  // Arguments of the preposition `prep` (lemma) to the right of `from` within the clause.
+  std::vector<const Arg*> PrepObjects(uint32_t from, const char* prep) const;
+  // The argument immediately before token i through a possessive or noun-modifier chain:
+  // "the rebels' capture", "EU sanctions", "M23 offensive".
+  const Arg* ModifierBefore(uint32_t i) const;
+  // A place in the same clause as token i, nearest first, after a locative preposition if any.
+  const Arg* ClausePlace(uint32_t i) const;
+
+ private:
+  void BuildArgs(const ActorSpan* previous_subject);
+  // Coordination: the args joined to `arg` by "and"/"," on its left.
+  std::vector<const Arg*> WithConjunctsLeft(const Arg* arg) const;
+  std::vector<const Arg*> WithConjunctsRight(const Arg* arg) const;
+
+  const ArticleAnalysis& a_;
+  const Sentence& s_;
+  const std::vector<bool>& in_quote_;
+  std::vector<Arg> args_;
+  std::vector<int> arg_at_;  // token offset in sentence -> index in args_, -1 for none
+};
+
+// Quotation state of every token of the document (paragraph breaks close open quotes).
+std::vector<bool> ComputeQuotes(const Document& doc);
+
+bool IsStateForce(const ActorRef& a);
+bool IsCivilians(const ActorRef& a);
+
+}  // namespace sitrep
+
+#endif  // SITREP_SRC_EVENTS_STRUCTURE_H_
