@@ -1,0 +1,148 @@
+// Actors: the actor dictionary (data/actors/*.actors.txt, format in docs/actors.md), the
+// matcher that finds actor mentions in tokenised text, coreference of generic mentions
+// ("the rebels" -> M23) and the importer for TABARI/PETRARCH .actors dictionaries.
+//
+// Typical use (one dictionary per process, shared by threads; every call is const):
+//
+//   std::unique_ptr<sitrep::ActorDictionary> dict;
+//   sitrep::Status s = sitrep::ActorDictionary::Load(sitrep::DefaultActorDir(), &dict);
+//   std::vector<sitrep::ActorMention> mentions = dict->MatchDocument(doc);  // all sentences
+//   sitrep::ResolveCoreference(*dict, &mentions);
+//   sitrep::ActorRef ref = sitrep::ToRef(*dict, mentions[0], doc);
+#ifndef SITREP_ACTORS_H_
+#define SITREP_ACTORS_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sitrep/event.h"
+#include "sitrep/status.h"
+#include "sitrep/text.h"
+
+namespace sitrep {
+
+// A dated relation to another actor: "WAZALENDO ally COD_MIL from 2022 source ...".
+// Dates are "YYYY", "YYYY-MM" or "YYYY-MM-DD"; empty means open-ended.
+struct ActorLink {
+  std::string relation;  // "ally", "backs", "backed by", "member of", "part of", "led by", ...
+  std::string other_id;
+  std::string from, until;
+  std::string source;    // who says so, e.g. "UN Group of Experts (S/2023/431)"
+};
+
+// A time-bounded role of a person: Kagame, "President" of RWA_GOV from 2000-04-22.
+struct ActorRole {
+  std::string title;   // "President", "Secretary of State"
+  std::string org_id;  // the institution the person acts for, e.g. "RWA_GOV"
+  std::string from, until;
+};
+
+struct Actor {
+  std::string id;       // "COD_MIL", "M23", "RWA_KAGAME"
+  std::string name;     // canonical name, "March 23 Movement"
+  std::string type;     // state, government, military, police, rebel group, militia, IGO, NGO,
+                        // company, person, civilians, media, other
+  std::string country;  // ISO 3166-1 alpha-3, empty when none
+  std::vector<std::string> aliases;  // as written in the file (the name is matched too)
+  std::vector<ActorLink> links;
+  std::vector<ActorRole> roles;
+  std::string file;     // where it was defined, for error messages
+  int line = 0;
+};
+
+// How an "<actor>-backed" / "<actor>-led" token relates its actor to the noun that follows:
+// in "Rwanda-backed M23 rebels" the mention of RWA has kBackedBy: M23 is backed by RWA.
+enum class MentionModifier : uint8_t { kNone, kBackedBy, kLedBy, kAlliedWith };
+
+struct ActorMention {
+  uint32_t first_token = 0, last_token = 0;  // token range [first_token, last_token) in the Document
+  std::string actor_id;      // empty for an unresolved generic mention
+  bool generic = false;      // "the rebels", "the army", "the country's armed forces"
+  std::string generic_type;  // for generic mentions: "rebel group", "militia", "armed group",
+                             // "military", "government", "police"
+  std::string country_hint;  // "the Congolese armed group" -> "COD"
+  bool definite = false;     // generic with "the"/"this"/"these"/a demonym, or a bare "rebels":
+                             // only definite generic mentions are resolved by coreference
+  bool coreferent = false;   // actor_id was filled in by ResolveCoreference
+  bool refers_to_recent = false;  // "the country's army": the most recently mentioned country
+  bool ambiguous = false;    // the name was ambiguous ("Congo"); actor_id is the context's choice
+  MentionModifier modifier = MentionModifier::kNone;
+};
+
+class ActorDictionary {
+ public:
+  // Loads every *.actors.txt file under `dir` (not recursive, in name order). Errors name the
+  // file and line ("data/actors/x.actors.txt:12: unknown type 'rebel'").
+  static Status Load(const std::string& dir, std::unique_ptr<ActorDictionary>* out);
+  // Loads from in-memory files: (file name for messages, content) pairs. For tests and tools.
+  static Status LoadFromStrings(const std::vector<std::pair<std::string, std::string>>& files,
+                                std::unique_ptr<ActorDictionary>* out);
+  ~ActorDictionary();
+
+  const Actor* Find(std::string_view id) const;
+  size_t size() const;
+  // All actors, in load order.
+  const std::vector<Actor>& actors() const;
+  // Non-fatal problems found at load time (e.g. one alias given to two actors), "file:line: ...".
+  const std::vector<std::string>& warnings() const;
+
+  // Mentions in one sentence, left to right, longest match first. Ambiguous names ("Congo",
+  // "Congolese") are resolved with cues from the whole document; prefer MatchDocument when
+  // matching every sentence (it computes those cues once).
+  std::vector<ActorMention> Match(const Document& doc, const Sentence& s) const;
+  // Mentions in every sentence of `doc`, in order.
+  std::vector<ActorMention> MatchDocument(const Document& doc) const;
+
+  // Name -> id through names and aliases, for normalising gold data: "FARDC" -> "COD_MIL",
+  // "Military Forces of the Democratic Republic of Congo (2019-)" -> "COD_MIL",
+  // "Civilians (Democratic Republic of Congo)" -> "CIVILIANS". Empty when unknown.
+  std::string Normalize(std::string_view name) const;
+
+  // The role `person_id` holds on `date` ("YYYY-MM-DD"; empty: the latest role), or nullptr.
+  const ActorRole* RoleOn(std::string_view person_id, std::string_view date) const;
+  // The institution a person acts for on `date` (RoleOn()->org_id); for a non-person, its own
+  // id; empty when the id is unknown.
+  std::string CodeAs(std::string_view id, std::string_view date) const;
+
+  struct Impl;  // internal, see src/actors/
+
+ private:
+  ActorDictionary();
+  std::unique_ptr<Impl> impl_;
+};
+
+// Resolves generic mentions across one article (all its mentions, in text order): a definite
+// "the rebels" / "the insurgent coalition" / "the armed group" gets the most salient armed group
+// of the article (most mentioned, then most recently mentioned before it), only if one exists;
+// "the army" / "government forces" gets <country>_MIL of the article's most mentioned country
+// ("the country's ..." uses the most recently mentioned country). See docs/actors.md.
+void ResolveCoreference(const ActorDictionary& dict, std::vector<ActorMention>* article_mentions);
+
+// The event-record form of a mention; `text` is the mention's words as printed in the article.
+ActorRef ToRef(const ActorDictionary& dict, const ActorMention& m, const Document& doc);
+
+// DataDir() + "/actors".
+std::string DefaultActorDir();
+
+// ---- TABARI / PETRARCH import ------------------------------------------------------------
+
+struct TabariImportResult {
+  std::vector<Actor> actors;          // one per CAMEO code, plus one per person with dated codes
+  std::vector<std::string> warnings;  // "file:line: ..." for records that were skipped
+};
+
+// Parses a TABARI/PETRARCH .actors file (`content`; `file` names it in messages): primary
+// phrases with optional [CODE], '+' synonyms, dated codes on the same or following lines
+// ([USAGOV 090120-170120], [RWAGOV >000422], [X <991231], YYMMDD, YYYYMMDD or D-MON-YYYY),
+// '#' ';' and <!-- --> comments. A malformed line is an InvalidArgument error naming file:line.
+Status ImportTabariActors(std::string_view content, const std::string& file, TabariImportResult* out);
+
+// Writes actors in sitrep's own format (docs/actors.md), loadable by ActorDictionary::Load.
+std::string FormatActorFile(const std::vector<Actor>& actors);
+
+}  // namespace sitrep
+
+#endif  // SITREP_ACTORS_H_

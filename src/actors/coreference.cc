@@ -1,0 +1,123 @@
+// Coreference of generic mentions within one article, and mention -> ActorRef.
+//
+// Rules (docs/actors.md "Coreference"):
+//   - armed-group generics ("the rebels", "the insurgent coalition", "the Congolese armed
+//     group") take the article's most salient armed group of a compatible type: most named
+//     mentions in the whole article, ties to the one named most recently before the generic
+//     mention (or the first named after it); a country hint must agree;
+//   - institution generics ("the army", "government forces", "the authorities") take
+//     <country>_MIL/_GOV/_POL of the article's most mentioned country, or of the most
+//     recently mentioned one for "the country's ...";
+//   - only definite generic mentions are resolved; "100 armed groups" stays unresolved.
+#include <map>
+
+#include "internal.h"
+
+namespace sitrep {
+
+namespace {
+
+bool IsArmed(const std::string& type) { return type == "rebel group" || type == "militia"; }
+
+// How well an actor type fits a generic type: 2 preferred, 1 acceptable, 0 not at all.
+int Fit(const std::string& generic_type, const std::string& actor_type) {
+  if (!IsArmed(actor_type)) return 0;
+  if (generic_type == "armed group") return 2;
+  if (generic_type == actor_type) return 2;
+  if (generic_type == "rebel group" || generic_type == "militia") return 1;
+  return 0;
+}
+
+const char* SuffixFor(const std::string& generic_type) {
+  if (generic_type == "military") return "_MIL";
+  if (generic_type == "government") return "_GOV";
+  if (generic_type == "police") return "_POL";
+  return nullptr;
+}
+
+}  // namespace
+
+void ResolveCoreference(const ActorDictionary& dict, std::vector<ActorMention>* mentions) {
+  // Salience: named mentions per actor and per country (states and their institutions).
+  std::map<std::string, int> actor_count, country_count;
+  for (const auto& m : *mentions) {
+    if (m.generic || m.actor_id.empty()) continue;
+    const Actor* a = dict.Find(m.actor_id);
+    if (!a) continue;
+    ++actor_count[a->id];
+    if (!a->country.empty() &&
+        (a->type == "state" || a->type == "government" || a->type == "military" || a->type == "police"))
+      ++country_count[a->country];
+  }
+  std::string top_country;
+  int top = 0;
+  for (const auto& [c, n] : country_count)
+    if (n > top) top_country = c, top = n;
+
+  for (size_t i = 0; i < mentions->size(); ++i) {
+    ActorMention& g = (*mentions)[i];
+    if (!g.generic || !g.actor_id.empty() || !g.definite) continue;
+    if (const char* suffix = SuffixFor(g.generic_type)) {
+      std::string country = g.country_hint;
+      if (country.empty() && g.refers_to_recent) {
+        for (size_t j = i; j-- > 0;) {
+          const ActorMention& m = (*mentions)[j];
+          const Actor* a = m.generic ? nullptr : dict.Find(m.actor_id);
+          if (a && a->type == "state") {
+            country = a->country;
+            break;
+          }
+        }
+      }
+      if (country.empty()) country = top_country;
+      if (!country.empty() && dict.Find(country + suffix)) {
+        g.actor_id = country + suffix;
+        g.coreferent = true;
+      }
+      continue;
+    }
+    // Armed groups: best fit, then most mentions, then recency (before the mention first).
+    const Actor* best = nullptr;
+    int best_fit = 0, best_count = 0;
+    size_t best_distance = SIZE_MAX;
+    for (size_t j = 0; j < mentions->size(); ++j) {
+      const ActorMention& m = (*mentions)[j];
+      if (m.generic || m.actor_id.empty() || m.coreferent) continue;
+      const Actor* a = dict.Find(m.actor_id);
+      if (!a) continue;
+      int fit = Fit(g.generic_type, a->type);
+      if (!fit || (!g.country_hint.empty() && !a->country.empty() && a->country != g.country_hint)) continue;
+      int count = actor_count[a->id];
+      // Mentions before the generic one are nearer than any after it.
+      size_t distance = j < i ? i - j : mentions->size() + (j - i);
+      bool better = fit > best_fit || (fit == best_fit && count > best_count) ||
+                    (fit == best_fit && count == best_count && distance < best_distance);
+      if (better) best = a, best_fit = fit, best_count = count, best_distance = distance;
+    }
+    if (best) {
+      g.actor_id = best->id;
+      g.coreferent = true;
+    }
+  }
+}
+
+ActorRef ToRef(const ActorDictionary& dict, const ActorMention& m, const Document& doc) {
+  ActorRef ref;
+  if (m.first_token < m.last_token && m.last_token <= doc.tokens.size()) {
+    uint32_t b = doc.tokens[m.first_token].begin, e = doc.tokens[m.last_token - 1].end;
+    if (e <= doc.text.size() && b <= e) ref.text = std::string(doc.text.substr(b, e - b));
+  }
+  const Actor* a = m.actor_id.empty() ? nullptr : dict.Find(m.actor_id);
+  if (!a) {
+    ref.type = m.generic_type;
+    ref.country = m.country_hint;
+    return ref;
+  }
+  ref.name = a->name;
+  ref.id = a->id;
+  ref.type = a->type;
+  ref.country = a->country;
+  return ref;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,148 @@
+// Internal structures of the actor dictionary, shared by the loader, matcher and coreference.
+#ifndef SITREP_SRC_ACTORS_INTERNAL_H_
+#define SITREP_SRC_ACTORS_INTERNAL_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "sitrep/actors.h"
+
+namespace sitrep::actors_internal {
+
+// Heterogeneous lookup so the matcher can probe with a string_view (no allocation per token).
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <typename V>
+using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+
+// One token of a dictionary phrase, with the case rule it must satisfy in the article.
+enum class CaseRule : uint8_t {
+  kAny,          // lowercase in the dictionary: "civilians", "of"
+  kCapitalized,  // first phrase token written capitalised: the article's must start uppercase
+  kExact,        // acronym ("ADF", "EU", "US", "U.N."): the article must spell it the same
+};
+struct PhraseToken {
+  std::string lower;  // case-folded, as Token::lower
+  std::string norm;   // as written (normalised), for kExact
+  CaseRule rule = CaseRule::kAny;
+};
+
+enum class TargetKind : uint8_t {
+  kActor,      // index into actors
+  kAmbiguous,  // index into ambiguities
+  kGeneric,    // generic mention of type `label`
+  kTitle,      // a title before a person's name ("President", "Secretary of State")
+  kCompose,    // after a state: "army" -> <ISO3>_MIL (label "military"), "armed group" -> generic
+  kHead,       // after a named armed group: "rebels", "group", "movement"
+  kCue,        // context cue for ambiguous names: label is the country id it votes for
+};
+
+struct Phrase {
+  std::vector<PhraseToken> tokens;
+  TargetKind kind = TargetKind::kActor;
+  uint32_t index = 0;  // actor or ambiguity index
+  std::string label;   // generic / compose type, cue country
+  bool bare_definite = false;  // generic written with '*': "rebels" alone refers to a known group
+  std::string file;
+  int line = 0;
+};
+
+// An index of phrases keyed by their first token (lowercase), longest phrases first.
+class PhraseIndex {
+ public:
+  void Add(Phrase p);
+  void Finish();  // sorts candidate lists, longest first
+  const std::vector<Phrase>* Candidates(std::string_view first_lower) const;
+  bool empty() const { return map_.empty(); }
+
+ private:
+  StringMap<std::vector<Phrase>> map_;
+};
+
+struct Ambiguity {
+  std::vector<std::string> names;    // as written
+  std::vector<std::string> choices;  // actor ids
+  std::string default_id;
+  std::string file;
+  int line = 0;
+};
+
+}  // namespace sitrep::actors_internal
+
+namespace sitrep {
+
+struct ActorDictionary::Impl {
+  std::vector<Actor> actors;
+  actors_internal::StringMap<uint32_t> by_id;
+  std::vector<std::string> warnings;
+  std::vector<actors_internal::Ambiguity> ambiguities;
+
+  actors_internal::PhraseIndex main;     // actors, ambiguous names, generic phrases, titles
+  actors_internal::PhraseIndex compose;  // after a state mention
+  actors_internal::PhraseIndex heads;    // after a named armed group / IGO
+  actors_internal::PhraseIndex cues;     // context cues for ambiguous names
+  // Joined lowercase phrase -> actor id, for Normalize ("march 23 movement" -> "M23").
+  actors_internal::StringMap<std::string> by_name;
+  // Compose phrases usable before "of <country>" ("leaders of Congo"), joined lowercase -> label.
+  actors_internal::StringMap<std::string> compose_before_of;
+
+  const Actor* Get(std::string_view id) const {
+    auto it = by_id.find(id);
+    return it == by_id.end() ? nullptr : &actors[it->second];
+  }
+};
+
+namespace actors_internal {
+
+// Normalises and case-folds as the text stage does (NormalizeText + FoldCase when linked).
+std::string NormLower(std::string_view s);
+std::string Norm(std::string_view s);
+// Tokenises a dictionary phrase exactly as article text is tokenised.
+std::vector<PhraseToken> TokenizePhrase(std::string_view phrase);
+// Variants under which a phrase is indexed: as tokenised; with "/" split out ("M23/AFC" is one
+// token or three depending on the tokenizer); with accents stripped ("Félix" -> "Felix").
+std::vector<std::vector<PhraseToken>> PhraseVariants(std::string_view phrase);
+// Joined lowercase tokens: "the country 's army".
+std::string JoinLower(const std::vector<PhraseToken>& toks);
+// "YYYY", "YYYY-MM", "YYYY-MM-DD".
+bool IsPartialDate(std::string_view s);
+bool IsActorId(std::string_view s);
+// Splits "a; b ;c" into trimmed non-empty parts.
+std::vector<std::string> SplitList(std::string_view s, char sep = ';');
+std::string_view Trim(std::string_view s);
+// Tokenises text for tests and tools when the text stage is not built (see simple_tokenizer.cc).
+void SimpleTokenize(std::string_view text, Document* doc);
+// The tokenizer in use: AnalyzeText when linked, else SimpleTokenize.
+void Tokenize(std::string_view text, Document* doc);
+
+// State carried across the files of one Load: directive phrases and id references, checked
+// and indexed once every file is read.
+struct LoadState {
+  struct Ref {
+    std::string id, file;
+    int line = 0;
+  };
+  std::vector<Phrase> phrases;  // generic, compose, head, title, cue, ambiguous phrases
+  std::vector<Ref> refs;        // ids used by links, roles and ambiguities
+};
+
+// Parses one file of our format (docs/actors.md) into `impl` and `state` (loader.cc).
+Status ParseActorFile(std::string_view content, const std::string& file, ActorDictionary::Impl* impl,
+                      LoadState* state);
+// Indexes every actor name/alias and directive phrase, checks references (dictionary.cc).
+Status FinishLoad(ActorDictionary::Impl* impl, LoadState* state);
+// Allowed actor types.
+bool IsKnownType(std::string_view type);
+
+}  // namespace actors_internal
+}  // namespace sitrep
+
+#endif  // SITREP_SRC_ACTORS_INTERNAL_H_

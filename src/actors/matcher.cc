@@ -1,0 +1,401 @@
+// The actor matcher: longest dictionary match over a sentence's tokens, then a few local
+// rules (docs/actors.md "Matching"):
+//   - "<state> army/troops/forces" -> <ISO3>_MIL, "<state> government" -> _GOV, "... police" -> _POL;
+//     "leaders of Congo and Rwanda", "Congolese and Rwandan leaders" share the head noun;
+//   - "<state> armed group" -> a generic armed group with a country hint;
+//   - "M23 rebels", "the M23 group": the head noun joins the named group's span;
+//   - "US Secretary of State Antony Blinken": country and title join the person's span;
+//   - "Rwanda-backed": the prefix is matched and the mention carries kBackedBy;
+//   - "East African Regional Force (EACRF)": a name and its bracketed acronym are one mention;
+//   - "Congo", "Congolese": resolved by cues from the whole document (Kinshasa, Kivu -> COD).
+// The hot path probes hash maps with the tokens' own strings: no allocation per token.
+#include <algorithm>
+#include <cctype>
+
+#include "internal.h"
+
+namespace sitrep {
+
+using namespace actors_internal;
+
+namespace {
+
+bool StartsUpper(std::string_view s) {
+  return !s.empty() && (std::isupper(static_cast<unsigned char>(s[0])) || static_cast<unsigned char>(s[0]) >= 0x80);
+}
+
+bool TokenFits(const PhraseToken& pt, std::string_view lower, std::string_view norm) {
+  if (lower != pt.lower) return false;
+  switch (pt.rule) {
+    case CaseRule::kAny: return true;
+    case CaseRule::kCapitalized: return StartsUpper(norm);
+    case CaseRule::kExact: return norm == pt.norm;
+  }
+  return false;
+}
+
+bool PhraseAt(const Phrase& p, const std::vector<Token>& toks, uint32_t i, uint32_t end) {
+  if (i + p.tokens.size() > end) return false;
+  for (size_t k = 0; k < p.tokens.size(); ++k) {
+    if (!TokenFits(p.tokens[k], toks[i + k].lower, toks[i + k].norm)) return false;
+  }
+  return true;
+}
+
+const Phrase* Longest(const PhraseIndex& index, const std::vector<Token>& toks, uint32_t i, uint32_t end) {
+  if (i >= end) return nullptr;
+  const auto* cands = index.Candidates(toks[i].lower);
+  if (!cands) return nullptr;
+  for (const Phrase& p : *cands)
+    if (PhraseAt(p, toks, i, end)) return &p;
+  return nullptr;
+}
+
+bool IsDeterminer(std::string_view lower) {
+  return lower == "the" || lower == "this" || lower == "that" || lower == "these" || lower == "those";
+}
+
+// Words before a bare plural that make it indefinite: "some rebels", "100 rebels".
+bool IsQuantifier(const Token& t) {
+  if (t.kind == TokenKind::kNumber) return true;
+  static constexpr std::string_view kWords[] = {"a", "an", "some", "several", "many", "other", "few", "numerous",
+                                                "two", "three", "dozens", "hundreds", "thousands", "any", "no"};
+  for (auto w : kWords)
+    if (t.lower == w) return true;
+  return false;
+}
+
+MentionModifier ModifierFor(std::string_view suffix) {
+  if (suffix == "backed" || suffix == "supported" || suffix == "sponsored") return MentionModifier::kBackedBy;
+  if (suffix == "led") return MentionModifier::kLedBy;
+  if (suffix == "allied" || suffix == "aligned") return MentionModifier::kAlliedWith;
+  return MentionModifier::kNone;
+}
+
+const char* SuffixFor(std::string_view label) {
+  if (label == "military") return "_MIL";
+  if (label == "government") return "_GOV";
+  if (label == "police") return "_POL";
+  return nullptr;
+}
+
+// A candidate mention while a sentence is processed.
+struct Raw {
+  uint32_t first = 0, last = 0;
+  TargetKind kind = TargetKind::kActor;
+  const Actor* actor = nullptr;  // resolved actor (kActor / kAmbiguous)
+  ActorMention m;
+  std::string state_country;  // set when the mention was a bare state name / demonym
+  bool composed = false, composed_left = false;
+  std::string compose_label;
+  bool removed = false;
+};
+
+// Cue votes per country id, from the whole document.
+struct Votes {
+  bool computed = false;
+  StringMap<int> count;
+};
+
+class SentenceMatcher {
+ public:
+  SentenceMatcher(const ActorDictionary::Impl& impl, const Document& doc, Votes* votes)
+      : impl_(impl), doc_(doc), toks_(doc.tokens), votes_(votes) {}
+
+  void Run(uint32_t begin, uint32_t end, std::vector<ActorMention>* out) {
+    begin_ = begin;
+    end_ = end;
+    raws_.clear();
+    Scan();
+    MergeParentheses();
+    ComposeLeft();
+    Coordinate();
+    MergeTitles();
+    for (auto& r : raws_) {
+      if (r.removed || r.kind == TargetKind::kTitle) continue;
+      r.m.first_token = r.first;
+      r.m.last_token = r.last;
+      out->push_back(std::move(r.m));
+    }
+  }
+
+ private:
+  void Scan() {
+    uint32_t i = begin_;
+    while (i < end_) {
+      const Phrase* p = Longest(impl_.main, toks_, i, end_);
+      if (p) {
+        Accept(*p, i, i + static_cast<uint32_t>(p->tokens.size()), MentionModifier::kNone);
+        i = raws_.empty() ? i + 1 : std::max(i + 1, raws_.back().last);
+        continue;
+      }
+      if (TryHyphenated(i)) {
+        i = raws_.back().last;
+        continue;
+      }
+      ++i;
+    }
+  }
+
+  // "Rwanda-backed": match the part before the last hyphen as a one-token name.
+  bool TryHyphenated(uint32_t i) {
+    const Token& t = toks_[i];
+    size_t dash = t.lower.rfind('-');
+    if (dash == std::string::npos || dash == 0) return false;
+    MentionModifier mod = ModifierFor(std::string_view(t.lower).substr(dash + 1));
+    if (mod == MentionModifier::kNone) return false;
+    std::string_view lower = std::string_view(t.lower).substr(0, dash);
+    size_t ndash = t.norm.rfind('-');
+    std::string_view norm = std::string_view(t.norm).substr(0, ndash == std::string::npos ? t.norm.size() : ndash);
+    const auto* cands = impl_.main.Candidates(lower);
+    if (!cands) return false;
+    for (const Phrase& p : *cands) {
+      if (p.tokens.size() != 1 || (p.kind != TargetKind::kActor && p.kind != TargetKind::kAmbiguous)) continue;
+      if (!TokenFits(p.tokens[0], lower, norm)) continue;
+      Accept(p, i, i + 1, mod);
+      return true;
+    }
+    return false;
+  }
+
+  void Accept(const Phrase& p, uint32_t first, uint32_t last, MentionModifier mod) {
+    Raw r;
+    r.first = first;
+    r.last = last;
+    r.kind = p.kind;
+    r.m.modifier = mod;
+    switch (p.kind) {
+      case TargetKind::kActor: r.actor = &impl_.actors[p.index]; break;
+      case TargetKind::kAmbiguous: r.actor = impl_.Get(Resolve(p.index)); r.m.ambiguous = true; break;
+      case TargetKind::kGeneric: AcceptGeneric(p, &r); raws_.push_back(std::move(r)); return;
+      case TargetKind::kTitle: raws_.push_back(std::move(r)); return;
+      default: return;
+    }
+    if (!r.actor) return;
+    r.m.actor_id = r.actor->id;
+    if (mod == MentionModifier::kNone) {
+      if (r.actor->type == "state") {
+        r.state_country = r.actor->country;
+        ComposeRight(&r);
+      } else {
+        ExtendHead(&r);
+      }
+    }
+    raws_.push_back(std::move(r));
+  }
+
+  void AcceptGeneric(const Phrase& p, Raw* r) {
+    r->m.generic = true;
+    r->m.generic_type = p.label;
+    const std::string& first_word = p.tokens[0].lower;
+    r->m.refers_to_recent = p.tokens.size() > 2 && p.tokens[1].lower == "country" && p.tokens[2].lower == "'s";
+    if (IsDeterminer(first_word)) {
+      r->m.definite = true;
+    } else if (r->first > begin_ && IsDeterminer(toks_[r->first - 1].lower) && !Consumed(r->first - 1)) {
+      r->first -= 1;
+      r->m.definite = true;
+    } else if (p.bare_definite) {
+      r->m.definite = r->first == begin_ || !IsQuantifier(toks_[r->first - 1]);
+    }
+  }
+
+  bool Consumed(uint32_t token) const { return !raws_.empty() && raws_.back().last > token; }
+
+  // "<state> army" -> <ISO3>_MIL; "<state> armed group" -> generic armed group with a hint.
+  void ComposeRight(Raw* r) {
+    uint32_t j = r->last;
+    // "the (DR Congo) Government coalition forces"
+    bool bracketed = r->first > begin_ && toks_[r->first - 1].norm == "(" && j < end_ && toks_[j].norm == ")";
+    if (bracketed) ++j;
+    const Phrase* p = Longest(impl_.compose, toks_, j, end_);
+    if (!p) return;
+    uint32_t last = j + static_cast<uint32_t>(p->tokens.size());
+    if (const char* suffix = SuffixFor(p->label)) {
+      const Actor* derived = impl_.Get(r->actor->country + suffix);
+      if (!derived) return;
+      r->actor = derived;
+      r->m.actor_id = derived->id;
+      r->composed = true;
+      r->compose_label = p->label;
+      r->last = last;
+      return;
+    }
+    r->m.generic = true;
+    r->m.generic_type = p->label;
+    r->m.country_hint = r->actor->country;
+    r->m.actor_id.clear();
+    r->m.ambiguous = false;
+    r->actor = nullptr;
+    r->state_country.clear();
+    r->last = last;
+    if (r->first > begin_ && IsDeterminer(toks_[r->first - 1].lower) && !Consumed(r->first - 1)) {
+      r->first -= 1;
+      r->m.definite = true;
+    }
+  }
+
+  // "M23 rebels", "U.N. experts": a head noun the actor's type allows joins the span.
+  void ExtendHead(Raw* r) {
+    const Phrase* p = Longest(impl_.heads, toks_, r->last, end_);
+    if (!p) return;
+    std::string key = "|" + r->actor->type + "|";
+    if (p->label.find(key) == std::string::npos) return;
+    r->last += static_cast<uint32_t>(p->tokens.size());
+  }
+
+  std::string Resolve(uint32_t ambiguity) {
+    const Ambiguity& a = impl_.ambiguities[ambiguity];
+    if (!votes_->computed) CountVotes();
+    std::string best = a.default_id;
+    int best_votes = 0;
+    bool tie = false;
+    for (const auto& choice : a.choices) {
+      auto it = votes_->count.find(choice);
+      int v = it == votes_->count.end() ? 0 : it->second;
+      if (v > best_votes) {
+        best = choice, best_votes = v, tie = false;
+      } else if (v == best_votes && v > 0) {
+        tie = true;
+      }
+    }
+    return tie ? a.default_id : best;
+  }
+
+  void CountVotes() {
+    votes_->computed = true;
+    const auto& toks = doc_.tokens;
+    uint32_t n = static_cast<uint32_t>(toks.size());
+    for (uint32_t i = 0; i < n;) {
+      const Phrase* p = Longest(impl_.cues, toks, i, n);
+      if (p) {
+        ++votes_->count[p->label];
+        i += static_cast<uint32_t>(p->tokens.size());
+      } else {
+        ++i;
+      }
+    }
+  }
+
+  // "East African Regional Force (EACRF)", "the country's armed forces (FARDC)".
+  void MergeParentheses() {
+    for (size_t k = 0; k + 1 < raws_.size(); ++k) {
+      Raw& a = raws_[k];
+      Raw& b = raws_[k + 1];
+      if (a.removed || b.removed || b.kind != TargetKind::kActor || !b.actor) continue;
+      if (a.last + 1 != b.first || toks_[a.last].norm != "(" || b.last >= end_ || toks_[b.last].norm != ")") continue;
+      bool same = a.actor == b.actor;
+      bool names_generic = a.m.generic && a.m.actor_id.empty() &&
+                           (a.m.generic_type == b.actor->type || (a.m.generic_type == "armed group" &&
+                                                                   (b.actor->type == "rebel group" || b.actor->type == "militia")));
+      if (!same && !names_generic) continue;
+      a.last = b.last + 1;
+      a.actor = b.actor;
+      a.m.actor_id = b.actor->id;
+      a.m.generic = false;
+      a.m.generic_type.clear();
+      b.removed = true;
+    }
+  }
+
+  // "leaders of Congo", "the army of Rwanda": a head noun before "of <state>".
+  void ComposeLeft() {
+    for (size_t k = 0; k < raws_.size(); ++k) {
+      Raw& r = raws_[k];
+      if (r.removed || r.state_country.empty() || r.composed || r.m.modifier != MentionModifier::kNone) continue;
+      uint32_t of = r.first;
+      if (of > begin_ && toks_[of - 1].lower == "the") --of;
+      if (of <= begin_ || toks_[of - 1].lower != "of") continue;
+      uint32_t limit = k > 0 ? raws_[k - 1].last : begin_;
+      std::string joined;
+      for (uint32_t n = 1; n <= 3 && of - 1 >= limit + n; ++n) {
+        uint32_t start = of - 1 - n;
+        joined = toks_[start].lower + (joined.empty() ? "" : " " + joined);
+        auto it = impl_.compose_before_of.find(joined);
+        if (it == impl_.compose_before_of.end()) continue;
+        const Actor* derived = impl_.Get(r.state_country + SuffixFor(it->second));
+        if (!derived) break;
+        r.actor = derived;
+        r.m.actor_id = derived->id;
+        r.composed = r.composed_left = true;
+        r.compose_label = it->second;
+        r.first = start;
+        break;
+      }
+    }
+  }
+
+  // "Congolese and Rwandan leaders", "leaders of Congo and Rwanda".
+  void Coordinate() {
+    auto is_conj = [&](uint32_t from, uint32_t to) {
+      if (to != from + 1) return false;
+      const std::string& w = toks_[from].lower;
+      return w == "and" || w == "or" || w == ",";
+    };
+    for (size_t k = 0; k + 1 < raws_.size(); ++k) {
+      Raw& a = raws_[k];
+      Raw& b = raws_[k + 1];
+      if (a.removed || b.removed || a.state_country.empty() || b.state_country.empty()) continue;
+      if (!is_conj(a.last, b.first)) continue;
+      Raw* bare = nullptr;
+      const Raw* headed = nullptr;
+      if (b.composed && !b.composed_left && !a.composed) bare = &a, headed = &b;
+      if (a.composed_left && !b.composed) bare = &b, headed = &a;
+      if (!bare) continue;
+      const Actor* derived = impl_.Get(bare->state_country + SuffixFor(headed->compose_label));
+      if (!derived) continue;
+      bare->actor = derived;
+      bare->m.actor_id = derived->id;
+      bare->composed = true;
+      bare->compose_label = headed->compose_label;
+    }
+  }
+
+  // "President Paul Kagame", "US Secretary of State Antony Blinken".
+  void MergeTitles() {
+    for (size_t k = 1; k < raws_.size(); ++k) {
+      Raw& person = raws_[k];
+      if (person.removed || !person.actor || person.actor->type != "person") continue;
+      Raw& title = raws_[k - 1];
+      if (title.removed || title.kind != TargetKind::kTitle || title.last != person.first) continue;
+      person.first = title.first;
+      title.removed = true;
+      if (k >= 2) {
+        Raw& org = raws_[k - 2];
+        bool org_type = org.actor && !org.composed &&
+                        (org.actor->type == "state" || org.actor->type == "IGO" || org.actor->type == "rebel group");
+        if (!org.removed && org_type && org.last == person.first && org.m.modifier == MentionModifier::kNone) {
+          person.first = org.first;
+          org.removed = true;
+        }
+      }
+    }
+  }
+
+  const ActorDictionary::Impl& impl_;
+  const Document& doc_;
+  const std::vector<Token>& toks_;
+  Votes* votes_;
+  uint32_t begin_ = 0, end_ = 0;
+  std::vector<Raw> raws_;
+};
+
+}  // namespace
+
+std::vector<ActorMention> ActorDictionary::Match(const Document& doc, const Sentence& s) const {
+  Votes votes;
+  std::vector<ActorMention> out;
+  SentenceMatcher m(*impl_, doc, &votes);
+  m.Run(s.first_token, std::min<uint32_t>(s.last_token, static_cast<uint32_t>(doc.tokens.size())), &out);
+  return out;
+}
+
+std::vector<ActorMention> ActorDictionary::MatchDocument(const Document& doc) const {
+  Votes votes;
+  std::vector<ActorMention> out;
+  SentenceMatcher m(*impl_, doc, &votes);
+  for (const Sentence& s : doc.sentences)
+    m.Run(s.first_token, std::min<uint32_t>(s.last_token, static_cast<uint32_t>(doc.tokens.size())), &out);
+  return out;
+}
+
+}  // namespace sitrep
