@@ -1,0 +1,122 @@
+// Flat views of an Event: CSV records and GeoJSON features (docs/schema.md "Flat columns").
+#include <nlohmann/json.hpp>
+
+#include "sitrep/store.h"
+
+namespace sitrep {
+
+using nlohmann::json;
+
+namespace {
+
+json Opt(const std::optional<int64_t>& v) { return v ? json(*v) : json(nullptr); }
+
+// Names and typed values side by side, so CSV and GeoJSON cannot drift apart.
+void Flatten(const Event* e, std::vector<std::string>* names, std::vector<json>* values) {
+  auto add = [&](const std::string& name, auto&& value_of) {
+    if (names) names->push_back(name);
+    if (values) values->push_back(value_of());
+  };
+  const Event empty;
+  const Event& ev = e ? *e : empty;
+  const Location* loc = ev.location ? &*ev.location : nullptr;
+  bool coords = HasCoordinates(ev);
+  add("event_id", [&] { return json(ev.event_id); });
+  add("article_id", [&] { return json(ev.article_id); });
+  add("date", [&] { return ev.date ? json(*ev.date) : json(nullptr); });
+  add("date_precision", [&] { return json(ev.date_precision); });
+  add("plover_type", [&] { return json(ev.plover_type); });
+  add("plover_mode", [&] { return json(ev.plover_mode); });
+  add("cameo_code", [&] { return json(ev.cameo_code); });
+  add("acled_event_type", [&] { return json(ev.acled_event_type); });
+  add("acled_sub_event_type", [&] { return json(ev.acled_sub_event_type); });
+  for (auto [prefix, actor] : {std::pair{"actor1", &ev.actor1}, {"actor2", &ev.actor2}}) {
+    std::string p = prefix;
+    add(p + "_name", [&] { return json(actor->name); });
+    add(p + "_id", [&] { return json(actor->id); });
+    add(p + "_type", [&] { return json(actor->type); });
+    add(p + "_country", [&] { return json(actor->country); });
+  }
+  add("location_name", [&] { return loc ? json(loc->name) : json(""); });
+  add("geonames_id", [&] { return loc && loc->geonames_id ? json(loc->geonames_id) : json(nullptr); });
+  add("admin1", [&] { return loc ? json(loc->admin1) : json(""); });
+  add("admin2", [&] { return loc ? json(loc->admin2) : json(""); });
+  add("country_code", [&] { return loc ? json(loc->country_code) : json(""); });
+  add("lat", [&] { return coords ? json(loc->lat) : json(nullptr); });
+  add("lon", [&] { return coords ? json(loc->lon) : json(nullptr); });
+  add("location_precision", [&] { return loc && loc->precision ? json(loc->precision) : json(nullptr); });
+  for (const std::string& role : Counts::Roles()) {
+    const Estimate* est = ev.counts.Find(role);
+    add(role + "_low", [&] { return Opt(est->low); });
+    add(role + "_best", [&] { return Opt(est->best); });
+    add(role + "_high", [&] { return Opt(est->high); });
+  }
+  add("modality", [&] { return json(ev.modality); });
+  add("claimant", [&] { return json(ev.claimant); });
+  add("confidence", [&] { return json(ev.confidence); });
+  add("trigger", [&] { return json(ev.trigger); });
+  add("sentence", [&] { return json(ev.evidence.sentence); });
+  add("sentence_start", [&] { return json(ev.evidence.start); });
+  add("sentence_end", [&] { return json(ev.evidence.end); });
+  add("trigger_start", [&] { return json(ev.evidence.trigger_start); });
+  add("trigger_end", [&] { return json(ev.evidence.trigger_end); });
+}
+
+}  // namespace
+
+const std::vector<std::string>& EventColumns() {
+  static const std::vector<std::string> kColumns = [] {
+    std::vector<std::string> names;
+    Flatten(nullptr, &names, nullptr);
+    return names;
+  }();
+  return kColumns;
+}
+
+std::vector<std::string> EventColumnValues(const Event& e) {
+  std::vector<json> values;
+  Flatten(&e, nullptr, &values);
+  std::vector<std::string> out;
+  out.reserve(values.size());
+  for (const json& v : values) {
+    if (v.is_null()) out.emplace_back();
+    else if (v.is_string()) out.push_back(v.get<std::string>());
+    else out.push_back(v.dump());
+  }
+  return out;
+}
+
+std::string CsvRecord(const std::vector<std::string>& fields) {
+  std::string out;
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (i) out += ',';
+    const std::string& f = fields[i];
+    if (f.find_first_of(",\"\r\n") == std::string::npos) {
+      out += f;
+      continue;
+    }
+    out += '"';
+    for (char c : f) {
+      if (c == '"') out += '"';
+      out += c;
+    }
+    out += '"';
+  }
+  out += "\r\n";
+  return out;
+}
+
+std::string EventToGeoJsonFeature(const Event& e) {
+  std::vector<std::string> names;
+  std::vector<json> values;
+  Flatten(&e, &names, &values);
+  json props = json::object();
+  for (size_t i = 0; i < names.size(); ++i) props[names[i]] = values[i];
+  json feature = {{"type", "Feature"},
+                  {"id", e.event_id},
+                  {"geometry", {{"type", "Point"}, {"coordinates", {e.location->lon, e.location->lat}}}},
+                  {"properties", props}};
+  return feature.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace sitrep

@@ -1,0 +1,205 @@
+// Store: opening, migrations and batched writes.
+#include <cstdlib>
+#include <filesystem>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "internal.h"
+#include "sitrep/store.h"
+
+namespace sitrep {
+
+using store_internal::Migrations;
+using store_internal::Stmt;
+
+std::string DefaultDbPath() {
+  const char* env = std::getenv("SITREP_DB");
+  return env && *env ? std::string(env) : std::string("sitrep.db");
+}
+
+Store::Store(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+
+Store::~Store() { sqlite3_close_v2(db_); }
+
+Status Store::Error(const char* what) const {
+  int code = sqlite3_errcode(db_);
+  std::string msg = fmt::format("{}: {}: {}", path_, what, sqlite3_errmsg(db_));
+  if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) return Status::Corruption(msg);
+  return Status::IOError(msg);
+}
+
+Status Store::Exec(const char* sql) const {
+  char* err = nullptr;
+  int rc = sqlite3_exec(db_, sql, nullptr, nullptr, &err);
+  if (rc == SQLITE_OK) return Status::OK();
+  std::string msg = fmt::format("{}: {}", path_, err ? err : sqlite3_errstr(rc));
+  sqlite3_free(err);
+  if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB) return Status::Corruption(msg);
+  return Status::IOError(msg);
+}
+
+Status Store::Open(const std::string& path, const StoreOptions& options, std::unique_ptr<Store>* out) {
+  std::error_code ec;
+  bool in_memory = path == ":memory:" || path.empty();
+  if (!in_memory && !options.create_if_missing && !std::filesystem::exists(path, ec))
+    return Status::NotFound(path + ": no such database");
+  int flags = SQLITE_OPEN_READWRITE | (options.create_if_missing ? SQLITE_OPEN_CREATE : 0);
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = fmt::format("{}: cannot open database: {}", path, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+    sqlite3_close_v2(db);
+    return Status::IOError(msg);
+  }
+  std::unique_ptr<Store> store(new Store(db, path));
+  sqlite3_busy_timeout(db, 5000);  // another sitrep writing: wait rather than fail
+  sqlite3_extended_result_codes(db, 0);
+  // WAL lets readers (sitrep events, a web view) run while ingest writes.
+  Status s = store->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+  if (!s.ok()) return s;
+  if (!(s = store->Migrate()).ok()) return s;
+  *out = std::move(store);
+  return Status::OK();
+}
+
+int Store::LatestSchemaVersion() { return static_cast<int>(Migrations().size()); }
+
+int Store::SchemaVersion() const {
+  Stmt st(db_, "PRAGMA user_version");
+  return st.ok() && st.Step() == SQLITE_ROW ? static_cast<int>(st.Int(0)) : -1;
+}
+
+Status Store::Migrate() {
+  int version = SchemaVersion();
+  if (version < 0) return Error("cannot read the schema version");
+  const int latest = LatestSchemaVersion();
+  if (version > latest)
+    return Status::Corruption(fmt::format("{}: database schema version {} is newer than this sitrep knows ({})",
+                                          path_, version, latest));
+  for (int v = version; v < latest; ++v) {
+    Status s = Exec("BEGIN IMMEDIATE");
+    if (!s.ok()) return s;
+    s = Exec(Migrations()[v]);
+    if (s.ok()) s = Exec(fmt::format("PRAGMA user_version = {}", v + 1).c_str());
+    if (s.ok()) s = Exec("COMMIT");
+    if (!s.ok()) {
+      Exec("ROLLBACK");
+      return Status::IOError(fmt::format("migration to schema version {} failed: {}", v + 1, s.message()));
+    }
+  }
+  return Status::OK();
+}
+
+bool HasCoordinates(const Event& e) {
+  // Mirrors EventToJson: lat/lon are meaningful only for a resolved location.
+  return e.location && (e.location->geonames_id != 0 || e.location->precision != 0);
+}
+
+namespace {
+
+std::string MetadataJson(const Article& a) {
+  nlohmann::json j = nlohmann::json::object();
+  for (const auto& [key, value] : a.metadata) {
+    nlohmann::json v = nlohmann::json::parse(value, nullptr, /*allow_exceptions=*/false);
+    j[key] = v.is_discarded() ? nlohmann::json(value) : v;  // not JSON: keep as a string
+  }
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void BindOptional(Stmt* st, int i, const std::optional<std::string>& v) {
+  if (v) st->Bind(i, *v); else st->BindNull(i);
+}
+
+}  // namespace
+
+Status Store::Write(const Batch& batch, WriteStats* stats) {
+  Stmt insert_article(db_,
+                      "INSERT INTO articles (id, title, text, date, source, url, language, origin, metadata) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (id) DO NOTHING");
+  Stmt insert_event(db_,
+                    "INSERT INTO events (event_id, article_id, seq, date, plover_type, acled_event_type, "
+                    "acled_sub_event_type, actor1_id, actor1_name, actor1_country, actor2_id, actor2_name, "
+                    "actor2_country, location_name, country_code, lat, lon, json) VALUES "
+                    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)");
+  if (!insert_article.ok() || !insert_event.ok()) return Error("cannot prepare insert");
+  Status s = Exec("BEGIN IMMEDIATE");
+  if (!s.ok()) return s;
+  WriteStats local;
+  for (const auto& [article, events] : batch) {
+    if (article.id.empty()) {
+      s = Status::InvalidArgument("article from " + article.origin + " has no id");
+      break;
+    }
+    Stmt& a = insert_article;
+    a.Reset();
+    a.Bind(1, article.id);
+    a.Bind(2, article.title);
+    a.Bind(3, article.text);
+    BindOptional(&a, 4, article.date);
+    a.Bind(5, article.source);
+    a.Bind(6, article.url);
+    a.Bind(7, article.language);
+    a.Bind(8, article.origin);
+    a.Bind(9, MetadataJson(article));
+    if (a.Step() != SQLITE_DONE) {
+      s = Error("cannot store article");
+      break;
+    }
+    if (sqlite3_changes(db_) == 0) {  // already stored: idempotent, leave it and its events alone
+      ++local.articles_existing;
+      continue;
+    }
+    ++local.articles_new;
+    int64_t seq = 0;
+    for (const Event& original : events) {
+      Event e = original;
+      e.article_id = article.id;  // events always link to the article they are stored with
+      if (e.event_id.empty()) e.event_id = ComputeEventId(e);
+      Stmt& q = insert_event;
+      q.Reset();
+      q.Bind(1, e.event_id);
+      q.Bind(2, e.article_id);
+      q.Bind(3, seq++);
+      BindOptional(&q, 4, e.date);
+      q.Bind(5, e.plover_type);
+      q.Bind(6, e.acled_event_type);
+      q.Bind(7, e.acled_sub_event_type);
+      q.Bind(8, e.actor1.id);
+      q.Bind(9, e.actor1.name);
+      q.Bind(10, e.actor1.country);
+      q.Bind(11, e.actor2.id);
+      q.Bind(12, e.actor2.name);
+      q.Bind(13, e.actor2.country);
+      q.Bind(14, e.location ? e.location->name : std::string());
+      q.Bind(15, e.location ? e.location->country_code : std::string());
+      if (HasCoordinates(e)) {
+        q.Bind(16, e.location->lat);
+        q.Bind(17, e.location->lon);
+      } else {
+        q.BindNull(16);
+        q.BindNull(17);
+      }
+      q.Bind(18, EventToJson(e));
+      if (q.Step() != SQLITE_DONE) {
+        s = Error("cannot store event");
+        break;
+      }
+      ++local.events_new;
+    }
+    if (!s.ok()) break;
+  }
+  if (s.ok()) s = Exec("COMMIT");
+  if (!s.ok()) {
+    Exec("ROLLBACK");
+    return s;
+  }
+  if (stats) {
+    stats->articles_new += local.articles_new;
+    stats->articles_existing += local.articles_existing;
+    stats->events_new += local.events_new;
+  }
+  return Status::OK();
+}
+
+}  // namespace sitrep

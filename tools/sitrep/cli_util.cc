@@ -1,0 +1,120 @@
+#include "cli_util.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+
+#include <fmt/format.h>
+
+#include "command.h"
+#include "sitrep/pipeline.h"
+
+namespace sitrep::cli {
+
+void AddInputFlags(CLI::App* app, InputFlags* f) {
+  app->add_option("files", f->files, "Article files, directories (read recursively) or - for standard input")
+      ->required();
+  app->add_option("--date", f->date, "Published date (YYYY-MM-DD) for articles that have none");
+  app->add_option("--source", f->source, "Publisher/source for articles that have none");
+  app->add_option("--format", f->format, "Input format: auto (default), text or jsonl")
+      ->check(CLI::IsMember({"auto", "text", "jsonl"}));
+  app->add_option("--max-bytes", f->max_bytes, "Skip articles larger than this many bytes (default 10 MiB)")
+      ->check(CLI::PositiveNumber);
+  app->add_option("--data-dir", f->data_dir, "Dictionaries and models (default: $SITREP_DATA_DIR or built-in)");
+  app->add_option("--gazetteer", f->gazetteer, "Gazetteer index file, or 'none' (default: built data dir)");
+  app->add_flag("--quiet,-q", f->quiet, "Print errors only: no warnings, progress line or summary");
+}
+
+Progress::Progress(bool allowed)
+    : enabled_(allowed && isatty(STDERR_FILENO)), start_(std::chrono::steady_clock::now()), last_(start_) {}
+
+void Progress::Update(const ReadStats& stats, int64_t events) {
+  if (!enabled_) return;
+  auto now = std::chrono::steady_clock::now();
+  if (now - start_ < std::chrono::seconds(2) || now - last_ < std::chrono::milliseconds(100)) return;
+  last_ = now;
+  shown_ = true;
+  std::fprintf(stderr, "\r[%lld/%lld files] %lld articles, %lld events\033[K",
+               static_cast<long long>(stats.files_done), static_cast<long long>(stats.files_total),
+               static_cast<long long>(stats.articles), static_cast<long long>(events));
+  std::fflush(stderr);
+}
+
+void Progress::Clear() {
+  if (!shown_) return;
+  std::fputs("\r\033[K", stderr);
+  shown_ = false;
+}
+
+void PrintError(const std::string& message) { std::fprintf(stderr, "sitrep: %s\n", message.c_str()); }
+
+std::string DbHelp() { return "SQLite database (default: $SITREP_DB, else ./sitrep.db)"; }
+
+bool CheckDateFlag(const std::string& name, const std::string& value) {
+  if (value.empty() || IsIsoDate(value)) return true;
+  PrintError(fmt::format("{} '{}' is not a YYYY-MM-DD date", name, value));
+  return false;
+}
+
+std::string ReadSummary(const RunTotals& t) {
+  return fmt::format("sitrep: read {} articles ({} skipped, {} failed), {} events", t.read.articles - t.extract_failed,
+                     t.read.skipped, t.read.failed + t.extract_failed, t.events);
+}
+
+int RunExtraction(const InputFlags& flags, const ArticleEventsSink& sink, RunTotals* totals) {
+  if (!CheckDateFlag("--date", flags.date)) return kExitUsage;
+  ReadOptions ro;
+  ro.default_date = flags.date;
+  ro.default_source = flags.source;
+  ro.max_bytes = flags.max_bytes;
+  ro.format = flags.format == "text" ? InputFormat::kText
+              : flags.format == "jsonl" ? InputFormat::kJsonLines
+                                        : InputFormat::kAuto;
+
+  PipelineOptions po;
+  po.data_dir = flags.data_dir;
+  po.gazetteer_path = flags.gazetteer;
+  std::unique_ptr<Pipeline> pipeline;
+  Status s = Pipeline::Open(po, &pipeline);
+  if (!s.ok()) {
+    PrintError("cannot load the pipeline: " + s.ToString());
+    return kExitFailure;
+  }
+
+  Progress progress(!flags.quiet);
+  Diagnostics diag;
+  diag.SetSink([&](const Diagnostic& d) {
+    if (flags.quiet && d.severity == Severity::kWarning) return;
+    progress.Clear();
+    std::fprintf(stderr, "%s\n", d.ToString().c_str());
+  });
+
+  s = ReadArticles(
+      flags.files, ro, &diag,
+      [&](Article&& article) -> Status {
+        std::vector<Event> events;
+        Status es = pipeline->Extract(article, &events, &diag);
+        if (!es.ok()) {
+          ++totals->extract_failed;
+          diag.Error(article.origin, 0, -1, "extraction failed: " + es.ToString());
+          return Status::OK();
+        }
+        for (Event& e : events) {
+          e.article_id = article.id;
+          if (e.event_id.empty()) e.event_id = ComputeEventId(e);
+        }
+        totals->events += static_cast<int64_t>(events.size());
+        Status ss = sink(std::move(article), std::move(events));
+        progress.Update(totals->read, totals->events);
+        return ss;
+      },
+      &totals->read);
+  progress.Clear();
+  if (!s.ok()) {
+    PrintError(s.ToString());
+    return s.code() == Status::Code::kInvalidArgument ? kExitUsage : kExitFailure;
+  }
+  return diag.errors() > 0 ? kExitInputErrors : kExitOk;
+}
+
+}  // namespace sitrep::cli

@@ -1,0 +1,75 @@
+// Shared pieces of the article commands (extract, ingest) and the store commands (events,
+// articles): input flags, diagnostics on stderr, the progress line and the run summary.
+#ifndef SITREP_TOOLS_CLI_UTIL_H_
+#define SITREP_TOOLS_CLI_UTIL_H_
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "sitrep/article.h"
+#include "sitrep/diagnostics.h"
+#include "sitrep/event.h"
+#include "sitrep/ingest.h"
+#include "sitrep/status.h"
+
+namespace sitrep::cli {
+
+// Flags of the commands that read articles (docs/cli.md "Input options").
+struct InputFlags {
+  std::vector<std::string> files;
+  std::string date, source, data_dir, gazetteer;
+  std::string format = "auto";
+  int64_t max_bytes = ReadOptions().max_bytes;
+  bool quiet = false;
+};
+void AddInputFlags(CLI::App* app, InputFlags* flags);
+
+// "\r[f/F files] N articles, E events" on stderr, only when stderr is a terminal and the run has
+// taken more than two seconds; redrawn at most ten times a second.
+class Progress {
+ public:
+  explicit Progress(bool allowed);
+  void Update(const ReadStats& stats, int64_t events);
+  // Erases the line (before a diagnostic or the summary).
+  void Clear();
+
+ private:
+  bool enabled_;
+  bool shown_ = false;
+  std::chrono::steady_clock::time_point start_, last_;
+};
+
+// Totals of an extraction run.
+struct RunTotals {
+  ReadStats read;
+  int64_t events = 0;
+  int64_t extract_failed = 0;  // articles the pipeline failed on (reported as errors)
+};
+
+// Receives each article with its events (already given ids); a non-OK status aborts the run.
+using ArticleEventsSink = std::function<Status(Article&&, std::vector<Event>&&)>;
+
+// Reads the inputs, runs the pipeline on each article and hands the result to `sink`. Prints
+// diagnostics (warnings unless --quiet) and the progress line on stderr. Returns an exit code:
+// kExitOk, kExitInputErrors (some input failed), kExitUsage (bad flag value) or kExitFailure
+// (pipeline could not be opened, or `sink` failed).
+int RunExtraction(const InputFlags& flags, const ArticleEventsSink& sink, RunTotals* totals);
+
+// "sitrep: read N articles (S skipped, F failed), E events".
+std::string ReadSummary(const RunTotals& totals);
+
+// Prints "sitrep: <message>" on stderr.
+void PrintError(const std::string& message);
+
+// Database path help text and validation of a YYYY-MM-DD flag value.
+std::string DbHelp();
+bool CheckDateFlag(const std::string& name, const std::string& value);
+
+}  // namespace sitrep::cli
+
+#endif  // SITREP_TOOLS_CLI_UTIL_H_

@@ -1,0 +1,72 @@
+// sitrep articles [--db PATH] [--format jsonl|csv] : list stored articles (without their text).
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
+#include "cli_util.h"
+#include "command.h"
+#include "sitrep/store.h"
+
+namespace sitrep::cli {
+namespace {
+
+struct ArticlesFlags {
+  std::string db, format = "jsonl";
+};
+
+int Run(const ArticlesFlags& f) {
+  std::string path = f.db.empty() ? DefaultDbPath() : f.db;
+  std::unique_ptr<Store> store;
+  StoreOptions so;
+  so.create_if_missing = false;
+  Status s = Store::Open(path, so, &store);
+  if (!s.ok()) {
+    PrintError(s.ToString());
+    return kExitFailure;
+  }
+  auto out = [](const std::string& text) -> Status {
+    return std::fwrite(text.data(), 1, text.size(), stdout) == text.size()
+               ? Status::OK()
+               : Status::IOError("cannot write to standard output");
+  };
+  const bool csv = f.format == "csv";
+  if (csv)
+    s = out(CsvRecord({"id", "date", "source", "title", "url", "language", "origin", "text_bytes", "events",
+                       "ingested_at"}));
+  if (s.ok()) {
+    s = store->ListArticles([&](const ArticleInfo& a) {
+      if (csv) {
+        return out(CsvRecord({a.id, a.date.value_or(""), a.source, a.title, a.url, a.language, a.origin,
+                              std::to_string(a.text_bytes), std::to_string(a.events), a.ingested_at}));
+      }
+      nlohmann::json j = {{"id", a.id},
+                          {"date", a.date ? nlohmann::json(*a.date) : nlohmann::json(nullptr)},
+                          {"source", a.source},
+                          {"title", a.title},
+                          {"url", a.url},
+                          {"language", a.language},
+                          {"origin", a.origin},
+                          {"text_bytes", a.text_bytes},
+                          {"events", a.events},
+                          {"ingested_at", a.ingested_at}};
+      return out(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    });
+  }
+  if (s.ok() && std::fflush(stdout) != 0) s = Status::IOError("cannot write to standard output");
+  if (!s.ok()) {
+    PrintError(s.ToString());
+    return kExitFailure;
+  }
+  return kExitOk;
+}
+
+Register reg("articles", "List the stored articles (id, date, source, title, event count)", [](CLI::App* app) {
+  auto f = std::make_shared<ArticlesFlags>();
+  app->add_option("--db", f->db, DbHelp());
+  app->add_option("--format", f->format, "Output: jsonl (default) or csv")->check(CLI::IsMember({"jsonl", "csv"}));
+  app->footer("Exit codes: 0 ok, 2 bad command line, 3 database could not be opened or read, or output failed.");
+  return [f]() { return Run(*f); };
+});
+
+}  // namespace
+}  // namespace sitrep::cli

@@ -1,0 +1,120 @@
+// sitrep events [--db PATH] [filters] [--format jsonl|csv|geojson] : query stored events.
+#include <cstdio>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "cli_util.h"
+#include "command.h"
+#include "sitrep/store.h"
+
+namespace sitrep::cli {
+namespace {
+
+// "minlon,minlat,maxlon,maxlat" -> four numbers in range; false with a message otherwise.
+bool ParseBbox(const std::string& text, std::array<double, 4>* out) {
+  std::stringstream ss(text);
+  std::string part;
+  int n = 0;
+  while (std::getline(ss, part, ',')) {
+    if (n == 4) return false;
+    try {
+      size_t used = 0;
+      (*out)[n] = std::stod(part, &used);
+      if (used != part.size()) return false;
+    } catch (const std::exception&) {
+      return false;
+    }
+    ++n;
+  }
+  auto [min_lon, min_lat, max_lon, max_lat] = *out;
+  return n == 4 && min_lat <= max_lat && min_lat >= -90 && max_lat <= 90 && min_lon >= -180 && min_lon <= 180 &&
+         max_lon >= -180 && max_lon <= 180;
+}
+
+struct EventsFlags {
+  std::string db, since, until, actor, type, country, bbox, format = "jsonl";
+  int64_t limit = 0;
+};
+
+int Run(const EventsFlags& f) {
+  if (!CheckDateFlag("--since", f.since) || !CheckDateFlag("--until", f.until)) return kExitUsage;
+  EventQuery q;
+  q.since = f.since;
+  q.until = f.until;
+  q.actor = f.actor;
+  q.type = f.type;
+  q.country = f.country;
+  q.limit = f.limit;
+  if (!f.bbox.empty()) {
+    std::array<double, 4> box{};
+    if (!ParseBbox(f.bbox, &box)) {
+      PrintError("--bbox '" + f.bbox + "' must be minlon,minlat,maxlon,maxlat in degrees (lon -180..180, lat -90..90)");
+      return kExitUsage;
+    }
+    q.bbox = box;
+  }
+  std::string path = f.db.empty() ? DefaultDbPath() : f.db;
+  std::unique_ptr<Store> store;
+  StoreOptions so;
+  so.create_if_missing = false;
+  Status s = Store::Open(path, so, &store);
+  if (!s.ok()) {
+    PrintError(s.ToString());
+    return kExitFailure;
+  }
+
+  int64_t written = 0, no_coordinates = 0;
+  auto out = [](const std::string& text) -> Status {
+    return std::fwrite(text.data(), 1, text.size(), stdout) == text.size()
+               ? Status::OK()
+               : Status::IOError("cannot write to standard output");
+  };
+  if (f.format == "csv") {
+    s = out(CsvRecord(EventColumns()));
+    if (s.ok()) s = store->QueryEvents(q, [&](const Event& e) { return out(CsvRecord(EventColumnValues(e))); });
+  } else if (f.format == "geojson") {
+    s = out("{\"type\":\"FeatureCollection\",\"features\":[");
+    if (s.ok()) {
+      s = store->QueryEvents(q, [&](const Event& e) {
+        if (!HasCoordinates(e)) {
+          ++no_coordinates;
+          return Status::OK();
+        }
+        return out((written++ ? ",\n" : "\n") + EventToGeoJsonFeature(e));
+      });
+    }
+    if (s.ok()) s = out("\n]}\n");
+  } else {
+    s = store->QueryEvents(q, [&](const Event& e) { return out(EventToJson(e) + "\n"); });
+  }
+  if (s.ok() && std::fflush(stdout) != 0) s = Status::IOError("cannot write to standard output");
+  if (!s.ok()) {
+    PrintError(s.ToString());
+    return kExitFailure;
+  }
+  if (no_coordinates > 0)
+    PrintError(fmt::format("{} matching events without coordinates left out of the GeoJSON", no_coordinates));
+  return kExitOk;
+}
+
+Register reg("events", "Print stored events, filtered, as JSON lines, CSV or GeoJSON", [](CLI::App* app) {
+  auto f = std::make_shared<EventsFlags>();
+  app->add_option("--db", f->db, DbHelp());
+  app->add_option("--since", f->since, "Events on or after this date (YYYY-MM-DD)");
+  app->add_option("--until", f->until, "Events on or before this date (YYYY-MM-DD)");
+  app->add_option("--actor", f->actor, "Actor id or name (either actor, case-insensitive)");
+  app->add_option("--type", f->type, "PLOVER type, ACLED event type or ACLED sub-event type");
+  app->add_option("--country", f->country, "Location country (ISO2, e.g. CD) or actor country (ISO3, e.g. COD)");
+  app->add_option("--bbox", f->bbox, "minlon,minlat,maxlon,maxlat (events with coordinates inside)");
+  app->add_option("--format", f->format, "Output: jsonl (default), csv or geojson")
+      ->check(CLI::IsMember({"jsonl", "csv", "geojson"}));
+  app->add_option("--limit", f->limit, "At most this many events (0: all)")->check(CLI::NonNegativeNumber);
+  app->footer(
+      "Filters combine with AND. Output is ordered by event date (undated last).\n"
+      "Exit codes: 0 ok, 2 bad command line, 3 database could not be opened or read, or output failed.");
+  return [f]() { return Run(*f); };
+});
+
+}  // namespace
+}  // namespace sitrep::cli
