@@ -1,0 +1,162 @@
+// Matching rules, table-driven: each row is a text and the mentions an analyst would mark,
+// as "words=ID" in text order ("?type" for an unresolved generic mention).
+#include <gmock/gmock.h>
+
+#include "test_util.h"
+
+namespace sitrep::testing {
+namespace {
+
+using ::testing::ElementsAreArray;
+
+struct Row {
+  const char* text;
+  std::vector<std::string> want;
+};
+
+void Check(const std::vector<Row>& rows, bool coref = true) {
+  for (const Row& r : rows) {
+    EXPECT_THAT(Describe(r.text, coref), ElementsAreArray(r.want)) << "text: " << r.text;
+  }
+}
+
+TEST(ActorMatch, NamesAndAliases) {
+  Check({
+      {"The M23 rebels took Goma.", {"M23 rebels=M23"}},
+      {"The March 23 Movement said so.", {"March 23 Movement=M23"}},
+      {"Le Mouvement du 23 mars a dit.", {"Mouvement du 23 mars=M23"}},
+      {"The M23/AFC alliance advanced.", {"M23/AFC=M23"}},
+      {"AFC/M23 fighters entered Bukavu.", {"AFC/M23 fighters=M23"}},
+      {"The Congo River Alliance was founded in Nairobi.", {"Congo River Alliance=M23"}},
+      {"The East African Regional Force (EACRF) withdrew.", {"East African Regional Force (EACRF)=EACRF"}},
+      {"The U.N. Human Rights Council met.", {"U.N. Human Rights Council=IGO_UNHRC"}},
+      {"Doctors Without Borders treated the wounded.", {"Doctors Without Borders=NGO_MSF"}},
+      {"Alphamin Resources ceased mining.", {"Alphamin Resources=CO_ALPHAMIN"}},
+      {"Wazalendo and FDLR fighters attacked.", {"Wazalendo=WAZALENDO", "FDLR fighters=FDLR"}},
+      {"Fighting between ADF and CODECO.", {"ADF=ADF", "CODECO=CODECO"}},
+  });
+}
+
+TEST(ActorMatch, CaseRules) {
+  Check({
+      // Acronyms match only as written: "us", "au", "eu" are words.
+      {"The war imposed on us by the DRC Government.", {"DRC Government=COD_GOV"}},
+      {"US troops and EU envoys came to Addis Ababa, home of the AU.",
+       {"US troops=USA_MIL", "EU=EU", "AU=AU"}},
+      {"Au revoir, said the eu.", {}},
+      // Capitalised names need a capital: "turkey" and "chad" are not states.
+      {"They ate turkey in Chad.", {"Chad=TCD"}},
+      {"Chad and Turkey spoke.", {"Chad=TCD", "Turkey=TUR"}},
+  });
+}
+
+TEST(ActorMatch, Compositional) {
+  Check({
+      {"The Congolese army retreated from Walikale near Kinshasa.", {"Congolese army=COD_MIL"}},
+      {"Around 4,000 Rwandan troops support the rebels.", {"Rwandan troops=RWA_MIL", "the rebels=?rebel group"}},
+      {"Ugandan soldiers crossed the border.", {"Ugandan soldiers=UGA_MIL"}},
+      {"The Burundian government denied it.", {"Burundian government=BDI_GOV"}},
+      {"Kenyan police arrested them.", {"Kenyan police=KEN_POL"}},
+      {"Calls from Congolese and Rwandan leaders in Kinshasa.", {"Congolese=COD_GOV", "Rwandan leaders=RWA_GOV"}},
+      {"Calls from leaders of Congo and Rwanda over Kivu.", {"leaders of Congo=COD_GOV", "Rwanda=RWA_GOV"}},
+      {"The DR Congo government flouted the deal.", {"DR Congo government=COD_GOV"}},
+      {"We drove out the (DR Congo) Government coalition forces.", {"DR Congo) Government coalition forces=COD_MIL"}},
+      {"Fighting pitted the country's armed forces (FARDC) against the M23 group in DR Congo.",
+       {"the country's armed forces (FARDC)=COD_MIL", "M23 group=M23", "DR Congo=COD"}},
+      {"The FARDC and the Rwanda Defence Force clashed.", {"FARDC=COD_MIL", "Rwanda Defence Force=RWA_MIL"}},
+  });
+}
+
+TEST(ActorMatch, HyphenatedModifiers) {
+  Text t("Rwanda-backed M23 rebels captured Walikale. A Kinshasa-led push failed. Well-backed claims.");
+  auto ms = Dict().MatchDocument(t.doc);
+  ASSERT_GE(ms.size(), 2u);
+  EXPECT_EQ(ms[0].actor_id, "RWA");
+  EXPECT_EQ(ms[0].modifier, MentionModifier::kBackedBy);
+  EXPECT_EQ(t.Words(ms[0]), "Rwanda-backed");
+  EXPECT_EQ(ms[1].actor_id, "M23");
+  EXPECT_EQ(ms[1].modifier, MentionModifier::kNone);
+  for (const auto& m : ms) EXPECT_NE(t.Words(m), "Well-backed");
+}
+
+TEST(ActorMatch, PersonsAndTitles) {
+  Check({
+      {"President Paul Kagame's office announced a call.", {"President Paul Kagame=RWA_KAGAME"}},
+      {"He spoke with US Secretary of State Antony Blinken.", {"US Secretary of State Antony Blinken=USA_BLINKEN"}},
+      {"Kagame and Blinken discussed de-escalation.", {"Kagame=RWA_KAGAME", "Blinken=USA_BLINKEN"}},
+      {"Congolese President Felix Tshisekedi spoke in Kinshasa.", {"Congolese President Felix Tshisekedi=COD_TSHISEKEDI"}},
+      {"The forces of President Tshisekedi Tshilombo.", {"President Tshisekedi Tshilombo=COD_TSHISEKEDI"}},
+      {"Félix Tshisekedi met Museveni.", {"Félix Tshisekedi=COD_TSHISEKEDI", "Museveni=UGA_MUSEVENI"}},
+      // A title without a known person is not a mention.
+      {"President Smith spoke.", {}},
+  });
+}
+
+TEST(ActorMatch, GenericsAndCivilians) {
+  Check(
+      {
+          {"The rebels withdrew.", {"The rebels=?rebel group"}},
+          {"Rebels withdrew after sanctions.", {"Rebels=?rebel group"}},
+          {"Some 100 armed groups operate there.", {"armed groups=?armed group"}},
+          {"They protect the civilian population and residents.",
+           {"civilian population=CIVILIANS", "residents=CIVILIANS"}},
+          {"A group of mercenaries hired from Europe.", {"mercenaries hired from Europe=MERCENARIES"}},
+          {"The Congolese armed group said in Kinshasa.", {"The Congolese armed group=?armed group"}},
+      },
+      /*coref=*/false);
+  Text t("Some 100 armed groups operate there. The rebels withdrew.");
+  auto ms = Dict().MatchDocument(t.doc);
+  ASSERT_EQ(ms.size(), 2u);
+  EXPECT_FALSE(ms[0].definite);
+  EXPECT_TRUE(ms[1].definite);
+}
+
+TEST(ActorMatch, CongoByContext) {
+  Check({
+      {"Fighting in eastern Congo near Goma.", {"Congo=COD"}},
+      {"Congolese troops deployed in Brazzaville and Pointe-Noire.", {"Congolese troops=COG_MIL"}},
+      {"The Republic of the Congo held elections.", {"Republic of the Congo=COG"}},
+      {"Congo-Brazzaville and Congo-Kinshasa.", {"Congo-Brazzaville=COG", "Congo-Kinshasa=COD"}},
+      {"The D.R. Congo and the Democratic Republic of the Congo.",
+       {"D.R. Congo=COD", "Democratic Republic of the Congo=COD"}},
+      // No cue at all: the documented default (DRC).
+      {"Congo signed.", {"Congo=COD"}},
+  });
+  Text t("Congolese forces in Brazzaville.");
+  auto ms = Dict().MatchDocument(t.doc);
+  ASSERT_EQ(ms.size(), 1u);
+  EXPECT_TRUE(ms[0].ambiguous);
+}
+
+TEST(ActorMatch, CoreferenceWithinArticle) {
+  Check({
+      {"M23 rebels captured Walikale. The rebels said they would hold it. The insurgent coalition "
+       "also took Masisi. Wazalendo fighters resisted.",
+       {"M23 rebels=M23", "The rebels=M23", "The insurgent coalition=M23", "Wazalendo fighters=WAZALENDO"}},
+      // No armed group named: "the rebels" stays unresolved.
+      {"The rebels took the town.", {"The rebels=?rebel group"}},
+      // The army of the article's main country; "the country's" takes the latest country.
+      {"DR Congo and DR Congo again, then Rwanda. The army retreated. The country's armed forces advanced.",
+       {"DR Congo=COD", "DR Congo=COD", "Rwanda=RWA", "The army=COD_MIL", "The country's armed forces=RWA_MIL"}},
+      // Indefinite mentions are not resolved.
+      {"M23 fought. Some rebels fled.", {"M23=M23", "rebels=?rebel group"}},
+  });
+}
+
+TEST(ActorMatch, SentenceMatchEqualsDocumentMatch) {
+  Text t("M23 rebels captured Walikale in Congo. Congolese troops fled to Kinshasa.");
+  std::vector<ActorMention> per_sentence;
+  for (const Sentence& s : t.doc.sentences) {
+    auto ms = Dict().Match(t.doc, s);
+    per_sentence.insert(per_sentence.end(), ms.begin(), ms.end());
+  }
+  auto whole = Dict().MatchDocument(t.doc);
+  ASSERT_EQ(per_sentence.size(), whole.size());
+  for (size_t i = 0; i < whole.size(); ++i) {
+    EXPECT_EQ(per_sentence[i].actor_id, whole[i].actor_id);
+    EXPECT_EQ(per_sentence[i].first_token, whole[i].first_token);
+  }
+}
+
+}  // namespace
+}  // namespace sitrep::testing
