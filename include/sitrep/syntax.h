@@ -1,0 +1,83 @@
+// Syntax stage: part-of-speech tagging and lemmatisation.
+//
+// A greedy averaged-perceptron tagger (Collins 2002; Honnibal 2013) that predicts Penn
+// Treebank tags ("NNP", "VBD", ...) and a lemmatiser (training-data exceptions + English
+// suffix rules checked against a lemma vocabulary), both trained on UD English EWT and
+// stored in one binary model file (data/models/en_ewt_tagger.bin, see docs/syntax.md).
+//
+// Example:
+//   std::unique_ptr<sitrep::Tagger> tagger;
+//   sitrep::Status s = sitrep::Tagger::Load(sitrep::DefaultTaggerModelPath(), &tagger);
+//   if (!s.ok()) { ... s.ToString() names the file and the problem ... }
+//   sitrep::Document doc;
+//   sitrep::AnalyzeText(article.text, &doc);
+//   tagger->TagAll(&doc);   // every Token now has `tag` and `lemma`
+//
+// A loaded Tagger is immutable: Tag/TagAll/Lemmatize are safe to call from several threads
+// at once (each thread uses its own scratch buffers).
+#ifndef SITREP_SYNTAX_H_
+#define SITREP_SYNTAX_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sitrep/status.h"
+#include "sitrep/text.h"
+
+namespace sitrep {
+
+class TaggerModel;  // the parsed model file (src/syntax/model_format.h)
+
+class Tagger {
+ public:
+  // Reads the model file at `path` in one read and checks it (size, checksum, every
+  // offset). On failure returns NotFound/IOError/Corruption naming `path`; `*out` is
+  // left untouched.
+  static Status Load(const std::string& path, std::unique_ptr<Tagger>* out);
+  ~Tagger();
+
+  // Tags the tokens of sentence `s` of `doc` left to right, filling Token::tag (a Penn
+  // Treebank tag) and Token::lemma (lowercase, except proper nouns, which keep the
+  // token's case). Features are computed from Token::norm / Token::lower.
+  void Tag(Document* doc, const Sentence& s) const;
+  // Tags every sentence of `doc`.
+  void TagAll(Document* doc) const;
+
+  // Lemma of one word given its tag: "captured"/"VBN" -> "capture", "fell"/"VBD" -> "fall",
+  // "rebels"/"NNS" -> "rebel". `norm` is the word as written (case is kept only for
+  // proper-noun tags). Useful for dictionaries that must match tagger lemmas.
+  std::string Lemmatize(std::string_view norm, std::string_view tag) const;
+
+  // The tag set of the model, e.g. {"$", "''", ..., "WRB"}.
+  const std::vector<std::string>& tags() const { return tag_names_; }
+
+ private:
+  Tagger();
+  int LemmatizeInto(std::string_view norm, std::string_view lower, int tag, char* buf, int cap) const;
+
+  std::unique_ptr<TaggerModel> model_;
+  std::vector<std::string> tag_names_;
+};
+
+// DataDir() + "/models/en_ewt_tagger.bin".
+std::string DefaultTaggerModelPath();
+
+// Tag-class helpers over Penn Treebank tags.
+bool IsVerbTag(std::string_view tag);         // VB VBD VBG VBN VBP VBZ (not MD)
+bool IsNounTag(std::string_view tag);         // NN NNS NNP NNPS
+bool IsProperNounTag(std::string_view tag);   // NNP NNPS
+bool IsAdjectiveTag(std::string_view tag);    // JJ JJR JJS
+bool IsAdverbTag(std::string_view tag);       // RB RBR RBS WRB
+bool IsPunctuationTag(std::string_view tag);  // . , : `` '' -LRB- -RRB- HYPH NFP
+
+// Coarse Universal POS for a Penn tag ("VBD" -> "VERB", "NNP" -> "PROPN", "IN" -> "ADP").
+// XPOS alone cannot tell AUX from VERB or SCONJ from ADP, so "was"/VBD maps to "VERB" and
+// "because"/IN to "ADP"; "X" for unknown tags.
+std::string_view UniversalTag(std::string_view tag);
+
+}  // namespace sitrep
+
+#endif  // SITREP_SYNTAX_H_

@@ -1,0 +1,141 @@
+// The tagger model file (data/models/en_ewt_tagger.bin): what it holds and how it is read
+// and written. Internal to sitrep_syntax and tools/train-tagger.
+//
+// Layout (little-endian; every section starts at a multiple of 4 bytes):
+//   Header (56 bytes): magic "SRTAGGER", version, counts, weight scale, checksum
+//   tag names       num_tags x 8 bytes, NUL-padded ("NNP", "-LRB-", ...)
+//   feature table   feat_slots x Slot   key: feature hash   value: entry offset << 8 | count
+//   entries         num_entries x Entry (tag, weight as int16; real weight = w / weight_scale)
+//   word lexicon    dict_slots x Slot   key: WordInfo::word  value: ambiguity class << 8 | tag
+//                                       (tag: the word's only tag if frequent and unambiguous, else 0xff)
+//   lemma table     lemma_slots x Slot  key: LemmaKey(lower, tag)  value: pool offset << 8 | length
+//   known lemmas    known_slots x Slot  key: HashBytes(lemma)  value: LemmaClass bits
+//   string pool     pool_bytes
+// Slot tables use open addressing with linear probing: the slot index comes from the low
+// bits of the 64-bit key, the stored 32-bit fingerprint from the high bits (never 0, which
+// marks an empty slot). Only the pruned, quantised weights are stored: sparse rows of
+// (tag, weight) per feature.
+#ifndef SITREP_SRC_SYNTAX_MODEL_FORMAT_H_
+#define SITREP_SRC_SYNTAX_MODEL_FORMAT_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "features.h"
+#include "sitrep/status.h"
+
+namespace sitrep {
+
+namespace syntax {
+
+constexpr uint32_t kModelVersion = 1;
+constexpr int kMaxTags = 200;  // tag ids must stay below kStartTag1
+
+struct Slot {
+  uint32_t fp = 0;
+  uint32_t val = 0;
+};
+struct Entry {
+  uint16_t tag = 0;
+  int16_t weight = 0;
+};
+
+constexpr uint32_t kNoDictTag = 0xff;
+inline uint32_t LexiconValue(uint32_t amb, int dict_tag) {
+  return amb << 8 | (dict_tag < 0 ? kNoDictTag : static_cast<uint32_t>(dict_tag));
+}
+
+inline uint32_t Fingerprint(uint64_t key) { return static_cast<uint32_t>(key >> 32) | 1u; }
+
+// Bits of the known-lemma table: which word classes a lemma was seen with in training.
+enum LemmaClass : uint32_t { kLemmaVerb = 1, kLemmaNoun = 2, kLemmaAdj = 4, kLemmaAdv = 8 };
+
+inline uint64_t LemmaKey(uint64_t lower_hash, int tag) { return Combine(lower_hash, static_cast<uint64_t>(tag) + 7); }
+
+// Everything the trainer produces, before quantisation and packing.
+struct ModelData {
+  std::vector<std::string> tag_names;
+  // feature hash -> sparse (tag, averaged weight) row.
+  std::vector<std::pair<uint64_t, std::vector<std::pair<int, float>>>> features;
+  std::vector<std::pair<uint64_t, uint32_t>> lexicon;           // WordInfo::word -> LexiconValue()
+  std::vector<std::pair<uint64_t, std::string>> lemma_exceptions;  // LemmaKey -> lemma
+  std::vector<std::pair<uint64_t, uint32_t>> known_lemmas;      // HashBytes(lemma) -> LemmaClass bits
+};
+
+// Packs `data` and writes it to `path`.
+Status WriteModel(const ModelData& data, const std::string& path);
+
+}  // namespace syntax
+
+// A parsed, validated model, held in typed arrays (copied out of the file bytes once).
+class TaggerModel {
+ public:
+  // Parses the bytes of a model file; `path` is only used in error messages.
+  static Status Parse(const std::string& path, std::string_view bytes, std::unique_ptr<TaggerModel>* out);
+
+  int num_tags() const { return static_cast<int>(tag_names_.size()); }
+  const std::vector<std::string>& tag_names() const { return tag_names_; }
+  float weight_scale() const { return weight_scale_; }
+  size_t num_features() const { return num_features_; }
+
+  // Row of (tag, weight) entries for a feature; count 0 when the feature is unknown.
+  const syntax::Entry* FindFeature(uint64_t key, int* count) const {
+    uint32_t v;
+    if (!Find(features_, key, &v)) {
+      *count = 0;
+      return nullptr;
+    }
+    *count = static_cast<int>(v & 0xff);
+    return entries_.data() + (v >> 8);
+  }
+  // Sets info->amb and info->dict_tag from the lexicon (0 and -1 for unknown words).
+  void LookupWord(syntax::WordInfo* info) const {
+    uint32_t v;
+    if (!Find(dict_, info->word, &v)) {
+      info->amb = 0;
+      info->dict_tag = -1;
+      return;
+    }
+    info->amb = v >> 8;
+    info->dict_tag = (v & 0xff) == syntax::kNoDictTag ? -1 : static_cast<int>(v & 0xff);
+  }
+  bool FindLemma(uint64_t key, std::string_view* lemma) const {
+    uint32_t v;
+    if (!Find(lemmas_, key, &v)) return false;
+    *lemma = std::string_view(pool_).substr(v >> 8, v & 0xff);
+    return true;
+  }
+  uint32_t LemmaClasses(uint64_t lemma_hash) const {
+    uint32_t v;
+    return Find(known_, lemma_hash, &v) ? v : 0;
+  }
+
+ private:
+  static bool Find(const std::vector<syntax::Slot>& table, uint64_t key, uint32_t* val) {
+    const size_t mask = table.size() - 1;
+    const uint32_t fp = syntax::Fingerprint(key);
+    for (size_t i = key & mask;; i = (i + 1) & mask) {
+      const syntax::Slot& s = table[i];
+      if (s.fp == fp) {
+        *val = s.val;
+        return true;
+      }
+      if (s.fp == 0) return false;
+    }
+  }
+
+  std::vector<std::string> tag_names_;
+  float weight_scale_ = 1;
+  size_t num_features_ = 0;
+  std::vector<syntax::Slot> features_, dict_, lemmas_, known_;
+  std::vector<syntax::Entry> entries_;
+  std::string pool_;
+};
+
+}  // namespace sitrep
+
+#endif  // SITREP_SRC_SYNTAX_MODEL_FORMAT_H_
