@@ -1,0 +1,109 @@
+#include "calendar.h"
+
+#include <cstdio>
+
+namespace sitrep::time_internal {
+
+namespace {
+bool AllDigits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+int ToInt(std::string_view s) {
+  int v = 0;
+  for (char c : s) v = v * 10 + (c - '0');
+  return v;
+}
+}  // namespace
+
+std::optional<Ymd> ParseIsoDate(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  if (!AllDigits(s.substr(0, 4)) || !AllDigits(s.substr(5, 2)) || !AllDigits(s.substr(8, 2))) return std::nullopt;
+  Ymd d = MakeYmd(ToInt(s.substr(0, 4)), ToInt(s.substr(5, 2)), ToInt(s.substr(8, 2)));
+  if (!d.ok()) return std::nullopt;
+  return d;
+}
+
+std::string FormatIso(const Ymd& d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
+                static_cast<unsigned>(d.day()));
+  return buf;
+}
+
+Ymd MakeYmd(int y, unsigned m, unsigned d) { return Ymd{date::year{y}, date::month{m}, date::day{d}}; }
+
+Ymd AddDays(const Ymd& d, int n) { return Ymd{date::sys_days{d} + date::days{n}}; }
+
+Ymd MonthStart(const Ymd& d, int n) {
+  date::year_month ym = d.year() / d.month();
+  ym += date::months{n};
+  return ym / date::day{1};
+}
+
+Ymd WeekStart(const Ymd& d, int n) {
+  date::sys_days sd{d};
+  unsigned iso = date::weekday{sd}.iso_encoding();  // Monday = 1
+  return Ymd{sd - date::days{iso - 1} + date::days{7 * n}};
+}
+
+unsigned WeekdayOf(const Ymd& d) { return date::weekday{date::sys_days{d}}.c_encoding(); }
+
+int MonthNumber(std::string_view w) {
+  struct Name {
+    std::string_view name;
+    int month;
+  };
+  static constexpr Name kNames[] = {
+      {"january", 1},  {"february", 2}, {"march", 3}, {"april", 4},    {"may", 5},       {"june", 6},
+      {"july", 7},     {"august", 8},   {"september", 9}, {"october", 10}, {"november", 11}, {"december", 12},
+      {"jan", 1},      {"jan.", 1},     {"feb", 2},   {"feb.", 2},     {"mar.", 3},      {"apr", 4},
+      {"apr.", 4},     {"jun.", 6},     {"jul.", 7},  {"aug", 8},      {"aug.", 8},      {"sep", 9},
+      {"sep.", 9},     {"sept", 9},     {"sept.", 9}, {"oct", 10},     {"oct.", 10},     {"nov", 11},
+      {"nov.", 11},    {"dec", 12},     {"dec.", 12}};
+  for (const Name& n : kNames)
+    if (w == n.name) return n.month;
+  return 0;
+}
+
+int WeekdayNumber(std::string_view w) {
+  static constexpr std::string_view kNames[] = {"sunday",   "monday", "tuesday", "wednesday",
+                                                "thursday", "friday", "saturday"};
+  for (int i = 0; i < 7; ++i)
+    if (w == kNames[i]) return i;
+  return -1;
+}
+
+bool IsOrdinalDay(std::string_view w) {
+  if (w.size() < 3) return false;
+  std::string_view suffix = w.substr(w.size() - 2);
+  return (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") && DayNumber(w) > 0;
+}
+
+int DayNumber(std::string_view w) {
+  std::string_view digits = w;
+  if (w.size() >= 3) {
+    std::string_view suffix = w.substr(w.size() - 2);
+    if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") digits = w.substr(0, w.size() - 2);
+  }
+  if (digits.empty() || digits.size() > 2 || !AllDigits(digits)) return 0;
+  int d = ToInt(digits);
+  if (d < 1 || d > 31) return 0;
+  if (digits.size() < w.size()) {  // the suffix must agree: 1st 2nd 3rd 4th, 11th 12th 13th
+    std::string_view suffix = w.substr(digits.size());
+    int last = d % 10, tens = d / 10 % 10;
+    std::string_view want = tens == 1 ? "th" : last == 1 ? "st" : last == 2 ? "nd" : last == 3 ? "rd" : "th";
+    if (suffix != want) return 0;
+  }
+  return d;
+}
+
+int YearNumber(std::string_view w) {
+  if (w.size() != 4 || !AllDigits(w)) return 0;
+  int y = ToInt(w);
+  return y >= 1900 && y <= 2100 ? y : 0;
+}
+
+}  // namespace sitrep::time_internal
