@@ -76,9 +76,10 @@ Status FinishLoad(ActorDictionary::Impl* impl, LoadState* state) {
       for (size_t v = 0; v < variants.size(); ++v) {
         std::string key = JoinLower(variants[v]);
         if (key.empty() || ambiguous_names.count(key)) continue;
-        // Exact-case phrases ("US") and free-case ones ("us") are different keys.
+        // Phrases differing in case rules ("US"/"us", "Civilians"/"civilians") are different keys.
         std::string owner_key = key;
-        for (const auto& t : variants[v]) owner_key += t.rule == CaseRule::kExact ? "|E" : "|";
+        for (const auto& t : variants[v])
+          owner_key += t.rule == CaseRule::kExact ? "|E" : t.rule == CaseRule::kCapitalized ? "|C" : "|";
         auto [it, inserted] = owner.emplace(owner_key, i);
         if (!inserted) {
           if (it->second != i)
@@ -166,6 +167,7 @@ std::string ActorDictionary::Normalize(std::string_view name) const {
   if (s.empty()) return "";
   auto lookup = [&](std::string_view text) -> std::string {
     std::string key = JoinLower(TokenizePhrase(text));
+    if (key.starts_with("the ")) key.erase(0, 4);
     auto it = impl_->by_name.find(key);
     if (it != impl_->by_name.end()) return it->second;
     for (const auto& amb : impl_->ambiguities)

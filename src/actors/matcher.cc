@@ -167,7 +167,12 @@ class SentenceMatcher {
     switch (p.kind) {
       case TargetKind::kActor: r.actor = &impl_.actors[p.index]; break;
       case TargetKind::kAmbiguous: r.actor = impl_.Get(Resolve(p.index)); r.m.ambiguous = true; break;
-      case TargetKind::kGeneric: AcceptGeneric(p, &r); raws_.push_back(std::move(r)); return;
+      case TargetKind::kGeneric:
+        AcceptGeneric(p, &r);
+        // "issues of military aggression": an indefinite institution noun names nobody.
+        if (!r.m.definite && (p.label == "military" || p.label == "government" || p.label == "police")) return;
+        raws_.push_back(std::move(r));
+        return;
       case TargetKind::kTitle: raws_.push_back(std::move(r)); return;
       default: return;
     }

@@ -141,10 +141,12 @@ bool IsPartialDate(std::string_view s) {
       if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
     return true;
   };
+  auto number = [&](size_t b, size_t n) { return std::stoi(std::string(s.substr(b, n))); };
   if (s.size() == 4) return digits(0, 4);
-  if (s.size() == 7) return digits(0, 4) && s[4] == '-' && digits(5, 2);
-  if (s.size() == 10) return digits(0, 4) && s[4] == '-' && digits(5, 2) && s[7] == '-' && digits(8, 2);
-  return false;
+  if (s.size() != 7 && s.size() != 10) return false;
+  if (!digits(0, 4) || s[4] != '-' || !digits(5, 2) || number(5, 2) < 1 || number(5, 2) > 12) return false;
+  if (s.size() == 7) return true;
+  return s[7] == '-' && digits(8, 2) && number(8, 2) >= 1 && number(8, 2) <= 31;
 }
 
 bool IsActorId(std::string_view s) {
