@@ -122,6 +122,20 @@ int Tagger::LemmatizeInto(std::string_view norm, std::string_view lower, int tag
     std::memcpy(buf, lemma.data(), static_cast<size_t>(n));
     return n;
   }
+  // Prefixed irregulars the data lacks: "overran" -> "over" + "run", "withdrew" -> "with" + "draw".
+  static constexpr std::string_view kPrefixes[] = {"over", "under", "with", "out", "re", "mis", "up", "fore"};
+  if (!ProperTag(tag_name)) {
+    for (std::string_view p : kPrefixes) {
+      if (lower.size() < p.size() + 3 || lower.substr(0, p.size()) != p) continue;
+      std::string_view rest = lower.substr(p.size());
+      if (model_->FindLemma(syntax::LemmaKey(syntax::HashBytes(rest), tag), &lemma) &&
+          p.size() + lemma.size() <= static_cast<size_t>(cap)) {
+        std::memcpy(buf, p.data(), p.size());
+        std::memcpy(buf + p.size(), lemma.data(), lemma.size());
+        return static_cast<int>(p.size() + lemma.size());
+      }
+    }
+  }
   return syntax::RuleLemma(ProperTag(tag_name) ? norm : lower, tag_name, ModelLexicon(*model_), buf, cap);
 }
 

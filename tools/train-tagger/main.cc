@@ -10,6 +10,7 @@
 #include <cstring>
 #include <fstream>
 #include <map>
+#include <tuple>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -231,11 +232,34 @@ bool IsProper(const std::string& t) { return t == "NNP" || t == "NNPS"; }
 
 // Tag dictionary, lemma exceptions and lemma vocabulary from the training data.
 struct Options {
-  int amb_min_count = 2;
+  int amb_min_count = 5;
   double amb_share = 0.02;
+  std::string irregulars = "tools/train-tagger/irregular_verbs.txt";
 };
 
-void BuildLexicalTables(const Options& opts, const std::vector<Sentence>& train, const std::vector<std::string>& tag_names,
+// Reads irregular_verbs.txt: "base past participle", alternatives joined by '/'.
+// Returns (form, tag, lemma) triples.
+bool ReadIrregulars(const std::string& path, std::vector<std::tuple<std::string, std::string, std::string>>* out) {
+  std::ifstream in(path);
+  if (!in) {
+    std::fprintf(stderr, "sitrep-train-tagger: cannot read %s\n", path.c_str());
+    return false;
+  }
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> cols = Split(line, ' ');
+    if (cols.size() != 3) {
+      std::fprintf(stderr, "%s: bad line: %s\n", path.c_str(), line.c_str());
+      return false;
+    }
+    for (const std::string& f : Split(cols[1], '/')) out->emplace_back(f, "VBD", cols[0]);
+    for (const std::string& f : Split(cols[2], '/')) out->emplace_back(f, "VBN", cols[0]);
+  }
+  return true;
+}
+
+bool BuildLexicalTables(const Options& opts, const std::vector<Sentence>& train, const std::vector<std::string>& tag_names,
                         const std::vector<std::vector<WordInfo>>& infos, sitrep::syntax::ModelData* data) {
   using namespace sitrep::syntax;
   // Word lexicon. Ambiguity class: the set of tags a word had in training (tags under
@@ -315,7 +339,20 @@ void BuildLexicalTables(const Options& opts, const std::vector<Sentence>& train,
     if (std::string(buf, static_cast<size_t>(n)) != best->first)
       data->lemma_exceptions.emplace_back(LemmaKey(HashBytes(key.first), key.second), best->first);
   }
+  // Irregular verb forms the training data never showed with that tag.
+  std::vector<std::tuple<std::string, std::string, std::string>> irregulars;
+  if (!ReadIrregulars(opts.irregulars, &irregulars)) return false;
+  for (const auto& [form, tag, lemma] : irregulars) {
+    const int tag_id = static_cast<int>(std::find(tag_names.begin(), tag_names.end(), tag) - tag_names.begin());
+    if (tag_id == static_cast<int>(tag_names.size()) || lemma_counts.count({form, tag_id})) continue;
+    const int n = RuleLemma(form, tag, lex, buf, sizeof buf);
+    if (std::string(buf, static_cast<size_t>(n)) != lemma) {
+      data->lemma_exceptions.emplace_back(LemmaKey(HashBytes(form), tag_id), lemma);
+      lemma_counts[{form, tag_id}][lemma] = 1;  // a form listed twice (e.g. "lay") keeps its first lemma
+    }
+  }
   std::sort(data->lemma_exceptions.begin(), data->lemma_exceptions.end());
+  return true;
 }
 
 // Builds a Document from sentences (no text: the tagger reads only tokens).
@@ -390,6 +427,7 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--amb-share", opts.amb_share, "min share of a tag in a word's ambiguity class")
       ->capture_default_str();
+  app.add_option("--irregulars", opts.irregulars, "irregular verb list (base past participle)")->capture_default_str();
   bool show_errors = false;
   app.add_flag("--show-errors", show_errors, "print the commonest tag confusions and lemma errors on dev");
   CLI11_PARSE(app, argc, argv);
@@ -422,7 +460,7 @@ int main(int argc, char** argv) {
 
   sitrep::syntax::ModelData data;
   data.tag_names = tag_names;
-  BuildLexicalTables(opts, train, tag_names, infos, &data);
+  if (!BuildLexicalTables(opts, train, tag_names, infos, &data)) return 3;
   std::unordered_map<uint64_t, uint32_t> lexicon(data.lexicon.begin(), data.lexicon.end());
   size_t dict_words = 0;
   for (auto& sent_infos : infos) {
