@@ -22,6 +22,7 @@ struct Token {
   uint32_t begin = 0, end = 0;  // byte offsets into the original text
   TokenKind kind = TokenKind::kWord;
   std::string norm;   // NFC, curly quotes/apostrophes -> ' ", dashes -> -, NBSP removed
+                      // (em dash -> "--", ellipsis -> "..."; conventions in docs/text.md)
   std::string lower;  // case-folded `norm`
   // Filled by the syntax stage (tagger): Penn Treebank tag ("NNP", "VBD", ...) and lemma.
   std::string tag;
@@ -39,6 +40,14 @@ struct Document {
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
 };
+
+// The original bytes of a token or sentence (evidence exactly as the article printed it).
+inline std::string_view Surface(const Document& doc, const Token& t) {
+  return doc.text.substr(t.begin, t.end - t.begin);
+}
+inline std::string_view Surface(const Document& doc, const Sentence& s) {
+  return doc.text.substr(s.begin, s.end - s.begin);
+}
 
 // Tokenises and sentence-splits `text` into `doc` (cleared first). `text` must be valid UTF-8
 // (ingest repairs it); `doc->text` points at it, so it must outlive `doc`.

@@ -34,6 +34,16 @@ bool IsSentenceStarter(std::string_view w) {
   return std::binary_search(kSentenceStarters.begin(), kSentenceStarters.end(), w);
 }
 
+bool IsSpeechVerb(std::string_view w) {
+  static constexpr std::string_view kVerbs[] = {"added", "asked", "asks", "declared", "explained", "insisted",
+                                                 "said",  "says",  "shouted", "stated", "told", "tweeted",
+                                                 "warned", "wondered", "wrote", "replied"};
+  for (std::string_view v : kVerbs) {
+    if (w == v) return true;
+  }
+  return false;
+}
+
 bool HasNewline(std::string_view gap) {
   for (size_t i = 0; i < gap.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(gap[i]);
@@ -88,7 +98,9 @@ class Splitter {
       // Attached closing quotes and brackets stay with the sentence they close.
       size_t j = i + 1;
       while (j < n && IsAttachedCloser(j)) ++j;
-      if (j < n && !NewlineBefore(j) && CanStartAfter(t, abbrev, tokens_[j])) {
+      // An abbreviation closed by a quote or bracket ("he replied: 'No.'") ends there like a period.
+      if (abbrev && j > i + 1) abbrev = false;
+      if (j < n && !NewlineBefore(j) && CanStartAfter(t, abbrev, tokens_[j]) && !IsAttribution(t, i + 1 < j, j)) {
         Close(first, j);
         first = j;
       }
@@ -131,6 +143,16 @@ class Splitter {
     if (!abbrev) return true;
     if (LookupAbbreviation(end.norm) == AbbrevKind::kTitle) return false;
     return next.kind == TokenKind::kWord && IsSentenceStarter(next.norm);
+  }
+
+  // `"Why?" Kanyuka asked.`: a quoted question or exclamation followed by a name and a
+  // speech verb continues the sentence.
+  bool IsAttribution(const Token& end, bool quoted, size_t next) const {
+    if (!quoted || end.norm.find_first_of("!?") == std::string::npos) return false;
+    for (size_t k = next + 1; k < tokens_.size() && k <= next + 2; ++k) {
+      if (IsSpeechVerb(tokens_[k].lower)) return true;
+    }
+    return false;
   }
 
   void Close(size_t first, size_t last) {

@@ -1,6 +1,7 @@
 // Tokenizer: Penn Treebank / UD English EWT conventions adapted to news text.
 // A single left-to-right pass over the original bytes; each token keeps its byte
 // range, and only its `norm`/`lower` strings are built (SSO-sized for most words).
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -135,6 +136,30 @@ class Tokenizer {
     return i + len <= n_ && AsciiEqualsLower(text_.substr(i, len), s);
   }
 
+  // True if a lowercase host-name tail ("com", "unmissions.org") starts at byte i: dot-separated
+  // [a-z0-9-] labels ending in a common domain suffix and not followed by a letter. Looks at
+  // most 64 bytes ahead so that long runs of dots stay linear.
+  bool IsHostTailAt(size_t i) const {
+    const size_t limit = std::min(n_, i + 64);
+    size_t label = i, j = i;
+    for (;;) {
+      while (j < limit && ((p_[j] >= 'a' && p_[j] <= 'z') || IsAsciiDigit(static_cast<char>(p_[j])) || p_[j] == '-')) ++j;
+      if (j == label) return false;
+      if (j + 1 < limit && p_[j] == '.' && p_[j + 1] >= 'a' && p_[j + 1] <= 'z') {
+        label = ++j;
+        continue;
+      }
+      break;
+    }
+    if (j < n_ && (IsAsciiLetter(static_cast<char>(p_[j])) || p_[j] >= 0x80)) return false;
+    std::string_view suffix = text_.substr(label, j - label);
+    for (const char* tld : {"com", "org", "net", "gov", "edu", "int", "info", "io", "cd", "rw", "ug", "bi", "uk",
+                            "fr", "be", "tz", "ke", "news"}) {
+      if (suffix == tld) return true;
+    }
+    return false;
+  }
+
   // A URL runs to the next space; trailing sentence punctuation is not part of it.
   size_t ScanUrl(size_t i) {
     size_t j = i;
@@ -204,6 +229,8 @@ class Tokenizer {
           } else if (prev == CharClass::kLetter && seg_letters == 1 && nx.cls == CharClass::kLetter &&
                      At(i + c.len + nx.len).cp == '.') {
             cont = initials = true;  // "U.N", "D.R", "e.g"
+          } else if (prev == CharClass::kLetter && IsHostTailAt(i + c.len)) {
+            cont = true;  // "reuters.com", "monusco.unmissions.org"
           } else if (initials && prev == CharClass::kLetter && seg_letters == 1 &&
                      nx.cls == CharClass::kHyphen && IsAlnum(At(i + c.len + nx.len).cls)) {
             cont = true;  // "U.S.-backed": take the period and the hyphen together

@@ -57,6 +57,13 @@ INSTANTIATE_TEST_SUITE_P(
         SentenceCase{"Ellipsis", "He waited... then left. Later... The end.", {"He waited... then left.", "Later...", "The end."}},
         SentenceCase{"NoFinalPunctuation", "Rebels advanced", {"Rebels advanced"}},
         SentenceCase{"LeadingAndTrailingSpace", "  Rebels advanced.  ", {"Rebels advanced."}},
+        SentenceCase{"QuotedQuestionAttribution", "\"Why?\" Kanyuka asked. Nobody replied.",
+                     {"\"Why?\" Kanyuka asked.", "Nobody replied."}},
+        SentenceCase{"QuotedExclamationThenSentence", "\"Stop!\" The crowd ran.", {"\"Stop!\"", "The crowd ran."}},
+        SentenceCase{"AbbreviationInsideQuotes", "He replied: 'No.' The army fled.", {"He replied: 'No.'", "The army fled."}},
+        SentenceCase{"AbbreviationInsideBrackets", "Aid came (via the U.S.) Then it stopped.",
+                     {"Aid came (via the U.S.)", "Then it stopped."}},
+        SentenceCase{"DomainBeforePeriod", "Read more at reuters.com. The end.", {"Read more at reuters.com.", "The end."}},
         SentenceCase{"QuoteThenParen", "\"It is over.\") Then calm.", {"\"It is over.\")", "Then calm."}}),
     [](const ::testing::TestParamInfo<SentenceCase>& info) { return std::string(info.param.name); });
 

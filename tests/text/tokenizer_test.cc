@@ -104,6 +104,9 @@ INSTANTIATE_TEST_SUITE_P(
                       TokenCase{"peace \xF0\x9F\x95\x8A\xEF\xB8\x8F now", "peace | \xF0\x9F\x95\x8A\xEF\xB8\x8F | now"},
                       TokenCase{"\xD8\xA7\xD9\x84\xD9\x83\xD9\x88\xD9\x86\xD8\xBA\xD9\x88", "\xD8\xA7\xD9\x84\xD9\x83\xD9\x88\xD9\x86\xD8\xBA\xD9\x88"},
                       TokenCase{"see https://example.org/a?b=1.", "see | https://example.org/a?b=1 | ."},
+                      TokenCase{"at reuters.com.", "at | reuters.com | ."},
+                      TokenCase{"monusco.unmissions.org/en", "monusco.unmissions.org | / | en"},
+                      TokenCase{"the post.rwanda", "the | post | . | rwanda"},
                       TokenCase{"mail info@monusco.org now", "mail | info@monusco.org | now"}));
 
 struct KindCase {
@@ -154,9 +157,11 @@ TEST(Tokenizer, OffsetsPointIntoOriginal) {
   Document doc;
   AnalyzeText(text, &doc);
   std::vector<std::string> surfaces;
-  for (const Token& t : doc.tokens) surfaces.push_back(text.substr(t.begin, t.end - t.begin));
+  for (const Token& t : doc.tokens) surfaces.emplace_back(Surface(doc, t));
   EXPECT_EQ(surfaces, (std::vector<std::string>{"\xE2\x80\x9C", "Rwanda", "\xE2\x80\x99s", "\xE2\x80\x9D", "4,000",
                                                 "troops", "."}));
+  ASSERT_EQ(doc.sentences.size(), 1u);
+  EXPECT_EQ(Surface(doc, doc.sentences[0]), text.substr(0, text.size()));
 }
 
 }  // namespace
