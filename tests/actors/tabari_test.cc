@@ -1,0 +1,129 @@
+// Import of TABARI/PETRARCH .actors files: records, synonyms, dated codes, comments, errors.
+#include <gmock/gmock.h>
+
+#include "test_util.h"
+
+namespace sitrep::testing {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+// A small dictionary in TABARI/PETRARCH syntax, written by hand.
+constexpr const char* kTabari = R"(# .actors file in TABARI/PETRARCH syntax
+<!-- a multi-line
+     XML-style comment -->
+AFGHANISTAN_  [AFG]
++AFGHAN_
++AFGHANESTAN_
+KABUL_ [AFG] # comment after a code
+DEMOCRATIC_REPUBLIC_OF_THE_CONGO_ [COD] ; old KEDS comment
++DR_CONGO_
+CONGOLESE_ARMY_ [CODMIL]
+PAUL_KAGAME_  ; CountryInfo.txt
++KAGAME_
+	[RWAMIL 900101-000421]
+	[RWAGOV >000422]
+GEORGE_W_BUSH_ [USAGOV 20-JAN-2001-20-JAN-2009]
+ANTONY_BLINKEN_
+	[USAELI 020101-210125]
+	[USAGOV 210126-250120]
+	[USAELI]
+UNITED_NATIONS_ [IGOUNO]
+NOCODE_PHRASE_
+)";
+
+TEST(TabariImport, RecordsBecomeActors) {
+  TabariImportResult r;
+  Status s = ImportTabariActors(kTabari, "cameo.actors", &r);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  std::map<std::string, const Actor*> by_id;
+  for (const Actor& a : r.actors) by_id[a.id] = &a;
+
+  ASSERT_TRUE(by_id.count("AFG"));
+  EXPECT_EQ(by_id["AFG"]->name, "Afghanistan");
+  EXPECT_EQ(by_id["AFG"]->type, "state");
+  EXPECT_THAT(by_id["AFG"]->aliases, ElementsAre("Afghan", "Afghanestan", "Kabul"));
+
+  ASSERT_TRUE(by_id.count("COD"));
+  EXPECT_EQ(by_id["COD"]->name, "Democratic Republic of the Congo");  // small words stay lowercase
+  ASSERT_TRUE(by_id.count("COD_MIL"));
+  EXPECT_EQ(by_id["COD_MIL"]->type, "military");
+  EXPECT_EQ(by_id["COD_MIL"]->country, "COD");
+
+  ASSERT_TRUE(by_id.count("PAUL_KAGAME"));
+  const Actor& kagame = *by_id["PAUL_KAGAME"];
+  EXPECT_EQ(kagame.type, "person");
+  EXPECT_THAT(kagame.aliases, ElementsAre("Kagame"));
+  ASSERT_EQ(kagame.roles.size(), 2u);
+  EXPECT_EQ(kagame.roles[0].org_id, "RWA_MIL");
+  EXPECT_EQ(kagame.roles[0].from, "1990-01-01");  // YY 90 -> 1990
+  EXPECT_EQ(kagame.roles[0].until, "2000-04-21");  // YY 00 -> 2000
+  EXPECT_EQ(kagame.roles[1].org_id, "RWA_GOV");
+  EXPECT_EQ(kagame.roles[1].from, "2000-04-22");
+  EXPECT_EQ(kagame.roles[1].until, "");
+
+  ASSERT_TRUE(by_id.count("GEORGE_W_BUSH"));
+  ASSERT_EQ(by_id["GEORGE_W_BUSH"]->roles.size(), 1u);
+  EXPECT_EQ(by_id["GEORGE_W_BUSH"]->roles[0].from, "2001-01-20");
+  EXPECT_EQ(by_id["GEORGE_W_BUSH"]->roles[0].until, "2009-01-20");
+
+  // The undated default code comes last, after the dated ones.
+  const Actor& blinken = *by_id["ANTONY_BLINKEN"];
+  ASSERT_EQ(blinken.roles.size(), 3u);
+  EXPECT_EQ(blinken.roles[1].org_id, "USA_GOV");
+  EXPECT_EQ(blinken.roles[2].org_id, "USA_ELI");
+  EXPECT_EQ(blinken.roles[2].from, "");
+
+  ASSERT_TRUE(by_id.count("IGOUNO"));
+  EXPECT_EQ(by_id["IGOUNO"]->type, "IGO");
+  // Every institution a role points to exists, so the output loads.
+  EXPECT_TRUE(by_id.count("RWA_GOV") && by_id.count("USA_ELI"));
+
+  ASSERT_EQ(r.warnings.size(), 1u);
+  EXPECT_THAT(r.warnings[0], HasSubstr("cameo.actors:21: 'NOCODE_PHRASE_' has no code"));
+}
+
+TEST(TabariImport, OutputLoadsAndMatches) {
+  TabariImportResult r;
+  ASSERT_TRUE(ImportTabariActors(kTabari, "cameo.actors", &r).ok());
+  std::string ours = FormatActorFile(r.actors);
+  std::unique_ptr<ActorDictionary> d;
+  Status s = ActorDictionary::LoadFromStrings({{"imported.actors.txt", ours}}, &d);
+  ASSERT_TRUE(s.ok()) << s.ToString() << "\n" << ours;
+  EXPECT_EQ(d->CodeAs("PAUL_KAGAME", "2023-11-06"), "RWA_GOV");
+  EXPECT_EQ(d->CodeAs("PAUL_KAGAME", "1995-01-01"), "RWA_MIL");
+  EXPECT_EQ(d->CodeAs("ANTONY_BLINKEN", "2023-11-06"), "USA_GOV");
+  EXPECT_EQ(d->CodeAs("ANTONY_BLINKEN", "2026-01-01"), "USA_ELI");  // the default code
+  Text t("Kagame met Afghan officials in Kabul and the DR Congo army.");
+  std::vector<std::string> got;
+  for (const auto& m : d->MatchDocument(t.doc)) got.push_back(t.Words(m) + "=" + m.actor_id);
+  EXPECT_THAT(got, ElementsAre("Kagame=PAUL_KAGAME", "Afghan=AFG", "Kabul=AFG", "DR Congo=COD"));
+}
+
+TEST(TabariImport, ErrorsNameFileAndLine) {
+  struct Row {
+    const char* content;
+    const char* want;
+  };
+  const Row rows[] = {
+      {"X_ [AFG]\n\t[RWAGOV 001301-010101]\n", "x.actors:2: bad date restriction '001301-010101'"},
+      {"X_ [AFG\n", "x.actors:1: '[' without ']'"},
+      {"X_ AFG]\n", "x.actors:1: ']' without '['"},
+      {"+SYNONYM_\n", "x.actors:1: synonym '+' before any actor phrase"},
+      {"\t[RWAGOV]\n", "x.actors:1: code line before any actor phrase"},
+      {"X_ [RWAGOV 010101-000101]\n", "x.actors:1: date range '010101-000101' ends before it starts"},
+      {"X_ [RWAGOV >31-FOO-2001]\n", "x.actors:1: bad date restriction '>31-FOO-2001'"},
+      {"X_ [A B C]\n", "x.actors:1: expected [CODE DATE-RESTRICTION]"},
+      {"<!-- never closed\nX_ [AFG]\n", "x.actors:2: '<!--' comment not closed"},
+  };
+  for (const Row& r : rows) {
+    TabariImportResult out;
+    Status s = ImportTabariActors(r.content, "x.actors", &out);
+    EXPECT_FALSE(s.ok()) << r.content;
+    EXPECT_THAT(s.message(), HasSubstr(r.want)) << r.content;
+  }
+}
+
+}  // namespace
+}  // namespace sitrep::testing
