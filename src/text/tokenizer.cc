@@ -5,6 +5,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "abbreviations.h"
 #include "chars.h"
@@ -115,6 +116,11 @@ class Tokenizer {
 
   // A symbol plus any combining marks, joiners and joined symbols (emoji sequences).
   size_t ScanSymbol(size_t i, Char c) {
+    if (c.cp < 0x80) {  // "***", "====", "$$$", ">>": a run of one ASCII symbol is one token
+      size_t j = i + 1;
+      while (j < n_ && p_[j] == p_[i]) ++j;
+      return Emit(i, j, TokenKind::kSymbol);
+    }
     size_t j = i + c.len;
     for (;;) {
       Char d = At(j);
@@ -136,8 +142,9 @@ class Tokenizer {
     return i + len <= n_ && AsciiEqualsLower(text_.substr(i, len), s);
   }
 
-  // True if a lowercase host-name tail ("com", "unmissions.org") starts at byte i: dot-separated
-  // [a-z0-9-] labels ending in a common domain suffix and not followed by a letter. Looks at
+  // True if a lowercase host-name tail ("com", "unmissions.org") or file extension ("pdf")
+  // starts at byte i: dot-separated [a-z0-9-] labels ending in a common domain suffix or
+  // extension and not followed by a letter. Looks at
   // most 64 bytes ahead so that long runs of dots stay linear.
   bool IsHostTailAt(size_t i) const {
     const size_t limit = std::min(n_, i + 64);
@@ -154,7 +161,8 @@ class Tokenizer {
     if (j < n_ && (IsAsciiLetter(static_cast<char>(p_[j])) || p_[j] >= 0x80)) return false;
     std::string_view suffix = text_.substr(label, j - label);
     for (const char* tld : {"com", "org", "net", "gov", "edu", "int", "info", "io", "cd", "rw", "ug", "bi", "uk",
-                            "fr", "be", "tz", "ke", "news"}) {
+                            "fr", "be", "tz", "ke", "news", "pdf", "htm", "html", "doc", "docx", "xls", "xlsx", "txt", "jpg",
+                            "png", "csv", "zip"}) {
       if (suffix == tld) return true;
     }
     return false;
@@ -283,6 +291,17 @@ class Tokenizer {
       if (AsciiEqualsLower(suffix, "t") && apos >= start + 2 && (p_[apos - 1] == 'n' || p_[apos - 1] == 'N')) {
         Emit(start, apos - 1, TokenKind::kWord);
         return Emit(apos - 1, end, TokenKind::kWord);
+      }
+    }
+    // Words PTB/EWT write as two: "cannot" -> "can" "not", "gonna" -> "gon" "na".
+    if (end - start == 5 || end - start == 6) {
+      std::string_view w = text_.substr(start, end - start);
+      for (auto [word, cut] : {std::pair{"cannot", 3}, std::pair{"gonna", 3}, std::pair{"wanna", 3},
+                               std::pair{"gotta", 3}}) {
+        if (AsciiEqualsLower(w, word)) {
+          Emit(start, start + cut, TokenKind::kWord);
+          return Emit(start + cut, end, TokenKind::kWord);
+        }
       }
     }
     return EmitWordOrNumber(start, end);

@@ -25,7 +25,8 @@ INSTANTIATE_TEST_SUITE_P(
                       TokenCase{"Really?! Yes...", "Really | ?! | Yes | ..."},
                       TokenCase{"wait\xE2\x80\xA6 then", "wait | ... | then"},
                       TokenCase{"a -- b", "a | -- | b"},
-                      TokenCase{"[1]", "[ | 1 | ]"}));
+                      TokenCase{"[1]", "[ | 1 | ]"},
+                      TokenCase{"**** ==== >> $$$", "**** | ==== | >> | $$$"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Clitics, TokenTable,
@@ -39,7 +40,9 @@ INSTANTIATE_TEST_SUITE_P(
                       TokenCase{"we're, they've, I'll, he'd, I'm", "we | 're | , | they | 've | , | I | 'll | , | he | 'd | , | I | 'm"},
                       TokenCase{"C\xC3\xB4te d'Ivoire", "C\xC3\xB4te | d'Ivoire"},
                       TokenCase{"O'Brien's", "O'Brien | 's"},
-                      TokenCase{"RWANDA'S", "RWANDA | 'S"}));
+                      TokenCase{"RWANDA'S", "RWANDA | 'S"},
+                      TokenCase{"We cannot, Cannot", "We | can | not | , | Can | not"},
+                      TokenCase{"gonna wanna gotta", "gon | na | wan | na | got | ta"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Numbers, TokenTable,
@@ -105,6 +108,7 @@ INSTANTIATE_TEST_SUITE_P(
                       TokenCase{"\xD8\xA7\xD9\x84\xD9\x83\xD9\x88\xD9\x86\xD8\xBA\xD9\x88", "\xD8\xA7\xD9\x84\xD9\x83\xD9\x88\xD9\x86\xD8\xBA\xD9\x88"},
                       TokenCase{"see https://example.org/a?b=1.", "see | https://example.org/a?b=1 | ."},
                       TokenCase{"at reuters.com.", "at | reuters.com | ."},
+                      TokenCase{"see report.pdf.", "see | report.pdf | ."},
                       TokenCase{"monusco.unmissions.org/en", "monusco.unmissions.org | / | en"},
                       TokenCase{"the post.rwanda", "the | post | . | rwanda"},
                       TokenCase{"mail info@monusco.org now", "mail | info@monusco.org | now"}));
