@@ -64,7 +64,7 @@ void ComputeWordInfo(std::string_view norm, std::string_view lower, bool space_b
   info->no_alnum = !alnum;
 }
 
-int ExtractFeatures(const WordInfo* words, int n, int i, int p1, int p2, uint64_t* out) {
+int ExtractStaticFeatures(const WordInfo* words, int n, int i, uint64_t* out) {
   const WordInfo& w = words[i];
   const uint64_t prev_word = i > 0 ? words[i - 1].word : kStartWord;
   const uint64_t prev_suf3 = i > 0 ? words[i - 1].suf3 : kStartWord;
@@ -88,10 +88,6 @@ int ExtractFeatures(const WordInfo* words, int n, int i, int p1, int p2, uint64_
   out[k++] = Combine(kPre3, w.pre3);
   out[k++] = Combine(kShape, w.shape);
   out[k++] = Combine(kShapeFirst, w.shape ^ (i == 0 ? 1 : 0));
-  out[k++] = Combine(kPrevTag, static_cast<uint64_t>(p1));
-  out[k++] = Combine(kPrev2Tag, static_cast<uint64_t>(p2));
-  out[k++] = Combine(kPrevTags, static_cast<uint64_t>(p1) << 8 | static_cast<uint64_t>(p2));
-  out[k++] = Combine(kPrevTagWord, Combine(static_cast<uint64_t>(p1), w.word));
   out[k++] = Combine(kPrevWord, prev_word);
   out[k++] = Combine(kPrevSuf3, prev_suf3);
   out[k++] = Combine(kPrev2Word, prev2_word);
@@ -106,8 +102,6 @@ int ExtractFeatures(const WordInfo* words, int n, int i, int p1, int p2, uint64_
   out[k++] = Combine(kPrevAmb, prev_amb);
   out[k++] = Combine(kNext2Amb, next2_amb);
   out[k++] = Combine(kAmbNextAmb, Combine(amb, next_amb));
-  out[k++] = Combine(kPrevTagAmb, Combine(static_cast<uint64_t>(p1), amb));
-  out[k++] = Combine(kPrevTagNextAmb, Combine(static_cast<uint64_t>(p1), Combine(amb, next_amb)));
   out[k++] = Combine(kSuf4, w.suf4);
   if (w.no_alnum) {
     // Opening vs closing quotes ('' vs ``) and dashes differ mostly by the spacing around them.
@@ -115,6 +109,25 @@ int ExtractFeatures(const WordInfo* words, int n, int i, int p1, int p2, uint64_
     out[k++] = Combine(kPunctSpacing, w.word ^ (w.space_before ? 2 : 0) ^ (space_after ? 4 : 0));
   }
   return k;
+}
+
+int ExtractTagFeatures(const WordInfo* words, int n, int i, int p1, int p2, uint64_t* out) {
+  const WordInfo& w = words[i];
+  const uint64_t amb = w.amb;
+  const uint64_t next_amb = i + 1 < n ? words[i + 1].amb : kEndWord;
+  int k = 0;
+  out[k++] = Combine(kPrevTag, static_cast<uint64_t>(p1));
+  out[k++] = Combine(kPrev2Tag, static_cast<uint64_t>(p2));
+  out[k++] = Combine(kPrevTags, static_cast<uint64_t>(p1) << 8 | static_cast<uint64_t>(p2));
+  out[k++] = Combine(kPrevTagWord, Combine(static_cast<uint64_t>(p1), w.word));
+  out[k++] = Combine(kPrevTagAmb, Combine(static_cast<uint64_t>(p1), amb));
+  out[k++] = Combine(kPrevTagNextAmb, Combine(static_cast<uint64_t>(p1), Combine(amb, next_amb)));
+  return k;
+}
+
+int ExtractFeatures(const WordInfo* words, int n, int i, int p1, int p2, uint64_t* out) {
+  const int k = ExtractStaticFeatures(words, n, i, out);
+  return k + ExtractTagFeatures(words, n, i, p1, p2, out + k);
 }
 
 }  // namespace sitrep::syntax

@@ -53,7 +53,14 @@ void ComputeWordInfo(std::string_view norm, std::string_view lower, bool space_b
 // Previous-tag ids used before the first token of a sentence (model tags are 0..num_tags-1).
 constexpr int kStartTag1 = 250, kStartTag2 = 251;
 
-constexpr int kMaxFeatures = 32;
+constexpr int kMaxStaticFeatures = 26, kMaxTagFeatures = 6;
+constexpr int kMaxFeatures = kMaxStaticFeatures + kMaxTagFeatures;
+
+// The features of token `i` that do not depend on earlier tags (at most kMaxStaticFeatures),
+// so they can be looked up for a whole sentence at once; returns how many.
+int ExtractStaticFeatures(const WordInfo* words, int n, int i, uint64_t* out);
+// The features that combine the tags chosen for tokens i-1 (`p1`) and i-2 (`p2`).
+int ExtractTagFeatures(const WordInfo* words, int n, int i, int p1, int p2, uint64_t* out);
 
 // Writes the feature hashes for token `i` of a sentence of `n` tokens into `out` (at most
 // kMaxFeatures) and returns how many. `p1`/`p2` are the tags chosen for tokens i-1 and i-2.

@@ -21,7 +21,7 @@ struct Header {
   uint32_t num_tags;
   uint32_t feat_slots, num_entries, dict_slots, lemma_slots, known_slots, pool_bytes;
   float weight_scale;
-  uint32_t reserved;
+  uint32_t dense_rows;
   uint64_t checksum;  // Checksum() of every byte after the header
 };
 static_assert(sizeof(Header) == 56);
@@ -89,6 +89,8 @@ Status WriteModel(const ModelData& data, const std::string& path) {
 
   std::vector<Slot> features(TableSize(data.features.size()));
   std::vector<Entry> entries;
+  std::vector<int16_t> dense;
+  const size_t width = DenseWidth(data.tag_names.size());
   for (const auto& [key, row] : data.features) {
     const size_t offset = entries.size();
     for (const auto& [tag, w] : row) {
@@ -97,6 +99,15 @@ Status WriteModel(const ModelData& data, const std::string& path) {
     }
     const size_t count = entries.size() - offset;
     if (count == 0) continue;
+    if (count >= kDenseMinTags) {
+      const size_t index = dense.size() / width;
+      dense.resize(dense.size() + width, 0);
+      for (size_t e = offset; e < entries.size(); ++e) dense[index * width + entries[e].tag] = entries[e].weight;
+      entries.resize(offset);
+      if (index >= (1u << 24)) return Status::InvalidArgument(path + ": too many dense rows");
+      if (!Insert(&features, key, static_cast<uint32_t>(index << 8 | kDenseRow))) dense.resize(index * width);
+      continue;
+    }
     if (offset >= (1u << 24)) return Status::InvalidArgument(path + ": too many weights");
     if (!Insert(&features, key, static_cast<uint32_t>(offset << 8 | count))) entries.resize(offset);
   }
@@ -119,6 +130,7 @@ Status WriteModel(const ModelData& data, const std::string& path) {
   }
   Append(&body, features);
   Append(&body, entries);
+  Append(&body, dense);
   Append(&body, dict);
   Append(&body, lemmas);
   Append(&body, known);
@@ -135,6 +147,7 @@ Status WriteModel(const ModelData& data, const std::string& path) {
   h.known_slots = static_cast<uint32_t>(known.size());
   h.pool_bytes = static_cast<uint32_t>(pool.size());
   h.weight_scale = scale;
+  h.dense_rows = static_cast<uint32_t>(dense.size() / width);
   h.checksum = Checksum(body.data(), body.size());
 
   FILE* f = std::fopen(path.c_str(), "wb");
@@ -160,7 +173,8 @@ Status TaggerModel::Parse(const std::string& path, std::string_view bytes, std::
   if (h.num_tags == 0 || h.num_tags > kMaxTags) return corrupt("bad tag count " + std::to_string(h.num_tags));
   const uint64_t expected = sizeof h + uint64_t{h.num_tags} * kTagNameBytes +
                             (uint64_t{h.feat_slots} + h.dict_slots + h.lemma_slots + h.known_slots) * sizeof(Slot) +
-                            uint64_t{h.num_entries} * sizeof(Entry) + h.pool_bytes;
+                            uint64_t{h.num_entries} * sizeof(Entry) +
+                            uint64_t{h.dense_rows} * DenseWidth(h.num_tags) * sizeof(int16_t) + h.pool_bytes;
   if (bytes.size() != expected)
     return corrupt("size is " + std::to_string(bytes.size()) + " bytes, header says " + std::to_string(expected) +
                    " (truncated or damaged)");
@@ -175,6 +189,8 @@ Status TaggerModel::Parse(const std::string& path, std::string_view bytes, std::
   }
   Take(bytes, &pos, h.feat_slots, &m->features_);
   Take(bytes, &pos, h.num_entries, &m->entries_);
+  m->dense_width_ = DenseWidth(h.num_tags);
+  Take(bytes, &pos, size_t{h.dense_rows} * m->dense_width_, &m->dense_);
   Take(bytes, &pos, h.dict_slots, &m->dict_);
   Take(bytes, &pos, h.lemma_slots, &m->lemmas_);
   Take(bytes, &pos, h.known_slots, &m->known_);
@@ -187,7 +203,11 @@ Status TaggerModel::Parse(const std::string& path, std::string_view bytes, std::
   for (const Slot& s : m->features_) {
     if (s.fp == 0) continue;
     ++m->num_features_;
-    if ((s.val >> 8) + (s.val & 0xff) > h.num_entries) return corrupt("feature row out of range");
+    if ((s.val & 0xff) == kDenseRow) {
+      if ((s.val >> 8) >= h.dense_rows) return corrupt("dense feature row out of range");
+    } else if ((s.val >> 8) + (s.val & 0xff) > h.num_entries) {
+      return corrupt("feature row out of range");
+    }
   }
   for (const Entry& e : m->entries_)
     if (e.tag >= h.num_tags) return corrupt("weight for tag id " + std::to_string(e.tag) + " out of range");

@@ -4,8 +4,11 @@
 // Layout (little-endian; every section starts at a multiple of 4 bytes):
 //   Header (56 bytes): magic "SRTAGGER", version, counts, weight scale, checksum
 //   tag names       num_tags x 8 bytes, NUL-padded ("NNP", "-LRB-", ...)
-//   feature table   feat_slots x Slot   key: feature hash   value: entry offset << 8 | count
+//   feature table   feat_slots x Slot   key: feature hash   value: entry offset << 8 | count, or
+//                                       dense row index << 8 | 0xff
 //   entries         num_entries x Entry (tag, weight as int16; real weight = w / weight_scale)
+//   dense rows      dense_rows x DenseWidth(num_tags) int16 weights, one per tag (padded with 0):
+//                   rows with many tags (bias, affixes, frequent words) are added with SIMD
 //   word lexicon    dict_slots x Slot   key: WordInfo::word  value: ambiguity class << 8 | tag
 //                                       (tag: the word's only tag if frequent and unambiguous, else 0xff)
 //   lemma table     lemma_slots x Slot  key: LemmaKey(lower, tag)  value: pool offset << 8 | length
@@ -32,7 +35,7 @@ namespace sitrep {
 
 namespace syntax {
 
-constexpr uint32_t kModelVersion = 1;
+constexpr uint32_t kModelVersion = 2;
 constexpr int kMaxTags = 200;  // tag ids must stay below kStartTag1
 
 struct Slot {
@@ -45,6 +48,16 @@ struct Entry {
 };
 
 constexpr uint32_t kNoDictTag = 0xff;
+constexpr uint32_t kDenseRow = 0xff;   // slot count value marking a dense row
+constexpr size_t kDenseMinTags = 12;   // rows with at least this many tags are stored dense
+inline size_t DenseWidth(size_t num_tags) { return (num_tags + 15) / 16 * 16; }
+
+// One feature's weights: either sparse (tag, weight) entries or a dense row.
+struct Row {
+  const Entry* sparse = nullptr;
+  const int16_t* dense = nullptr;
+  int count = 0;  // sparse entries; 0 for dense rows and unknown features
+};
 inline uint32_t LexiconValue(uint32_t amb, int dict_tag) {
   return amb << 8 | (dict_tag < 0 ? kNoDictTag : static_cast<uint32_t>(dict_tag));
 }
@@ -82,16 +95,41 @@ class TaggerModel {
   float weight_scale() const { return weight_scale_; }
   size_t num_features() const { return num_features_; }
 
-  // Row of (tag, weight) entries for a feature; count 0 when the feature is unknown.
-  const syntax::Entry* FindFeature(uint64_t key, int* count) const {
+  // The weights of a feature; an empty row when the feature is unknown.
+  syntax::Row FindFeature(uint64_t key) const {
+    syntax::Row r;
     uint32_t v;
-    if (!Find(features_, key, &v)) {
-      *count = 0;
-      return nullptr;
+    if (!Find(features_, key, &v)) return r;
+    if ((v & 0xff) == syntax::kDenseRow) {
+      r.dense = dense_.data() + (v >> 8) * dense_width_;
+    } else {
+      r.sparse = entries_.data() + (v >> 8);
+      r.count = static_cast<int>(v & 0xff);
     }
-    *count = static_cast<int>(v & 0xff);
-    return entries_.data() + (v >> 8);
+    return r;
   }
+  // Adds a row's weights to `score` (DenseWidth(num_tags) entries).
+  void AddRow(const syntax::Row& r, int32_t* score) const {
+    if (r.dense) {
+      // Fixed-size inner loop of 16 so the compiler vectorises it.
+      for (size_t t = 0; t < dense_width_; t += 16)
+        for (size_t k = 0; k < 16; ++k) score[t + k] += r.dense[t + k];
+    } else {
+      for (int e = 0; e < r.count; ++e) score[r.sparse[e].tag] += r.sparse[e].weight;
+    }
+  }
+  size_t dense_width() const { return dense_width_; }
+  // Hints the CPU to start loading the table slot of `key` (lookups are memory-bound).
+  void PrefetchFeature(uint64_t key) const { __builtin_prefetch(&features_[key & (features_.size() - 1)]); }
+  void PrefetchRow(const syntax::Row& r) const {
+    if (r.dense) {
+      __builtin_prefetch(r.dense);
+      __builtin_prefetch(r.dense + 32);
+    } else if (r.count) {
+      __builtin_prefetch(r.sparse);
+    }
+  }
+
   // Sets info->amb and info->dict_tag from the lexicon (0 and -1 for unknown words).
   void LookupWord(syntax::WordInfo* info) const {
     uint32_t v;
@@ -133,6 +171,8 @@ class TaggerModel {
   size_t num_features_ = 0;
   std::vector<syntax::Slot> features_, dict_, lemmas_, known_;
   std::vector<syntax::Entry> entries_;
+  std::vector<int16_t> dense_;
+  size_t dense_width_ = 16;
   std::string pool_;
 };
 

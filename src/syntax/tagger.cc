@@ -13,7 +13,6 @@
 namespace sitrep {
 namespace {
 
-using syntax::Entry;
 using syntax::WordInfo;
 
 // The model's known-lemma table as a LemmaLexicon for the spelling rules.
@@ -63,39 +62,97 @@ Status Tagger::Load(const std::string& path, std::unique_ptr<Tagger>* out) {
   return Status::OK();
 }
 
+namespace {
+
+// Per-thread scratch buffers: they grow to the longest sentence seen, after which tagging
+// allocates nothing.
+struct Scratch {
+  std::vector<WordInfo> words;
+  std::vector<uint64_t> feats;       // kMaxStaticFeatures per token
+  std::vector<int> num_feats;
+  std::vector<syntax::Row> rows;     // found rows, kMaxStaticFeatures per token
+  std::vector<int32_t> scores;       // dense_width per token: static feature scores
+};
+
+}  // namespace
+
 void Tagger::Tag(Document* doc, const Sentence& s) const {
   if (s.last_token <= s.first_token || s.last_token > doc->tokens.size()) return;
   const int n = static_cast<int>(s.last_token - s.first_token);
+  const size_t un = static_cast<size_t>(n);
   Token* toks = doc->tokens.data() + s.first_token;
-  // Per-thread scratch: grows to the longest sentence seen, then tagging allocates nothing.
-  thread_local std::vector<WordInfo> words;
-  thread_local std::vector<int32_t> scores;
-  if (words.size() < static_cast<size_t>(n)) words.resize(static_cast<size_t>(n));
+  constexpr int K = syntax::kMaxStaticFeatures;
   const int num_tags = model_->num_tags();
-  scores.resize(static_cast<size_t>(num_tags));
+  thread_local Scratch sc;
+  if (sc.words.size() < un) {
+    sc.words.resize(un);
+    sc.feats.resize(un * K);
+    sc.num_feats.resize(un);
+    sc.rows.resize(un * K);
+  }
+  const size_t width = model_->dense_width();
+  if (sc.scores.size() < un * width) sc.scores.resize(un * width);
+
   for (int i = 0; i < n; ++i) {
+    WordInfo& w = sc.words[static_cast<size_t>(i)];
     // The sentence start counts as whitespace, as in training.
-    WordInfo& w = words[static_cast<size_t>(i)];
     syntax::ComputeWordInfo(toks[i].norm, toks[i].lower, i == 0 || toks[i].space_before, &w);
     model_->LookupWord(&w);
   }
-  uint64_t feats[syntax::kMaxFeatures];
+  for (int i = 0; i < n; ++i) {
+    sc.num_feats[static_cast<size_t>(i)] =
+        sc.words[static_cast<size_t>(i)].dict_tag >= 0
+            ? 0
+            : syntax::ExtractStaticFeatures(sc.words.data(), n, i, &sc.feats[static_cast<size_t>(i) * K]);
+  }
+  // Static features of the whole sentence, software-pipelined because every lookup is a
+  // likely cache miss: prefetch the slots of token i, find the rows of token i-1 (and
+  // prefetch them), add up the rows of token i-2.
+  for (int i = 0; i < n + 2; ++i) {
+    if (i < n) {
+      const uint64_t* f = &sc.feats[static_cast<size_t>(i) * K];
+      for (int j = 0; j < sc.num_feats[static_cast<size_t>(i)]; ++j) model_->PrefetchFeature(f[j]);
+    }
+    if (i >= 1 && i - 1 < n) {
+      const size_t t = static_cast<size_t>(i - 1);
+      const uint64_t* f = &sc.feats[t * K];
+      for (int j = 0; j < sc.num_feats[t]; ++j) {
+        const syntax::Row row = model_->FindFeature(f[j]);
+        model_->PrefetchRow(row);
+        sc.rows[t * K + static_cast<size_t>(j)] = row;
+      }
+    }
+    if (i >= 2) {
+      const size_t t = static_cast<size_t>(i - 2);
+      if (sc.num_feats[t] == 0) continue;
+      int32_t* score = &sc.scores[t * width];
+      std::fill(score, score + width, 0);
+      for (int j = 0; j < sc.num_feats[t]; ++j) model_->AddRow(sc.rows[t * K + static_cast<size_t>(j)], score);
+    }
+  }
+  // Greedy left-to-right decoding with the previous-tag features. As soon as token i has
+  // its tag, the tag features of token i+1 are computed and prefetched, so their likely cache
+  // misses overlap with lemmatising token i.
+  uint64_t feats[syntax::kMaxTagFeatures];
+  int nf = 0;
   char lemma[64];
   int p1 = syntax::kStartTag1, p2 = syntax::kStartTag2;
+  if (sc.words[0].dict_tag < 0) nf = syntax::ExtractTagFeatures(sc.words.data(), n, 0, p1, p2, feats);
   for (int i = 0; i < n; ++i) {
-    int best = words[static_cast<size_t>(i)].dict_tag;
+    int best = sc.words[static_cast<size_t>(i)].dict_tag;
     if (best < 0) {
-      std::fill(scores.begin(), scores.end(), 0);
-      const int nf = syntax::ExtractFeatures(words.data(), n, i, p1, p2, feats);
-      int32_t* sc = scores.data();
-      for (int f = 0; f < nf; ++f) {
-        int count;
-        const Entry* row = model_->FindFeature(feats[f], &count);
-        for (int e = 0; e < count; ++e) sc[row[e].tag] += row[e].weight;
-      }
+      int32_t* score = &sc.scores[static_cast<size_t>(i) * width];
+      for (int f = 0; f < nf; ++f) model_->AddRow(model_->FindFeature(feats[f]), score);
       best = 0;
       for (int t = 1; t < num_tags; ++t)
-        if (sc[t] > sc[best]) best = t;
+        if (score[t] > score[best]) best = t;
+    }
+    p2 = p1;
+    p1 = best;
+    nf = 0;
+    if (i + 1 < n && sc.words[static_cast<size_t>(i) + 1].dict_tag < 0) {
+      nf = syntax::ExtractTagFeatures(sc.words.data(), n, i + 1, p1, p2, feats);
+      for (int f = 0; f < nf; ++f) model_->PrefetchFeature(feats[f]);
     }
     Token& tok = toks[i];
     tok.tag = tag_names_[static_cast<size_t>(best)];
@@ -105,8 +162,6 @@ void Tagger::Tag(Document* doc, const Sentence& s) const {
     } else {
       tok.lemma = ProperTag(tok.tag) ? tok.norm : tok.lower;  // URLs and the like: not inflected
     }
-    p2 = p1;
-    p1 = best;
   }
 }
 
