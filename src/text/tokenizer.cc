@@ -168,6 +168,18 @@ class Tokenizer {
     return false;
   }
 
+  // Length of the longest listed abbreviation with inner periods ("Ph.D.") starting at
+  // `start`, or 0. Only called at a "letters.Letter" junction, so rarely.
+  size_t ListedDottedAbbreviation(size_t start) const {
+    size_t best = 0;
+    for (size_t j = start + 1; j < n_ && j - start < 16 && !IsSpaceClass(At(j).cls); ++j) {
+      if (p_[j] == '.' && LookupAbbreviation(text_.substr(start, j + 1 - start)) != AbbrevKind::kNone) {
+        best = j + 1 - start;
+      }
+    }
+    return best;
+  }
+
   // A URL runs to the next space; trailing sentence punctuation is not part of it.
   size_t ScanUrl(size_t i) {
     size_t j = i;
@@ -191,6 +203,7 @@ class Tokenizer {
     bool initials = false;      // contains "X." inside, as in "U.N" or "e.g"
     bool email = false;
     size_t apos = std::string_view::npos, apos_len = 0;  // last inner apostrophe
+    size_t listed = 0;
     size_t i = start;
     while (i < n_) {
       Char c = At(i);
@@ -237,6 +250,9 @@ class Tokenizer {
           } else if (prev == CharClass::kLetter && seg_letters == 1 && nx.cls == CharClass::kLetter &&
                      At(i + c.len + nx.len).cp == '.') {
             cont = initials = true;  // "U.N", "D.R", "e.g"
+          } else if (prev == CharClass::kLetter && nx.cls == CharClass::kLetter &&
+                     (listed = ListedDottedAbbreviation(start)) != 0) {
+            return Emit(start, start + listed, TokenKind::kWord);  // "Ph.D."
           } else if (prev == CharClass::kLetter && IsHostTailAt(i + c.len)) {
             cont = true;  // "reuters.com", "monusco.unmissions.org"
           } else if (initials && prev == CharClass::kLetter && seg_letters == 1 &&

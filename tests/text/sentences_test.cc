@@ -63,6 +63,7 @@ INSTANTIATE_TEST_SUITE_P(
         SentenceCase{"AbbreviationInsideQuotes", "He replied: 'No.' The army fled.", {"He replied: 'No.'", "The army fled."}},
         SentenceCase{"AbbreviationInsideBrackets", "Aid came (via the U.S.) Then it stopped.",
                      {"Aid came (via the U.S.)", "Then it stopped."}},
+        SentenceCase{"ListedDottedAbbreviation", "She has a Ph.D. from Kinshasa.", {"She has a Ph.D. from Kinshasa."}},
         SentenceCase{"DomainBeforePeriod", "Read more at reuters.com. The end.", {"Read more at reuters.com.", "The end."}},
         SentenceCase{"QuoteThenParen", "\"It is over.\") Then calm.", {"\"It is over.\")", "Then calm."}}),
     [](const ::testing::TestParamInfo<SentenceCase>& info) { return std::string(info.param.name); });

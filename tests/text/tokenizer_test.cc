@@ -78,6 +78,7 @@ INSTANTIATE_TEST_SUITE_P(
                       TokenCase{"at 5 p.m. today", "at | 5 | p.m. | today"},
                       TokenCase{"U.S.-backed forces", "U.S.-backed | forces"},
                       TokenCase{"Mr.Kagame", "Mr. | Kagame"},
+                      TokenCase{"a Ph.D. from", "a | Ph.D. | from"},
                       TokenCase{"the post.Rwanda-backed", "the | post | . | Rwanda-backed"},
                       TokenCase{"the army.", "the | army | ."},
                       TokenCase{"a plan a.", "a | plan | a | ."},
