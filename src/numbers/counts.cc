@@ -41,36 +41,30 @@ bool IsPhraseBreak(std::string_view w) {
   return false;
 }
 
-// Words after which a bare four-digit number is a year, not a count ("in 2022").
-bool IsYearContext(std::string_view w) {
-  static constexpr std::string_view kWords[] = {"in",    "since", "until", "till", "by",   "from", "of",
-                                                "during", "before", "after", "early", "late", "mid", "year",
-                                                "the",   "'s",    ",",     "-",    "and",  "to",   "through"};
-  for (std::string_view k : kWords)
-    if (w == k) return true;
-  return IsMonth(w);
-}
-
-bool YearShaped(std::string_view w) {
+// A bare four-digit number 1000..2100 reads as a year ("in 2022", "WTC 1993 defendant",
+// "1580 Ruy Lopez died") unless a plural noun follows it ("2000 people", "1500 soldiers").
+bool LooksLikeYear(const Document& doc, const Sentence& s, const Quantity& q) {
+  const std::string& w = doc.tokens[q.first_token].lower;
   if (w.size() != 4) return false;
   for (char c : w)
     if (c < '0' || c > '9') return false;
-  int y = (w[0] - '0') * 1000 + (w[1] - '0') * 100 + (w[2] - '0') * 10 + (w[3] - '0');
-  return y >= 1900 && y <= 2100;
+  if (w < "1000" || w > "2100") return false;
+  if (q.last_token >= s.last_token) return true;
+  const std::string& next = doc.tokens[q.last_token].lower;
+  return !(next == "people" || next == "men" || next == "women" || next == "children" ||
+           (next.size() > 2 && next.back() == 's'));
 }
 
 // A number that is part of a date or is a year: "November 6", "6 November", "in 2022".
 bool IsDateOrYear(const Document& doc, const Sentence& s, const Quantity& q) {
-  const bool single = q.last_token == q.first_token + 1;
-  if (!single) return false;
+  if (q.last_token != q.first_token + 1) return false;  // qualified ("at least 2000"): a count
   const std::string& w = doc.tokens[q.first_token].lower;
-  const bool has_prev = q.first_token > s.first_token;
-  const std::string_view prev = has_prev ? std::string_view(doc.tokens[q.first_token - 1].lower) : "";
+  const std::string_view prev =
+      q.first_token > s.first_token ? std::string_view(doc.tokens[q.first_token - 1].lower) : std::string_view();
   const std::string_view next =
       q.last_token < s.last_token ? std::string_view(doc.tokens[q.last_token].lower) : std::string_view();
   if (w.size() <= 2 && (IsMonth(prev) || IsMonth(next))) return true;
-  if (YearShaped(w) && (!has_prev || IsYearContext(prev))) return true;
-  return false;
+  return LooksLikeYear(doc, s, q);
 }
 
 }  // namespace
@@ -153,6 +147,17 @@ std::vector<CountMention> FindCounts(const Document& doc, const Sentence& s, con
         --b;
         ++fillers;
       }
+    }
+    // "left 6 dead, including 4 soldiers": a part of the previous count has its role.
+    if (after_role < 0 && before_role < 0 && !out.empty() && q->first_token >= 1 &&
+        (doc.tokens[q->first_token - 1].lower == "including" ||
+         (q->first_token >= 2 && doc.tokens[q->first_token - 1].lower == "them" &&
+          doc.tokens[q->first_token - 2].lower == "among")) &&
+        out.back().last_token + 3 >= q->first_token) {
+      before_role = static_cast<int>(
+          std::find(Counts::Roles().begin(), Counts::Roles().end(), out.back().role) - Counts::Roles().begin());
+      m.cue_first = q->first_token - 1;  // "including": the role itself came with the previous count
+      m.cue_last = q->first_token;
     }
     int role = after_role >= 0 ? after_role : before_role >= 0 ? before_role : noun_role;
     if (role < 0) {

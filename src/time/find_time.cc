@@ -354,8 +354,9 @@ class Scanner {
     if (w.size() <= 4 && w != "june" && w != "july" && w != "may" && Is(j + 1, ".") &&
         !doc_.tokens[j + 1].space_before)
       ++*next;
-    // "May" and "March" are also a verb and a noun: only after a preposition or with a day/year.
-    if ((w == "may" || w == "march") && !cued) {
+    // "May" and "March" are also a verb and a noun, "Jan" a name: only after a preposition or
+    // with a day or a year.
+    if ((w == "may" || w == "march" || w.size() <= 4) && !cued) {
       uint32_t k = *next;
       if (k < end_ && (time_internal::DayNumber(L(k)) || time_internal::YearNumber(L(k)))) return mo;
       return 0;
@@ -384,6 +385,23 @@ class Scanner {
       if (Is(k, "the")) ++k;
     }
     uint32_t next = 0;
+    // "last June" (the latest June before the article's month), "this June", "next June".
+    if (weekday < 0 && (Is(k, "last") || Is(k, "this") || Is(k, "next"))) {
+      int mo = MonthAt(k + 1, true, &next);
+      if (mo == 0 || (next < end_ && time_internal::DayNumber(L(next)))) return false;
+      m->last_token = next;
+      if (Is(k, "next")) {
+        m->future = true;
+        m->relative = true;
+        return true;
+      }
+      if (!NeedArticle(m)) return true;
+      int y = static_cast<int>(article_->year());
+      int am = static_cast<int>(static_cast<unsigned>(article_->month()));
+      if (Is(k, "last") && mo >= am) --y;
+      SetPeriod(m, time_internal::MakeYmd(y, mo, 1), "month");
+      return true;
+    }
     // Month first: "November 6", "November 6, 2023", "Feb. 4th, 2023", "November 2022", "January".
     if (int mo = MonthAt(k, cued || weekday >= 0, &next)) {
       uint32_t p = next;
@@ -497,7 +515,12 @@ class Scanner {
       return true;
     }
     if (lens[2] != 4 && lens[2] != 2) return false;
-    int y = lens[2] == 2 ? 2000 + parts[2] : parts[2];
+    // Two-digit years: this century unless that would be after the article ("09/16/99").
+    int y = parts[2];
+    if (lens[2] == 2) {
+      int limit = article_ ? static_cast<int>(article_->year()) : 2069;
+      y = 2000 + parts[2] <= limit ? 2000 + parts[2] : 1900 + parts[2];
+    }
     Ymd dmy = time_internal::MakeYmd(y, parts[1], parts[0]), mdy = time_internal::MakeYmd(y, parts[0], parts[1]);
     if (!dmy.ok() && !mdy.ok()) return false;
     Ymd pick = dmy.ok() ? dmy : mdy;

@@ -93,6 +93,10 @@ const CountCase kCounts[] = {
     {"killed two days ago", "", "", "", 0, 0, 0},
     {"killing 20 % of the herd", "", "", "", 0, 0, 0},
     {"the 2023 attack killed", "", "", "", 0, 0, 0},
+    {"a key WTC 1993 defendant was imprisoned", "", "", "", 0, 0, 0},
+    {"1580 Ruy Lopez died", "", "", "", 0, 0, 0},
+    {"endanger the lives of more than one million people", "", "", "", 0, 0, 0},
+    {"2000 people were killed", "killed", "2000", "people", 2000, 2000, 2000},
 };
 
 INSTANTIATE_TEST_SUITE_P(Roles, CountsTest, ::testing::ValuesIn(kCounts));
@@ -108,6 +112,16 @@ TEST(CountsTest, SeveralInOneSentence) {
   EXPECT_EQ(found[1].estimate.best, 35);
   EXPECT_EQ(found[2].role, "displaced");
   EXPECT_EQ(found[2].estimate.best, 300);
+}
+
+TEST(CountsTest, IncludingInheritsTheRole) {
+  Document doc;
+  testing::MakeDocument("an attack that left 6 dead, including 4 Iraqi soldiers.", &doc);
+  std::vector<CountMention> found = FindCounts(doc, testing::Whole(doc));
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[1].role, "killed");
+  EXPECT_EQ(found[1].estimate.best, 4);
+  EXPECT_EQ(testing::Span(doc, found[1].noun_first, found[1].noun_last), "Iraqi soldiers");
 }
 
 // The acceptance checks on the undated Walikale sample.

@@ -121,6 +121,14 @@ const TimeCase kTimes[] = {
     {"on 25/10/2023", "2023-11-07", "on 25/10/2023", "2023-10-25", "day", "at", ""},
     {"on 10/25/2023", "2023-11-07", "on 10/25/2023", "2023-10-25", "day", "at", ""},
     {"on 06/11/2023", "2023-11-07", "on 06/11/2023", "2023-11-06", "day", "at", ""},
+    {"on 09/16/99", "2023-11-07", "on 09/16/99", "1999-09-16", "day", "at", ""},
+    {"on 6/1/01", "2023-11-07", "on 6/1/01", "2001-06-01", "day", "at", ""},  // both valid: the later
+    // last/this/next with a month
+    {"last June", "2023-11-07", "last June", "2023-06-01", "month", "at", "R"},
+    {"last November", "2023-11-07", "last November", "2022-11-01", "month", "at", "R"},
+    {"this June", "2023-11-07", "this June", "2023-06-01", "month", "at", "R"},
+    {"next June", "2023-11-07", "next June", "", "unknown", "at", "RF"},
+    {"in Jan. 2023", "2023-11-07", "in Jan. 2023", "2023-01-01", "month", "at", ""},
     // vague and future
     {"This follows months after the rebels had vacated", "2023-11-07", "months after", "", "unknown", "after", "V"},
     {"the rebels recently withdrew", "2023-11-07", "recently", "", "unknown", "before", "V"},
@@ -136,6 +144,7 @@ const TimeCase kTimes[] = {
     {"their 20th Summit", "2023-11-07", "", "", "", "", ""},
     {"killed 2022 people", "2023-11-07", "", "", "", "", ""},
     {"20 soldiers", "2023-11-07", "", "", "", "", ""},
+    {"Foreign Minister Jan Petersen", "2023-11-07", "", "", "", "", ""},
 };
 
 INSTANTIATE_TEST_SUITE_P(Forms, TimeTest, ::testing::ValuesIn(kTimes));
