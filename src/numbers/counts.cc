@@ -67,6 +67,15 @@ bool IsDateOrYear(const Document& doc, const Sentence& s, const Quantity& q) {
   return LooksLikeYear(doc, s, q);
 }
 
+// "the one previously executed", "no one", "each one": a pronoun, not a count.
+bool IsPronounOne(const Document& doc, const Sentence& s, const Quantity& q) {
+  if (q.last_token != q.first_token + 1 || doc.tokens[q.first_token].lower != "one") return false;
+  if (q.first_token == s.first_token) return false;
+  std::string_view p = doc.tokens[q.first_token - 1].lower;
+  return p == "the" || p == "this" || p == "that" || p == "no" || p == "each" || p == "any" || p == "every" ||
+         p == "which" || p == "someone";
+}
+
 }  // namespace
 
 std::vector<CountMention> FindCounts(const Document& doc, const Sentence& s) {
@@ -80,7 +89,7 @@ std::vector<CountMention> FindCounts(const Document& doc, const Sentence& s, con
   uint32_t i = s.first_token;
   while (i < end) {
     std::optional<Quantity> q = ParseQuantityAt(doc, i, end);
-    if (!q || IsDateOrYear(doc, s, *q)) {
+    if (!q || IsDateOrYear(doc, s, *q) || IsPronounOne(doc, s, *q)) {
       i = q ? q->last_token : i + 1;
       continue;
     }

@@ -306,17 +306,27 @@ bool IsMoneyBefore(const Document& doc, uint32_t i) {
   return p == "$" || p == "us$" || p == "usd" || p == "€" || p == "£" || p == "eur" || p == "fc";
 }
 
+bool IsCurrencyOrPercent(const Document& doc, uint32_t i, uint32_t end);
+
+// What follows a number makes it a percentage, money or a time: "20 %", "20 million dollars",
+// "500 Congolese francs" (one capitalised word may come between), "10 : 30".
 bool IsNonCountAfter(const Document& doc, uint32_t i, uint32_t end) {
+  if (i >= end) return false;
+  if (doc.tokens[i].lower == ":") return true;
+  if (IsCurrencyOrPercent(doc, i, end)) return true;
+  const std::string& n = doc.tokens[i].norm;
+  return !n.empty() && n[0] >= 'A' && n[0] <= 'Z' && IsCurrencyOrPercent(doc, i + 1, end);
+}
+
+bool IsCurrencyOrPercent(const Document& doc, uint32_t i, uint32_t end) {
   if (i >= end) return false;
   const std::string& n = doc.tokens[i].lower;
   static constexpr std::string_view kWords[] = {"%",     "percent", "pc",        "dollars", "dollar",
                                                 "usd",   "euros",   "euro",      "francs",  "shillings",
-                                                "$",     "bn",      "percentage"};
+                                                "$",     "bn",      "percentage", "pounds", "yuan", "rupees"};
   for (std::string_view k : kWords)
     if (n == k) return true;
   if (n == "per" && Is(doc, i + 1, end, "cent")) return true;
-  if (n == "us" && Is(doc, i + 1, end, "dollars")) return true;
-  if (n == ":") return true;  // "10 : 30"
   return false;
 }
 

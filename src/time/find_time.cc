@@ -364,10 +364,11 @@ class Scanner {
     return mo;
   }
 
-  // Optional ", 2023" / "2023" at k; returns the year or 0 and advances *k.
+  // Optional "2023" / ", 2023" / "of 2023" at k; returns the year or 0 and advances *k.
   int YearAfter(uint32_t* k) const {
     if (*k < end_ && time_internal::YearNumber(L(*k))) return time_internal::YearNumber(L((*k)++));
-    if (Is(*k, ",") && *k + 1 < end_ && time_internal::YearNumber(L(*k + 1))) {
+    // "November 6, 2023", "July of 1977"
+    if ((Is(*k, ",") || Is(*k, "of")) && *k + 1 < end_ && time_internal::YearNumber(L(*k + 1))) {
       int y = time_internal::YearNumber(L(*k + 1));
       *k += 2;
       return y;

@@ -97,6 +97,9 @@ const CountCase kCounts[] = {
     {"1580 Ruy Lopez died", "", "", "", 0, 0, 0},
     {"endanger the lives of more than one million people", "", "", "", 0, 0, 0},
     {"2000 people were killed", "killed", "2000", "people", 2000, 2000, 2000},
+    {"similar to the one previously executed", "", "", "", 0, 0, 0},
+    {"one guy lives nearby", "", "", "", 0, 0, 0},
+    {"one soldier was killed", "killed", "one", "soldier", 1, 1, 1},
 };
 
 INSTANTIATE_TEST_SUITE_P(Roles, CountsTest, ::testing::ValuesIn(kCounts));

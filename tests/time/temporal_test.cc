@@ -77,6 +77,7 @@ const TimeCase kTimes[] = {
     // months and years
     {"since November 2022", "2023-11-07", "since November 2022", "2022-11-01", "month", "since", ""},
     {"in November 2022", "", "in November 2022", "2022-11-01", "month", "at", ""},
+    {"in July of 1977", "", "in July of 1977", "1977-07-01", "month", "at", ""},
     {"since January", "2025-03-30", "since January", "2025-01-01", "month", "since", "R"},
     {"since January", "", "since January", "", "unknown", "since", "R"},
     {"in December", "2024-03-01", "in December", "2023-12-01", "month", "at", "R"},
@@ -102,6 +103,7 @@ const TimeCase kTimes[] = {
     {"earlier this week", "2023-11-07", "earlier this week", "2023-11-06", "week", "at", "R"},
     {"earlier this month", "2023-11-07", "earlier this month", "2023-11-01", "month", "at", "R"},
     {"last month", "2023-01-15", "last month", "2022-12-01", "month", "at", "R"},
+    {"two months ago", "2023-11-07", "two months ago", "2023-09-01", "month", "at", "R"},
     {"earlier this year", "2023-11-07", "earlier this year", "2023-01-01", "year", "at", "R"},
     {"last year", "2023-11-07", "last year", "2022-01-01", "year", "at", "R"},
     {"over the weekend", "2023-11-07", "over the weekend", "2023-11-04", "week", "at", "R"},
