@@ -40,7 +40,11 @@ bool LineReader::Next(Line* line) {
       line->oversize = false;
       size_t text_end = end > pos_ && buf_[end - 1] == '\r' ? end - 1 : end;
       line->length = static_cast<int64_t>(text_end - pos_);
-      line->text.assign(buf_, pos_, text_end - pos_);
+      line->oversize = line->length > max_line_;
+      if (line->oversize)
+        line->text.clear();
+      else
+        line->text.assign(buf_, pos_, text_end - pos_);
       pos_ = nl == std::string::npos ? end : nl + 1;
       return true;
     }
