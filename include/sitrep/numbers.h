@@ -45,10 +45,9 @@ struct Quantity {
 // amount ("$20", "20 dollars"). Years are numbers here; FindCounts rules them out by context.
 std::optional<Quantity> ParseQuantityAt(const Document& doc, uint32_t token, uint32_t end);
 
-// The value of one cardinal number token, in digits ("4,000", "7.2" -> 7 when not
-// followed by a multiplier is not handled here: see ParseQuantityAt) or a word ("two",
-// "twenty-five", "dozen"). Returns nullopt for anything else. Exposed for the time stage
-// ("two days ago").
+// The value of one cardinal number token: digits ("4,000"; not "7.2", not "20th") or a word
+// ("two", "twenty-five", "a", "dozen"). Returns nullopt for anything else. Exposed for the
+// time stage ("two days ago").
 std::optional<int64_t> ParseCardinalToken(std::string_view lower);
 
 // The role lexicon: which words around a number say what is counted. Loaded from a text
@@ -79,6 +78,9 @@ struct CountMention {
   uint32_t number_first = 0, number_last = 0;   // the quantity ("over 7 million")
   uint32_t noun_first = 0, noun_last = 0;       // the counted noun phrase ("individuals"); empty if none
   uint32_t cue_first = 0, cue_last = 0;         // the words that gave the role ("displaced", "killing")
+  // Part of the count just before it, not in addition to it: "left 6 dead, including 4
+  // soldiers", "killing 20, one of them a child". Do not add it to a total.
+  bool subset = false;
 };
 
 // All counts with a role in sentence `s`, in text order. A number without a role cue

@@ -86,6 +86,10 @@ std::vector<CountMention> FindCounts(const Document& doc, const Sentence& s, con
   std::vector<CountMention> out;
   const CountLexicon::Impl& lex = lexicon.impl();
   const uint32_t end = std::min<uint32_t>(s.last_token, static_cast<uint32_t>(doc.tokens.size()));
+  auto is = [&](uint32_t k, std::string_view w) { return k < end && doc.tokens[k].lower == w; };
+  // Role of the previous count when it came from a verb ("killed 20 civilians"), so that a
+  // coordinated count ("... and 5 soldiers") shares it; -1 otherwise.
+  int prev_verb_role = -1;
   uint32_t i = s.first_token;
   while (i < end) {
     std::optional<Quantity> q = ParseQuantityAt(doc, i, end);
@@ -93,13 +97,14 @@ std::vector<CountMention> FindCounts(const Document& doc, const Sentence& s, con
       i = q ? q->last_token : i + 1;
       continue;
     }
+    i = q->last_token;
     CountMention m;
     m.number_first = q->first_token;
     m.number_last = q->last_token;
     m.estimate = q->estimate;
 
     // The counted noun phrase: up to kMaxNounWords words, ending at a role noun, a cue or a break.
-    int noun_role = -1, after_role = -1, before_role = -1;
+    int noun_role = -1, after_role = -1, before_role = -1, r = -1;
     bool is_unit = false;
     uint32_t j = q->last_token;
     uint32_t noun_cue = 0, noun_cue_len = 0;
@@ -110,7 +115,6 @@ std::vector<CountMention> FindCounts(const Document& doc, const Sentence& s, con
         is_unit = true;
         break;
       }
-      int r = -1;
       // An after cue ends the phrase first: "7 million displaced" is displaced people, not a noun.
       if (lex.glue.count(t.lower) || IsPhraseBreak(t.lower) || lex.MatchForward(lex.after, doc, j, end, &r)) break;
       if (uint32_t n = lex.MatchForward(lex.noun, doc, j, end, &r)) {
@@ -122,24 +126,34 @@ std::vector<CountMention> FindCounts(const Document& doc, const Sentence& s, con
       }
       ++j;
     }
-    if (is_unit) {
-      i = q->last_token;
-      continue;
-    }
+    if (is_unit) continue;
     m.noun_first = q->last_token;
     m.noun_last = j;
 
-    // After cue: "were killed", "displaced". Active voice ("troops killed 20 civilians") is not.
-    uint32_t k = j, glue = 0;
-    while (k < end && glue < kMaxGlue && lex.glue.count(doc.tokens[k].lower)) ++k, ++glue;
-    int r = -1;
-    if (uint32_t n = lex.MatchForward(lex.after, doc, k, end, &r)) {
-      const uint32_t o = k + n;
-      const bool object = o < end && (lex.object.count(doc.tokens[o].lower) || ParseQuantityAt(doc, o, end));
-      if (glue > 0 || !object) {
-        after_role = r;
-        m.cue_first = k;
-        m.cue_last = o;
+    // After cue: "were killed", "displaced"; also past a place, "20 people in Goma were killed".
+    // Active voice ("troops killed 20 civilians") is not.
+    for (int attempt = 0; attempt < 2 && after_role < 0; ++attempt) {
+      uint32_t k = j;
+      if (attempt == 1) {  // skip "in/near/at/on <up to 4 words>", then require a passive
+        if (!(is(k, "in") || is(k, "near") || is(k, "at") || is(k, "on") || is(k, "around"))) break;
+        ++k;
+        uint32_t skipped = 0;
+        while (k < end && skipped < 4 && doc.tokens[k].kind == TokenKind::kWord && !lex.glue.count(doc.tokens[k].lower) &&
+               !lex.MatchForward(lex.after, doc, k, end, &r))
+          ++k, ++skipped;
+        if (skipped == 0) break;
+      }
+      uint32_t glue = 0;
+      while (k < end && glue < kMaxGlue && lex.glue.count(doc.tokens[k].lower)) ++k, ++glue;
+      if (attempt == 1 && glue == 0) break;
+      if (uint32_t n = lex.MatchForward(lex.after, doc, k, end, &r)) {
+        const uint32_t o = k + n;
+        const bool object = o < end && (lex.object.count(doc.tokens[o].lower) || ParseQuantityAt(doc, o, end));
+        if (glue > 0 || !object) {
+          after_role = r;
+          m.cue_first = k;
+          m.cue_last = o;
+        }
       }
     }
     // Before cue: "killing 20", "death toll rose to 20".
@@ -157,31 +171,37 @@ std::vector<CountMention> FindCounts(const Document& doc, const Sentence& s, con
         ++fillers;
       }
     }
-    // "left 6 dead, including 4 soldiers": a part of the previous count has its role.
-    if (after_role < 0 && before_role < 0 && !out.empty() && q->first_token >= 1 &&
-        (doc.tokens[q->first_token - 1].lower == "including" ||
-         (q->first_token >= 2 && doc.tokens[q->first_token - 1].lower == "them" &&
-          doc.tokens[q->first_token - 2].lower == "among")) &&
-        out.back().last_token + 3 >= q->first_token) {
-      before_role = static_cast<int>(
-          std::find(Counts::Roles().begin(), Counts::Roles().end(), out.back().role) - Counts::Roles().begin());
-      m.cue_first = q->first_token - 1;  // "including": the role itself came with the previous count
-      m.cue_last = q->first_token;
+    // A part of the previous count, or a count coordinated with one, takes its role:
+    // "left 6 dead, including 4 soldiers", "killed 20 civilians and 5 soldiers".
+    if (after_role < 0 && before_role < 0 && !out.empty()) {
+      const uint32_t f = q->first_token, l = q->last_token, prev_end = out.back().last_token;
+      const bool linked = (prev_end + 1 == f && (is(prev_end, "and") || is(prev_end, ","))) ||
+                          (prev_end + 2 == f && is(prev_end, ",") && is(prev_end + 1, "and"));
+      // "one of them", "two of whom": a part, however it is linked.
+      const bool partitive = is(l, "of") && (is(l + 1, "them") || is(l + 1, "whom") || is(l + 1, "those"));
+      const bool part = ((f >= 1 && is(f - 1, "including")) || (f >= 2 && is(f - 2, "among") && is(f - 1, "them")) ||
+                         (partitive && linked)) &&
+                        prev_end + 3 >= f;
+      const bool coordinated = prev_verb_role >= 0 && linked && !partitive;
+      m.subset = part;
+      if (part || coordinated) {
+        before_role = static_cast<int>(
+            std::find(Counts::Roles().begin(), Counts::Roles().end(), out.back().role) - Counts::Roles().begin());
+        m.cue_first = f - 1;  // "including" / "and": the role came with the previous count
+        m.cue_last = f;
+      }
     }
-    int role = after_role >= 0 ? after_role : before_role >= 0 ? before_role : noun_role;
-    if (role < 0) {
-      i = q->last_token;
-      continue;
-    }
+    const int role = after_role >= 0 ? after_role : before_role >= 0 ? before_role : noun_role;
+    if (role < 0) continue;
     if (after_role < 0 && before_role < 0) {
       m.cue_first = noun_cue;
       m.cue_last = noun_cue + noun_cue_len;
     }
+    prev_verb_role = before_role;
     m.role = Counts::Roles()[role];
     m.first_token = std::min(m.number_first, m.cue_first);
     m.last_token = std::max({m.number_last, m.noun_last, m.cue_last});
     out.push_back(std::move(m));
-    i = q->last_token;
   }
   return out;
 }

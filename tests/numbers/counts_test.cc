@@ -65,6 +65,8 @@ const CountCase kCounts[] = {
     {"30 protesters were arrested", "arrested", "30", "protesters", 30, 30, 30},
     {"20 soldiers were killed", "killed", "20", "soldiers", 20, 20, 20},
     {"five aid workers were taken hostage", "abducted", "five", "aid workers", 5, 5, 5},
+    {"20 people in Goma were killed", "killed", "20", "people", 20, 20, 20},
+    {"12 children at the school were abducted", "abducted", "12", "children", 12, 12, 12},
     // before cue
     {"the attack, killing 20 civilians", "killed", "20", "civilians", 20, 20, 20},
     {"gunmen killed at least 20 villagers", "killed", "at least 20", "villagers", 20, 20, kUnset},
@@ -125,6 +127,38 @@ TEST(CountsTest, IncludingInheritsTheRole) {
   EXPECT_EQ(found[1].role, "killed");
   EXPECT_EQ(found[1].estimate.best, 4);
   EXPECT_EQ(testing::Span(doc, found[1].noun_first, found[1].noun_last), "Iraqi soldiers");
+  EXPECT_FALSE(found[0].subset);
+  EXPECT_TRUE(found[1].subset);
+
+  testing::MakeDocument("killing 4 civilian mercenaries, one of them a South African.", &doc);
+  found = FindCounts(doc, testing::Whole(doc));
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[1].role, "killed");
+  EXPECT_TRUE(found[1].subset);
+}
+
+TEST(CountsTest, CoordinatedCountsShareTheVerb) {
+  struct Case {
+    const char* text;
+    std::vector<std::string> roles;
+  } cases[] = {
+      {"gunmen killed 20 civilians and 5 soldiers", {"killed", "killed"}},
+      {"gunmen killed 20 civilians, 5 soldiers and 2 policemen", {"killed", "killed", "killed"}},
+      {"the attack killed 20 people and wounded 30", {"killed", "wounded"}},
+      {"20 people were killed and 30 soldiers were injured", {"killed", "wounded"}},
+      // the first role came from its noun, not a verb: nothing to share
+      {"4,000 troops and 200 civilians arrived", {"troops"}},
+  };
+  for (const Case& c : cases) {
+    Document doc;
+    testing::MakeDocument(c.text, &doc);
+    std::vector<std::string> roles;
+    for (const CountMention& m : FindCounts(doc, testing::Whole(doc))) {
+      roles.push_back(m.role);
+      EXPECT_FALSE(m.subset) << c.text;
+    }
+    EXPECT_EQ(roles, c.roles) << c.text;
+  }
 }
 
 // The acceptance checks on the undated Walikale sample.
