@@ -4,6 +4,7 @@
 #include <limits>
 #include <optional>
 #include <string_view>
+#include <unordered_set>
 
 #include "sitrep/numbers.h"
 
@@ -346,6 +347,22 @@ bool SplitDashRange(std::string_view w, double* a, double* b) {
   return true;
 }
 
+// Fast reject: can a quantity start with this token? (One hash lookup for most words.)
+bool CanStartQuantity(const Token& t) {
+  if (t.kind == TokenKind::kNumber) return true;
+  const std::string& w = t.lower;
+  if (!w.empty() && w[0] >= '0' && w[0] <= '9') return true;
+  static const std::unordered_set<std::string_view>* starts = [] {
+    auto* set = new std::unordered_set<std::string_view>;
+    for (const QualPhrase& q : kQualifiers) set->insert(q.words[0]);
+    for (const char* x : {"a", "an", "half", "several", "tens", "dozens", "scores", "hundreds", "thousands",
+                          "millions", "billions"})
+      set->insert(x);
+    return set;
+  }();
+  return starts->count(w) > 0 || SmallWord(w) >= 0;
+}
+
 }  // namespace
 
 std::optional<int64_t> ParseCardinalToken(std::string_view w) {
@@ -364,7 +381,7 @@ std::optional<int64_t> ParseCardinalToken(std::string_view w) {
 
 std::optional<Quantity> ParseQuantityAt(const Document& doc, uint32_t token, uint32_t end) {
   if (end > doc.tokens.size()) end = static_cast<uint32_t>(doc.tokens.size());
-  if (token >= end) return std::nullopt;
+  if (token >= end || !CanStartQuantity(doc.tokens[token])) return std::nullopt;
   Qual qual = Qual::kNone;
   uint32_t i = token + MatchQualifier(doc, token, end, &qual);
   Quantity q;

@@ -6,6 +6,7 @@
 // The longest match wins; mentions never overlap.
 #include <cstring>
 #include <string_view>
+#include <unordered_set>
 
 #include "calendar.h"
 #include "sitrep/article.h"
@@ -126,6 +127,27 @@ constexpr const char* kModifiers[][3] = {
     {"the", "start", "of"}, {"the", "middle", "of"}, {"beginning", "of"}, {"start", "of"},
 };
 
+// Words that can begin a time expression (first words of the tables above, month and weekday
+// names, "last"/"this"/"next"), so that most tokens are rejected with one hash lookup.
+bool CanStartWord(std::string_view w) {
+  static const std::unordered_set<std::string_view>* starts = [] {
+    auto* set = new std::unordered_set<std::string_view>;
+    for (const RelPhrase& p : kRelPhrases) set->insert(p.words[0]);
+    for (const Prep& p : kPreps) set->insert(p.words[0]);
+    for (const auto& m : kModifiers) set->insert(m[0]);
+    for (const char* w : {"last", "this", "next", "past", "coming", "the", "january", "february", "march", "april",
+                          "may", "june", "july", "august", "september", "october", "november", "december", "jan",
+                          "jan.", "feb", "feb.", "mar.", "apr", "apr.", "jun.", "jul.", "aug", "aug.", "sep", "sep.",
+                          "sept", "sept.", "oct", "oct.", "nov", "nov.", "dec", "dec.", "sunday", "monday", "tuesday",
+                          "wednesday", "thursday", "friday", "saturday"})
+      set->insert(w);
+    return set;
+  }();
+  if (starts->count(w)) return true;
+  if (ParseCardinalToken(w)) return true;  // "two days ago"
+  return w.size() > 4 && (w.substr(0, 4) == "mid-" || w.substr(0, 4) == "late" || w.substr(0, 5) == "early");
+}
+
 class Scanner {
  public:
   Scanner(const Document& doc, const Sentence& s, std::optional<Ymd> article)
@@ -146,7 +168,7 @@ class Scanner {
         if (m.relation == Rel::kAt) m.relation = Rel::kUntil;
         i = m.last_token;
         out.push_back(std::move(m));
-      } else if (MatchAt(i, &m)) {
+      } else if ((doc_.tokens[i].kind == TokenKind::kNumber || CanStartWord(L(i))) && MatchAt(i, &m)) {
         i = m.last_token;
         out.push_back(std::move(m));
       } else {
