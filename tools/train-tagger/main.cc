@@ -409,44 +409,18 @@ Accuracy Evaluate(const sitrep::Tagger& tagger, const std::vector<Sentence>& sen
 
 double Pct(size_t a, size_t b) { return b ? 100.0 * static_cast<double>(a) / static_cast<double>(b) : 0.0; }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  CLI::App app{"sitrep-train-tagger: train the POS tagger + lemmatiser on UD English EWT"};
-  std::string ud_dir = "../shared/ud/en_ewt", out_path = "data/models/en_ewt_tagger.bin";
-  int max_iter = 12;
+struct TrainConfig {
+  Options lexical;
+  int iterations = 12;
   uint64_t seed = 1;
   float prune = 0.05f;
-  app.add_option("--ud-dir", ud_dir, "directory with en_ewt-ud-{train,dev,test}.conllu")->capture_default_str();
-  app.add_option("--out", out_path, "model file to write")->capture_default_str();
-  app.add_option("--max-iter", max_iter, "training passes to try; the best on dev is kept")->capture_default_str();
-  app.add_option("--seed", seed, "shuffle seed")->capture_default_str();
-  app.add_option("--prune", prune, "drop averaged weights with |w| below this")->capture_default_str();
-  Options opts;
-  app.add_option("--amb-min-count", opts.amb_min_count, "min training count for a word's ambiguity class")
-      ->capture_default_str();
-  app.add_option("--amb-share", opts.amb_share, "min share of a tag in a word's ambiguity class")
-      ->capture_default_str();
-  app.add_option("--irregulars", opts.irregulars, "irregular verb list (base past participle)")->capture_default_str();
-  bool show_errors = false;
-  app.add_flag("--show-errors", show_errors, "print the commonest tag confusions and lemma errors on dev");
-  CLI11_PARSE(app, argc, argv);
+  std::string tmp_path;  // scratch model file for per-iteration evaluation
+};
 
-  const auto t0 = std::chrono::steady_clock::now();
-  std::map<std::string, int> tag_ids;
-  std::vector<Sentence> train, dev, test;
-  if (!ReadConllu(ud_dir + "/en_ewt-ud-train.conllu", &tag_ids, true, &train)) return 3;
-  std::vector<std::string> tag_names;
-  for (auto& [name, id] : tag_ids) {
-    id = static_cast<int>(tag_names.size());
-    tag_names.push_back(name);
-  }
-  if (!ReadConllu(ud_dir + "/en_ewt-ud-dev.conllu", &tag_ids, false, &dev) ||
-      !ReadConllu(ud_dir + "/en_ewt-ud-test.conllu", &tag_ids, false, &test))
-    return 3;
-  ResolveTags(tag_ids, &train);
-  ResolveTags(tag_ids, &dev);
-  ResolveTags(tag_ids, &test);
+// Trains on `train` for cfg.iterations passes. With `dev`, evaluates every pass on it and
+// returns the best pass's model (its number in *best_iter); without, returns the last pass.
+bool Train(const TrainConfig& cfg, const std::vector<Sentence>& train, const std::vector<std::string>& tag_names,
+           const std::vector<Sentence>* dev, sitrep::syntax::ModelData* out, int* best_iter) {
   std::vector<std::vector<WordInfo>> infos;
   std::unordered_map<uint64_t, int> train_words;
   size_t train_tokens = 0;
@@ -455,12 +429,9 @@ int main(int argc, char** argv) {
     for (const WordInfo& w : infos.back()) ++train_words[w.word];
     train_tokens += s.size();
   }
-  std::fprintf(stderr, "read %zu/%zu/%zu sentences (train/dev/test), %zu train tokens, %zu tags\n", train.size(),
-               dev.size(), test.size(), train_tokens, tag_names.size());
-
   sitrep::syntax::ModelData data;
   data.tag_names = tag_names;
-  if (!BuildLexicalTables(opts, train, tag_names, infos, &data)) return 3;
+  if (!BuildLexicalTables(cfg.lexical, train, tag_names, infos, &data)) return false;
   std::unordered_map<uint64_t, uint32_t> lexicon(data.lexicon.begin(), data.lexicon.end());
   size_t dict_words = 0;
   for (auto& sent_infos : infos) {
@@ -472,20 +443,20 @@ int main(int argc, char** argv) {
     }
   }
   for (const auto& [word, v] : data.lexicon) dict_words += (v & 0xff) != sitrep::syntax::kNoDictTag;
-  std::fprintf(stderr, "lexicon %zu words (%zu in the tag dictionary), %zu lemma exceptions, %zu known lemmas\n",
-               data.lexicon.size(), dict_words, data.lemma_exceptions.size(), data.known_lemmas.size());
+  std::fprintf(stderr,
+               "training on %zu sentences (%zu tokens): lexicon %zu words (%zu in the tag dictionary), "
+               "%zu lemma exceptions, %zu known lemmas\n",
+               train.size(), train_tokens, data.lexicon.size(), dict_words, data.lemma_exceptions.size(),
+               data.known_lemmas.size());
 
   Perceptron model(static_cast<int>(tag_names.size()));
   std::vector<size_t> order(train.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  uint64_t rng = seed;
+  uint64_t rng = cfg.seed;
   std::vector<float> scores(tag_names.size());
   uint64_t feats[sitrep::syntax::kMaxFeatures];
-  const std::string tmp_path = out_path + ".tmp";
   double best_dev = -1;
-  int best_iter = 0;
-  sitrep::syntax::ModelData best;
-  for (int iter = 1; iter <= max_iter; ++iter) {
+  for (int iter = 1; iter <= cfg.iterations; ++iter) {
     // Fisher-Yates with our own generator, so the order does not depend on the C++ library.
     for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[NextRandom(&rng) % i]);
     size_t right = 0, seen = 0;
@@ -507,25 +478,123 @@ int main(int argc, char** argv) {
         p1 = guess;
       }
     }
-    model.Export(prune, &data);
-    sitrep::Status st = sitrep::syntax::WriteModel(data, tmp_path);
+    if (!dev) {
+      std::fprintf(stderr, "iter %2d: train %.2f%%\n", iter, Pct(right, seen));
+      if (iter == cfg.iterations) {
+        model.Export(cfg.prune, &data);
+        *out = data;
+        *best_iter = iter;
+      }
+      continue;
+    }
+    model.Export(cfg.prune, &data);
+    sitrep::Status st = sitrep::syntax::WriteModel(data, cfg.tmp_path);
     std::unique_ptr<sitrep::Tagger> tagger;
-    if (st.ok()) st = sitrep::Tagger::Load(tmp_path, &tagger);
+    if (st.ok()) st = sitrep::Tagger::Load(cfg.tmp_path, &tagger);
+    std::remove(cfg.tmp_path.c_str());
     if (!st.ok()) {
       std::fprintf(stderr, "sitrep-train-tagger: %s\n", st.ToString().c_str());
-      return 3;
+      return false;
     }
-    const Accuracy a = Evaluate(*tagger, dev, train_words, tag_names);
+    const Accuracy a = Evaluate(*tagger, *dev, train_words, tag_names);
     const double acc = Pct(a.tags_right, a.tokens);
     std::fprintf(stderr, "iter %2d: train %.2f%%  dev %.2f%% (unknown words %.2f%%)  %zu features kept of %zu\n", iter,
                  Pct(right, seen), acc, Pct(a.unknown_right, a.unknown), data.features.size(), model.num_features());
     if (acc > best_dev) {
       best_dev = acc;
-      best_iter = iter;
-      best = data;
+      *best_iter = iter;
+      *out = data;
     }
   }
-  std::remove(tmp_path.c_str());
+  return true;
+}
+
+void PrintAccuracy(const char* name, const Accuracy& a) {
+  std::printf("%s XPOS %.2f%%  unknown-word XPOS %.2f%% (%zu unknown)  lemma %.2f%%  (%zu tokens)\n", name,
+              Pct(a.tags_right, a.tokens), Pct(a.unknown_right, a.unknown), a.unknown, Pct(a.lemmas_right, a.tokens),
+              a.tokens);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"sitrep-train-tagger: train the POS tagger + lemmatiser on UD English EWT"};
+  std::string ud_dir = "../shared/ud/en_ewt", out_path = "data/models/en_ewt_tagger.bin";
+  TrainConfig cfg;
+  bool final_with_dev = true;
+  app.add_option("--ud-dir", ud_dir, "directory with en_ewt-ud-{train,dev,test}.conllu")->capture_default_str();
+  app.add_option("--out", out_path, "model file to write")->capture_default_str();
+  app.add_option("--max-iter", cfg.iterations, "training passes to try; the best on dev is kept")
+      ->capture_default_str();
+  app.add_option("--seed", cfg.seed, "shuffle seed")->capture_default_str();
+  app.add_option("--prune", cfg.prune, "drop averaged weights with |w| below this")->capture_default_str();
+  app.add_option("--amb-min-count", cfg.lexical.amb_min_count, "min training count for a word's ambiguity class")
+      ->capture_default_str();
+  app.add_option("--amb-share", cfg.lexical.amb_share, "min share of a tag in a word's ambiguity class")
+      ->capture_default_str();
+  app.add_option("--irregulars", cfg.lexical.irregulars, "irregular verb list (base past participle)")
+      ->capture_default_str();
+  app.add_option("--final-with-dev", final_with_dev,
+                 "retrain the final model on train+dev for the pass count chosen on dev")
+      ->capture_default_str();
+  bool show_errors = false;
+  app.add_flag("--show-errors", show_errors, "print the commonest tag confusions and lemma errors on dev");
+  CLI11_PARSE(app, argc, argv);
+  cfg.tmp_path = out_path + ".tmp";
+
+  const auto t0 = std::chrono::steady_clock::now();
+  std::map<std::string, int> tag_ids;
+  std::vector<Sentence> train, dev, test;
+  if (!ReadConllu(ud_dir + "/en_ewt-ud-train.conllu", &tag_ids, true, &train)) return 3;
+  std::vector<std::string> tag_names;
+  for (auto& [name, id] : tag_ids) {
+    id = static_cast<int>(tag_names.size());
+    tag_names.push_back(name);
+  }
+  if (!ReadConllu(ud_dir + "/en_ewt-ud-dev.conllu", &tag_ids, false, &dev) ||
+      !ReadConllu(ud_dir + "/en_ewt-ud-test.conllu", &tag_ids, false, &test))
+    return 3;
+  ResolveTags(tag_ids, &train);
+  ResolveTags(tag_ids, &dev);
+  ResolveTags(tag_ids, &test);
+  std::fprintf(stderr, "read %zu/%zu/%zu sentences (train/dev/test), %zu tags\n", train.size(), dev.size(),
+               test.size(), tag_names.size());
+
+  // 1. Pick the number of passes on dev.
+  sitrep::syntax::ModelData best;
+  int best_iter = 0;
+  if (!Train(cfg, train, tag_names, &dev, &best, &best_iter)) return 3;
+  std::unordered_map<uint64_t, int> known_words;  // for the unknown-word figures
+  for (const Sentence& s : train)
+    for (const WordInfo& w : Infos(s)) ++known_words[w.word];
+  Accuracy dev_acc, dev_test;
+  {
+    sitrep::Status st = sitrep::syntax::WriteModel(best, cfg.tmp_path);
+    std::unique_ptr<sitrep::Tagger> tagger;
+    if (st.ok()) st = sitrep::Tagger::Load(cfg.tmp_path, &tagger);
+    std::remove(cfg.tmp_path.c_str());
+    if (!st.ok()) {
+      std::fprintf(stderr, "sitrep-train-tagger: %s\n", st.ToString().c_str());
+      return 3;
+    }
+    dev_acc = Evaluate(*tagger, dev, known_words, tag_names);
+    dev_test = Evaluate(*tagger, test, known_words, tag_names);
+  }
+  std::printf("best pass on dev: %d of %d\n", best_iter, cfg.iterations);
+  PrintAccuracy("train-only model, dev ", dev_acc);
+  PrintAccuracy("train-only model, test", dev_test);
+
+  // 2. The shipped model: retrained on train+dev for that many passes (test stays unseen).
+  if (final_with_dev) {
+    std::vector<Sentence> all = train;
+    all.insert(all.end(), dev.begin(), dev.end());
+    TrainConfig final_cfg = cfg;
+    final_cfg.iterations = best_iter;
+    int iters = 0;
+    if (!Train(final_cfg, all, tag_names, nullptr, &best, &iters)) return 3;
+    for (const Sentence& s : dev)
+      for (const WordInfo& w : Infos(s)) ++known_words[w.word];
+  }
   sitrep::Status st = sitrep::syntax::WriteModel(best, out_path);
   std::unique_ptr<sitrep::Tagger> tagger;
   if (st.ok()) st = sitrep::Tagger::Load(out_path, &tagger);
@@ -533,25 +602,19 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "sitrep-train-tagger: %s\n", st.ToString().c_str());
     return 3;
   }
-  const Accuracy d = Evaluate(*tagger, dev, train_words, tag_names);
-  const Accuracy t = Evaluate(*tagger, test, train_words, tag_names);
+  const Accuracy t = Evaluate(*tagger, test, known_words, tag_names);
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  std::printf("model %s: best iteration %d of %d, %zu features\n", out_path.c_str(), best_iter, max_iter,
-              best.features.size());
-  std::printf("dev  XPOS %.2f%%  unknown-word XPOS %.2f%% (%zu)  lemma %.2f%%  (%zu tokens)\n",
-              Pct(d.tags_right, d.tokens), Pct(d.unknown_right, d.unknown), d.unknown, Pct(d.lemmas_right, d.tokens),
-              d.tokens);
-  std::printf("test XPOS %.2f%%  unknown-word XPOS %.2f%% (%zu)  lemma %.2f%%  (%zu tokens)\n",
-              Pct(t.tags_right, t.tokens), Pct(t.unknown_right, t.unknown), t.unknown, Pct(t.lemmas_right, t.tokens),
-              t.tokens);
+  std::printf("model %s (%s, %d passes, %zu features)\n", out_path.c_str(),
+              final_with_dev ? "train+dev" : "train", best_iter, best.features.size());
+  PrintAccuracy("shipped model, test   ", t);
   if (show_errors) {
     std::vector<std::pair<int, std::string>> top;
-    for (const auto& [k, v] : d.confusions) top.emplace_back(-v, k);
+    for (const auto& [k, v] : dev_acc.confusions) top.emplace_back(-v, k);
     std::sort(top.begin(), top.end());
-    std::printf("dev confusions (gold -> predicted):");
+    std::printf("dev confusions of the train-only model (gold -> predicted):");
     for (size_t i = 0; i < top.size() && i < 25; ++i) std::printf(" %s:%d", top[i].second.c_str(), -top[i].first);
     top.clear();
-    for (const auto& [k, v] : d.lemma_errors) top.emplace_back(-v, k);
+    for (const auto& [k, v] : dev_acc.lemma_errors) top.emplace_back(-v, k);
     std::sort(top.begin(), top.end());
     std::printf("\ndev lemma errors with the right tag:\n");
     for (size_t i = 0; i < top.size() && i < 60; ++i) std::printf("  %s (%d)\n", top[i].second.c_str(), -top[i].first);
