@@ -217,6 +217,7 @@ class Scanner {
 
   // A calendar date with an optional year and weekday (-1: none).
   void ResolveDate(TimeMention* m, int y, int mo, int d, int weekday) const {
+    const bool year_inferred = y == 0;
     if (y == 0) {
       if (!NeedArticle(m)) return;
       y = static_cast<int>(article_->year());
@@ -230,6 +231,19 @@ class Scanner {
       return;
     }
     if (weekday >= 0 && static_cast<int>(time_internal::WeekdayOf(ymd)) != weekday) {
+      // "Thursday, February 15" in a November 2023 article: February 15, 2024 is a Thursday,
+      // so it is an announced date, not a past one.
+      for (int ahead = 1; year_inferred && ahead <= 2; ++ahead) {
+        Ymd later = time_internal::MakeYmd(y + ahead, mo, d);
+        if (later.ok() && static_cast<int>(time_internal::WeekdayOf(later)) == weekday &&
+            date::sys_days{later} > date::sys_days{*article_} &&
+            date::sys_days{later} <= date::sys_days{*article_} + date::days{366}) {
+          m->future = true;
+          m->date.reset();
+          m->precision = "unknown";
+          return;
+        }
+      }
       // The weekday and the date disagree: one of them is wrong, so the week around it.
       SetPeriod(m, time_internal::AddDays(ymd, -3), "week");
       return;
@@ -269,7 +283,7 @@ class Scanner {
       }
     }
     const bool cued = has_prep || has_modifier;
-    if (!has_modifier && MatchRelative(j, m)) return true;
+    if (MatchRelative(j, m)) return true;  // also after a modifier: "late last year"
     if (MatchCalendar(j, cued, m)) return true;
     if (cued && MatchYear(j, m)) return true;
     if (!has_modifier && MatchWeekday(j, m)) return true;

@@ -131,7 +131,11 @@ const TimeCase kTimes[] = {
     {"this June", "2023-11-07", "this June", "2023-06-01", "month", "at", "R"},
     {"next June", "2023-11-07", "next June", "", "unknown", "at", "RF"},
     {"in Jan. 2023", "2023-11-07", "in Jan. 2023", "2023-01-01", "month", "at", ""},
+    {"in late last year", "2023-11-07", "in late last year", "2022-01-01", "year", "at", "R"},
+    {"early this month", "2023-11-07", "early this month", "2023-11-01", "month", "at", "R"},
+    {"late last year", "", "late last year", "", "unknown", "at", "R"},
     // vague and future
+    {"planned for Thursday, February 15", "2023-11-07", "Thursday, February 15", "", "unknown", "at", "RF"},
     {"This follows months after the rebels had vacated", "2023-11-07", "months after", "", "unknown", "after", "V"},
     {"the rebels recently withdrew", "2023-11-07", "recently", "", "unknown", "before", "V"},
     {"in recent weeks", "2023-11-07", "in recent weeks", "", "unknown", "at", "V"},
