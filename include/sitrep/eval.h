@@ -64,7 +64,8 @@ Status ParseAcledCsv(std::string_view csv, const std::string& origin, GoldSet* g
 // `events`. A malformed line is reported to `diag` and skipped.
 Status LoadEventsJsonl(const std::string& path, std::vector<Event>* events, Diagnostics* diag = nullptr);
 
-// Reads every event stored in a sitrep SQLite store at `path` (opened read-only).
+// Reads every event stored in the sitrep store (include/sitrep/store.h) at `path`; NotFound
+// when there is no database there.
 Status LoadEventsFromDb(const std::string& path, std::vector<Event>* events, Diagnostics* diag = nullptr);
 
 // "2023-11-06", "06 November 2023", "6 Nov 2023", "2023/11/06" -> "2023-11-06".

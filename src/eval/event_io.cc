@@ -5,9 +5,8 @@
 #include <sstream>
 #include <string>
 
-#include <sqlite3.h>
-
 #include "sitrep/eval.h"
+#include "sitrep/store.h"
 
 namespace sitrep {
 namespace fs = std::filesystem;
@@ -89,66 +88,17 @@ Status LoadGold(const std::string& path, GoldSet* gold, Diagnostics* diag) {
   return Status::OK();
 }
 
-// The store's schema belongs to the store stage; until it exposes a reader we look for the
-// `events` table and take the first column whose name says it holds the event JSON.
-Status LoadEventsFromDb(const std::string& path, std::vector<Event>* events, Diagnostics* diag) {
-  std::error_code ec;
-  if (!fs::exists(path, ec)) return Status::NotFound(path + ": no such store");
-  sqlite3* db = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-    std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
-    sqlite3_close(db);
-    return Status::IOError(path + ": cannot open store: " + msg);
-  }
-  auto fail = [&](Status s) {
-    sqlite3_close(db);
-    return s;
-  };
-  // Find the JSON column.
-  std::vector<std::string> columns;
-  sqlite3_stmt* stmt = nullptr;
-  if (sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_info('events')", -1, &stmt, nullptr) != SQLITE_OK) {
-    return fail(Status::IOError(path + ": " + sqlite3_errmsg(db)));
-  }
-  while (sqlite3_step(stmt) == SQLITE_ROW) {
-    columns.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
-  }
-  sqlite3_finalize(stmt);
-  if (columns.empty()) return fail(Status::NotFound(path + ": no 'events' table"));
-  std::string column;
-  for (const char* want : {"json", "event_json", "data", "event", "body", "doc"}) {
-    if (std::find(columns.begin(), columns.end(), want) != columns.end()) {
-      column = want;
-      break;
-    }
-  }
-  if (column.empty()) {
-    std::string list;
-    for (const std::string& c : columns) list += (list.empty() ? "" : ", ") + c;
-    return fail(Status::Unsupported(path + ": table 'events' has no event JSON column (columns: " + list + ")"));
-  }
-  std::string sql = "SELECT \"" + column + "\" FROM events";
-  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {
-    return fail(Status::IOError(path + ": " + sqlite3_errmsg(db)));
-  }
-  int64_t row = 0;
-  int rc;
-  while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-    ++row;
-    const unsigned char* text = sqlite3_column_text(stmt, 0);
-    if (!text) continue;
-    Event e;
-    Status s = EventFromJson(reinterpret_cast<const char*>(text), &e);
-    if (!s.ok()) {
-      if (diag) diag->Error(path, row, -1, "events row " + std::to_string(row) + " skipped: " + s.message());
-      continue;
-    }
-    events->push_back(std::move(e));
-  }
-  sqlite3_finalize(stmt);
-  if (rc != SQLITE_DONE) return fail(Status::IOError(path + ": " + sqlite3_errmsg(db)));
-  sqlite3_close(db);
-  return Status::OK();
+// Read through the store's own API (include/sitrep/store.h), so its schema stays its business.
+Status LoadEventsFromDb(const std::string& path, std::vector<Event>* events, Diagnostics*) {
+  StoreOptions options;
+  options.create_if_missing = false;  // a typo in --db is an error, not an empty result
+  std::unique_ptr<Store> store;
+  Status s = Store::Open(path, options, &store);
+  if (!s.ok()) return s;
+  return store->QueryEvents(EventQuery(), [events](const Event& e) {
+    events->push_back(e);
+    return Status::OK();
+  });
 }
 
 }  // namespace sitrep

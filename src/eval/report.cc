@@ -12,11 +12,19 @@ namespace {
 std::string Percent(const Ratio& r) { return r.total ? fmt::format("{:6.1f}%", 100 * r.value()) : "      -"; }
 
 std::string Row(const char* name, const Ratio& r) {
-  return fmt::format("  {:<34} {:>6} / {:<6} {}\n", name, r.hit, r.total, Percent(r));
+  return fmt::format("  {:<34} {:>7} / {:<7} {:>8}\n", name, r.hit, r.total, Percent(r));
 }
 
 nlohmann::json RatioJson(const Ratio& r) {
   return {{"correct", r.hit}, {"total", r.total}, {"accuracy", r.total ? nlohmann::json(r.value()) : nlohmann::json(nullptr)}};
+}
+
+// Line breaks inside a quoted text would break the table's layout.
+std::string OneLine(std::string s) {
+  for (char& c : s) {
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  }
+  return s;
 }
 
 }  // namespace
@@ -35,7 +43,7 @@ std::string EvalReport::ToTable() const {
   out += fmt::format("  {:>8} {:>8} {:>8} {:>10.3f} {:>8.3f} {:>8.3f}\n\n", matched, gold_events, pred_events,
                      precision, recall, f1);
 
-  out += "Fields                                   correct / total  accuracy\n";
+  out += fmt::format("Fields\n  {:<34} {:>7}   {:<7} {:>8}\n", "", "correct", "total", "accuracy");
   out += Row("event type (ACLED, aligned)", event_type);
   if (plover_type.total) out += Row("event type (PLOVER, aligned)", plover_type);
   out += Row("sub-event type", sub_event_type);
@@ -83,7 +91,7 @@ std::string EvalReport::ToTable() const {
     if (!ex.gold.empty()) out += "     gold: " + ex.gold + "\n";
     if (!ex.pred.empty()) out += "     pred: " + ex.pred + "\n";
     for (const std::string& e : ex.errors) out += "     - " + e + "\n";
-    if (!ex.text.empty()) out += "     text: " + ex.text + "\n";
+    if (!ex.text.empty()) out += "     text: " + OneLine(ex.text) + "\n";
   }
   return out;
 }

@@ -1,2 +1,2 @@
-# The store test writes a small SQLite file directly.
-set(SITREP_TEST_DEPS SQLite::SQLite3)
+# The store test writes a small database through the store's API.
+set(SITREP_TEST_DEPS sitrep_store)

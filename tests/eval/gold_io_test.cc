@@ -1,12 +1,13 @@
 // Reading gold (ACLED CSV, JSON lines, directories) and predictions (JSON lines, SQLite).
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-#include <sqlite3.h>
 
 #include "sitrep/eval.h"
+#include "sitrep/store.h"
 
 namespace sitrep {
 namespace {
@@ -161,26 +162,37 @@ TEST(LoadEvents, JsonLinesSkipsBadLines) {
   EXPECT_FALSE(LoadEventsJsonl(path + ".missing", &events, &diag).ok());
 }
 
-TEST(LoadEvents, FromSqliteStore) {
+TEST(LoadEvents, FromStore) {
   std::string path = std::string(SITREP_TEST_BINARY_DIR) + "/eval_test_store.db";
   std::filesystem::remove(path);
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  Event e;
-  e.article_id = "A";
-  e.plover_type = "FIGHT";
-  std::string sql = "CREATE TABLE events(id INTEGER PRIMARY KEY, article_id TEXT, json TEXT);"
-                    "INSERT INTO events(article_id, json) VALUES ('A', '" + EventToJson(e) + "'), ('B', '{bad');";
-  ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
-  sqlite3_close(db);
+  {
+    std::unique_ptr<Store> store;
+    ASSERT_TRUE(Store::Open(path, StoreOptions(), &store).ok());
+    Article a;
+    a.id = "A";
+    a.text = "M23 fought the army. Then it took Bunagana.";
+    Event fight, seize;
+    fight.article_id = seize.article_id = "A";
+    fight.plover_type = "FIGHT";
+    seize.plover_type = "ASSAULT";
+    fight.evidence.start = 0;
+    seize.evidence.start = 21;
+    fight.event_id = ComputeEventId(fight);
+    seize.event_id = ComputeEventId(seize);
+    Store::Batch batch;
+    batch.emplace_back(a, std::vector<Event>{fight, seize});
+    Status s = store->Write(batch, nullptr);
+    ASSERT_TRUE(s.ok()) << s.ToString();
+  }
   std::vector<Event> events;
-  Diagnostics diag;
-  Status s = LoadEventsFromDb(path, &events, &diag);
+  Status s = LoadEventsFromDb(path, &events, nullptr);
   ASSERT_TRUE(s.ok()) << s.ToString();
-  ASSERT_EQ(events.size(), 1u);
-  EXPECT_EQ(events[0].plover_type, "FIGHT");
-  EXPECT_EQ(diag.errors(), 1);
-  EXPECT_TRUE(LoadEventsFromDb(path + ".missing", &events, &diag).IsNotFound());
+  ASSERT_EQ(events.size(), 2u);
+  std::set<std::string> types = {events[0].plover_type, events[1].plover_type};
+  EXPECT_EQ(types, (std::set<std::string>{"FIGHT", "ASSAULT"}));
+  EXPECT_EQ(events[0].article_id, "A");
+  EXPECT_FALSE(LoadEventsFromDb(path + ".missing", &events, nullptr).ok());
+  EXPECT_FALSE(std::filesystem::exists(path + ".missing"));  // not created by reading
 }
 
 TEST(Report, SmallGoldEndToEnd) {

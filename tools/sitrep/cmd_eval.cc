@@ -1,0 +1,196 @@
+// sitrep eval --gold PATH [--pred FILE | --db PATH] : scores events against gold (docs/quality.md).
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "cli_util.h"
+#include "command.h"
+#include "sitrep/actors.h"
+#include "sitrep/eval.h"
+#include "sitrep/ingest.h"
+#include "sitrep/pipeline.h"
+
+namespace sitrep::cli {
+namespace {
+
+struct EvalFlags {
+  std::string gold, pred, db, save_pred, data_dir, gazetteer;
+  std::vector<std::string> articles;
+  bool json = false, quiet = false;
+  int date_window = 3, worst = 10;
+  double place_km = 25;
+  int64_t limit = 0;
+};
+
+// Keeps the gold events and articles of the first `limit` gold articles (in file order).
+void LimitGold(int64_t limit, GoldSet* gold) {
+  if (limit <= 0) return;
+  std::set<std::string> kept;
+  for (const Event& e : gold->events) {
+    if (!kept.count(e.article_id) && static_cast<int64_t>(kept.size()) < limit) {
+      kept.insert(e.article_id);
+    }
+  }
+  std::erase_if(gold->events, [&](const Event& e) { return !kept.count(e.article_id); });
+  std::erase_if(gold->articles, [&](const Article& a) { return !kept.count(a.id); });
+}
+
+// The actor dictionary's ids when it loads; the documented default key otherwise.
+ActorNormalizer MakeActorNormalizer(const std::string& data_dir, bool quiet) {
+  std::string dir = data_dir.empty() ? DefaultActorDir() : data_dir + "/actors";
+  std::shared_ptr<ActorDictionary> dict;
+  std::unique_ptr<ActorDictionary> loaded;
+  Status s = ActorDictionary::Load(dir, &loaded);
+  if (!s.ok()) {
+    if (!quiet) PrintError("warning: actor dictionary not loaded (" + s.ToString() + "); actors compared by name");
+    return nullptr;
+  }
+  dict = std::move(loaded);
+  return [dict](std::string_view name) -> std::string {
+    if (dict->Find(name)) return std::string(name);  // already an id
+    std::string id = dict->Normalize(name);
+    return id.empty() ? DefaultActorKey(name) : id;
+  };
+}
+
+// Runs the pipeline over `articles`, appending events (with ids) to `pred`. Returns an exit code.
+int Predict(const EvalFlags& flags, const std::vector<Article>& articles, Diagnostics* diag,
+            std::vector<Event>* pred) {
+  PipelineOptions po;
+  po.data_dir = flags.data_dir;
+  po.gazetteer_path = flags.gazetteer;
+  std::unique_ptr<Pipeline> pipeline;
+  Status s = Pipeline::Open(po, &pipeline);
+  if (!s.ok()) {
+    PrintError("cannot open the pipeline: " + s.ToString());
+    return kExitFailure;
+  }
+  for (const Article& a : articles) {
+    std::vector<Event> events;
+    s = pipeline->Extract(a, &events, diag);
+    if (!s.ok()) {
+      diag->Error(a.origin, 0, -1, "extraction failed: " + s.message());
+      continue;
+    }
+    for (Event& e : events) {
+      if (e.article_id.empty()) e.article_id = a.id;
+      if (e.event_id.empty()) e.event_id = ComputeEventId(e);
+      pred->push_back(std::move(e));
+    }
+  }
+  return kExitOk;
+}
+
+int Run(const EvalFlags& flags) {
+  Diagnostics diag;
+  diag.SetSink([&flags](const Diagnostic& d) {
+    if (!flags.quiet || d.severity == Severity::kError) std::fprintf(stderr, "%s\n", d.ToString().c_str());
+  });
+  GoldSet gold;
+  Status s = LoadGold(flags.gold, &gold, &diag);
+  if (!s.ok()) {
+    PrintError(s.IsNotFound() ? "nothing to score: " + s.message() : s.ToString());
+    return kExitInputErrors;
+  }
+  LimitGold(flags.limit, &gold);
+  if (gold.events.empty()) {
+    PrintError("nothing to score: no readable gold event in " + flags.gold);
+    return kExitInputErrors;
+  }
+
+  std::vector<Event> pred;
+  if (!flags.pred.empty()) {
+    s = LoadEventsJsonl(flags.pred, &pred, &diag);
+  } else if (!flags.db.empty()) {
+    s = LoadEventsFromDb(flags.db, &pred, &diag);
+  } else {
+    std::vector<Article> articles = gold.articles;
+    if (!flags.articles.empty()) {
+      ReadOptions ro;
+      s = ReadArticles(flags.articles, ro, &diag, [&articles](Article&& a) {
+        articles.push_back(std::move(a));
+        return Status::OK();
+      }, nullptr);
+    }
+    if (s.ok() && articles.empty()) {
+      PrintError("no article texts to run the pipeline on: JSON-lines gold carries none; give --pred, --db or "
+                 "--articles");
+      return kExitUsage;
+    }
+    if (s.ok()) {
+      int code = Predict(flags, articles, &diag, &pred);
+      if (code != kExitOk) return code;
+    }
+  }
+  if (!s.ok()) {
+    PrintError(s.ToString());
+    return s.IsNotFound() || s.code() == Status::Code::kIOError ? kExitInputErrors : kExitFailure;
+  }
+  if (!flags.save_pred.empty()) {
+    std::ofstream out(flags.save_pred, std::ios::binary);
+    for (const Event& e : pred) out << EventToJson(e) << '\n';
+    if (!out) {
+      PrintError("cannot write " + flags.save_pred);
+      return kExitFailure;
+    }
+  }
+
+  EvalOptions options;
+  options.date_window_days = flags.date_window;
+  options.place_km = flags.place_km;
+  options.worst = flags.worst;
+  options.normalize_actor = MakeActorNormalizer(flags.data_dir, flags.quiet);
+  EvalReport report = Evaluate(gold, pred, options);
+  std::string text = flags.json ? report.ToJson() : report.ToTable();
+  if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0) {
+    PrintError("cannot write to standard output");
+    return kExitFailure;
+  }
+  if (!flags.quiet) {
+    std::fprintf(stderr, "sitrep: scored %lld gold events from %zu file(s) against %lld predicted events%s\n",
+                 static_cast<long long>(report.gold_events), gold.files.size(),
+                 static_cast<long long>(report.pred_events + report.unlinked_pred),
+                 diag.errors() ? fmt::format(" ({} input errors)", diag.errors()).c_str() : "");
+  }
+  return diag.errors() ? kExitInputErrors : kExitOk;
+}
+
+Register reg("eval", "Score extracted events against gold data (precision/recall, per-field accuracy)",
+             [](CLI::App* app) {
+  auto f = std::make_shared<EvalFlags>();
+  app->add_option("--gold", f->gold,
+                  "Gold: an ACLED-style .csv, a sitrep .jsonl, or a directory of them (*.csv, *.jsonl)")
+      ->required();
+  auto* pred = app->add_option("--pred", f->pred, "Predicted events, JSON lines (schema v1)");
+  auto* db = app->add_option("--db", f->db, "Read predicted events from this sitrep store");
+  pred->excludes(db);
+  app->add_option("--articles", f->articles,
+                  "Article files/directories to run the pipeline on when neither --pred nor --db is given "
+                  "(ACLED gold brings its own texts: the notes column)");
+  app->add_flag("--json", f->json, "Print the report as JSON instead of a table");
+  app->add_option("--date-window", f->date_window, "Match criterion: dates at most this many days apart")
+      ->capture_default_str()->check(CLI::NonNegativeNumber);
+  app->add_option("--place-km", f->place_km, "Match criterion: places at most this many km apart")
+      ->capture_default_str()->check(CLI::PositiveNumber);
+  app->add_option("--worst", f->worst, "How many worst examples to show")->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  app->add_option("--limit", f->limit, "Score only the first N gold articles (a quick slice)")
+      ->check(CLI::NonNegativeNumber);
+  app->add_option("--save-pred", f->save_pred, "Also write the predictions made by the pipeline (JSON lines)");
+  app->add_option("--data-dir", f->data_dir, "Dictionaries and models (default: $SITREP_DATA_DIR or built-in)");
+  app->add_option("--gazetteer", f->gazetteer, "Gazetteer index file, or 'none' (default: built data dir)");
+  app->add_flag("-q,--quiet", f->quiet, "Print errors only on stderr");
+  app->footer(
+      "Without --pred or --db, runs the pipeline on the gold texts (ACLED notes, or --articles) and scores it.\n"
+      "Matching rule and metrics: docs/quality.md. Actor names are normalised with the actor dictionary\n"
+      "(data/actors) when it loads, else by case/punctuation-insensitive name.\n"
+      "Exit codes: 0 ok (warnings may have been printed), 1 some input failed or no gold found,\n"
+      "2 bad command line, 3 could not run (pipeline or data could not be opened, output failed).");
+  return [f]() -> int { return Run(*f); };
+});
+
+}  // namespace
+}  // namespace sitrep::cli
