@@ -160,7 +160,9 @@ std::vector<PlaceMention> PlaceFinder::Find(const Document& doc) const {
       size_t cnt = gaz_->LookupHash(h.value(), &post);
       if (cnt) best_len = n, best_post = post, best_n = cnt;
     }
-    if (!best_len) {
+    // A lone direction word ("Eastern DR Congo", "East African force") is not a place by itself,
+    // though GeoNames has regions named "Eastern" and "East".
+    if (!best_len || (best_len == 1 && IsDirection(t.lower))) {
       ++i;
       continue;
     }
@@ -174,7 +176,8 @@ std::vector<PlaceMention> PlaceFinder::Find(const Document& doc) const {
     std::string_view p1 = lower(int64_t(i) - 1), p2 = lower(int64_t(i) - 2), p3 = lower(int64_t(i) - 3);
     if (OneOf(p1, {"in", "at", "near", "from", "to", "into", "outside", "around", "towards", "toward", "across",
                    "inside", "within", "through", "via", "reach", "reached", "entered", "captured", "seized",
-                   "took", "recaptured", "attacked", "took", "occupied", "besieged"})) {
+                   "recaptured", "attacked", "took", "occupied", "besieged", "hit", "shelled", "struck",
+                   "bombed", "stormed", "raided", "overran"})) {
       c.locative = true;
     }
     if (OneOf(p1, {"near", "outside", "around", "towards", "toward"}) || (p1 == "of" && p2 == "outskirts") ||
@@ -316,8 +319,10 @@ std::vector<PlaceMention> PlaceFinder::Find(const Document& doc) const {
       bool ok = true;
       if (c.date) ok = false;
       if (!is_country_like) {
+        // A big town, or a provincial capital of some size, needs no other support.
+        bool seat = p.feature_code == "PPLC" || p.feature_code == "PPLA" || p.feature_code == "PPLA2";
         bool support = share >= 0.2 || c.locative || c.type != kNoType || p.population >= 200000 ||
-                       p.feature_code == "PPLC";
+                       (seat && p.population >= 50000);
         if (!support) ok = false;
         if (c.initial && c.last - c.first == 1 && share < 0.2 && c.type == kNoType) ok = false;
         // Two countries' places fit about as well and the article favours neither.
