@@ -81,12 +81,24 @@ struct CountMention {
   // Part of the count just before it, not in addition to it: "left 6 dead, including 4
   // soldiers", "killing 20, one of them a child". Do not add it to a total.
   bool subset = false;
+  // In addition to the count just before it, sharing its verb: "killed 20 civilians and 5
+  // soldiers". Add it to that count.
+  bool coordinated = false;
 };
 
 // All counts with a role in sentence `s`, in text order. A number without a role cue
 // ("100 armed groups"), a year, a date, a percentage, a money amount or an ordinal gives none.
 std::vector<CountMention> FindCounts(const Document& doc, const Sentence& s);
 std::vector<CountMention> FindCounts(const Document& doc, const Sentence& s, const CountLexicon& lexicon);
+
+// Adds the counts that belong to one event (in text order) into `counts`:
+//  - a `subset` is skipped (already inside the count before it);
+//  - a `coordinated` count is added to the one before it: lows add up (a missing low counts
+//    as 0), bests add up only when both are known, highs only when both are known;
+//  - otherwise a count of a role that already has one is a restatement or an update ("at least
+//    20 ... the toll rose to 35"): the estimate with the larger best (else low, else high) wins.
+// Counts already in `counts` before the call take part as earlier restatements.
+void MergeCounts(const std::vector<CountMention>& mentions, Counts* counts);
 
 }  // namespace sitrep
 

@@ -184,6 +184,7 @@ std::vector<CountMention> FindCounts(const Document& doc, const Sentence& s, con
                         prev_end + 3 >= f;
       const bool coordinated = prev_verb_role >= 0 && linked && !partitive;
       m.subset = part;
+      m.coordinated = coordinated && !part;
       if (part || coordinated) {
         before_role = static_cast<int>(
             std::find(Counts::Roles().begin(), Counts::Roles().end(), out.back().role) - Counts::Roles().begin());
