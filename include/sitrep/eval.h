@@ -168,8 +168,10 @@ struct EvalReport {
 };
 
 // Scores `pred` against `gold`. A predicted event belongs to a gold article when its
-// article_id is one; otherwise when its evidence sentence occurs in exactly one gold
-// article's text or gold evidence sentence (a store may have given the article another id).
+// article_id is one; otherwise (a store or reader may have given the article another id) its
+// whole predicted article is linked to a gold article when the evidence sentences of its
+// events occur in that gold article's text or gold evidence sentences, and in no other.
+// Predictions linked to no gold article are not scored (EvalReport::unlinked_pred).
 EvalReport Evaluate(const GoldSet& gold, const std::vector<Event>& pred, const EvalOptions& options);
 
 }  // namespace sitrep

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -16,8 +17,9 @@ namespace {
 
 constexpr const char* kNone = "(none)";
 
-// The predicted event's gold article: by id, else by its evidence sentence occurring in
-// exactly one gold article ("" when neither).
+// The gold article each predicted event belongs to ("" when none): its article_id when that is a
+// gold article; otherwise, when the evidence sentences of that predicted article's events occur in
+// exactly one gold article (in its text or a gold evidence sentence), that one, for all of them.
 std::vector<std::string> LinkPredictions(const GoldSet& gold, const std::vector<Event>& pred) {
   std::set<std::string> ids;
   for (const Event& e : gold.events) ids.insert(e.article_id);
@@ -27,19 +29,23 @@ std::vector<std::string> LinkPredictions(const GoldSet& gold, const std::vector<
   for (const Event& e : gold.events) {
     if (!e.evidence.sentence.empty()) texts.emplace_back(&e.article_id, &e.evidence.sentence);
   }
+  std::map<std::string, std::set<std::string>> hits;  // predicted article id -> gold articles hit
+  for (const Event& p : pred) {
+    if (ids.count(p.article_id)) continue;
+    const std::string& sentence = p.evidence.sentence;
+    if (sentence.size() < 20) continue;  // too short to identify an article
+    std::set<std::string>& h = hits[p.article_id];
+    for (auto [id, text] : texts) {
+      if (text->find(sentence) != std::string::npos || sentence.find(*text) != std::string::npos) h.insert(*id);
+    }
+  }
   std::vector<std::string> out(pred.size());
   for (size_t i = 0; i < pred.size(); ++i) {
     if (ids.count(pred[i].article_id)) {
       out[i] = pred[i].article_id;
-      continue;
+    } else if (auto it = hits.find(pred[i].article_id); it != hits.end() && it->second.size() == 1) {
+      out[i] = *it->second.begin();
     }
-    const std::string& sentence = pred[i].evidence.sentence;
-    if (sentence.size() < 20) continue;  // too short to identify an article
-    std::set<std::string> hits;
-    for (auto [id, text] : texts) {
-      if (text->find(sentence) != std::string::npos || sentence.find(*text) != std::string::npos) hits.insert(*id);
-    }
-    if (hits.size() == 1) out[i] = *hits.begin();
   }
   return out;
 }

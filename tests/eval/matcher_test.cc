@@ -207,3 +207,32 @@ TEST(Matcher, HaversineKnownDistances) {
 
 }  // namespace
 }  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+TEST(Linking, WholePredictedArticleFollowsItsSentences) {
+  // JSON-lines gold: article "G" known only by one evidence sentence. The predicted article has
+  // another id; one of its events quotes that sentence, so all of its events are scored as "G".
+  GoldSet gold;
+  Event g;
+  g.article_id = "G";
+  g.plover_type = "FIGHT";
+  g.evidence.sentence = "M23 rebels captured the town of Walikale";
+  gold.events.push_back(g);
+  Event p1 = g, p2 = g, p3 = g;
+  p1.article_id = p2.article_id = "reader-id";
+  p1.evidence.sentence = "Rwanda-backed M23 rebels captured the town of Walikale in Congo.";
+  p2.evidence.sentence = "A different sentence of the same article, long enough.";
+  p2.plover_type = "COERCE";
+  p3.article_id = "unrelated";
+  p3.evidence.sentence = "Nothing in this sentence appears in the gold data at all.";
+  EvalReport r = Evaluate(gold, {p1, p2, p3}, EvalOptions());
+  EXPECT_EQ(r.matched, 1);
+  EXPECT_EQ(r.pred_events, 2);  // p1 and p2 linked to G
+  EXPECT_EQ(r.unlinked_pred, 1);
+  EXPECT_DOUBLE_EQ(r.precision, 0.5);
+}
+
+}  // namespace
+}  // namespace sitrep
