@@ -37,7 +37,9 @@ Status ParseJsonArticle(const std::string& line, Article* a, std::vector<std::st
     j = json::parse(line);
   } catch (const json::parse_error& e) {
     *error_column = static_cast<int64_t>(e.byte);
-    return Status::InvalidArgument("malformed JSON (syntax error at column " + std::to_string(e.byte) + ")");
+    const char* what = e.byte > line.size() ? "unexpected end of line" : "syntax error";
+    return Status::InvalidArgument(std::string("malformed JSON (") + what + " at column " + std::to_string(e.byte) +
+                                   ")");
   } catch (const json::exception& e) {
     return Status::InvalidArgument("malformed JSON");
   }

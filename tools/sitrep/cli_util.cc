@@ -81,6 +81,7 @@ int RunExtraction(const InputFlags& flags, const ArticleEventsSink& sink, RunTot
     return kExitFailure;
   }
 
+  totals->started = true;
   Progress progress(!flags.quiet);
   Diagnostics diag;
   diag.SetSink([&](const Diagnostic& d) {

@@ -49,6 +49,7 @@ struct RunTotals {
   ReadStats read;
   int64_t events = 0;
   int64_t extract_failed = 0;  // articles the pipeline failed on (reported as errors)
+  bool started = false;        // reading began (flags were valid and the pipeline loaded)
 };
 
 // Receives each article with its events (already given ids); a non-OK status aborts the run.

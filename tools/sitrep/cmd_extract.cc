@@ -33,7 +33,7 @@ Register reg("extract", "Extract events from articles and print them as JSON lin
       PrintError("cannot write to standard output");
       code = kExitFailure;
     }
-    if (code != kExitUsage && !flags->quiet) std::fprintf(stderr, "%s\n", ReadSummary(totals).c_str());
+    if (totals.started && !flags->quiet) std::fprintf(stderr, "%s\n", ReadSummary(totals).c_str());
     return code;
   };
 });

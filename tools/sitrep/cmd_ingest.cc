@@ -54,7 +54,7 @@ Register reg("ingest", "Extract events from articles and store both in the datab
         code = kExitFailure;
       }
     }
-    if (code != kExitUsage && !flags->quiet) {
+    if (totals.started && !flags->quiet) {
       std::fprintf(stderr, "%s\n", ReadSummary(totals).c_str());
       std::fprintf(stderr, "%s\n",
                    fmt::format("sitrep: stored {} new articles ({} already stored), {} new events in {}",

@@ -1,0 +1,188 @@
+// End-to-end tests of the `sitrep` binary: extract / ingest / events / articles, exit codes and
+// the messages on stderr.
+#include <sys/wait.h>
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "test_util.h"
+
+namespace sitrep {
+namespace {
+
+using testing::TempDir;
+
+const std::string kSitrep = SITREP_TEST_BINARY_DIR "/sitrep";
+
+struct Result {
+  int code = -1;
+  std::string out, err;
+};
+
+std::string Quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+// Runs `sitrep <args>` through the shell; stdin from `stdin_file` when given.
+Result Sitrep(const TempDir& dir, const std::string& args, const std::string& stdin_file = "") {
+  std::string err_path = dir.Path("stderr.txt");
+  std::string cmd = Quote(kSitrep) + " " + args + " 2>" + Quote(err_path) +
+                    (stdin_file.empty() ? " </dev/null" : " <" + Quote(stdin_file));
+  Result r;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return r;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  int status = pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::ifstream in(err_path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  r.err = ss.str();
+  return r;
+}
+
+std::vector<std::string> Lines(const std::string& s) {
+  std::vector<std::string> out;
+  std::stringstream ss(s);
+  std::string line;
+  while (std::getline(ss, line)) out.push_back(line);
+  return out;
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!std::filesystem::exists(kSitrep)) GTEST_SKIP() << kSitrep << " not built";
+  }
+  TempDir dir_;
+};
+
+TEST_F(CliTest, EveryCommandHasHelpWithExitCodes) {
+  for (const char* cmd : {"extract", "ingest", "events", "articles"}) {
+    Result r = Sitrep(dir_, std::string(cmd) + " --help");
+    EXPECT_EQ(r.code, 0) << cmd;
+    EXPECT_NE(r.out.find("Exit codes"), std::string::npos) << cmd << ": " << r.out;
+  }
+}
+
+TEST_F(CliTest, UsageErrorsExitTwoAndMissingDatabaseExitsThree) {
+  const struct {
+    std::string args;
+    int code;
+    std::string err;  // expected substring of stderr
+  } cases[] = {
+      {"extract", 2, "files is required"},
+      {"extract x.txt --date 2023-02-30", 2, "sitrep: --date '2023-02-30' is not a YYYY-MM-DD date"},
+      {"events --db " + Quote(dir_.Path("x.db")) + " --since yesterday", 2,
+       "sitrep: --since 'yesterday' is not a YYYY-MM-DD date"},
+      {"events --db " + Quote(dir_.Path("x.db")) + " --bbox 1,2,3", 2, "sitrep: --bbox '1,2,3' must be"},
+      {"events --db " + Quote(dir_.Path("x.db")) + " --format xml", 2, "xml"},
+      {"events --db " + Quote(dir_.Path("nope.db")), 3, "nope.db: no such database"},
+      {"articles --db " + Quote(dir_.Path("nope.db")), 3, "nope.db: no such database"},
+  };
+  for (const auto& c : cases) {
+    Result r = Sitrep(dir_, c.args);
+    EXPECT_EQ(r.code, c.code) << c.args << "\n" << r.err;
+    EXPECT_NE(r.err.find(c.err), std::string::npos) << c.args << "\n" << r.err;
+  }
+  EXPECT_FALSE(std::filesystem::exists(dir_.Path("nope.db")));  // query commands never create a database
+}
+
+TEST_F(CliTest, ExtractReadsStandardInput) {
+  std::string in = dir_.Write("in.txt", "date 2023-01-02 Fighting was reported in Goma.\n");
+  Result r = Sitrep(dir_, "extract - --gazetteer none", in);
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_TRUE(std::regex_search(r.err, std::regex(R"(sitrep: read 1 articles \(0 skipped, 0 failed\), \d+ events)")))
+      << r.err;
+  for (const std::string& line : Lines(r.out)) EXPECT_EQ(line.front(), '{') << line;
+}
+
+// Issue #2: bad inputs in one CLI run with good articles; exact messages, exit code 1, every good
+// article stored, and ingesting the same inputs again adds nothing.
+TEST_F(CliTest, IngestReportsBadInputsAndIsIdempotent) {
+  std::vector<std::string> files = {
+      dir_.Write("good.txt", "date 2023-11-07 The M23 rebels captured Bunagana on Monday.\n"),
+      dir_.Write("lines.jsonl", "{\"text\":\"Clashes were reported in Rutshuru.\",\"date\":\"2023-11-08\"}\n"
+                                "{\"text\":\n"),
+      dir_.Write("bad.txt", "Goma \xC3 was shelled.\n"),
+      dir_.Write("empty.txt", ""),
+      dir_.Write("image.bin", std::string("GIF89a\0\0\0\0", 10)),
+      dir_.Write("big.txt", std::string(2000, 'y')),
+      dir_.Path("missing.txt"),
+  };
+  std::string args = "ingest --gazetteer none --max-bytes 1000 --db " + Quote(dir_.Path("x.db"));
+  for (const std::string& f : files) args += " " + Quote(f);
+  const std::string d = dir_.path() + "/";
+  const std::vector<std::string> diagnostics = {
+      d + "lines.jsonl:2: byte 74: error: malformed JSON (unexpected end of line at column 9)",
+      d + "bad.txt:1: byte 5: warning: invalid UTF-8 replaced with U+FFFD (1 bad sequence)",
+      d + "empty.txt: warning: empty file; skipped",
+      d + "image.bin: byte 6: warning: binary file (NUL byte); skipped",
+      d + "big.txt: warning: article over the size cap of 1000 bytes (--max-bytes); skipped",
+      d + "missing.txt: error: cannot open: No such file or directory",
+  };
+  std::string first_events;
+  for (int run = 0; run < 2; ++run) {
+    SCOPED_TRACE(run == 0 ? "first ingest" : "second ingest");
+    Result r = Sitrep(dir_, args);
+    EXPECT_EQ(r.code, 1) << r.err;
+    std::vector<std::string> lines = Lines(r.err);
+    for (const std::string& want : diagnostics)
+      EXPECT_NE(std::find(lines.begin(), lines.end(), want), lines.end()) << "missing: " << want << "\n" << r.err;
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(r.err, m, std::regex(R"(sitrep: read 3 articles \(3 skipped, 2 failed\), (\d+) events)")))
+        << r.err;
+    std::string stored = run == 0 ? "stored 3 new articles (0 already stored), " + m[1].str() + " new events in "
+                                  : "stored 0 new articles (3 already stored), 0 new events in ";
+    EXPECT_NE(r.err.find("sitrep: " + stored + dir_.Path("x.db")), std::string::npos) << r.err;
+
+    Result articles = Sitrep(dir_, "articles --format csv --db " + Quote(dir_.Path("x.db")));
+    EXPECT_EQ(articles.code, 0) << articles.err;
+    std::vector<std::string> rows = Lines(articles.out);
+    ASSERT_EQ(rows.size(), 4u) << articles.out;  // header + 3 articles
+    EXPECT_EQ(rows[0], "id,date,source,title,url,language,origin,text_bytes,events,ingested_at\r");
+    Result events = Sitrep(dir_, "events --format csv --db " + Quote(dir_.Path("x.db")));
+    EXPECT_EQ(events.code, 0) << events.err;
+    if (run == 0) {
+      EXPECT_EQ(Lines(events.out).size(), 1 + std::stoul(m[1].str()));  // header + one row per event
+      first_events = events.out;
+    } else {
+      EXPECT_EQ(events.out, first_events);  // the second run stored nothing new
+    }
+  }
+}
+
+// The issue's "done when": ingesting the shared samples twice stores the same numbers.
+TEST_F(CliTest, SharedSamplesIngestTwiceSameCounts) {
+  std::string samples = SITREP_TEST_SHARED_DIR "/samples";
+  if (!std::filesystem::is_directory(samples)) GTEST_SKIP() << "no " << samples;
+  std::string db = Quote(dir_.Path("s.db"));
+  // With the built gazetteer when there is one (scripts/setup), else without places.
+  std::string gazetteer = SITREP_TEST_BINARY_DIR "/data/gazetteer.idx";
+  std::string ingest = "ingest " + Quote(samples) + " --db " + db +
+                       (std::filesystem::exists(gazetteer) ? "" : " --gazetteer none");
+  Result first = Sitrep(dir_, ingest);
+  ASSERT_EQ(first.code, 0) << first.err;
+  Result events1 = Sitrep(dir_, "events --format csv --db " + db);
+  Result articles1 = Sitrep(dir_, "articles --db " + db);
+  Result second = Sitrep(dir_, ingest);
+  ASSERT_EQ(second.code, 0) << second.err;
+  EXPECT_NE(second.err.find("stored 0 new articles (2 already stored), 0 new events"), std::string::npos)
+      << second.err;
+  EXPECT_EQ(Sitrep(dir_, "events --format csv --db " + db).out, events1.out);
+  EXPECT_EQ(Lines(Sitrep(dir_, "articles --db " + db).out).size(), 2u);
+  EXPECT_EQ(Lines(articles1.out).size(), 2u);
+  EXPECT_EQ(events1.out.rfind("event_id,article_id,date,", 0), 0u);
+}
+
+}  // namespace
+}  // namespace sitrep
