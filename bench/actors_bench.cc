@@ -58,6 +58,18 @@ void BM_MatchSamples(benchmark::State& state) {
 }
 BENCHMARK(BM_MatchSamples)->Unit(benchmark::kMicrosecond);
 
+// Matching alone, without coreference.
+void BM_MatchOnly(benchmark::State& state) {
+  std::string text = Samples();
+  sitrep::Document doc;
+  sitrep::actors_internal::Tokenize(text, &doc);
+  for (auto _ : state) {
+    auto ms = Dict().MatchDocument(doc);
+    benchmark::DoNotOptimize(ms.data());
+  }
+}
+BENCHMARK(BM_MatchOnly)->Unit(benchmark::kMicrosecond);
+
 }  // namespace
 
 BENCHMARK_MAIN();

@@ -9,7 +9,7 @@
 //     <country>_MIL/_GOV/_POL of the article's most mentioned country, or of the most
 //     recently mentioned one for "the country's ...";
 //   - only definite generic mentions are resolved; "100 armed groups" stays unresolved.
-#include <map>
+#include <string_view>
 
 #include "internal.h"
 
@@ -38,33 +38,52 @@ const char* SuffixFor(const std::string& generic_type) {
 }  // namespace
 
 void ResolveCoreference(const ActorDictionary& dict, std::vector<ActorMention>* mentions) {
-  // Salience: named mentions per actor and per country (states and their institutions).
-  std::map<std::string, int> actor_count, country_count;
-  for (const auto& m : *mentions) {
+  // Each mention's actor, looked up once; salience = named mentions per actor and per country
+  // (states and their institutions count for their country). Articles name few distinct
+  // actors, so small vectors beat maps here.
+  const size_t n = mentions->size();
+  std::vector<const Actor*> actor(n, nullptr);
+  std::vector<std::pair<const Actor*, int>> actor_count;
+  std::vector<std::pair<std::string_view, int>> country_count;
+  auto bump = [](auto& counts, auto key) {
+    for (auto& [k, c] : counts)
+      if (k == key) return ++c;
+    counts.emplace_back(key, 1);
+    return 1;
+  };
+  bool any_generic = false;
+  for (size_t i = 0; i < n; ++i) {
+    const ActorMention& m = (*mentions)[i];
+    any_generic |= m.generic && m.actor_id.empty() && m.definite;
     if (m.generic || m.actor_id.empty()) continue;
     const Actor* a = dict.Find(m.actor_id);
     if (!a) continue;
-    ++actor_count[a->id];
+    actor[i] = a;
+    bump(actor_count, a);
     if (!a->country.empty() &&
         (a->type == "state" || a->type == "government" || a->type == "military" || a->type == "police"))
-      ++country_count[a->country];
+      bump(country_count, std::string_view(a->country));
   }
+  if (!any_generic) return;
+  auto count_of = [&](const Actor* a) {
+    for (const auto& [k, c] : actor_count)
+      if (k == a) return c;
+    return 0;
+  };
   std::string top_country;
   int top = 0;
-  for (const auto& [c, n] : country_count)
-    if (n > top) top_country = c, top = n;
+  for (const auto& [c, k] : country_count)
+    if (k > top) top_country = std::string(c), top = k;
 
-  for (size_t i = 0; i < mentions->size(); ++i) {
+  for (size_t i = 0; i < n; ++i) {
     ActorMention& g = (*mentions)[i];
     if (!g.generic || !g.actor_id.empty() || !g.definite) continue;
     if (const char* suffix = SuffixFor(g.generic_type)) {
       std::string country = g.country_hint;
       if (country.empty() && g.refers_to_recent) {
         for (size_t j = i; j-- > 0;) {
-          const ActorMention& m = (*mentions)[j];
-          const Actor* a = m.generic ? nullptr : dict.Find(m.actor_id);
-          if (a && a->type == "state") {
-            country = a->country;
+          if (actor[j] && actor[j]->type == "state") {
+            country = actor[j]->country;
             break;
           }
         }
@@ -80,16 +99,14 @@ void ResolveCoreference(const ActorDictionary& dict, std::vector<ActorMention>* 
     const Actor* best = nullptr;
     int best_fit = 0, best_count = 0;
     size_t best_distance = SIZE_MAX;
-    for (size_t j = 0; j < mentions->size(); ++j) {
-      const ActorMention& m = (*mentions)[j];
-      if (m.generic || m.actor_id.empty() || m.coreferent) continue;
-      const Actor* a = dict.Find(m.actor_id);
+    for (size_t j = 0; j < n; ++j) {
+      const Actor* a = actor[j];
       if (!a) continue;
       int fit = Fit(g.generic_type, a->type);
       if (!fit || (!g.country_hint.empty() && !a->country.empty() && a->country != g.country_hint)) continue;
-      int count = actor_count[a->id];
+      int count = count_of(a);
       // Mentions before the generic one are nearer than any after it.
-      size_t distance = j < i ? i - j : mentions->size() + (j - i);
+      size_t distance = j < i ? i - j : n + (j - i);
       bool better = fit > best_fit || (fit == best_fit && count > best_count) ||
                     (fit == best_fit && count == best_count && distance < best_distance);
       if (better) best = a, best_fit = fit, best_count = count, best_distance = distance;

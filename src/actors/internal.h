@@ -64,7 +64,15 @@ class PhraseIndex {
   bool empty() const { return map_.empty(); }
 
  private:
+  // Most article tokens start no phrase: a bit per hash of the first tokens (FNV-1a, 2^16 bits,
+  // 8 KB, stays in cache) answers "no" before the hash map is touched.
+  static uint32_t QuickHash(std::string_view s) {
+    uint32_t h = 2166136261u;
+    for (unsigned char c : s) h = (h ^ c) * 16777619u;
+    return h & 0xFFFF;
+  }
   StringMap<std::vector<Phrase>> map_;
+  std::vector<uint64_t> filter_ = std::vector<uint64_t>(1 << 10, 0);
 };
 
 struct Ambiguity {

@@ -181,6 +181,8 @@ std::vector<std::string> SplitList(std::string_view s, char sep) {
 void PhraseIndex::Add(Phrase p) {
   if (p.tokens.empty()) return;
   std::string key = p.tokens[0].lower;
+  uint32_t h = QuickHash(key);
+  filter_[h >> 6] |= uint64_t{1} << (h & 63);
   map_[key].push_back(std::move(p));
 }
 
@@ -192,6 +194,8 @@ void PhraseIndex::Finish() {
 }
 
 const std::vector<Phrase>* PhraseIndex::Candidates(std::string_view first_lower) const {
+  uint32_t h = QuickHash(first_lower);
+  if (!(filter_[h >> 6] >> (h & 63) & 1)) return nullptr;
   auto it = map_.find(first_lower);
   return it == map_.end() ? nullptr : &it->second;
 }
