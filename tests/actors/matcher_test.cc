@@ -160,3 +160,39 @@ TEST(ActorMatch, SentenceMatchEqualsDocumentMatch) {
 
 }  // namespace
 }  // namespace sitrep::testing
+
+namespace sitrep::testing {
+namespace {
+
+// Ordinary words that look like names must not match.
+TEST(ActorMatch, Negatives) {
+  Check({
+      {"Tell us about it; we will chad the turkey in may.", {}},
+      {"Experts say military aggression is rising.", {}},
+      {"The rebel advance was slow.", {}},
+      {"He is a well-led and well-backed man.", {}},
+      {"Nothing here at all.", {}},
+  });
+}
+
+TEST(ActorMatch, EdgeInputs) {
+  Text empty("");
+  EXPECT_TRUE(Dict().MatchDocument(empty.doc).empty());
+  // A sentence range past the tokens is clamped, not read out of bounds.
+  Text t("M23 fought.");
+  Sentence s;
+  s.first_token = 0;
+  s.last_token = 1000;
+  auto ms = Dict().Match(t.doc, s);
+  ASSERT_EQ(ms.size(), 1u);
+  EXPECT_EQ(ms[0].actor_id, "M23");
+  Text dashes("-backed Rwanda- -led");
+  auto d = Dict().MatchDocument(dashes.doc);
+  for (const auto& m : d) EXPECT_NE(m.modifier, MentionModifier::kBackedBy);
+  std::vector<ActorMention> none;
+  ResolveCoreference(Dict(), &none);
+  EXPECT_TRUE(none.empty());
+}
+
+}  // namespace
+}  // namespace sitrep::testing
