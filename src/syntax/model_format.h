@@ -16,8 +16,8 @@
 //   string pool     pool_bytes
 // Slot tables use open addressing with linear probing: the slot index comes from the low
 // bits of the 64-bit key, the stored 32-bit fingerprint from the high bits (never 0, which
-// marks an empty slot). Only the pruned, quantised weights are stored: sparse rows of
-// (tag, weight) per feature.
+// marks an empty slot); load factor at most 0.7. Only the pruned, quantised weights are
+// stored: a sparse row of (tag, weight) per feature, or a dense row when it has many tags.
 #ifndef SITREP_SRC_SYNTAX_MODEL_FORMAT_H_
 #define SITREP_SRC_SYNTAX_MODEL_FORMAT_H_
 

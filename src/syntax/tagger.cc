@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <cerrno>
@@ -68,9 +69,9 @@ namespace {
 // allocates nothing.
 struct Scratch {
   std::vector<WordInfo> words;
-  std::vector<uint64_t> feats;       // kMaxStaticFeatures per token
-  std::vector<int> num_feats;
-  std::vector<syntax::Row> rows;     // found rows, kMaxStaticFeatures per token
+  std::vector<uint64_t> feats;       // static features of the sentence, flat
+  std::vector<int> owner;            // token of each feature
+  std::vector<syntax::Row> rows;     // row found for each feature
   std::vector<int32_t> scores;       // dense_width per token: static feature scores
 };
 
@@ -87,7 +88,7 @@ void Tagger::Tag(Document* doc, const Sentence& s) const {
   if (sc.words.size() < un) {
     sc.words.resize(un);
     sc.feats.resize(un * K);
-    sc.num_feats.resize(un);
+    sc.owner.resize(un * K);
     sc.rows.resize(un * K);
   }
   const size_t width = model_->dense_width();
@@ -99,35 +100,29 @@ void Tagger::Tag(Document* doc, const Sentence& s) const {
     syntax::ComputeWordInfo(toks[i].norm, toks[i].lower, i == 0 || toks[i].space_before, &w);
     model_->LookupWord(&w);
   }
+  // All tag-independent features of the sentence in one flat list (dictionary words have none).
+  size_t total = 0;
   for (int i = 0; i < n; ++i) {
-    sc.num_feats[static_cast<size_t>(i)] =
-        sc.words[static_cast<size_t>(i)].dict_tag >= 0
-            ? 0
-            : syntax::ExtractStaticFeatures(sc.words.data(), n, i, &sc.feats[static_cast<size_t>(i) * K]);
+    if (sc.words[static_cast<size_t>(i)].dict_tag >= 0) continue;
+    const int k = syntax::ExtractStaticFeatures(sc.words.data(), n, i, &sc.feats[total]);
+    std::fill(&sc.owner[total], &sc.owner[total] + k, i);
+    total += static_cast<size_t>(k);
+    std::fill(&sc.scores[static_cast<size_t>(i) * width], &sc.scores[static_cast<size_t>(i) * width] + width, 0);
   }
-  // Static features of the whole sentence, software-pipelined because every lookup is a
-  // likely cache miss: prefetch the slots of token i, find the rows of token i-1 (and
-  // prefetch them), add up the rows of token i-2.
-  for (int i = 0; i < n + 2; ++i) {
-    if (i < n) {
-      const uint64_t* f = &sc.feats[static_cast<size_t>(i) * K];
-      for (int j = 0; j < sc.num_feats[static_cast<size_t>(i)]; ++j) model_->PrefetchFeature(f[j]);
+  // Look them up in a software pipeline, because every lookup is a likely cache miss: prefetch
+  // the slot of feature j, resolve the slot of feature j - kResolveLag (and prefetch its row),
+  // add the row of feature j - kAddLag to its token's scores.
+  constexpr size_t kResolveLag = 12, kAddLag = 24;
+  for (size_t j = 0; j < total + kAddLag; ++j) {
+    if (j < total) model_->PrefetchFeature(sc.feats[j]);
+    if (j >= kResolveLag && j - kResolveLag < total) {
+      const size_t r = j - kResolveLag;
+      sc.rows[r] = model_->FindFeature(sc.feats[r]);
+      model_->PrefetchRow(sc.rows[r]);
     }
-    if (i >= 1 && i - 1 < n) {
-      const size_t t = static_cast<size_t>(i - 1);
-      const uint64_t* f = &sc.feats[t * K];
-      for (int j = 0; j < sc.num_feats[t]; ++j) {
-        const syntax::Row row = model_->FindFeature(f[j]);
-        model_->PrefetchRow(row);
-        sc.rows[t * K + static_cast<size_t>(j)] = row;
-      }
-    }
-    if (i >= 2) {
-      const size_t t = static_cast<size_t>(i - 2);
-      if (sc.num_feats[t] == 0) continue;
-      int32_t* score = &sc.scores[t * width];
-      std::fill(score, score + width, 0);
-      for (int j = 0; j < sc.num_feats[t]; ++j) model_->AddRow(sc.rows[t * K + static_cast<size_t>(j)], score);
+    if (j >= kAddLag) {
+      const size_t r = j - kAddLag;
+      model_->AddRow(sc.rows[r], &sc.scores[static_cast<size_t>(sc.owner[r]) * width]);
     }
   }
   // Greedy left-to-right decoding with the previous-tag features. As soon as token i has
@@ -143,9 +138,11 @@ void Tagger::Tag(Document* doc, const Sentence& s) const {
     if (best < 0) {
       int32_t* score = &sc.scores[static_cast<size_t>(i) * width];
       for (int f = 0; f < nf; ++f) model_->AddRow(model_->FindFeature(feats[f]), score);
+      // Max first (vectorisable), then its first index.
+      int32_t top = score[0];
+      for (int t = 1; t < num_tags; ++t) top = std::max(top, score[t]);
       best = 0;
-      for (int t = 1; t < num_tags; ++t)
-        if (score[t] > score[best]) best = t;
+      while (score[best] != top) ++best;
     }
     p2 = p1;
     p1 = best;
