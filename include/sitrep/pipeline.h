@@ -38,9 +38,15 @@ class Pipeline {
   Status Extract(const Article& article, std::vector<Event>* events, Diagnostics* diag = nullptr,
                  StageTimes* times = nullptr) const;
 
+  // A readable account of what every stage found in `article` (sentences, tokens with tags and
+  // lemmas, actor/place/time/count mentions), then the events: for users checking why something
+  // was or was not coded (`sitrep explain`).
+  Status Explain(const Article& article, std::string* report) const;
+
+  struct Impl;  // internal, see src/pipeline/
+
  private:
   Pipeline();
-  struct Impl;
   std::unique_ptr<Impl> impl_;
 };
 

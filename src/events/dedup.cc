@@ -27,11 +27,16 @@ bool Compatible(const Event& a, const Event& b) {
     }
     return true;
   }
+  // Taking ground and fighting over it are different events; talks and calls between the same
+  // parties are one consultation.
+  if (a.plover_mode != b.plover_mode && a.plover_type != "CONSULT") return false;
   if (!ModalitiesCompatible(a.modality, b.modality)) return false;
+  std::string pa = PlaceKey(a), pb = PlaceKey(b);
+  // A mention without an agent ("the recent capture of Walikale") joins one only at the same place.
+  if (Key(a.actor1).empty() != Key(b.actor1).empty() && (pa.empty() || pa != pb)) return false;
   if (!SameOrEitherEmpty(Key(a.actor1), Key(b.actor1))) return false;
   if (!SameOrEitherEmpty(Key(a.actor2), Key(b.actor2))) return false;
   // Places: equal, or one side has none or only a region/country (precision 3).
-  std::string pa = PlaceKey(a), pb = PlaceKey(b);
   if (pa.empty() || pb.empty() || pa == pb) return true;
   bool coarse_a = a.location->precision >= 3, coarse_b = b.location->precision >= 3;
   return (coarse_a || coarse_b) && a.location->country_code == b.location->country_code;
@@ -45,15 +50,19 @@ void Absorb(Event* keep, const Event& other) {
   auto rank = [](const std::string& p) {
     return p == "day" ? 0 : p == "week" ? 1 : p == "month" ? 2 : p == "year" ? 3 : 4;
   };
-  if (other.date && (!keep->date || rank(other.date_precision) < rank(keep->date_precision))) {
-    keep->date = other.date;
-    keep->date_precision = other.date_precision;
-  }
   for (const std::string& role : Counts::Roles())
     if (keep->counts.Find(role)->empty()) *keep->counts.Find(role) = *other.counts.Find(role);
   if (ModalityRank(other.modality) < ModalityRank(keep->modality)) {
+    // The more factual reading wins, with its own dating (a recalled event is not dated by a
+    // claim that mentions it).
     keep->modality = other.modality;
     keep->claimant = other.claimant;
+    keep->date = other.date;
+    keep->date_precision = other.date_precision;
+  } else if (other.modality == keep->modality && other.date &&
+             (!keep->date || rank(other.date_precision) < rank(keep->date_precision))) {
+    keep->date = other.date;
+    keep->date_precision = other.date_precision;
   }
   if (keep->acled_event_type.empty()) {
     keep->acled_event_type = other.acled_event_type;

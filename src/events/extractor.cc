@@ -51,7 +51,7 @@ bool IsReportingVerb(const std::string& l) {
 
 // The date the sentence gives for the trigger, if any (docs/events.md, "Dates").
 const TimeSpan* DateFor(const SentenceView& v, const std::vector<TimeSpan>& times, const TriggerMatch& m,
-                        bool nominal) {
+                        bool nominal, bool background) {
   const Sentence& s = v.sentence();
   const uint32_t anchor = nominal ? NearestVerb(v, m.head, m.first, m.last) : m.head;
   const TimeSpan* best = nullptr;
@@ -61,7 +61,8 @@ const TimeSpan* DateFor(const SentenceView& v, const std::vector<TimeSpan>& time
     uint32_t owner = NearestVerb(v, t.first, t.first, t.last);
     bool ok = owner == m.head || owner == anchor || (owner >= m.first && owner < m.last);
     // "on Monday, claimed they have recaptured": the claim's date dates what it reports.
-    if (!ok && owner != UINT32_MAX && owner < m.head && IsReportingVerb(v.Lemma(owner))) ok = true;
+    // A recalled earlier event is not dated by the report that recalls it.
+    if (!ok && !background && owner != UINT32_MAX && owner < m.head && IsReportingVerb(v.Lemma(owner))) ok = true;
     // "started on October 1, when fighting resumed": the when-clause shares the time.
     if (!ok && t.last + 1 < s.last_token && v.tok(t.last).norm == "," && v.tok(t.last + 1).lower == "when" &&
         m.head > t.last)
@@ -85,13 +86,12 @@ double Confidence(const RoleTuple& r, bool nominal, bool dated, const std::strin
   return std::clamp(c, 0.05, 0.95);
 }
 
-void FillLocation(const Arg* place, const std::optional<Location>& fallback, bool allow_fallback, Event* e) {
-  if (place && place->place) {
-    e->location = place->place->loc;
-  } else if (allow_fallback && fallback) {
-    e->location = *fallback;
-    e->location->precision = 3;
-  }
+bool IsVerbalType(const std::string& t) {
+  return In(t, {"CONSULT", "SANCTION", "ACCUSE", "DISAPPROVE", "REQUEST", "THREATEN", "AID", "REJECT", "AGREE", "SUPPORT"});
+}
+
+void FillLocation(const Arg* place, Event* e) {
+  if (place && place->place) e->location = place->place->loc;
 }
 
 }  // namespace
@@ -158,13 +158,13 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
       TriggerMatch mm = m;
       mm.pattern = p;
       ModalityReading mod = ReadModality(v, m.first, m.last, nominal, following);
-      const TimeSpan* when = DateFor(v, a.times, m, nominal);
+      const TimeSpan* when = DateFor(v, a.times, m, nominal, mod.modality == "background");
       for (const RoleTuple& r : ReadRoles(v, mm, nominal)) {
         RoleTuple roles = r;
         if (roles.actor1 && roles.actor2 && roles.actor1->actor->actor.id == roles.actor2->actor->actor.id &&
             !roles.actor1->actor->actor.id.empty())
           roles.actor2 = nullptr;
-        if (!roles.place) roles.place = v.ClausePlace(m.head);
+        if (!roles.place) roles.place = v.ClausePlace(m.head, nominal ? NearestVerb(v, m.head, m.first, m.last) : m.head);
         if (roles.place && roles.place->actor) roles.place = nullptr;
         Event e;
         e.article_id = a.article_id;
@@ -178,9 +178,7 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
           e.acled_event_type = rule->event_type;
           e.acled_sub_event_type = rule->sub_event_type;
         }
-        const bool verbal = p->frame == Frame::kConsult || p->frame == Frame::kCommunicate ||
-                            p->frame == Frame::kSupport || p->frame == Frame::kAgree || p->frame == Frame::kReject;
-        FillLocation(roles.place, a.main_place, !verbal, &e);
+        FillLocation(roles.place, &e);
         e.modality = mod.modality;
         e.claimant = mod.claimant;
         if (when) {
@@ -234,7 +232,7 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
       ModalityReading mod = ReadModality(v, c.first, c.last, /*nominal=*/true, following);
       e.modality = mod.modality;
       e.claimant = mod.claimant;
-      FillLocation(v.ClausePlace(c.first), a.main_place, true, &e);
+      FillLocation(v.ClausePlace(c.first), &e);
       if (a.article_date) {
         e.date = a.article_date;
         e.date_precision = "week";
@@ -249,8 +247,15 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
     }
   }
 
+  // Events whose text names no place inherit the article's main place at precision 3, after
+  // deduplication so that an inherited place never makes two mentions look alike. Talk, threats,
+  // sanctions and support happen wherever their speakers are: they inherit nothing.
   std::vector<Event> merged = MergeDuplicates(std::move(found));
   for (Event& e : merged) {
+    if (!e.location && a.main_place && !IsVerbalType(e.plover_type)) {
+      e.location = *a.main_place;
+      e.location->precision = 3;
+    }
     e.event_id = ComputeEventId(e);
     events->push_back(std::move(e));
   }

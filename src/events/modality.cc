@@ -97,8 +97,9 @@ ModalityReading ReadModality(const SentenceView& v, uint32_t first, uint32_t las
     const Token& t = v.tok(k);
     const std::string& l = v.Lemma(k);
     if (v.ArgAt(k) || t.norm == "," || v.IsClauseBoundary(k)) break;
-    if (l == "not" || t.lower == "n't" || l == "never" || (l == "longer" && k > s.first_token && v.tok(k - 1).lower == "no") ||
-        (nominal && l == "no"))
+    const std::string& w = t.lower;  // lemmas would turn "longer" into "long"
+    if (w == "not" || w == "n't" || w == "never" || (w == "longer" && k > s.first_token && v.tok(k - 1).lower == "no") ||
+        (nominal && w == "no"))
       negated = true;
     if (In(l, {"could", "would", "might", "may", "should"})) hypothetical = true;
     if (In(t.lower, {"will", "shall", "'ll"})) intended = true;
@@ -108,18 +109,24 @@ ModalityReading ReadModality(const SentenceView& v, uint32_t first, uint32_t las
   if (!nominal && v.IsPluperfect(first)) background = true;
 
   // Cues earlier in the sentence: "threatened to", "aims to", "failed to", "if", "denied".
+  // Control verbs ("threatened to", "aims to") reach only into their own clause.
+  bool same_clause = true;
+  bool reporting = false;
   for (uint32_t k = first; k > s.first_token;) {
     --k;
     const std::string& l = v.Lemma(k);
+    if (v.IsClauseBoundary(k) || (k + 1 < first && v.IsFiniteVerb(k + 1) && !v.IsAux(k + 1))) same_clause = false;
     if (In(l, {"if", "unless", "whether"})) hypothetical = true;
+    if (v.IsVerb(k) && In(l, {"announce", "confirm", "report", "say", "state", "tell"})) reporting = true;
     bool to_follows = k + 1 < first && (v.tok(k + 1).lower == "to" || v.tok(k + 1).lower == "at");
-    if (first - k <= 8 && to_follows) {
+    if (same_clause && first - k <= 8 && to_follows) {
       if (IsThreatVerb(l)) threatened = true;
       else if (IsIntentWord(l)) intended = true;
       else if (l == "fail" || l == "refuse") negated = true;
     }
     if (l == "without" && first - k <= 3) negated = true;
-    if (nominal && In(l, {"follow", "following", "after", "since"}) && first - k <= 12) background = true;
+    // "the rebels' advances since January, including the capture of Goma": an earlier period.
+    if (nominal && l == "since" && first - k <= 12) background = true;
     if (IsDenyVerb(l) && v.IsVerb(k)) {
       denied = true;
       denier = SpeakerOf(v, k);
@@ -127,6 +134,20 @@ ModalityReading ReadModality(const SentenceView& v, uint32_t first, uint32_t las
     if (IsClaimVerb(l) && v.IsVerb(k) && !v.InQuote(k) && !claimed) {
       claimed = true;
       claimant = SpeakerOf(v, k);
+    }
+  }
+
+  // Trailing attribution: "Our army is no longer fighting, a local activist said."
+  if (!claimed && !v.InQuote(first)) {
+    for (uint32_t k = last; k + 1 < s.last_token; ++k) {
+      if (v.tok(k).norm != ",") continue;
+      uint32_t j = k + 1;
+      while (j < s.last_token && !v.IsVerb(j) && v.tok(j).kind != TokenKind::kPunct) ++j;
+      if (j < s.last_token && v.IsVerb(j) && IsClaimVerb(v.Lemma(j)) && j + 2 >= s.last_token) {
+        claimed = true;
+        claimant = SpeakerOf(v, j);
+      }
+      break;
     }
   }
 
@@ -154,9 +175,9 @@ ModalityReading ReadModality(const SentenceView& v, uint32_t first, uint32_t las
     claimant = according;
   }
 
-  r.reported = claimed;
-  if (claimed) background = background && !v.IsPluperfect(first);  // backshift in reported speech
-  (void)last;
+  r.reported = claimed || reporting;
+  // Pluperfect in reported speech is tense backshift ("announced that he had held a call").
+  if (r.reported) background = background && !v.IsPluperfect(first);
   if (denied) r.modality = "denied", r.claimant = denier;
   else if (negated) r.modality = "negated";
   else if (hypothetical) r.modality = "hypothetical";

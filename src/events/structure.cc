@@ -225,7 +225,9 @@ std::vector<const Arg*> SentenceView::WithConjunctsLeft(const Arg* arg) const {
   while (k > s_.first_token) {
     uint32_t j = k - 1;
     while (j > s_.first_token && tok(j).tag == "DT") --j;
-    if (!(tok(j).lower == "and" || tok(j).norm == ",")) break;
+    // Only "and" coordinates: a comma before an actor is as often an aside or a new clause
+    // ("protecting the civilian population, we have driven out...").
+    if (tok(j).lower != "and") break;
     if (j == s_.first_token) break;
     uint32_t m = j - 1;
     const Arg* prev = ArgAt(m);
@@ -241,7 +243,7 @@ std::vector<const Arg*> SentenceView::WithConjunctsRight(const Arg* arg) const {
   uint32_t k = arg->last;
   while (k + 1 < s_.last_token) {
     uint32_t j = k;
-    if (!(tok(j).lower == "and" || tok(j).norm == ",")) break;
+    if (tok(j).lower != "and") break;
     ++j;
     while (j < s_.last_token && tok(j).tag == "DT") ++j;
     const Arg* next = ArgAt(j);
@@ -268,7 +270,12 @@ std::vector<const Arg*> SentenceView::SubjectOf(uint32_t verb) const {
       while (p > s_.first_token && (tok(p - 1).tag == "DT" || tok(p - 1).tag == "JJ" || tok(p - 1).tag == "CD" ||
                                     tok(p - 1).tag == "PRP$" || tok(p - 1).tag == "RB"))
         --p;
-      bool in_pp = p > s_.first_token && IsPreposition(p - 1) && tok(p - 1).lower != "that";
+      // Right before the verb (only auxiliaries and adverbs between), a noun phrase after "IN" is
+      // the subject of a subordinate clause ("after the rebels had vacated"), not a PP object.
+      bool adjacent = true;
+      for (uint32_t j = arg->last; j < verb && adjacent; ++j)
+        adjacent = IsAux(j) || tok(j).tag == "RB" || tok(j).tag == "RBR" || tok(j).tag == "MD";
+      bool in_pp = !adjacent && p > s_.first_token && IsPreposition(p - 1) && tok(p - 1).lower != "that";
       bool aside = commas % 2 == 1;  // between a pair of commas: apposition or aside
       if (!in_pp && !aside && arg->actor && !arg->actor->modifier_only) return WithConjunctsLeft(arg);
       continue;
@@ -309,7 +316,7 @@ std::vector<const Arg*> SentenceView::ObjectsAfter(uint32_t after) const {
     if (t.kind == TokenKind::kPunct && t.norm != "(" && t.norm != ")" && t.norm != "\"") return {};
     if (IsFiniteVerb(k) || IsClauseBoundary(k)) return {};
     // The object noun phrase ends at a preposition, except "of" inside it ("the town of Walikale").
-    if (IsPreposition(k) && t.lower != "of" && steps > 0) return {};
+    if (IsPreposition(k) && t.lower != "of") return {};
     ++k;
     ++steps;
   }
@@ -318,7 +325,7 @@ std::vector<const Arg*> SentenceView::ObjectsAfter(uint32_t after) const {
 
 std::vector<const Arg*> SentenceView::PrepObjects(uint32_t from, const char* prep) const {
   for (uint32_t k = from; k < s_.last_token; ++k) {
-    if (IsClauseBoundary(k) || (IsFiniteVerb(k) && k > from + 1)) break;
+    if (IsClauseBoundary(k) || (IsFiniteVerb(k) && k > from + 1) || tok(k).norm == ",") break;
     if (tok(k).lower != prep) continue;
     uint32_t j = k + 1;
     while (j < s_.last_token && j < k + 5 && !ArgAt(j) && !IsPreposition(j) && !IsVerb(j)) ++j;
@@ -340,26 +347,54 @@ const Arg* SentenceView::ModifierBefore(uint32_t i) const {
   return nullptr;
 }
 
-const Arg* SentenceView::ClausePlace(uint32_t i) const {
-  // Nearest place on either side within the clause; a place after a locative preposition wins.
+bool SentenceView::IsLocative(const Arg& arg) const {
+  // Walk back over the noun phrase the place sits in ("in eastern DR Congo's North Kivu province",
+  // "near the town of Sake") to the preposition that introduces it.
+  uint32_t p = arg.first;
+  for (int steps = 0; p > s_.first_token && steps < 8; ++steps) {
+    const Token& t = tok(p - 1);
+    if (IsLocativePrep(t.lower) && t.lower != "of") return true;
+    bool np_word = t.tag == "DT" || t.tag == "JJ" || t.tag == "POS" || t.tag == "NNP" || t.tag == "NN" ||
+                   t.lower == "of" || t.lower == "'s" || ArgAt(p - 1) != nullptr;
+    if (!np_word) return false;
+    --p;
+  }
+  return false;
+}
+
+bool SentenceView::IsDirection(const Arg& arg) const {
+  // "toward(s) the capital, Kinshasa" names a direction, not where the event happened.
+  uint32_t p = arg.first;
+  for (int steps = 0; p > s_.first_token && steps < 5; ++steps, --p) {
+    const std::string& w = tok(p - 1).lower;
+    if (w == "toward" || w == "towards") return true;
+  }
+  return false;
+}
+
+const Arg* SentenceView::ClausePlace(uint32_t i, uint32_t allowed_verb) const {
+  // The most specific place introduced by a locative preposition in the same clause as token i;
+  // the nearest among equally specific ones. A verb between them other than the trigger's own
+  // (or `allowed_verb`, the verb governing a nominal trigger) means another clause.
   const Arg* best = nullptr;
-  int best_score = 1 << 30;
+  int best_precision = 99;
+  uint32_t best_dist = UINT32_MAX;
   for (const Arg& arg : args_) {
-    if (!arg.place) continue;
+    if (!arg.place || !IsLocative(arg) || IsDirection(arg)) continue;
     uint32_t lo = std::min(arg.first, i), hi = std::max(arg.last, i);
     bool crosses = false;
-    for (uint32_t k = lo; k < hi && !crosses; ++k) crosses = IsClauseBoundary(k) && k != i;
+    for (uint32_t k = lo; k < hi && !crosses; ++k) {
+      if (k == i || (k >= arg.first && k < arg.last)) continue;
+      crosses = IsClauseBoundary(k) || (IsVerb(k) && !IsAux(k) && k != allowed_verb) ||
+                (tok(k).norm == "," && k + 1 < s_.last_token && (tok(k + 1).tag == "VBG" || tok(k + 1).tag == "VBN"));
+    }
     if (crosses) continue;
-    // "toward(s) the capital" names a direction, not where the event happened.
-    uint32_t p = arg.first;
-    while (p > s_.first_token && (tok(p - 1).tag == "DT" || tok(p - 1).tag == "JJ")) --p;
-    if (p > s_.first_token && (tok(p - 1).lower == "toward" || tok(p - 1).lower == "towards")) continue;
-    bool locative = p > s_.first_token && IsLocativePrep(tok(p - 1).lower);
-    int dist = int(hi - lo);
-    int score = dist - (locative ? 8 : 0);
-    if (score < best_score) {
-      best_score = score;
+    int precision = arg.place->loc.precision ? arg.place->loc.precision : 3;
+    uint32_t dist = hi - lo;
+    if (precision < best_precision || (precision == best_precision && dist < best_dist)) {
       best = &arg;
+      best_precision = precision;
+      best_dist = dist;
     }
   }
   return best;

@@ -5,6 +5,7 @@
 #ifndef SITREP_SRC_EVENTS_STRUCTURE_H_
 #define SITREP_SRC_EVENTS_STRUCTURE_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -58,8 +59,11 @@ class SentenceView {
   // The argument immediately before token i through a possessive or noun-modifier chain:
   // "the rebels' capture", "EU sanctions", "M23 offensive".
   const Arg* ModifierBefore(uint32_t i) const;
-  // A place in the same clause as token i, nearest first, after a locative preposition if any.
-  const Arg* ClausePlace(uint32_t i) const;
+  // The most specific place after a locative preposition in the same clause as token i.
+  const Arg* ClausePlace(uint32_t i, uint32_t allowed_verb = UINT32_MAX) const;
+  bool IsLocative(const Arg& arg) const;   // "in/at/near/around ... X"
+  bool IsDirection(const Arg& arg) const;  // "toward(s) ... X"
+
 
  private:
   void BuildArgs(const ActorSpan* previous_subject);

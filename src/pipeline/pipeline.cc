@@ -1,10 +1,26 @@
+// The pipeline: text -> syntax -> actors, places, times, counts -> events.
 #include "sitrep/pipeline.h"
+
+#include <chrono>
+
+#include "sitrep/actors.h"
+#include "sitrep/events.h"
+#include "sitrep/numbers.h"
+#include "sitrep/paths.h"
+#include "sitrep/places.h"
+#include "sitrep/syntax.h"
+#include "sitrep/temporal.h"
+#include "sitrep/text.h"
 
 namespace sitrep {
 
-// First slice: the stages are wired in as they land (see issue #3..#5).
 struct Pipeline::Impl {
   PipelineOptions options;
+  std::unique_ptr<Tagger> tagger;
+  std::unique_ptr<ActorDictionary> actors;
+  std::unique_ptr<Gazetteer> gazetteer;
+  std::unique_ptr<PlaceFinder> places;
+  std::unique_ptr<EventExtractor> extractor;
 };
 
 const char* StageTimes::Name(int stage) {
@@ -17,12 +33,190 @@ Pipeline::~Pipeline() = default;
 
 Status Pipeline::Open(const PipelineOptions& options, std::unique_ptr<Pipeline>* out) {
   std::unique_ptr<Pipeline> p(new Pipeline());
-  p->impl_->options = options;
+  Impl& im = *p->impl_;
+  im.options = options;
+  const std::string data = options.data_dir.empty() ? DataDir() : options.data_dir;
+  Status s = Tagger::Load(data + "/models/en_ewt_tagger.bin", &im.tagger);
+  if (!s.ok()) return s;
+  if (!(s = ActorDictionary::Load(data + "/actors", &im.actors)).ok()) return s;
+  if (!(s = EventExtractor::Load(data, &im.extractor)).ok()) return s;
+  if (options.gazetteer_path != "none") {
+    std::string path = options.gazetteer_path.empty() ? Gazetteer::DefaultPath() : options.gazetteer_path;
+    s = Gazetteer::Open(path, &im.gazetteer);
+    if (!s.ok()) return Status::NotFound(s.message() + " (run scripts/setup to build the gazetteer, or pass --gazetteer none)");
+  }
+  im.places = std::make_unique<PlaceFinder>(im.gazetteer.get());
   *out = std::move(p);
   return Status::OK();
 }
 
-Status Pipeline::Extract(const Article&, std::vector<Event>*, Diagnostics*, StageTimes*) const {
+namespace {
+using Clock = std::chrono::steady_clock;
+struct StageTimer {
+  StageTimes* times;
+  Clock::time_point start = Clock::now();
+  void Lap(int stage) {
+    Clock::time_point now = Clock::now();
+    if (times) times->seconds[stage] += std::chrono::duration<double>(now - start).count();
+    start = now;
+  }
+};
+
+// The tagger sometimes reads a progressive verb as a noun ("the army is no longer fighting/NN").
+// An -ing word after a form of "be" (adverbs between) with no determiner before it is a verb.
+void RepairProgressives(const Tagger& tagger, Document* doc, const Sentence& s) {
+  for (uint32_t i = s.first_token + 1; i < s.last_token; ++i) {
+    Token& t = doc->tokens[i];
+    if (t.tag != "NN" || t.lower.size() < 5 || t.lower.compare(t.lower.size() - 3, 3, "ing") != 0) continue;
+    uint32_t k = i;
+    while (k > s.first_token && (doc->tokens[k - 1].tag == "RB" || doc->tokens[k - 1].tag == "RBR")) --k;
+    if (k == s.first_token || doc->tokens[k - 1].lemma != "be") continue;
+    t.tag = "VBG";
+    t.lemma = tagger.Lemmatize(t.norm, "VBG");
+  }
+}
+
+bool IsStateForceType(const std::string& type) {
+  return type == "military" || type == "police" || type == "government" || type == "state";
+}
+}  // namespace
+
+// Runs every stage before event extraction; `doc` must outlive `a`.
+static void Analyze(const Pipeline::Impl& im, const Article& article, Document* doc_out, ArticleAnalysis* a_out,
+                    Diagnostics* diag, StageTimer& timer) {
+  Document& doc = *doc_out;
+  ArticleAnalysis& a = *a_out;
+  AnalyzeText(article.text, &doc);
+  timer.Lap(StageTimes::kText);
+
+  std::vector<bool> relevant(doc.sentences.size());
+  for (size_t i = 0; i < doc.sentences.size(); ++i) {
+    for (const CountMention& c : FindCounts(doc, doc.sentences[i])) {
+      a.counts.push_back({c.first_token, c.last_token, c.role, c.estimate});
+      relevant[i] = true;
+    }
+  }
+  timer.Lap(StageTimes::kNumbers);
+
+  // Only sentences that could report an event (a trigger word or a count) get tagged: the rest
+  // cannot yield one, and tagging is the most expensive stage.
+  for (size_t i = 0; i < doc.sentences.size(); ++i) {
+    relevant[i] = relevant[i] || im.extractor->MayHaveTrigger(doc, doc.sentences[i]);
+    if (relevant[i]) {
+      im.tagger->Tag(&doc, doc.sentences[i]);
+      RepairProgressives(*im.tagger, &doc, doc.sentences[i]);
+    }
+  }
+  timer.Lap(StageTimes::kSyntax);
+
+  a.article_id = article.id;
+  a.article_date = article.date;
+  a.doc = &doc;
+  std::vector<ActorMention> mentions = im.actors->MatchDocument(doc);
+  ResolveCoreference(*im.actors, &mentions);
+  a.actors.reserve(mentions.size());
+  for (const ActorMention& m : mentions) {
+    ActorSpan span;
+    span.first = m.first_token;
+    span.last = m.last_token;
+    span.actor = ToRef(*im.actors, m, doc);
+    span.is_civilians = span.actor.type == "civilians";
+    span.is_state_force = IsStateForceType(span.actor.type);
+    span.modifier_only = m.modifier != MentionModifier::kNone;
+    a.actors.push_back(std::move(span));
+  }
+  timer.Lap(StageTimes::kActors);
+
+  std::vector<PlaceMention> places = im.places->Find(doc);
+  for (const PlaceMention& p : places) {
+    PlaceSpan span;
+    span.first = p.first_token;
+    span.last = p.last_token;
+    span.loc = p.loc;
+    span.is_demonym = p.kind == PlaceMention::kDemonym;
+    a.places.push_back(std::move(span));
+  }
+  a.main_place = im.places->MainPlace(places);
+  timer.Lap(StageTimes::kPlaces);
+
+  int unresolved = 0;
+  for (size_t i = 0; i < doc.sentences.size(); ++i) {
+    if (!relevant[i]) continue;
+    for (const TimeMention& t : FindTimeMentions(doc, doc.sentences[i], article.date)) {
+      TimeSpan span;
+      span.first = t.first_token;
+      span.last = t.last_token;
+      span.date = t.date;
+      span.precision = t.precision;
+      span.since = t.relation == TimeMention::Relation::kSince;
+      span.vague = t.vague;
+      if (!t.date && t.relative) ++unresolved;
+      a.times.push_back(std::move(span));
+    }
+  }
+  if (unresolved > 0 && diag) {
+    diag->Warn(article.origin.empty() ? article.id : article.origin, 0, -1,
+               std::to_string(unresolved) + " relative date(s) left unresolved: the article has no date (give --date)");
+  }
+  timer.Lap(StageTimes::kTime);
+}
+
+Status Pipeline::Extract(const Article& article, std::vector<Event>* events, Diagnostics* diag,
+                         StageTimes* times) const {
+  StageTimer timer{times};
+  Document doc;
+  ArticleAnalysis a;
+  Analyze(*impl_, article, &doc, &a, diag, timer);
+  impl_->extractor->Extract(a, events);
+  timer.Lap(StageTimes::kEvents);
+  return Status::OK();
+}
+
+Status Pipeline::Explain(const Article& article, std::string* report) const {
+  StageTimer timer{nullptr};
+  Document doc;
+  ArticleAnalysis a;
+  Diagnostics diag;
+  Analyze(*impl_, article, &doc, &a, &diag, timer);
+  std::string& r = *report;
+  auto span_text = [&](uint32_t f, uint32_t l) {
+    if (f >= l || l > doc.tokens.size()) return std::string();
+    return std::string(doc.text.substr(doc.tokens[f].begin, doc.tokens[l - 1].end - doc.tokens[f].begin));
+  };
+  r += "article " + article.id + " date " + article.date.value_or("(none)") + "\n";
+  for (size_t si = 0; si < doc.sentences.size(); ++si) {
+    const Sentence& s = doc.sentences[si];
+    r += "\n[" + std::to_string(si) + "] bytes " + std::to_string(s.begin) + "-" + std::to_string(s.end) + "\n  ";
+    for (uint32_t i = s.first_token; i < s.last_token; ++i) {
+      const Token& t = doc.tokens[i];
+      r += t.norm;
+      if (!t.tag.empty()) r += "/" + t.tag + (t.lemma != t.lower && !t.lemma.empty() ? "/" + t.lemma : "");
+      r += " ";
+    }
+    r += "\n";
+    for (const ActorSpan& x : a.actors)
+      if (x.first >= s.first_token && x.last <= s.last_token)
+        r += "  actor  \"" + span_text(x.first, x.last) + "\" -> " + (x.actor.id.empty() ? "(unresolved)" : x.actor.id) +
+             " (" + x.actor.type + (x.modifier_only ? ", modifier" : "") + ")\n";
+    for (const PlaceSpan& x : a.places)
+      if (x.first >= s.first_token && x.last <= s.last_token)
+        r += "  place  \"" + span_text(x.first, x.last) + "\" -> " + x.loc.name + " " + x.loc.country_code + " " +
+             x.loc.admin1 + " geonames:" + std::to_string(x.loc.geonames_id) + " precision " +
+             std::to_string(x.loc.precision) + (x.is_demonym ? " (demonym)" : "") + "\n";
+    for (const TimeSpan& x : a.times)
+      if (x.first >= s.first_token && x.last <= s.last_token)
+        r += "  time   \"" + span_text(x.first, x.last) + "\" -> " + x.date.value_or("(unresolved)") + " " +
+             x.precision + (x.since ? " since" : "") + (x.vague ? " vague" : "") + "\n";
+    for (const CountSpan& x : a.counts)
+      if (x.first >= s.first_token && x.last <= s.last_token)
+        r += "  count  \"" + span_text(x.first, x.last) + "\" -> " + x.role + "\n";
+  }
+  if (a.main_place) r += "\nmain place: " + a.main_place->name + " " + a.main_place->country_code + "\n";
+  std::vector<Event> events;
+  impl_->extractor->Extract(a, &events);
+  r += "\nevents:\n";
+  for (const Event& e : events) r += EventToJson(e) + "\n";
+  for (const Diagnostic& d : diag.all()) r += d.ToString() + "\n";
   return Status::OK();
 }
 

@@ -1,0 +1,50 @@
+// sitrep explain FILES... : what each stage found in each article, then its events.
+#include <cstdio>
+
+#include "cli_util.h"
+#include "command.h"
+#include "sitrep/pipeline.h"
+
+namespace sitrep::cli {
+namespace {
+
+Register reg("explain", "Show what each stage found in articles (tokens, tags, mentions) and the events coded",
+             [](CLI::App* app) {
+  auto flags = std::make_shared<InputFlags>();
+  AddInputFlags(app, flags.get());
+  app->footer("For checking why an event was or was not coded. Exit codes as for `sitrep extract`.");
+  return [flags]() -> int {
+    PipelineOptions options;
+    options.data_dir = flags->data_dir;
+    options.gazetteer_path = flags->gazetteer;
+    std::unique_ptr<Pipeline> pipeline;
+    Status s = Pipeline::Open(options, &pipeline);
+    if (!s.ok()) {
+      PrintError("cannot load the pipeline: " + s.ToString());
+      return kExitFailure;
+    }
+    ReadOptions ro;
+    ro.max_bytes = flags->max_bytes;
+    ro.default_date = flags->date;
+    ro.default_source = flags->source;
+    Diagnostics diag;
+    diag.SetSink([](const Diagnostic& d) { std::fprintf(stderr, "%s\n", d.ToString().c_str()); });
+    ReadStats stats;
+    s = ReadArticles(flags->files, ro, &diag, [&](Article&& a) -> Status {
+      std::string report;
+      Status e = pipeline->Explain(a, &report);
+      if (!e.ok()) return e;
+      std::fwrite(report.data(), 1, report.size(), stdout);
+      std::fputc('\n', stdout);
+      return Status::OK();
+    }, &stats);
+    if (!s.ok()) {
+      PrintError(s.ToString());
+      return kExitFailure;
+    }
+    return diag.errors() ? kExitInputErrors : kExitOk;
+  };
+});
+
+}  // namespace
+}  // namespace sitrep::cli
