@@ -365,6 +365,13 @@ class Scanner {
     if (j >= end_) return false;
     int y = time_internal::YearNumber(L(j));
     if (y == 0) return false;
+    // "over 2000 people", "of 1500 soldiers": a count, not a year.
+    if (j + 1 < end_) {
+      const std::string& next = L(j + 1);
+      if (next == "people" || next == "men" || next == "women" || next == "children" ||
+          (next.size() > 2 && next.back() == 's' && !Capitalized(j + 1)))
+        return false;
+    }
     m->last_token = j + 1;
     SetPeriod(m, time_internal::MakeYmd(y, 1, 1), "year");
     return true;

@@ -151,6 +151,8 @@ const TimeCase kTimes[] = {
     {"killed 2022 people", "2023-11-07", "", "", "", "", ""},
     {"20 soldiers", "2023-11-07", "", "", "", "", ""},
     {"Foreign Minister Jan Petersen", "2023-11-07", "", "", "", "", ""},
+    {"over 2000 people were killed", "2023-11-07", "", "", "", "", ""},
+    {"a force of 1500 soldiers", "2023-11-07", "", "", "", "", ""},
 };
 
 INSTANTIATE_TEST_SUITE_P(Forms, TimeTest, ::testing::ValuesIn(kTimes));
