@@ -118,7 +118,12 @@ TEST(Tagger, LemmatizeWordAndTag) {
       // Unseen or rare words: the spelling rules.
       {"escalated", "VBD", "escalate"}, {"evacuated", "VBN", "evacuate"}, {"ambushed", "VBD", "ambush"},
       {"bombarded", "VBD", "bombard"},  {"razed", "VBN", "raze"},         {"patrolled", "VBD", "patrol"},
-      {"overran", "VBD", "overrun"},
+      {"overran", "VBD", "overrun"},  {"withdrew", "VBD", "withdraw"}, {"retook", "VBD", "retake"},
+      {"fled", "VBD", "flee"},         {"shot", "VBN", "shoot"},        {"wounded", "VBN", "wound"},
+      {"massacred", "VBD", "massacre"}, {"beheaded", "VBD", "behead"},  {"looted", "VBD", "loot"},
+      {"clashed", "VBD", "clash"},     {"burnt", "VBN", "burn"},        {"slain", "VBN", "slay"},
+      {"fighters", "NNS", "fighter"},  {"forces", "NNS", "force"},      {"refugees", "NNS", "refugee"},
+      {"attacks", "VBZ", "attack"},    {"seizes", "VBZ", "seize"},      {"dying", "VBG", "die"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(std::string(c.word) + "/" + c.tag);
