@@ -42,7 +42,7 @@ TEST(LemmaRules, UnknownWordsUseSpellingHeuristics) {
       {"status", "NNS", "status"},  // -us/-is words are left alone (so "Kivus" stays too)
       {"bigger", "JJR", "big"},       {"larger", "JJR", "large"},
       {"Congolese", "NNP", "Congolese"}, {"Americans", "NNPS", "American"},
-           {"the", "DT", "the"},
+      {"the", "DT", "the"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(std::string(c.word) + "/" + c.tag);
