@@ -46,7 +46,8 @@ uint32_t NearestVerb(const SentenceView& v, uint32_t i, uint32_t skip_first, uin
 }
 
 bool IsReportingVerb(const std::string& l) {
-  return In(l, {"claim", "say", "allege", "assert", "announce", "report", "state", "add", "insist", "estimate"});
+  return In(l, {"claim", "say", "allege", "assert", "announce", "report", "state", "add", "insist", "estimate",
+                "accord"});  // "according to Monday's statement"
 }
 
 // The date the sentence gives for the trigger, if any (docs/events.md, "Dates").

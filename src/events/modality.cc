@@ -20,12 +20,12 @@ bool IsIntentWord(const std::string& lemma) {
                     "try", "attempt", "openness", "open", "willing", "ready", "readiness", "willingness", "plot"});
 }
 
-// Surface text of the noun phrase starting at an argument: "U.N. experts", "the statement".
+// The claimant as the article names it: the noun phrase starting at an argument ("M23",
+// "U.N. experts", "the statement"); through a pronoun, the words of its antecedent.
 std::string PhraseText(const SentenceView& v, const Arg& arg) {
-  if (arg.pronoun && arg.actor) return arg.actor->actor.name;
+  if (arg.pronoun && arg.actor) return arg.actor->actor.text.empty() ? arg.actor->actor.name : arg.actor->actor.text;
   uint32_t end = arg.last;
   while (end < v.sentence().last_token && (v.tok(end).tag == "NN" || v.tok(end).tag == "NNS")) ++end;
-  if (end == arg.last && arg.actor) return arg.actor->actor.name;
   const Token& a = v.tok(arg.first);
   const Token& b = v.tok(end - 1);
   return std::string(v.doc().text.substr(a.begin, b.end - a.begin));

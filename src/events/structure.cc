@@ -294,6 +294,12 @@ std::vector<const Arg*> SentenceView::SubjectOf(uint32_t verb) const {
       return {};
     }
     if (IsClauseBoundary(k)) return {};
+    // Subject control: "M23 threatened to capture Goma", "the army plans to retake it".
+    if (IsVerb(k) && !IsAux(k) && k + 1 < verb && tok(k + 1).lower == "to") {
+      bool only_to = true;
+      for (uint32_t j = k + 2; j < verb; ++j) only_to = only_to && (tok(j).tag == "RB" || IsAux(j));
+      if (only_to) return SubjectOf(k);
+    }
     if (IsFiniteVerb(k) && !IsAux(k)) {
       // A verb before ours with no subject in between: a coordinated verb phrase or a matrix verb
       // ("M23 claimed they recaptured" stops at the pronoun before reaching here). Share its subject

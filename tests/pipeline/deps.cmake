@@ -1,1 +1,1 @@
-set(SITREP_TEST_DEPS sitrep_events sitrep_text sitrep_syntax sitrep_actors sitrep_places sitrep_time sitrep_numbers)
+set(SITREP_TEST_DEPS sitrep_ingest sitrep_events sitrep_text sitrep_syntax sitrep_actors sitrep_places sitrep_time sitrep_numbers)
