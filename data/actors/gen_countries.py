@@ -5,7 +5,7 @@ and police (see docs/actors.md). Edit the table below and re-run:
     python3 data/actors/gen_countries.py > data/actors/countries.actors.txt
 
 Columns (separated by '|'): ISO 3166-1 alpha-3 | common English name | other names (';') |
-demonyms (';') | military names (';', first is canonical) | police names (';').
+demonyms (';'; plurals such as "Rwandans" become 'people:', coded CIVILIANS) | military names (';', first is canonical) | police names (';').
 Ambiguous names ("Congo", "Congolese", "Guinean"...) are left out here and handled by
 'ambiguous' directives in context.actors.txt.
 """
@@ -228,8 +228,18 @@ def main():
             print(f"  alias: {others}")
         # "Dominican (Dominica)" marks a demonym shared with another state: not indexed.
         dems = [d for d in demonyms.split(";") if d and "(" not in d]
+        # Plural demonyms ("Rwandans") name people, coded CIVILIANS with the country as hint.
+        people = [d for d in dems if d.endswith("s") and (d[:-1] in dems or d[:-1] + "n" in dems
+                  or d in ("Afghans", "Britons", "Filipinos", "Croats", "Serbs", "Danes", "Poles",
+                           "Turks", "Finns", "Swedes", "Spaniards", "Slovenes", "Slovaks", "Czechs",
+                           "Tajiks", "Uzbeks", "Saudis", "Bahrainis", "Emiratis", "Somalis", "Kuwaitis",
+                           "Omanis", "Qataris", "Yemenis", "Iraqis", "Israelis", "Pakistanis",
+                           "Bangladeshis", "Azerbaijanis", "Argentines"))]
+        dems = [d for d in dems if d not in people]
         if dems:
             print(f"  demonym: {'; '.join(dems)}")
+        if people:
+            print(f"  people: {'; '.join(people)}")
         if iso in GOVERNMENT:
             print(f"  government: Government of {name}; {'; '.join(GOVERNMENT[iso])}")
         if military:

@@ -133,7 +133,7 @@ ActorRef ToRef(const ActorDictionary& dict, const ActorMention& m, const Documen
   ref.name = a->name;
   ref.id = a->id;
   ref.type = a->type;
-  ref.country = a->country;
+  ref.country = a->country.empty() ? m.country_hint : a->country;
   return ref;
 }
 

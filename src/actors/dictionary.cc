@@ -107,6 +107,10 @@ Status FinishLoad(ActorDictionary::Impl* impl, LoadState* state) {
         break;
       case TargetKind::kHead: impl->heads.Add(std::move(p)); break;
       case TargetKind::kCue: impl->cues.Add(std::move(p)); break;
+      case TargetKind::kActor:  // a country's "people:" names
+        p.index = impl->by_id.find("CIVILIANS")->second;
+        impl->main.Add(std::move(p));
+        break;
       default: impl->main.Add(std::move(p)); break;
     }
   }

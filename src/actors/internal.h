@@ -49,7 +49,9 @@ struct Phrase {
   std::vector<PhraseToken> tokens;
   TargetKind kind = TargetKind::kActor;
   uint32_t index = 0;  // actor or ambiguity index
-  std::string label;   // generic / compose type, cue country
+  std::string label;   // generic / compose type, cue country; for kActor a country hint
+                       // ("Rwandans" -> CIVILIANS, hint RWA); a compose label may be an actor
+                       // id ("Congolese civilians" -> CIVILIANS, hint COD)
   bool bare_definite = false;  // generic written with '*': "rebels" alone refers to a known group
   std::string file;
   int line = 0;

@@ -111,7 +111,10 @@ struct Parser {
     std::string_view directive = head.substr(0, hs);
     std::string_view arg = hs == std::string_view::npos ? std::string_view() : Trim(head.substr(hs));
     if (directive == "generic") return AddPhrases(TargetKind::kGeneric, arg, value, true);
-    if (directive == "compose") return AddPhrases(TargetKind::kCompose, arg, value, true);
+    if (directive == "compose") {
+      if (IsActorId(arg)) state->refs.push_back({std::string(arg), file, line_no});
+      return AddPhrases(TargetKind::kCompose, arg, value, true);
+    }
     if (directive == "head") {
       std::string types = "|";
       for (const auto& t : SplitList(arg, ',')) {
@@ -255,6 +258,20 @@ struct Parser {
       current.roles.push_back(std::move(r));
     } else if (key == "note") {
       // free text for editors
+    } else if (block == Block::kCountry && key == "people") {
+      // "Rwandans": people of the country, coded as CIVILIANS with the country as hint.
+      state->refs.push_back({"CIVILIANS", file, line_no});
+      for (auto& a : SplitList(value)) {
+        for (auto& toks : PhraseVariants(a)) {
+          Phrase ph;
+          ph.tokens = std::move(toks);
+          ph.kind = TargetKind::kActor;
+          ph.label = current.id;  // resolved to CIVILIANS' index in FinishLoad
+          ph.file = file;
+          ph.line = line_no;
+          state->phrases.push_back(std::move(ph));
+        }
+      }
     } else if (block == Block::kCountry && key == "demonym") {
       for (auto& a : SplitList(value)) demonyms.push_back(a);
     } else if (block == Block::kCountry && key == "government") {

@@ -165,7 +165,10 @@ class SentenceMatcher {
     r.kind = p.kind;
     r.m.modifier = mod;
     switch (p.kind) {
-      case TargetKind::kActor: r.actor = &impl_.actors[p.index]; break;
+      case TargetKind::kActor:
+        r.actor = &impl_.actors[p.index];
+        r.m.country_hint = p.label;
+        break;
       case TargetKind::kAmbiguous: r.actor = impl_.Get(Resolve(p.index)); r.m.ambiguous = true; break;
       case TargetKind::kGeneric:
         AcceptGeneric(p, &r);
@@ -215,6 +218,16 @@ class SentenceMatcher {
     const Phrase* p = Longest(impl_.compose, toks_, j, end_);
     if (!p) return;
     uint32_t last = j + static_cast<uint32_t>(p->tokens.size());
+    if (IsActorId(p->label)) {  // "Congolese civilians" -> CIVILIANS, hint COD
+      const Actor* target = impl_.Get(p->label);
+      if (!target) return;
+      r->m.country_hint = r->actor->country;
+      r->actor = target;
+      r->m.actor_id = target->id;
+      r->state_country.clear();
+      r->last = last;
+      return;
+    }
     if (const char* suffix = SuffixFor(p->label)) {
       const Actor* derived = impl_.Get(r->actor->country + suffix);
       if (!derived) return;

@@ -102,8 +102,15 @@ TEST(ActorMatch, GenericsAndCivilians) {
            {"civilian population=CIVILIANS", "residents=CIVILIANS"}},
           {"A group of mercenaries hired from Europe.", {"mercenaries hired from Europe=MERCENARIES"}},
           {"The Congolese armed group said in Kinshasa.", {"The Congolese armed group=?armed group"}},
+          {"Rwandans and Congolese civilians fled Goma.", {"Rwandans=CIVILIANS", "Congolese civilians=CIVILIANS"}},
       },
       /*coref=*/false);
+  // People of a country keep the country as a hint, and ToRef reports it.
+  Text p("Rwandans and Congolese civilians fled Goma.");
+  auto people = Dict().MatchDocument(p.doc);
+  ASSERT_EQ(people.size(), 2u);
+  EXPECT_EQ(ToRef(Dict(), people[0], p.doc).country, "RWA");
+  EXPECT_EQ(ToRef(Dict(), people[1], p.doc).country, "COD");
   Text t("Some 100 armed groups operate there. The rebels withdrew.");
   auto ms = Dict().MatchDocument(t.doc);
   ASSERT_EQ(ms.size(), 2u);

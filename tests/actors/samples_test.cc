@@ -45,7 +45,7 @@ TEST(ActorSamples, EveryMentionResolves) {
         "militia groups=?militia",
         "Wazalendo=WAZALENDO",
         "FDLR=FDLR",
-        "Rwandans=RWA",
+        "Rwandans=CIVILIANS",
         "Congolese government forces=COD_MIL",
         "mercenaries hired from Europe=MERCENARIES",
         "M23=M23",
