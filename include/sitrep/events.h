@@ -46,6 +46,8 @@ struct CountSpan {
   uint32_t first = 0, last = 0;
   std::string role;  // killed, wounded, displaced, abducted, arrested, troops
   Estimate estimate;
+  bool subset = false;       // "6 dead, including 4 soldiers": the 4 is part of the 6
+  bool coordinated = false;  // "killed 20 civilians and 5 soldiers": the 5 adds to the 20
 };
 
 // Everything the earlier stages found in one article.
@@ -58,6 +60,8 @@ struct ArticleAnalysis {
   std::vector<TimeSpan> times;     // in text order
   std::vector<CountSpan> counts;   // in text order
   std::optional<Location> main_place;  // article-level fallback (precision 3)
+  // The date of an event its sentence does not date: the week ending at the article date.
+  std::optional<std::string> fallback_date;
 };
 
 class EventExtractor {

@@ -185,9 +185,9 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
         if (when) {
           e.date = when->date;
           e.date_precision = when->precision;
-        } else if (e.modality != "background" && a.article_date) {
-          // No date of its own: reported in this article, so within the week before it.
-          e.date = a.article_date;
+        } else if (e.modality != "background" && a.fallback_date) {
+          // No date of its own: reported in this article, so within the week ending at its date.
+          e.date = a.fallback_date;
           e.date_precision = "week";
         }
         e.evidence.sentence = sentence_text;
@@ -211,8 +211,20 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
           bool violence = In(c.role, {"killed", "wounded", "abducted", "arrested"}) &&
                           In(p->plover_type, {"FIGHT", "ASSAULT", "COERCE"});
           if (!near_party && !violence) continue;
-          if (Estimate* est = e.counts.Find(c.role)) *est = c.estimate;
           used_counts[si].push_back(ci);
+          if (c.subset) continue;  // already inside another figure of the event
+          Estimate* est = e.counts.Find(c.role);
+          if (!est) continue;
+          if (c.coordinated && !est->empty()) {
+            auto add = [](std::optional<int64_t>& x, const std::optional<int64_t>& y) {
+              if (x && y) *x += *y;
+            };
+            add(est->low, c.estimate.low);
+            add(est->best, c.estimate.best);
+            add(est->high, c.estimate.high);
+          } else {
+            *est = c.estimate;
+          }
         }
         found.push_back(std::move(e));
       }
@@ -234,8 +246,8 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
       e.modality = mod.modality;
       e.claimant = mod.claimant;
       FillLocation(v.ClausePlace(c.first), &e);
-      if (a.article_date) {
-        e.date = a.article_date;
+      if (a.fallback_date) {
+        e.date = a.fallback_date;
         e.date_precision = "week";
       }
       e.evidence.sentence = sentence_text;

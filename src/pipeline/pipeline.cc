@@ -92,7 +92,7 @@ static void Analyze(const Pipeline::Impl& im, const Article& article, Document* 
   std::vector<bool> relevant(doc.sentences.size());
   for (size_t i = 0; i < doc.sentences.size(); ++i) {
     for (const CountMention& c : FindCounts(doc, doc.sentences[i])) {
-      a.counts.push_back({c.first_token, c.last_token, c.role, c.estimate});
+      a.counts.push_back({c.first_token, c.last_token, c.role, c.estimate, c.subset, c.coordinated});
       relevant[i] = true;
     }
   }
@@ -143,6 +143,7 @@ static void Analyze(const Pipeline::Impl& im, const Article& article, Document* 
   for (size_t i = 0; i < doc.sentences.size(); ++i) {
     if (!relevant[i]) continue;
     for (const TimeMention& t : FindTimeMentions(doc, doc.sentences[i], article.date)) {
+      if (t.future) continue;  // "next week": nothing that happened
       TimeSpan span;
       span.first = t.first_token;
       span.last = t.last_token;
@@ -150,9 +151,12 @@ static void Analyze(const Pipeline::Impl& im, const Article& article, Document* 
       span.precision = t.precision;
       span.since = t.relation == TimeMention::Relation::kSince;
       span.vague = t.vague;
-      if (!t.date && t.relative) ++unresolved;
+      if (!article.date && !t.date && t.relative) ++unresolved;
       a.times.push_back(std::move(span));
     }
+  }
+  if (article.date && !doc.sentences.empty()) {
+    a.fallback_date = DateForEvent(doc, doc.sentences[0], {}, doc.sentences[0].first_token, article.date).date;
   }
   if (unresolved > 0 && diag) {
     diag->Warn(article.origin.empty() ? article.id : article.origin, 0, -1,
