@@ -110,9 +110,7 @@ Status EventExtractor::Load(const std::string& data_dir, std::unique_ptr<EventEx
 }
 
 bool EventExtractor::MayHaveTrigger(const Document& doc, const Sentence& s) const {
-  for (uint32_t i = s.first_token; i < s.last_token; ++i)
-    if (patterns_->surface_forms.count(doc.tokens[i].lower)) return true;
-  return false;
+  return patterns_->MayMatch(doc, s);
 }
 
 void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* events) const {

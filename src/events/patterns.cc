@@ -1,5 +1,6 @@
 #include "patterns.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -149,9 +150,24 @@ Status EventExtractor::Patterns::Load(const std::string& dir) {
     }
   }
   patterns = std::move(loaded);
+  std::unordered_map<std::string, std::unordered_set<std::string>> seconds;  // lemma -> second words
   for (const Pattern& p : patterns) {
     by_first_lemma[p.words[0]].push_back(&p);
-    AddInflections(p.words[0], &surface_forms);
+    // The longest later word is the most telling one ("call" in "hold a call").
+    std::string telling;
+    for (size_t w = 1; w < p.words.size(); ++w)
+      if (p.words[w].size() > telling.size()) telling = p.words[w];
+    seconds[p.words[0]].insert(telling);
+  }
+  auto add_form = [&](const std::string& lemma, const std::string& form) {
+    std::vector<std::string>& need = surface_forms[form];
+    for (const std::string& w : seconds[lemma])
+      if (std::find(need.begin(), need.end(), w) == need.end()) need.push_back(w);
+  };
+  for (const auto& [lemma, unused] : seconds) {
+    std::unordered_set<std::string> forms;
+    AddInflections(lemma, &forms);
+    for (const std::string& f : forms) add_form(lemma, f);
   }
   // Irregular forms for the pre-filter.
   const std::string irr_path = dir + "/events/irregular_verbs.txt";
@@ -164,10 +180,26 @@ Status EventExtractor::Patterns::Load(const std::string& dir) {
     if (t.empty() || t[0] == '#') continue;
     size_t colon = t.find(':');
     if (colon == std::string::npos) return Status::Corruption(fmt::format("{}:{}: expected 'lemma: forms'", irr_path, lineno));
-    if (!by_first_lemma.count(Trim(t.substr(0, colon)))) continue;
-    for (const std::string& form : Words(t.substr(colon + 1))) surface_forms.insert(form);
+    const std::string lemma = Trim(t.substr(0, colon));
+    if (!by_first_lemma.count(lemma)) continue;
+    for (const std::string& form : Words(t.substr(colon + 1))) add_form(lemma, form);
   }
   return Status::OK();
+}
+
+bool EventExtractor::Patterns::MayMatch(const Document& doc, const Sentence& s) const {
+  for (uint32_t i = s.first_token; i < s.last_token; ++i) {
+    auto it = surface_forms.find(doc.tokens[i].lower);
+    if (it == surface_forms.end()) continue;
+    for (const std::string& second : it->second) {
+      if (second.empty()) return true;
+      // The telling word (a particle or noun, rarely inflected) within a few tokens; the prefix test
+      // lets "talks" satisfy "talk" and "sanctions" satisfy "sanction".
+      for (uint32_t j = i + 1; j < s.last_token && j <= i + 5; ++j)
+        if (doc.tokens[j].lower.rfind(second, 0) == 0) return true;
+    }
+  }
+  return false;
 }
 
 std::vector<TriggerMatch> EventExtractor::Patterns::Find(const Document& doc, const Sentence& s) const {

@@ -41,7 +41,11 @@ struct TriggerMatch {
 struct EventExtractor::Patterns {
   std::vector<Pattern> patterns;
   std::unordered_map<std::string, std::vector<const Pattern*>> by_first_lemma;
-  std::unordered_set<std::string> surface_forms;  // inflected first words, for the pre-filter
+  // Pre-filter: inflected first word -> the longest later word its multiword patterns need nearby
+  // ("" when a one-word pattern starts with it). Keeps "took", "held", "was" from flagging every
+  // sentence because of "take control of", "hold a call", "be allied to".
+  std::unordered_map<std::string, std::vector<std::string>> surface_forms;
+  bool MayMatch(const Document& doc, const Sentence& s) const;
 
   Status Load(const std::string& dir);
   // Longest match at each position; a blocking pattern suppresses what it covers.
