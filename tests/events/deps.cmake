@@ -1,0 +1,1 @@
+set(SITREP_TEST_DEPS sitrep_text)
