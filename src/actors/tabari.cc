@@ -5,7 +5,7 @@
 //   +AFGHAN_                            synonym of the record above
 //   HAMID_KARZAI_  [AFGGOV >011222]     dated codes inline (TABARI) ...
 //       [AFGELI 620101-780427]          ... or on indented lines (PETRARCH)
-//   # comment, ; comment, <!-- comment -->
+//   # comment, ; comment, <!-- comment -->, <coder annotation> (ignored)
 // Dates: YYMMDD (00-30 -> 20YY, else 19YY, as KEDS/TABARI), YYYYMMDD or D-MON-YYYY;
 // restrictions "<date" (until), ">date" (from), "date-date".
 //
@@ -312,6 +312,18 @@ Status ImportTabariActors(std::string_view content, const std::string& file, Tab
       line.erase(open, close + 3 - open);
     }
     if (size_t c = line.find_first_of("#;"); c != std::string::npos) line.erase(c);
+    // Coder annotations outside the codes, "<ab 02 Dec 2005>" / "<KAGAME>": ignored, as TABARI does.
+    for (size_t open = line.find('<'); open != std::string::npos; open = line.find('<', open)) {
+      size_t bracket = line.find('[');
+      size_t close = line.find('>', open);
+      if (close == std::string::npos) break;
+      bool inside_code = bracket != std::string::npos && bracket < open && line.find(']', bracket) > open;
+      if (inside_code) {
+        open = close;
+        continue;
+      }
+      line.erase(open, close + 1 - open);
+    }
     bool indented = !line.empty() && (line[0] == ' ' || line[0] == '\t');
     std::string_view text = Trim(line);
     if (text.empty()) continue;

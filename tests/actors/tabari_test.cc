@@ -29,7 +29,7 @@ ANTONY_BLINKEN_
 	[USAELI 020101-210125]
 	[USAGOV 210126-250120]
 	[USAELI]
-UNITED_NATIONS_ [IGOUNO]
+UNITED_NATIONS_ [IGOUNO] <ab 02 Dec 2005>
 NOCODE_PHRASE_
 )";
 
@@ -99,6 +99,15 @@ TEST(TabariImport, OutputLoadsAndMatches) {
   std::vector<std::string> got;
   for (const auto& m : d->MatchDocument(t.doc)) got.push_back(t.Words(m) + "=" + m.actor_id);
   EXPECT_THAT(got, ElementsAre("Kagame=PAUL_KAGAME", "Afghan=AFG", "Kabul=AFG", "DR Congo=COD"));
+}
+
+TEST(TabariImport, AnnotationsAreIgnored) {
+  TabariImportResult r;
+  Status s = ImportTabariActors("<KAGAME>\nPAUL_KAGAME_ <sls 13 Mar 2008> [RWAGOV >000422]\n", "a.actors", &r);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  ASSERT_EQ(r.actors.size(), 2u);  // RWA_GOV and the person
+  EXPECT_EQ(r.actors[1].id, "PAUL_KAGAME");
+  EXPECT_EQ(r.actors[1].roles.at(0).from, "2000-04-22");
 }
 
 TEST(TabariImport, ErrorsNameFileAndLine) {
