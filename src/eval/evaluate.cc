@@ -80,10 +80,14 @@ std::string EventText(const Event& e, const GoldSet& gold) {
   return "";
 }
 
+// Confusion labels come from one vocabulary per row: ACLED event types when the gold event has
+// one, else PLOVER types (JSON-lines gold may give only a PLOVER type). `acled` picks it.
 std::string TypeLabel(const Event& e, bool acled) {
   const std::string& t = acled ? e.acled_event_type : e.plover_type;
   return t.empty() ? "(untyped)" : t;
 }
+bool UseAcled(const Event& gold) { return !gold.acled_event_type.empty() || gold.plover_type.empty(); }
+bool UseAcledForPred(const Event& pred) { return !pred.acled_event_type.empty() || pred.plover_type.empty(); }
 
 // Field errors of a matched pair, for the worst-examples list.
 std::vector<std::string> PairErrors(const Event& g, const Event& p, const EvalOptions& options) {
@@ -169,8 +173,6 @@ EvalReport Evaluate(const GoldSet& gold, const std::vector<Event>& pred, const E
   if (r.fatalities_exact.total) r.fatalities_mae = abs_error_sum / static_cast<double>(r.fatalities_exact.total);
 
   // Type-agnostic alignment: event-type accuracy and the confusion table.
-  bool acled = std::any_of(gold.events.begin(), gold.events.end(),
-                           [](const Event& e) { return !e.acled_event_type.empty(); });
   std::vector<MatchPair> loose = MatchEvents(gold.events, pred, pred_article, options, false);
   std::vector<int> gold_loose(gold.events.size(), -1);
   std::vector<bool> pred_loose(pred.size());
@@ -181,13 +183,15 @@ EvalReport Evaluate(const GoldSet& gold, const std::vector<Event>& pred, const E
     pred_loose[m.pred] = true;
     if (!g.acled_event_type.empty()) r.event_type.Add(EqualsIgnoreCase(g.acled_event_type, p.acled_event_type));
     if (!g.plover_type.empty()) r.plover_type.Add(EqualsIgnoreCase(g.plover_type, p.plover_type));
-    ++r.confusion[{TypeLabel(g, acled), TypeLabel(p, acled)}];
+    ++r.confusion[{TypeLabel(g, UseAcled(g)), TypeLabel(p, UseAcled(g))}];
   }
   for (size_t g = 0; g < gold.events.size(); ++g) {
-    if (gold_loose[g] < 0) ++r.confusion[{TypeLabel(gold.events[g], acled), kNone}];
+    if (gold_loose[g] < 0) ++r.confusion[{TypeLabel(gold.events[g], UseAcled(gold.events[g])), kNone}];
   }
   for (size_t p = 0; p < pred.size(); ++p) {
-    if (!pred_loose[p] && !pred_article[p].empty()) ++r.confusion[{kNone, TypeLabel(pred[p], acled)}];
+    if (!pred_loose[p] && !pred_article[p].empty()) {
+      ++r.confusion[{kNone, TypeLabel(pred[p], UseAcledForPred(pred[p]))}];
+    }
   }
 
   // Worst examples: missed gold, wrong fields on matched pairs, spurious predictions, taken in
@@ -209,9 +213,23 @@ EvalReport Evaluate(const GoldSet& gold, const std::vector<Event>& pred, const E
     if (gold_loose[g] >= 0) {
       const Event& p = pred[gold_loose[g]];
       ex.pred = Summary(p, options);
+      bool acled = UseAcled(gold.events[g]);
       ex.errors.push_back("type: gold '" + TypeLabel(gold.events[g], acled) + "' / pred '" + TypeLabel(p, acled) + "'");
     } else {
       ex.errors.push_back("no prediction in this article passes the date and place criteria");
+      // Name the first same-type prediction of the article, if any, and what kept it out.
+      for (size_t p = 0; p < pred.size(); ++p) {
+        if (pred_article[p] != gold.events[g].article_id) continue;
+        PairCheck c = CheckPair(gold.events[g], pred[p], options);
+        if (!c.type_ok) continue;
+        ex.pred = Summary(pred[p], options);
+        if (!c.date_ok) {
+          ex.errors.push_back(c.date_diff_days ? fmt::format("first same-type prediction: date {:+d}d", *c.date_diff_days)
+                                               : "first same-type prediction: no date");
+        }
+        if (!c.place_ok) ex.errors.push_back(fmt::format("first same-type prediction: {:.1f} km away", *c.distance_km));
+        break;
+      }
     }
     missed.push_back(std::move(ex));
   }

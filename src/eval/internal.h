@@ -12,8 +12,8 @@ namespace sitrep::eval_internal {
 // ASCII case-insensitive equality (type labels are ASCII).
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);
 
-// True when the event has a usable coordinate (mirrors EventToJson, which writes lat/lon
-// only for a resolved or precision-tagged place).
+// True when the event has a usable coordinate: a location whose lat/lon is not exactly 0,0
+// (a gold line may give a precision-3 region with null lat/lon, which reads back as 0,0).
 bool HasCoordinates(const Event& e);
 
 // Actor agreement after normalisation: both absent, or a key of one equals a key of the other

@@ -21,8 +21,8 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
 
 bool HasCoordinates(const Event& e) {
   if (!e.location) return false;
-  const Location& l = *e.location;
-  return l.geonames_id != 0 || l.precision != 0 || l.lat != 0 || l.lon != 0;
+  // JSON null lat/lon read back as 0,0; no conflict event is coded at 0N 0E, so that means "none".
+  return e.location->lat != 0 || e.location->lon != 0;
 }
 
 namespace {

@@ -236,3 +236,38 @@ TEST(Linking, WholePredictedArticleFollowsItsSentences) {
 
 }  // namespace
 }  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+TEST(Matcher, RegionWithoutCoordinatesIsNoPlaceCriterion) {
+  // JSON-lines gold may name a province with precision 3 and null lat/lon (read back as 0,0).
+  GoldSet gold;
+  gold.events.push_back(GoldEvent());
+  gold.events[0].location->lat = gold.events[0].location->lon = 0;
+  gold.events[0].location->precision = 3;
+  Event pred = GoldEvent();  // at Kitshanga
+  EvalReport r = Evaluate(gold, {pred}, EvalOptions());
+  EXPECT_EQ(r.matched, 1);
+  EXPECT_EQ(r.within_25km.total, 0);
+}
+
+TEST(Matcher, ConfusionUsesPloverForPloverOnlyGold) {
+  GoldSet gold;
+  Event g = GoldEvent();
+  g.acled_event_type.clear();
+  g.acled_sub_event_type.clear();
+  g.plover_type = "FIGHT";
+  gold.events.push_back(g);
+  Event p = GoldEvent();  // ACLED "Battles" and PLOVER "ASSAULT"
+  p.plover_type = "ASSAULT";
+  EvalReport r = Evaluate(gold, {p}, EvalOptions());
+  EXPECT_EQ(r.matched, 0);
+  EXPECT_EQ((r.confusion[{"FIGHT", "ASSAULT"}]), 1);
+  EXPECT_EQ(r.plover_type.hit, 0);
+  EXPECT_EQ(r.plover_type.total, 1);
+  EXPECT_EQ(r.event_type.total, 0);  // gold has no ACLED type
+}
+
+}  // namespace
+}  // namespace sitrep
