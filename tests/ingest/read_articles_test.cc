@@ -235,5 +235,29 @@ TEST(ReadArticles, HugeJsonLinesAreStreamedLineByLine) {
   EXPECT_TRUE(diag.all().empty());
 }
 
+TEST(ReadArticles, OversizeInputIsSkippedWhileStreaming) {
+  // Lines and files several read chunks (64 KiB) long, over a cap that is itself over one chunk.
+  TempDir dir;
+  const std::string huge(200000, 'z');
+  std::string jsonl = dir.Write("big.jsonl", "{\"text\":\"" + huge + "\"}\n{\"text\":\"Small.\"}\n");
+  std::string txt = dir.Write("big.txt", huge);
+  std::string ok = dir.Write("ok.txt", std::string(90000, 'o'));
+  ReadOptions opt;
+  opt.max_bytes = 100000;
+  Diagnostics diag;
+  ReadStats stats;
+  std::vector<Article> got = ReadAll({jsonl, txt, ok}, opt, &diag, &stats);
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].text, "Small.");
+  EXPECT_EQ(got[0].origin, jsonl + ":2");
+  EXPECT_EQ(got[1].text.size(), 90000u);
+  const std::vector<std::string> expected = {
+      jsonl + ":1: byte 0: warning: article over the size cap of 100000 bytes (--max-bytes); skipped",
+      txt + ": warning: article over the size cap of 100000 bytes (--max-bytes); skipped",
+  };
+  EXPECT_EQ(Messages(diag), expected);
+  EXPECT_EQ(stats.skipped, 2);
+}
+
 }  // namespace
 }  // namespace sitrep
