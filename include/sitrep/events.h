@@ -62,6 +62,9 @@ struct ArticleAnalysis {
   std::optional<Location> main_place;  // article-level fallback (precision 3)
   // The date of an event its sentence does not date: the week ending at the article date.
   std::optional<std::string> fallback_date;
+  // Per sentence: may it hold a trigger (MayHaveTrigger, already computed by the caller)? Empty:
+  // the extractor checks itself.
+  std::vector<bool> relevant;
 };
 
 class EventExtractor {

@@ -115,31 +115,56 @@ bool EventExtractor::MayHaveTrigger(const Document& doc, const Sentence& s) cons
 
 void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* events) const {
   const Document& doc = *a.doc;
+  const size_t n = doc.sentences.size();
   const std::vector<bool> quotes = ComputeQuotes(doc);
-  std::vector<std::unique_ptr<SentenceView>> views;
-  views.reserve(doc.sentences.size());
-  const ActorSpan* previous_subject = nullptr;
-  for (const Sentence& s : doc.sentences) {
-    views.push_back(std::make_unique<SentenceView>(a, s, quotes, previous_subject));
-    for (const Arg& arg : views.back()->args()) {
-      if (arg.actor && !arg.actor->modifier_only && !arg.actor->is_civilians && !arg.pronoun) {
-        previous_subject = arg.actor;
-        break;
+
+  // The subject a pronoun falls back on: the first acting party of the latest sentence that has one.
+  std::vector<const ActorSpan*> previous_subject(n, nullptr);
+  {
+    const ActorSpan* last = nullptr;
+    size_t k = 0;
+    for (size_t si = 0; si < n; ++si) {
+      previous_subject[si] = last;
+      const Sentence& s = doc.sentences[si];
+      const ActorSpan* first_here = nullptr;
+      for (; k < a.actors.size() && a.actors[k].first < s.last_token; ++k) {
+        const ActorSpan& x = a.actors[k];
+        if (!first_here && x.first >= s.first_token && !x.modifier_only && !x.is_civilians) first_here = &x;
       }
+      if (first_here) last = first_here;
+    }
+  }
+  // Sentence views are built only where something can be coded (a trigger or a count).
+  std::vector<std::unique_ptr<SentenceView>> views(n);
+  auto view = [&](size_t si) -> const SentenceView& {
+    if (!views[si]) views[si] = std::make_unique<SentenceView>(a, doc.sentences[si], quotes, previous_subject[si]);
+    return *views[si];
+  };
+  std::vector<bool> has_count(n, false);
+  {
+    size_t si = 0;
+    for (const CountSpan& c : a.counts) {
+      while (si < n && doc.sentences[si].last_token <= c.first) ++si;
+      if (si < n) has_count[si] = true;
     }
   }
 
   std::vector<Event> found;
-  std::vector<std::vector<size_t>> used_counts(doc.sentences.size());
-  for (size_t si = 0; si < doc.sentences.size(); ++si) {
-    const SentenceView& v = *views[si];
-    const Sentence& s = v.sentence();
-    std::vector<const SentenceView*> following;
-    for (size_t k = si + 1; k < views.size() && k <= si + 3; ++k) following.push_back(views[k].get());
+  std::vector<std::vector<size_t>> used_counts(n);
+  for (size_t si = 0; si < n; ++si) {
+    const Sentence& s = doc.sentences[si];
+    const bool may_trigger = a.relevant.empty() ? patterns_->MayMatch(doc, s) : a.relevant[si];
+    if (!may_trigger && !has_count[si]) continue;
+    std::vector<TriggerMatch> matches;
+    if (may_trigger) matches = patterns_->Find(doc, s);
+    if (matches.empty() && !has_count[si]) continue;
+    const SentenceView& v = view(si);
+    const FollowingViews following = [&](size_t k) -> const SentenceView* {
+      return si + k < n ? &view(si + k) : nullptr;
+    };
     const std::string sentence_text(doc.text.substr(s.begin, s.end - s.begin));
     // A consultation in the same sentence turns a withdrawal into walking out of talks.
     bool talks_context = false;
-    std::vector<TriggerMatch> matches = patterns_->Find(doc, s);
     for (const TriggerMatch& m : matches) talks_context = talks_context || m.pattern->frame == Frame::kConsult;
 
     for (const TriggerMatch& m : matches) {

@@ -84,7 +84,7 @@ bool ModalitiesCompatible(const std::string& a, const std::string& b) {
 }
 
 ModalityReading ReadModality(const SentenceView& v, uint32_t first, uint32_t last, bool nominal,
-                             const std::vector<const SentenceView*>& following) {
+                             const FollowingViews& following) {
   ModalityReading r;
   const Sentence& s = v.sentence();
   bool negated = false, denied = false, threatened = false, intended = false, hypothetical = false,
@@ -155,9 +155,9 @@ ModalityReading ReadModality(const SentenceView& v, uint32_t first, uint32_t las
   // sentence where the quotation closes.
   if (v.InQuote(first)) {
     claimed = true;
-    std::vector<const SentenceView*> views{&v};
-    views.insert(views.end(), following.begin(), following.end());
-    for (const SentenceView* w : views) {
+    for (size_t k = 0; k <= 3; ++k) {
+      const SentenceView* w = k == 0 ? &v : following(k);
+      if (!w) break;
       bool found = false;
       for (uint32_t k = w->sentence().first_token; k < w->sentence().last_token && !found; ++k) {
         if (w->InQuote(k) || !IsClaimVerb(w->Lemma(k)) || !w->IsVerb(k)) continue;

@@ -3,6 +3,7 @@
 #ifndef SITREP_SRC_EVENTS_MODALITY_H_
 #define SITREP_SRC_EVENTS_MODALITY_H_
 
+#include <functional>
 #include <string>
 
 #include "structure.h"
@@ -15,9 +16,11 @@ struct ModalityReading {
   bool reported = false;  // inside a claim or quotation: pluperfect there is tense backshift, not background
 };
 
-// `sentences` and `index` let a quotation that closes in a later sentence find its speaker.
+// `following(k)` gives the k-th sentence after this one (nullptr past the end or the window), so a
+// quotation that closes in a later sentence can find its speaker; views are built only when asked.
+using FollowingViews = std::function<const SentenceView*(size_t k)>;
 ModalityReading ReadModality(const SentenceView& v, uint32_t first, uint32_t last, bool nominal,
-                             const std::vector<const SentenceView*>& following);
+                             const FollowingViews& following);
 
 // Merge preference when one event is reported several times: lower is more factual.
 int ModalityRank(const std::string& modality);

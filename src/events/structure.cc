@@ -56,6 +56,7 @@ std::vector<bool> ComputeQuotes(const Document& doc) {
 SentenceView::SentenceView(const ArticleAnalysis& a, const Sentence& s, const std::vector<bool>& in_quote,
                            const ActorSpan* previous_subject)
     : a_(a), s_(s), in_quote_(in_quote) {
+  ComputeFlags();
   BuildArgs(previous_subject);
 }
 
@@ -64,23 +65,27 @@ const std::string& SentenceView::Lemma(uint32_t i) const {
   return t.lemma.empty() ? t.lower : t.lemma;
 }
 
-bool SentenceView::IsVerb(uint32_t i) const { return tok(i).tag.rfind("VB", 0) == 0; }
-bool SentenceView::IsFiniteVerb(uint32_t i) const {
-  const std::string& t = tok(i).tag;
-  return t == "VBD" || t == "VBZ" || t == "VBP" || t == "MD";
-}
-bool SentenceView::IsNoun(uint32_t i) const { return tok(i).tag.rfind("NN", 0) == 0; }
-bool SentenceView::IsPreposition(uint32_t i) const { return tok(i).tag == "IN" || tok(i).tag == "TO"; }
-bool SentenceView::IsAux(uint32_t i) const {
-  const std::string& l = Lemma(i);
-  return tok(i).tag == "MD" || In(l, {"be", "have", "do", "to", "get"});
-}
-
-bool SentenceView::IsClauseBoundary(uint32_t i) const {
-  const Token& t = tok(i);
-  if (t.kind == TokenKind::kPunct) return t.norm == ";" || t.norm == ":";
-  if (t.tag == "WDT" || t.tag == "WP") return true;  // which, that (relative), who
-  return In(t.lower, {"when", "while", "whereas", "because", "although", "though", "unless", "if", "whether"});
+// Word classes are computed once per token when the view is built: the role and modality rules
+// ask the same questions of the same tokens many times.
+void SentenceView::ComputeFlags() {
+  flags_.assign(s_.last_token - s_.first_token, 0);
+  for (uint32_t i = s_.first_token; i < s_.last_token; ++i) {
+    const Token& t = tok(i);
+    const std::string& tag = t.tag;
+    const std::string& l = Lemma(i);
+    uint8_t f = 0;
+    if (tag.rfind("VB", 0) == 0) f |= kVerbFlag;
+    if (tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD") f |= kFiniteFlag;
+    if (tag.rfind("NN", 0) == 0) f |= kNounFlag;
+    if (tag == "IN" || tag == "TO") f |= kPrepFlag;
+    if (tag == "MD" || In(l, {"be", "have", "do", "to", "get"})) f |= kAuxFlag;
+    if (t.kind == TokenKind::kPunct ? (t.norm == ";" || t.norm == ":")
+                                     : (tag == "WDT" || tag == "WP" ||  // which, that (relative), who
+                                        In(t.lower, {"when", "while", "whereas", "because", "although", "though",
+                                                     "unless", "if", "whether"})))
+      f |= kBoundaryFlag;
+    flags_[i - s_.first_token] = f;
+  }
 }
 
 bool SentenceView::IsPassive(uint32_t verb) const {

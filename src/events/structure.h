@@ -39,13 +39,13 @@ class SentenceView {
   const Arg* ArgAt(uint32_t i) const;
   const std::vector<Arg>& args() const { return args_; }
 
-  // Word-class predicates on token i.
-  bool IsVerb(uint32_t i) const;        // any VB* tag
-  bool IsFiniteVerb(uint32_t i) const;  // VBD, VBZ, VBP, MD
-  bool IsNoun(uint32_t i) const;
-  bool IsPreposition(uint32_t i) const;
-  bool IsAux(uint32_t i) const;         // be, have, do, modal, "to"
-  bool IsClauseBoundary(uint32_t i) const;  // ; : relative pronouns, subordinators
+  // Word-class predicates on token i (of this sentence).
+  bool IsVerb(uint32_t i) const { return Flag(i, kVerbFlag); }          // any VB* tag
+  bool IsFiniteVerb(uint32_t i) const { return Flag(i, kFiniteFlag); }  // VBD, VBZ, VBP, MD
+  bool IsNoun(uint32_t i) const { return Flag(i, kNounFlag); }
+  bool IsPreposition(uint32_t i) const { return Flag(i, kPrepFlag); }
+  bool IsAux(uint32_t i) const { return Flag(i, kAuxFlag); }            // be, have, do, get, modal, "to"
+  bool IsClauseBoundary(uint32_t i) const { return Flag(i, kBoundaryFlag); }  // ; : relative pronouns, subordinators
   bool IsPassive(uint32_t verb) const;      // was captured / handed over ... by
   bool IsPluperfect(uint32_t verb) const;   // had (been) VBN
   const std::string& Lemma(uint32_t i) const;
@@ -66,6 +66,13 @@ class SentenceView {
 
 
  private:
+  enum : uint8_t {
+    kVerbFlag = 1, kFiniteFlag = 2, kNounFlag = 4, kPrepFlag = 8, kAuxFlag = 16, kBoundaryFlag = 32,
+  };
+  bool Flag(uint32_t i, uint8_t f) const {
+    return i >= s_.first_token && i < s_.last_token && (flags_[i - s_.first_token] & f) != 0;
+  }
+  void ComputeFlags();
   void BuildArgs(const ActorSpan* previous_subject);
   // Coordination: the args joined to `arg` by "and"/"," on its left.
   std::vector<const Arg*> WithConjunctsLeft(const Arg* arg) const;
@@ -76,6 +83,7 @@ class SentenceView {
   const std::vector<bool>& in_quote_;
   std::vector<Arg> args_;
   std::vector<int> arg_at_;  // token offset in sentence -> index in args_, -1 for none
+  std::vector<uint8_t> flags_;  // token offset in sentence -> word-class flags
 };
 
 // Quotation state of every token of the document (paragraph breaks close open quotes).

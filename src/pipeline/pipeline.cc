@@ -100,8 +100,10 @@ static void Analyze(const Pipeline::Impl& im, const Article& article, Document* 
 
   // Only sentences that could report an event (a trigger word or a count) get tagged: the rest
   // cannot yield one, and tagging is the most expensive stage.
+  a.relevant.assign(doc.sentences.size(), false);
   for (size_t i = 0; i < doc.sentences.size(); ++i) {
-    relevant[i] = relevant[i] || im.extractor->MayHaveTrigger(doc, doc.sentences[i]);
+    a.relevant[i] = im.extractor->MayHaveTrigger(doc, doc.sentences[i]);
+    relevant[i] = relevant[i] || a.relevant[i];
     if (relevant[i]) {
       im.tagger->Tag(&doc, doc.sentences[i]);
       RepairProgressives(*im.tagger, &doc, doc.sentences[i]);
