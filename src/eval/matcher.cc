@@ -122,6 +122,9 @@ double PairScore(const Event& g, const Event& p, const PairCheck& c, const EvalO
   score += SameActor(g.actor2, p.actor2, options);
   if (c.date_diff_days) score += 1.0 - std::llabs(*c.date_diff_days) / (options.date_window_days + 1.0);
   if (c.distance_km) score += std::max(0.0, 1.0 - *c.distance_km / std::max(1.0, options.place_km));
+  // Same modality breaks ties: "is no longer fighting" (negated) pairs with the negated gold, not
+  // with a claimed attack by the same army.
+  if (!g.modality.empty() && g.modality == p.modality) score += 0.5;
   return score;
 }
 
