@@ -40,6 +40,12 @@ uint32_t NearestVerb(const SentenceView& v, uint32_t i, uint32_t skip_first, uin
     if (k >= skip_first && k < skip_last) continue;
     if (!v.IsVerb(k) || v.IsAux(k)) continue;
     uint32_t d = k > i ? k - i : i - k;
+    // A comma in between puts the verb in another phrase (", killing three soldiers").
+    for (uint32_t j = std::min(k, i); j < std::max(k, i); ++j)
+      if (v.tok(j).norm == ",") {
+        d += 6;
+        break;
+      }
     if (d < best_d) best_d = d, best = k;
   }
   return best;

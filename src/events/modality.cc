@@ -139,13 +139,19 @@ ModalityReading ReadModality(const SentenceView& v, uint32_t first, uint32_t las
 
   // Trailing attribution: "Our army is no longer fighting, a local activist said."
   if (!claimed && !v.InQuote(first)) {
-    for (uint32_t k = last; k + 1 < s.last_token; ++k) {
+    for (uint32_t k = s.last_token; k > last + 1;) {
+      --k;
       if (v.tok(k).norm != ",") continue;
       uint32_t j = k + 1;
       while (j < s.last_token && !v.IsVerb(j) && v.tok(j).kind != TokenKind::kPunct) ++j;
       if (j < s.last_token && v.IsVerb(j) && IsClaimVerb(v.Lemma(j)) && j + 2 >= s.last_token) {
         claimed = true;
-        claimant = SpeakerOf(v, j);
+        // The speaker is the phrase between the comma and the verb ("local officials said").
+        claimant.clear();
+        for (uint32_t m = k + 1; m < j && claimant.empty(); ++m)
+          if (const Arg* arg = v.ArgAt(m); arg && arg->actor) claimant = PhraseText(v, *arg);
+        if (claimant.empty() && j > k + 1)
+          claimant = std::string(v.doc().text.substr(v.tok(k + 1).begin, v.tok(j - 1).end - v.tok(k + 1).begin));
       }
       break;
     }

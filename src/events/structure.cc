@@ -265,6 +265,19 @@ std::vector<const Arg*> SentenceView::SubjectOf(uint32_t verb) const {
   uint32_t k = verb;
   int commas = 0;
   const bool verb_quoted = InQuote(verb);
+  // A verb right after "and" heads a coordinated verb phrase: "the Council condemned the offensive and
+  // called for a ceasefire" shares the first verb's subject.
+  {
+    uint32_t j = verb;
+    while (j > s_.first_token && (tok(j - 1).tag == "RB" || IsAux(j - 1))) --j;
+    if (j > s_.first_token && tok(j - 1).lower == "and") {
+      for (uint32_t m = j - 1; m > s_.first_token;) {
+        --m;
+        if (IsClauseBoundary(m)) break;
+        if (IsFiniteVerb(m) && !IsAux(m)) return SubjectOf(m);
+      }
+    }
+  }
   while (k > s_.first_token) {
     --k;
     const Token& t = tok(k);
@@ -326,8 +339,14 @@ std::vector<const Arg*> SentenceView::ObjectsAfter(uint32_t after) const {
     if (const Arg* arg = ArgAt(k)) return WithConjunctsRight(arg);
     if (t.kind == TokenKind::kPunct && t.norm != "(" && t.norm != ")" && t.norm != "\"") return {};
     if (IsFiniteVerb(k) || IsClauseBoundary(k)) return {};
-    // The object noun phrase ends at a preposition, except "of" inside it ("the town of Walikale").
-    if (IsPreposition(k) && t.lower != "of") return {};
+    // The object noun phrase ends at a preposition, except "of" inside it ("the town of Walikale")
+    // and the prepositions of a quantity ("at least 20 civilians", "around 4,000 troops").
+    if (IsPreposition(k) && t.lower != "of") {
+      const Token* next = k + 1 < s_.last_token ? &tok(k + 1) : nullptr;
+      bool quantity = next && (next->kind == TokenKind::kNumber || next->tag == "CD" || next->lower == "least" ||
+                               next->lower == "most" || next->lower == "than");
+      if (!quantity) return {};
+    }
     ++k;
     ++steps;
   }
