@@ -12,12 +12,6 @@
 namespace sitrep {
 namespace {
 
-bool In(const std::string& s, std::initializer_list<const char*> words) {
-  for (const char* w : words)
-    if (s == w) return true;
-  return false;
-}
-
 ActorRef RefOf(const Arg* a) {
   if (!a || !a->actor) return {};
   return a->actor->actor;
@@ -95,6 +89,15 @@ double Confidence(const RoleTuple& r, bool nominal, bool dated, const std::strin
 
 bool IsVerbalType(const std::string& t) {
   return In(t, {"CONSULT", "SANCTION", "ACCUSE", "DISAPPROVE", "REQUEST", "THREATEN", "AID", "REJECT", "AGREE", "SUPPORT"});
+}
+
+void SetEvidence(const Document& doc, const Sentence& s, uint32_t first, uint32_t last, const std::string& text,
+                 Event* e) {
+  e->evidence.sentence = text;
+  e->evidence.start = s.begin;
+  e->evidence.end = s.end;
+  e->evidence.trigger_start = doc.tokens[first].begin;
+  e->evidence.trigger_end = doc.tokens[last - 1].end;
 }
 
 void FillLocation(const Arg* place, Event* e) {
@@ -219,11 +222,7 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
           e.date = a.fallback_date;
           e.date_precision = "week";
         }
-        e.evidence.sentence = sentence_text;
-        e.evidence.start = s.begin;
-        e.evidence.end = s.end;
-        e.evidence.trigger_start = doc.tokens[m.first].begin;
-        e.evidence.trigger_end = doc.tokens[m.last - 1].end;
+        SetEvidence(doc, s, m.first, m.last, sentence_text, &e);
         e.trigger = p->words.front();
         for (size_t w = 1; w < p->words.size(); ++w) e.trigger += " " + p->words[w];
         e.confidence = Confidence(roles, nominal, when != nullptr, e.modality);
@@ -279,11 +278,7 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
         e.date = a.fallback_date;
         e.date_precision = "week";
       }
-      e.evidence.sentence = sentence_text;
-      e.evidence.start = s.begin;
-      e.evidence.end = s.end;
-      e.evidence.trigger_start = doc.tokens[c.first].begin;
-      e.evidence.trigger_end = doc.tokens[c.last - 1].end;
+      SetEvidence(doc, s, c.first, c.last, sentence_text, &e);
       e.confidence = 0.5;
       found.push_back(std::move(e));
     }

@@ -3,12 +3,6 @@
 namespace sitrep {
 namespace {
 
-bool In(const std::string& s, std::initializer_list<const char*> words) {
-  for (const char* w : words)
-    if (s == w) return true;
-  return false;
-}
-
 bool IsClaimVerb(const std::string& lemma) {
   return In(lemma, {"claim", "say", "allege", "assert", "insist", "estimate", "report", "tell", "add", "state",
                     "maintain", "read", "write", "contend", "argue"});

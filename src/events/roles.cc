@@ -3,12 +3,6 @@
 namespace sitrep {
 namespace {
 
-bool In(const std::string& s, std::initializer_list<const char*> words) {
-  for (const char* w : words)
-    if (s == w) return true;
-  return false;
-}
-
 std::vector<const Arg*> Actors(const std::vector<const Arg*>& args) {
   std::vector<const Arg*> out;
   for (const Arg* a : args)

@@ -6,12 +6,6 @@
 namespace sitrep {
 namespace {
 
-bool In(const std::string& s, std::initializer_list<const char*> words) {
-  for (const char* w : words)
-    if (s == w) return true;
-  return false;
-}
-
 bool IsQuoteToken(const Token& t) {
   return t.kind == TokenKind::kPunct && (t.norm == "\"" || t.tag == "``" || t.tag == "''") && t.norm != "'";
 }
@@ -118,6 +112,13 @@ bool SentenceView::IsPluperfect(uint32_t verb) const {
   return false;
 }
 
+void SentenceView::Reindex() {
+  std::sort(args_.begin(), args_.end(), [](const Arg& x, const Arg& y) { return x.first < y.first; });
+  std::fill(arg_at_.begin(), arg_at_.end(), -1);
+  for (size_t k = 0; k < args_.size(); ++k)
+    for (uint32_t i = args_[k].first; i < args_[k].last; ++i) arg_at_[i - s_.first_token] = int(k);
+}
+
 void SentenceView::BuildArgs(const ActorSpan* previous_subject) {
   const uint32_t n = s_.last_token - s_.first_token;
   arg_at_.assign(n, -1);
@@ -133,18 +134,23 @@ void SentenceView::BuildArgs(const ActorSpan* previous_subject) {
     for (uint32_t i = arg.first; i < arg.last; ++i) arg_at_[i - s_.first_token] = int(args_.size() - 1);
   };
   // Places right after a locative preposition are places even when they also name a state.
-  for (const PlaceSpan& p : a_.places) {
-    if (p.is_demonym || p.first < s_.first_token || p.last > s_.last_token) continue;
-    uint32_t k = p.first;
-    while (k > s_.first_token && (tok(k - 1).tag == "DT" || tok(k - 1).tag == "JJ")) --k;
-    if (k > s_.first_token && IsLocativePrep(tok(k - 1).lower) && tok(k - 1).lower != "of") {
+  // Places right after a locative preposition are taken first (they win over an actor on the same
+  // words), then actors, then the remaining places.
+  auto add_places = [&](bool locative_only) {
+    for (const PlaceSpan& p : a_.places) {
+      if (p.is_demonym || p.first < s_.first_token || p.last > s_.last_token) continue;
+      uint32_t k = p.first;
+      while (k > s_.first_token && (tok(k - 1).tag == "DT" || tok(k - 1).tag == "JJ")) --k;
+      bool locative = k > s_.first_token && IsLocativePrep(tok(k - 1).lower) && tok(k - 1).lower != "of";
+      if (locative_only && !locative) continue;
       Arg arg;
       arg.first = p.first;
       arg.last = p.last;
       arg.place = &p;
       add(arg);
     }
-  }
+  };
+  add_places(true);
   for (const ActorSpan& s : a_.actors) {
     if (s.first < s_.first_token || s.last > s_.last_token) continue;
     Arg arg;
@@ -153,18 +159,8 @@ void SentenceView::BuildArgs(const ActorSpan* previous_subject) {
     arg.actor = &s;
     add(arg);
   }
-  for (const PlaceSpan& p : a_.places) {
-    if (p.is_demonym || p.first < s_.first_token || p.last > s_.last_token) continue;
-    Arg arg;
-    arg.first = p.first;
-    arg.last = p.last;
-    arg.place = &p;
-    add(arg);
-  }
-  std::sort(args_.begin(), args_.end(), [](const Arg& x, const Arg& y) { return x.first < y.first; });
-  std::fill(arg_at_.begin(), arg_at_.end(), -1);
-  for (size_t k = 0; k < args_.size(); ++k)
-    for (uint32_t i = args_[k].first; i < args_[k].last; ++i) arg_at_[i - s_.first_token] = int(k);
+  add_places(false);
+  Reindex();
 
   // Pronouns: resolved to an antecedent actor so that roles read through them.
   std::vector<Arg> pronouns;
@@ -212,10 +208,7 @@ void SentenceView::BuildArgs(const ActorSpan* previous_subject) {
   for (const Arg& p : pronouns) {
     args_.push_back(p);
   }
-  std::sort(args_.begin(), args_.end(), [](const Arg& x, const Arg& y) { return x.first < y.first; });
-  std::fill(arg_at_.begin(), arg_at_.end(), -1);
-  for (size_t k = 0; k < args_.size(); ++k)
-    for (uint32_t i = args_[k].first; i < args_[k].last; ++i) arg_at_[i - s_.first_token] = int(k);
+  Reindex();
 }
 
 const Arg* SentenceView::ArgAt(uint32_t i) const {

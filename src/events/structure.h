@@ -6,6 +6,7 @@
 #define SITREP_SRC_EVENTS_STRUCTURE_H_
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <vector>
@@ -74,6 +75,7 @@ class SentenceView {
   }
   void ComputeFlags();
   void BuildArgs(const ActorSpan* previous_subject);
+  void Reindex();  // sorts args_ by position and rebuilds arg_at_
   // Coordination: the args joined to `arg` by "and"/"," on its left.
   std::vector<const Arg*> WithConjunctsLeft(const Arg* arg) const;
   std::vector<const Arg*> WithConjunctsRight(const Arg* arg) const;
@@ -88,6 +90,13 @@ class SentenceView {
 
 // Quotation state of every token of the document (paragraph breaks close open quotes).
 std::vector<bool> ComputeQuotes(const Document& doc);
+
+// True when `s` is one of `words` (the cue lists of the role and modality rules).
+inline bool In(const std::string& s, std::initializer_list<const char*> words) {
+  for (const char* w : words)
+    if (s == w) return true;
+  return false;
+}
 
 bool IsStateForce(const ActorRef& a);
 bool IsCivilians(const ActorRef& a);
