@@ -63,23 +63,10 @@ std::string ReadSummary(const RunTotals& t) {
 
 int RunExtraction(const InputFlags& flags, const ArticleEventsSink& sink, RunTotals* totals) {
   if (!CheckDateFlag("--date", flags.date)) return kExitUsage;
-  ReadOptions ro;
-  ro.default_date = flags.date;
-  ro.default_source = flags.source;
-  ro.max_bytes = flags.max_bytes;
-  ro.format = flags.format == "text" ? InputFormat::kText
-              : flags.format == "jsonl" ? InputFormat::kJsonLines
-                                        : InputFormat::kAuto;
+  ReadOptions ro = ToReadOptions(flags);
 
-  PipelineOptions po;
-  po.data_dir = flags.data_dir;
-  po.gazetteer_path = flags.gazetteer;
-  std::unique_ptr<Pipeline> pipeline;
-  Status s = Pipeline::Open(po, &pipeline);
-  if (!s.ok()) {
-    PrintError("cannot load the pipeline: " + s.ToString());
-    return kExitFailure;
-  }
+  std::unique_ptr<Pipeline> pipeline = OpenPipeline(flags.data_dir, flags.gazetteer);
+  if (!pipeline) return kExitFailure;
 
   totals->started = true;
   Progress progress(!flags.quiet);
@@ -90,7 +77,7 @@ int RunExtraction(const InputFlags& flags, const ArticleEventsSink& sink, RunTot
     std::fprintf(stderr, "%s\n", d.ToString().c_str());
   });
 
-  s = ReadArticles(
+  Status s = ReadArticles(
       flags.files, ro, &diag,
       [&](Article&& article) -> Status {
         std::vector<Event> events;
@@ -116,6 +103,36 @@ int RunExtraction(const InputFlags& flags, const ArticleEventsSink& sink, RunTot
     return s.code() == Status::Code::kInvalidArgument ? kExitUsage : kExitFailure;
   }
   return diag.errors() > 0 ? kExitInputErrors : kExitOk;
+}
+
+ReadOptions ToReadOptions(const InputFlags& flags) {
+  ReadOptions ro;
+  ro.default_date = flags.date;
+  ro.default_source = flags.source;
+  ro.max_bytes = flags.max_bytes;
+  ro.format = flags.format == "text" ? InputFormat::kText
+              : flags.format == "jsonl" ? InputFormat::kJsonLines
+                                        : InputFormat::kAuto;
+  return ro;
+}
+
+std::unique_ptr<Pipeline> OpenPipeline(const std::string& data_dir, const std::string& gazetteer) {
+  PipelineOptions po;
+  po.data_dir = data_dir;
+  po.gazetteer_path = gazetteer;
+  std::unique_ptr<Pipeline> pipeline;
+  Status s = Pipeline::Open(po, &pipeline);
+  if (!s.ok()) PrintError("cannot load the pipeline: " + s.ToString());
+  return pipeline;
+}
+
+std::unique_ptr<Store> OpenExistingStore(const std::string& db) {
+  std::unique_ptr<Store> store;
+  StoreOptions so;
+  so.create_if_missing = false;
+  Status s = Store::Open(db.empty() ? DefaultDbPath() : db, so, &store);
+  if (!s.ok()) PrintError(s.ToString());
+  return store;
 }
 
 }  // namespace sitrep::cli

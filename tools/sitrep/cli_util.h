@@ -15,7 +15,9 @@
 #include "sitrep/diagnostics.h"
 #include "sitrep/event.h"
 #include "sitrep/ingest.h"
+#include "sitrep/pipeline.h"
 #include "sitrep/status.h"
+#include "sitrep/store.h"
 
 namespace sitrep::cli {
 
@@ -28,6 +30,8 @@ struct InputFlags {
   bool quiet = false;
 };
 void AddInputFlags(CLI::App* app, InputFlags* flags);
+// The reader options the input flags ask for.
+ReadOptions ToReadOptions(const InputFlags& flags);
 
 // "\r[f/F files] N articles, E events" on stderr, only when stderr is a terminal and the run has
 // taken more than two seconds; redrawn at most ten times a second.
@@ -66,6 +70,13 @@ std::string ReadSummary(const RunTotals& totals);
 
 // Prints "sitrep: <message>" on stderr.
 void PrintError(const std::string& message);
+
+// Opens the pipeline with --data-dir / --gazetteer; on failure prints why and returns nullptr
+// (the caller exits with kExitFailure).
+std::unique_ptr<Pipeline> OpenPipeline(const std::string& data_dir, const std::string& gazetteer);
+// Opens an existing store for reading (--db, else DefaultDbPath()); never creates one. On failure
+// prints why and returns nullptr (the caller exits with kExitFailure).
+std::unique_ptr<Store> OpenExistingStore(const std::string& db);
 
 // Database path help text and validation of a YYYY-MM-DD flag value.
 std::string DbHelp();

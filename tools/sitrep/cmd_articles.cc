@@ -15,15 +15,9 @@ struct ArticlesFlags {
 };
 
 int Run(const ArticlesFlags& f) {
-  std::string path = f.db.empty() ? DefaultDbPath() : f.db;
-  std::unique_ptr<Store> store;
-  StoreOptions so;
-  so.create_if_missing = false;
-  Status s = Store::Open(path, so, &store);
-  if (!s.ok()) {
-    PrintError(s.ToString());
-    return kExitFailure;
-  }
+  std::unique_ptr<Store> store = OpenExistingStore(f.db);
+  if (!store) return kExitFailure;
+  Status s;
   auto out = [](const std::string& text) -> Status {
     return std::fwrite(text.data(), 1, text.size(), stdout) == text.size()
                ? Status::OK()

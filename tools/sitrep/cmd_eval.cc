@@ -59,18 +59,11 @@ ActorNormalizer MakeActorNormalizer(const std::string& data_dir, bool quiet) {
 // Runs the pipeline over `articles`, appending events (with ids) to `pred`. Returns an exit code.
 int Predict(const EvalFlags& flags, const std::vector<Article>& articles, Diagnostics* diag,
             std::vector<Event>* pred) {
-  PipelineOptions po;
-  po.data_dir = flags.data_dir;
-  po.gazetteer_path = flags.gazetteer;
-  std::unique_ptr<Pipeline> pipeline;
-  Status s = Pipeline::Open(po, &pipeline);
-  if (!s.ok()) {
-    PrintError("cannot open the pipeline: " + s.ToString());
-    return kExitFailure;
-  }
+  std::unique_ptr<Pipeline> pipeline = OpenPipeline(flags.data_dir, flags.gazetteer);
+  if (!pipeline) return kExitFailure;
   for (const Article& a : articles) {
     std::vector<Event> events;
-    s = pipeline->Extract(a, &events, diag);
+    Status s = pipeline->Extract(a, &events, diag);
     if (!s.ok()) {
       diag->Error(a.origin, 0, -1, "extraction failed: " + s.message());
       continue;

@@ -54,15 +54,9 @@ int Run(const EventsFlags& f) {
     }
     q.bbox = box;
   }
-  std::string path = f.db.empty() ? DefaultDbPath() : f.db;
-  std::unique_ptr<Store> store;
-  StoreOptions so;
-  so.create_if_missing = false;
-  Status s = Store::Open(path, so, &store);
-  if (!s.ok()) {
-    PrintError(s.ToString());
-    return kExitFailure;
-  }
+  std::unique_ptr<Store> store = OpenExistingStore(f.db);
+  if (!store) return kExitFailure;
+  Status s;
 
   int64_t written = 0, no_coordinates = 0;
   auto out = [](const std::string& text) -> Status {

@@ -14,23 +14,14 @@ Register reg("explain", "Show what each stage found in articles (tokens, tags, m
   AddInputFlags(app, flags.get());
   app->footer("For checking why an event was or was not coded. Exit codes as for `sitrep extract`.");
   return [flags]() -> int {
-    PipelineOptions options;
-    options.data_dir = flags->data_dir;
-    options.gazetteer_path = flags->gazetteer;
-    std::unique_ptr<Pipeline> pipeline;
-    Status s = Pipeline::Open(options, &pipeline);
-    if (!s.ok()) {
-      PrintError("cannot load the pipeline: " + s.ToString());
-      return kExitFailure;
-    }
-    ReadOptions ro;
-    ro.max_bytes = flags->max_bytes;
-    ro.default_date = flags->date;
-    ro.default_source = flags->source;
+    std::unique_ptr<Pipeline> pipeline = OpenPipeline(flags->data_dir, flags->gazetteer);
+    if (!pipeline) return kExitFailure;
+    if (!CheckDateFlag("--date", flags->date)) return kExitUsage;
+    ReadOptions ro = ToReadOptions(*flags);
     Diagnostics diag;
     diag.SetSink([](const Diagnostic& d) { std::fprintf(stderr, "%s\n", d.ToString().c_str()); });
     ReadStats stats;
-    s = ReadArticles(flags->files, ro, &diag, [&](Article&& a) -> Status {
+    Status s = ReadArticles(flags->files, ro, &diag, [&](Article&& a) -> Status {
       std::string report;
       Status e = pipeline->Explain(a, &report);
       if (!e.ok()) return e;
