@@ -182,7 +182,10 @@ Status EventExtractor::Patterns::Load(const std::string& dir) {
     if (colon == std::string::npos) return Status::Corruption(fmt::format("{}:{}: expected 'lemma: forms'", irr_path, lineno));
     const std::string lemma = Trim(t.substr(0, colon));
     if (!by_first_lemma.count(lemma)) continue;
-    for (const std::string& form : Words(t.substr(colon + 1))) add_form(lemma, form);
+    for (const std::string& form : Words(t.substr(colon + 1))) {
+      add_form(lemma, form);
+      irregular_lemma.emplace(form, lemma);
+    }
   }
   return Status::OK();
 }
@@ -234,6 +237,8 @@ std::vector<TriggerMatch> EventExtractor::Patterns::Find(const Document& doc, co
     };
     if (!t.lemma.empty()) consider(t.lemma);
     if (t.lower != t.lemma) consider(t.lower);
+    if (auto irr = irregular_lemma.find(t.lower); irr != irregular_lemma.end() && irr->second != t.lemma)
+      consider(irr->second);
     if (best.pattern) {
       out.push_back(best);
       i = best.last - 1;

@@ -46,6 +46,8 @@ struct EventExtractor::Patterns {
   // sentence because of "take control of", "hold a call", "be allied to".
   std::unordered_map<std::string, std::vector<std::string>> surface_forms;
   bool MayMatch(const Document& doc, const Sentence& s) const;
+  // Irregular form -> lemma (irregular_verbs.txt), for forms the tagger's lemmatiser misses ("retook").
+  std::unordered_map<std::string, std::string> irregular_lemma;
 
   Status Load(const std::string& dir);
   // Longest match at each position; a blocking pattern suppresses what it covers.

@@ -133,9 +133,10 @@ std::vector<RoleTuple> ReadRoles(const SentenceView& v, const TriggerMatch& m, b
         out.push_back({agents[0], agents[1], nullptr});
         return out;
       }
-      const Arg* partner = first_of(patient_actors);
-      if (!partner) partner = first_of(others);
-      out.push_back({first_of(agents), partner, nullptr});
+      // Each coordinated partner is a party of its own: "clashed with FARDC and Wazalendo militiamen".
+      std::vector<const Arg*> partners = patient_actors.empty() ? others : patient_actors;
+      if (partners.empty()) partners.push_back(nullptr);
+      for (const Arg* partner : partners) out.push_back({first_of(agents), partner, nullptr});
       return out;
     }
     default:

@@ -377,8 +377,11 @@ bool SentenceView::IsLocative(const Arg& arg) const {
   for (int steps = 0; p > s_.first_token && steps < 8; ++steps) {
     const Token& t = tok(p - 1);
     if (IsLocativePrep(t.lower) && t.lower != "of") return true;
+    // Also through a parenthesised or comma-listed admin chain: "in Nyanzale (Rutshuru, North Kivu)".
     bool np_word = t.tag == "DT" || t.tag == "JJ" || t.tag == "POS" || t.tag == "NNP" || t.tag == "NN" ||
-                   t.lower == "of" || t.lower == "'s" || ArgAt(p - 1) != nullptr;
+                   t.lower == "of" || t.lower == "'s" || ArgAt(p - 1) != nullptr ||
+                   ((t.norm == "(" || t.norm == ",") && p - 1 > s_.first_token &&
+                    ((ArgAt(p - 2) && ArgAt(p - 2)->place) || tok(p - 2).tag == "NNP"));
     if (!np_word) return false;
     --p;
   }
