@@ -69,7 +69,7 @@ TEST(ActorDictionary, Normalize) {
       {"MONUSCO: United Nations Organization Stabilization Mission in the Democratic Republic of Congo", "MONUSCO"},
       {"democratic republic of the congo", "COD"},
       {"Congo", "COD"},
-      {"Unidentified Armed Group (Democratic Republic of Congo)", ""},
+      {"Unidentified Armed Group (Democratic Republic of Congo)", "UNIDENTIFIED_ARMED_GROUP"},
       {"", ""},
       {"Nobody in particular", ""},
   };
