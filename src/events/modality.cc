@@ -1,17 +1,38 @@
 #include "modality.h"
 
+#include <unordered_set>
+
 namespace sitrep {
 namespace {
 
-bool IsClaimVerb(const std::string& lemma) {
-  return In(lemma, {"claim", "say", "allege", "assert", "insist", "estimate", "report", "tell", "add", "state",
-                    "maintain", "read", "write", "contend", "argue"});
-}
-bool IsDenyVerb(const std::string& lemma) { return In(lemma, {"deny", "dismiss", "refute"}); }
-bool IsThreatVerb(const std::string& lemma) { return In(lemma, {"threaten", "warn"}); }
-bool IsIntentWord(const std::string& lemma) {
-  return In(lemma, {"aim", "plan", "intend", "vow", "pledge", "seek", "prepare", "want", "hope", "promise",
-                    "try", "attempt", "openness", "open", "willing", "ready", "readiness", "willingness", "plot"});
+// The cue lists. Each is used by its predicate below and, all together, by IsAnyCue.
+using WordSet = std::unordered_set<std::string>;
+const WordSet kClaimVerbs = {"claim", "say", "allege", "assert", "insist", "estimate", "report", "tell",
+                             "add", "state", "maintain", "read", "write", "contend", "argue"};
+const WordSet kDenyVerbs = {"deny", "dismiss", "refute"};
+const WordSet kThreatVerbs = {"threaten", "warn"};
+const WordSet kIntentWords = {"aim", "plan", "intend", "vow", "pledge", "seek", "prepare", "want", "hope",
+                              "promise", "try", "attempt", "openness", "open", "willing", "ready", "readiness",
+                              "willingness", "plot"};
+const WordSet kConditionWords = {"if", "unless", "whether"};
+const WordSet kReportingVerbs = {"announce", "confirm", "report", "say", "state", "tell"};
+const WordSet kOtherCues = {"fail", "refuse", "without", "since"};
+
+bool IsClaimVerb(const std::string& lemma) { return kClaimVerbs.count(lemma) != 0; }
+bool IsDenyVerb(const std::string& lemma) { return kDenyVerbs.count(lemma) != 0; }
+bool IsThreatVerb(const std::string& lemma) { return kThreatVerbs.count(lemma) != 0; }
+bool IsIntentWord(const std::string& lemma) { return kIntentWords.count(lemma) != 0; }
+
+// Every word the backward cue scan reacts to: one lookup lets it skip most words at once.
+bool IsAnyCue(const std::string& lemma) {
+  static const WordSet kAll = [] {
+    WordSet all;
+    for (const WordSet* set : {&kClaimVerbs, &kDenyVerbs, &kThreatVerbs, &kIntentWords, &kConditionWords,
+                               &kReportingVerbs, &kOtherCues})
+      all.insert(set->begin(), set->end());
+    return all;
+  }();
+  return kAll.count(lemma) != 0;
 }
 
 // The claimant as the article names it: the noun phrase starting at an argument ("M23",
@@ -110,8 +131,9 @@ ModalityReading ReadModality(const SentenceView& v, uint32_t first, uint32_t las
     --k;
     const std::string& l = v.Lemma(k);
     if (v.IsClauseBoundary(k) || (k + 1 < first && v.IsFiniteVerb(k + 1) && !v.IsAux(k + 1))) same_clause = false;
-    if (In(l, {"if", "unless", "whether"})) hypothetical = true;
-    if (v.IsVerb(k) && In(l, {"announce", "confirm", "report", "say", "state", "tell"})) reporting = true;
+    if (!IsAnyCue(l)) continue;  // one hash lookup instead of every list below, for most words
+    if (kConditionWords.count(l)) hypothetical = true;
+    if (v.IsVerb(k) && kReportingVerbs.count(l)) reporting = true;
     bool to_follows = k + 1 < first && (v.tok(k + 1).lower == "to" || v.tok(k + 1).lower == "at");
     if (same_clause && first - k <= 8 && to_follows) {
       if (IsThreatVerb(l)) threatened = true;
