@@ -84,6 +84,9 @@ class Gazetteer {
   // Hot path: entries whose name key hashes to `key_hash` (see NameKeyHash). Returns the
   // number of matches and points `*out` at them (valid while the Gazetteer lives).
   size_t LookupHash(uint64_t key_hash, const uint32_t** out) const;
+  // Hints the CPU to start loading the index slot of `key_hash`, so that several LookupHash
+  // calls (each a likely cache miss) can overlap.
+  void PrefetchHash(uint64_t key_hash) const;
   static PlaceMatch DecodePosting(uint32_t posting);
   // Longest name in tokens; n-grams longer than this never match.
   uint32_t max_name_tokens() const;

@@ -107,6 +107,12 @@ PlaceMatch Gazetteer::DecodePosting(uint32_t posting) {
   return PlaceMatch{posting >> kPostingKindBits, static_cast<NameKind>(posting & ((1u << kPostingKindBits) - 1))};
 }
 
+void Gazetteer::PrefetchHash(uint64_t key_hash) const {
+  const Header& h = *impl_->header;
+  if (h.num_buckets == 0) return;
+  __builtin_prefetch(&impl_->buckets[static_cast<uint32_t>(key_hash) & (h.num_buckets - 1)]);
+}
+
 size_t Gazetteer::LookupHash(uint64_t key_hash, const uint32_t** out) const {
   const Header& h = *impl_->header;
   if (h.num_buckets == 0 || key_hash == 0) return 0;

@@ -142,6 +142,7 @@ std::vector<PlaceMention> PlaceFinder::Find(const Document& doc) const {
 
   // 1. Candidates.
   std::vector<Candidate> cands;
+  std::vector<uint64_t> keys;  // name keys of the n-grams starting at a token
   for (uint32_t i = 0; i < nt;) {
     const Token& t = toks[i];
     if (!IsWord(t) || !StartsUpper(t) || t.norm.size() < 2) {
@@ -152,12 +153,19 @@ std::vector<PlaceMention> PlaceFinder::Find(const Document& doc) const {
     uint32_t best_len = 0;
     const uint32_t* best_post = nullptr;
     size_t best_n = 0;
+    // The keys of all n-grams first, their index slots prefetched, then the lookups: each is
+    // a likely cache miss in a large index, and this way they overlap.
+    keys.clear();
     for (uint32_t n = 1; n <= max_n && i + n <= nt; ++n) {
       const Token& u = toks[i + n - 1];
       if (!IsWord(u) && !(u.kind == TokenKind::kPunct && u.lower == "'s")) break;
       h.AddToken(u.lower);
+      keys.push_back(h.value());
+      gaz_->PrefetchHash(h.value());
+    }
+    for (uint32_t n = 1; n <= keys.size(); ++n) {
       const uint32_t* post = nullptr;
-      size_t cnt = gaz_->LookupHash(h.value(), &post);
+      size_t cnt = gaz_->LookupHash(keys[n - 1], &post);
       if (cnt) best_len = n, best_post = post, best_n = cnt;
     }
     // A lone direction word ("Eastern DR Congo", "East African force") is not a place by itself,
@@ -268,6 +276,19 @@ std::vector<PlaceMention> PlaceFinder::Find(const Document& doc) const {
   };
 
   // 3. Resolution, twice: the second round knows where the other places are.
+  // Everything but the distance bonus is the same in both rounds, so round 0 stores each
+  // posting's score and what round 1 needs of its place (round 1 then adds the bonus to the
+  // very same double, so the arithmetic is unchanged).
+  struct Scored {
+    double base = 0;
+    double lat = 0, lon = 0;
+    std::string_view cc;
+    PlaceKind kind = PlaceKind::kPlace;
+  };
+  std::vector<size_t> scored_at(cands.size());
+  size_t num_scored = 0;
+  for (size_t ci = 0; ci < cands.size(); ++ci) scored_at[ci] = num_scored, num_scored += cands[ci].n;
+  std::vector<Scored> scored(num_scored);
   for (int round = 0; round < 2; ++round) {
     for (size_t ci = 0; ci < cands.size(); ++ci) {
       Candidate& c = cands[ci];
@@ -275,40 +296,53 @@ std::vector<PlaceMention> PlaceFinder::Find(const Document& doc) const {
       std::string_view best_cc;
       double second_other_country = -1e9;
       for (size_t k = 0; k < c.n; ++k) {
-        PlaceMatch m = Gazetteer::DecodePosting(c.postings[k]);
-        Place p = gaz_->place(m.place);
-        double s = Prior(p, m.name_kind);
-        s += 4.0 * country_share(p.country_code);
-        s += 2.0 * admin1_share(p.country_code, p.admin1_code);
-        bool admin = p.kind == PlaceKind::kAdmin1 || p.kind == PlaceKind::kAdmin2;
-        switch (c.type) {
-          case kTypeAdmin2: s += p.kind == PlaceKind::kAdmin2 ? 3.0 : admin ? 1.0 : -1.0; break;
-          case kTypeAdmin1: s += p.kind == PlaceKind::kAdmin1 ? 3.0 : admin ? 1.0 : -1.0; break;
-          case kTypeTown: s += p.kind == PlaceKind::kPlace ? 2.0 : -1.0; break;
-          case kTypeCapital: s += p.feature_code == "PPLC" ? 3.0 : p.feature_code == "PPLA" ? 1.0 : 0.0; break;
-          case kNoType: break;
+        Scored& sp = scored[scored_at[ci] + k];
+        if (round == 0) {
+          PlaceMatch m = Gazetteer::DecodePosting(c.postings[k]);
+          Place p = gaz_->place(m.place);
+          double s = Prior(p, m.name_kind);
+          s += 4.0 * country_share(p.country_code);
+          s += 2.0 * admin1_share(p.country_code, p.admin1_code);
+          bool admin = p.kind == PlaceKind::kAdmin1 || p.kind == PlaceKind::kAdmin2;
+          switch (c.type) {
+            case kTypeAdmin2: s += p.kind == PlaceKind::kAdmin2 ? 3.0 : admin ? 1.0 : -1.0; break;
+            case kTypeAdmin1: s += p.kind == PlaceKind::kAdmin1 ? 3.0 : admin ? 1.0 : -1.0; break;
+            case kTypeTown: s += p.kind == PlaceKind::kPlace ? 2.0 : -1.0; break;
+            case kTypeCapital: s += p.feature_code == "PPLC" ? 3.0 : p.feature_code == "PPLA" ? 1.0 : 0.0; break;
+            case kNoType: break;
+          }
+          // A bare name of a town that is also its district's name is the town.
+          if (c.type == kNoType && p.kind == PlaceKind::kAdmin2) s -= 0.5;
+          sp.base = s;
+          sp.lat = p.lat;
+          sp.lon = p.lon;
+          sp.cc = p.country_code;  // points into the mapped index
+          sp.kind = p.kind;
         }
-        // A bare name of a town that is also its district's name is the town.
-        if (c.type == kNoType && p.kind == PlaceKind::kAdmin2) s -= 0.5;
-        if (round == 1 && p.kind != PlaceKind::kCountry && p.kind != PlaceKind::kRegion) {
+        double s = sp.base;
+        if (round == 1 && sp.kind != PlaceKind::kCountry && sp.kind != PlaceKind::kRegion) {
           double nearest = 1e9;
-          for (size_t o = 0; o < cands.size(); ++o) {
+          for (size_t o = 0; o < cands.size() && nearest >= 50; ++o) {
             const Candidate& other = cands[o];
             if (o == ci || !other.resolved) continue;
-            nearest = std::min(nearest, DistanceKm(p.lat, p.lon, other.lat, other.lon));
+            // Only "< 50" and "< 200" matter, and a great-circle distance is at least the
+            // latitude difference along a meridian: skip the trigonometry for places that are
+            // certainly farther than 200 km (with a wide margin over rounding).
+            if (std::fabs(sp.lat - other.lat) * (M_PI / 180.0) * 6371.0 > 250.0) continue;
+            nearest = std::min(nearest, DistanceKm(sp.lat, sp.lon, other.lat, other.lon));
           }
           if (nearest < 50) s += 1.5;
           else if (nearest < 200) s += 0.8;
         }
         if (s > c.best) {
-          if (c.chosen >= 0 && p.country_code != best_cc) second_other_country = std::max(second_other_country, c.best);
+          if (c.chosen >= 0 && sp.cc != best_cc) second_other_country = std::max(second_other_country, c.best);
           c.second = c.best;
           c.best = s;
           c.chosen = static_cast<int>(k);
-          best_cc = p.country_code;
+          best_cc = sp.cc;
         } else {
           c.second = std::max(c.second, s);
-          if (p.country_code != best_cc) second_other_country = std::max(second_other_country, s);
+          if (sp.cc != best_cc) second_other_country = std::max(second_other_country, s);
         }
       }
       // Acceptance: no place rather than a wrong one.
