@@ -63,9 +63,9 @@ class Scanner {
     return !n.empty() && n[0] >= 'A' && n[0] <= 'Z';
   }
   template <size_t N>
-  uint32_t Words(uint32_t i, const char* const (&words)[N]) const {
+  uint32_t Words(uint32_t i, const std::string_view (&words)[N]) const {
     uint32_t n = 0;
-    while (n < N && words[n] != nullptr) {
+    while (n < N && !words[n].empty()) {
       if (!Is(i + n, words[n])) return 0;
       ++n;
     }

@@ -25,8 +25,10 @@ enum class Kind {
   kVague,    // no date of its own
 };
 
+// Words are string_views (not const char*) so that matching compares lengths first and never
+// runs strlen on the tables.
 struct RelPhrase {
-  const char* words[5];
+  std::string_view words[5];
   Kind kind;
   int n;
   Rel relation;
@@ -103,7 +105,7 @@ inline constexpr RelPhrase kRelPhrases[] = {
 
 // Prepositions in front of a time expression and the relation they give.
 struct Prep {
-  const char* words[3];
+  std::string_view words[3];
   Rel relation;
 };
 inline constexpr Prep kPreps[] = {
@@ -116,7 +118,7 @@ inline constexpr Prep kPreps[] = {
 };
 
 // Period modifiers before a month or a year: kept in the span, precision unchanged.
-inline constexpr const char* kModifiers[][3] = {
+inline constexpr std::string_view kModifiers[][3] = {
     {"early"}, {"mid"}, {"late"}, {"the", "end", "of"}, {"end", "of"}, {"the", "beginning", "of"},
     {"the", "start", "of"}, {"the", "middle", "of"}, {"beginning", "of"}, {"start", "of"},
 };
