@@ -121,6 +121,14 @@ int SmallWord(std::string_view w) {
                                                 "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
   static constexpr std::string_view kTens[] = {"twenty", "thirty",  "forty",  "fifty",
                                                "sixty",  "seventy", "eighty", "ninety"};
+  // Fast reject, called for most words of an article: every number word (and the tens part of
+  // "twenty-five") starts with one of z, o, t, f, s, e, n, and none is longer than 13 bytes
+  // ("seventy-seven").
+  if (w.empty() || w.size() > 13) return -1;
+  switch (w[0]) {
+    case 'z': case 'o': case 't': case 'f': case 's': case 'e': case 'n': break;
+    default: return -1;
+  }
   for (int i = 0; i < 20; ++i)
     if (w == kSmall[i]) return i;
   for (int i = 0; i < 8; ++i)
