@@ -1,7 +1,5 @@
 #include "chars.h"
 
-#include <array>
-
 #include <utf8proc.h>
 
 namespace sitrep::text_internal {
@@ -39,42 +37,11 @@ CharClass ClassifyNonAscii(int32_t cp) {
   }
 }
 
-// ASCII classes, computed once: the hot path for English text.
-std::array<CharClass, 128> MakeAsciiTable() {
-  std::array<CharClass, 128> t{};
-  for (int c = 0; c < 128; ++c) {
-    CharClass k = CharClass::kSymbol;
-    if (c < 0x20 || c == 0x7F) k = CharClass::kSpace;
-    else if (c == ' ') k = CharClass::kSpace;
-    else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) k = CharClass::kLetter;
-    else if (c >= '0' && c <= '9') k = CharClass::kDigit;
-    else if (c == '\'' || c == '`') k = CharClass::kApostrophe;
-    else if (c == '"') k = CharClass::kQuote;
-    else if (c == '-') k = CharClass::kHyphen;
-    else if (c == '.') k = CharClass::kPeriod;
-    else if (c == ',') k = CharClass::kComma;
-    else if (c == '!' || c == '(' || c == ')' || c == '/' || c == ':' || c == ';' || c == '?' || c == '[' ||
-             c == ']' || c == '{' || c == '}')
-      k = CharClass::kPunct;
-    else k = CharClass::kSymbol;  // $ % & # * + < = > @ ^ _ | ~ backslash
-    t[c] = k;
-  }
-  t['\n'] = t['\r'] = t['\v'] = t['\f'] = CharClass::kNewline;
-  return t;
-}
-
-const std::array<CharClass, 128> kAscii = MakeAsciiTable();
 
 }  // namespace
 
-Char DecodeChar(const uint8_t* p, size_t n) {
+Char DecodeNonAscii(const uint8_t* p, size_t n) {
   Char c;
-  if (p[0] < 0x80) {
-    c.cp = p[0];
-    c.len = 1;
-    c.cls = kAscii[p[0]];
-    return c;
-  }
   utf8proc_int32_t cp = -1;
   utf8proc_ssize_t len = utf8proc_iterate(p, static_cast<utf8proc_ssize_t>(n < 4 ? n : 4), &cp);
   if (len <= 0 || cp < 0) {

@@ -3,6 +3,7 @@
 #ifndef SITREP_SRC_TEXT_CHARS_H_
 #define SITREP_SRC_TEXT_CHARS_H_
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 
@@ -34,9 +35,48 @@ struct Char {
   CharClass cls = CharClass::kSpace;
 };
 
+// ASCII classes, computed at compile time: the hot path for English text.
+constexpr std::array<CharClass, 128> MakeAsciiTable() {
+  std::array<CharClass, 128> t{};
+  for (int c = 0; c < 128; ++c) {
+    CharClass k = CharClass::kSymbol;
+    if (c < 0x20 || c == 0x7F) k = CharClass::kSpace;
+    else if (c == ' ') k = CharClass::kSpace;
+    else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) k = CharClass::kLetter;
+    else if (c >= '0' && c <= '9') k = CharClass::kDigit;
+    else if (c == '\'' || c == '`') k = CharClass::kApostrophe;
+    else if (c == '"') k = CharClass::kQuote;
+    else if (c == '-') k = CharClass::kHyphen;
+    else if (c == '.') k = CharClass::kPeriod;
+    else if (c == ',') k = CharClass::kComma;
+    else if (c == '!' || c == '(' || c == ')' || c == '/' || c == ':' || c == ';' || c == '?' || c == '[' ||
+             c == ']' || c == '{' || c == '}')
+      k = CharClass::kPunct;
+    else k = CharClass::kSymbol;  // $ % & # * + < = > @ ^ _ | ~ backslash
+    t[c] = k;
+  }
+  t['\n'] = t['\r'] = t['\v'] = t['\f'] = CharClass::kNewline;
+  return t;
+}
+
+inline constexpr std::array<CharClass, 128> kAscii = MakeAsciiTable();
+
+// DecodeChar for a first byte >= 0x80 (out of line: rare in English text).
+Char DecodeNonAscii(const uint8_t* p, size_t n);
+
 // Decodes the code point at p[0..n) (n > 0) and classifies it. Never reads past n;
-// an invalid byte decodes as a 1-byte kSpace.
-Char DecodeChar(const uint8_t* p, size_t n);
+// an invalid byte decodes as a 1-byte kSpace. Inline so that the tokenizer's ASCII path
+// costs a table lookup, not a call.
+inline Char DecodeChar(const uint8_t* p, size_t n) {
+  if (p[0] < 0x80) {
+    Char c;
+    c.cp = p[0];
+    c.len = 1;
+    c.cls = kAscii[p[0]];
+    return c;
+  }
+  return DecodeNonAscii(p, n);
+}
 
 inline bool IsAlnum(CharClass c) { return c == CharClass::kLetter || c == CharClass::kDigit; }
 inline bool IsSpaceClass(CharClass c) { return c == CharClass::kSpace || c == CharClass::kNewline; }

@@ -192,7 +192,10 @@ class Tokenizer {
   // hyphens ("Mai-Mai"), apostrophes ("Rwanda's", split below), dotted initials ("U.N."),
   // number separators ("4,000", "7.2", "2023-11-06", "10:30", "06/11/2023"), e-mail "@".
   size_t ScanWord(size_t start) {
-    if (StartsWith(start, "http://") || StartsWith(start, "https://") || StartsWith(start, "www.")) {
+    // Only words starting with h/H or w/W can be URLs: skip the three comparisons otherwise.
+    const uint8_t c0 = p_[start] | 0x20;
+    if ((c0 == 'h' || c0 == 'w') &&
+        (StartsWith(start, "http://") || StartsWith(start, "https://") || StartsWith(start, "www."))) {
       return ScanUrl(start);
     }
     const bool starts_digit = At(start).cls == CharClass::kDigit;
