@@ -4,7 +4,7 @@
 #include <limits>
 #include <optional>
 #include <string_view>
-#include <unordered_set>
+#include <vector>
 
 #include "sitrep/numbers.h"
 
@@ -14,8 +14,56 @@ namespace {
 // How the qualifier in front of (or after) a number maps onto low/best/high.
 enum class Qual { kNone, kLow, kAbout, kNearly, kUpTo, kBetween };
 
+// A fixed set of words, built once: open addressing with FNV-1a and linear probing. This
+// first-word filter runs on nearly every token, where std::unordered_set's murmur hash and
+// modulo by a prime showed up in profiles. The views must outlive the set (string literals).
+class WordSet {
+ public:
+  template <typename It>
+  WordSet(It begin, It end) {
+    Build(begin, end);
+  }
+  bool Contains(std::string_view w) const {
+    if (w.empty()) return has_empty_;
+    for (size_t i = Hash(w) & mask_;; i = (i + 1) & mask_) {
+      const std::string_view s = slots_[i];
+      if (s.empty()) return false;
+      if (s == w) return true;
+    }
+  }
+
+ private:
+  static size_t Hash(std::string_view w) {
+    uint32_t h = 2166136261u;
+    for (unsigned char c : w) h = (h ^ c) * 16777619u;
+    return h;
+  }
+  template <typename It>
+  void Build(It begin, It end) {
+    size_t n = 0;
+    for (It it = begin; it != end; ++it) ++n;
+    size_t cap = 16;
+    while (cap < 4 * n) cap *= 2;  // load factor at most 1/4: most misses stop at an empty slot
+    slots_.assign(cap, std::string_view());
+    mask_ = cap - 1;
+    for (It it = begin; it != end; ++it) {
+      std::string_view w = *it;
+      if (w.empty()) {
+        has_empty_ = true;
+        continue;
+      }
+      size_t i = Hash(w) & mask_;
+      while (!slots_[i].empty() && slots_[i] != w) i = (i + 1) & mask_;
+      slots_[i] = w;
+    }
+  }
+  std::vector<std::string_view> slots_;
+  size_t mask_ = 0;
+  bool has_empty_ = false;
+};
+
 struct QualPhrase {
-  const char* words[4];
+  std::string_view words[4];  // not const char*: comparisons check lengths first, no strlen
   Qual qual;
 };
 
@@ -75,8 +123,8 @@ uint32_t MatchQualifier(const Document& doc, uint32_t i, uint32_t end, Qual* qua
   uint32_t best = 0;
   for (const QualPhrase& q : kQualifiers) {
     uint32_t n = 0;
-    while (n < 4 && q.words[n] != nullptr && Is(doc, i + n, end, q.words[n])) ++n;
-    if (n > 0 && (n == 4 || q.words[n] == nullptr) && n > best) {
+    while (n < 4 && !q.words[n].empty() && Is(doc, i + n, end, q.words[n])) ++n;
+    if (n > 0 && (n == 4 || q.words[n].empty()) && n > best) {
       best = n;
       *qual = q.qual;
     }
@@ -360,15 +408,15 @@ bool CanStartQuantity(const Token& t) {
   if (t.kind == TokenKind::kNumber) return true;
   const std::string& w = t.lower;
   if (!w.empty() && w[0] >= '0' && w[0] <= '9') return true;
-  static const std::unordered_set<std::string_view>* starts = [] {
-    auto* set = new std::unordered_set<std::string_view>;
-    for (const QualPhrase& q : kQualifiers) set->insert(q.words[0]);
+  static const WordSet* starts = [] {
+    std::vector<std::string_view> words;
+    for (const QualPhrase& q : kQualifiers) words.push_back(q.words[0]);
     for (const char* x : {"a", "an", "half", "several", "tens", "dozens", "scores", "hundreds", "thousands",
                           "millions", "billions"})
-      set->insert(x);
-    return set;
+      words.push_back(x);
+    return new WordSet(words.begin(), words.end());
   }();
-  return starts->count(w) > 0 || SmallWord(w) >= 0;
+  return starts->Contains(w) || SmallWord(w) >= 0;
 }
 
 }  // namespace

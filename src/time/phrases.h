@@ -3,8 +3,9 @@
 #ifndef SITREP_SRC_TIME_PHRASES_H_
 #define SITREP_SRC_TIME_PHRASES_H_
 
+#include <cstdint>
 #include <string_view>
-#include <unordered_set>
+#include <vector>
 
 #include "sitrep/numbers.h"
 #include "sitrep/temporal.h"
@@ -123,23 +124,71 @@ inline constexpr std::string_view kModifiers[][3] = {
     {"the", "start", "of"}, {"the", "middle", "of"}, {"beginning", "of"}, {"start", "of"},
 };
 
+// A fixed set of words, built once: open addressing with FNV-1a and linear probing. This
+// first-word filter runs on nearly every token, where std::unordered_set's murmur hash and
+// modulo by a prime showed up in profiles. The views must outlive the set (string literals).
+class WordSet {
+ public:
+  template <typename It>
+  WordSet(It begin, It end) {
+    Build(begin, end);
+  }
+  bool Contains(std::string_view w) const {
+    if (w.empty()) return has_empty_;
+    for (size_t i = Hash(w) & mask_;; i = (i + 1) & mask_) {
+      const std::string_view s = slots_[i];
+      if (s.empty()) return false;
+      if (s == w) return true;
+    }
+  }
+
+ private:
+  static size_t Hash(std::string_view w) {
+    uint32_t h = 2166136261u;
+    for (unsigned char c : w) h = (h ^ c) * 16777619u;
+    return h;
+  }
+  template <typename It>
+  void Build(It begin, It end) {
+    size_t n = 0;
+    for (It it = begin; it != end; ++it) ++n;
+    size_t cap = 16;
+    while (cap < 4 * n) cap *= 2;  // load factor at most 1/4: most misses stop at an empty slot
+    slots_.assign(cap, std::string_view());
+    mask_ = cap - 1;
+    for (It it = begin; it != end; ++it) {
+      std::string_view w = *it;
+      if (w.empty()) {
+        has_empty_ = true;
+        continue;
+      }
+      size_t i = Hash(w) & mask_;
+      while (!slots_[i].empty() && slots_[i] != w) i = (i + 1) & mask_;
+      slots_[i] = w;
+    }
+  }
+  std::vector<std::string_view> slots_;
+  size_t mask_ = 0;
+  bool has_empty_ = false;
+};
+
 // Words that can begin a time expression (first words of the tables above, month and weekday
 // names, "last"/"this"/"next"), so that most tokens are rejected with one hash lookup.
 inline bool CanStartWord(std::string_view w) {
-  static const std::unordered_set<std::string_view>* starts = [] {
-    auto* set = new std::unordered_set<std::string_view>;
-    for (const RelPhrase& p : kRelPhrases) set->insert(p.words[0]);
-    for (const Prep& p : kPreps) set->insert(p.words[0]);
-    for (const auto& m : kModifiers) set->insert(m[0]);
+  static const WordSet* starts = [] {
+    std::vector<std::string_view> words;
+    for (const RelPhrase& p : kRelPhrases) words.push_back(p.words[0]);
+    for (const Prep& p : kPreps) words.push_back(p.words[0]);
+    for (const auto& m : kModifiers) words.push_back(m[0]);
     for (const char* w : {"last", "this", "next", "past", "coming", "the", "january", "february", "march", "april",
                           "may", "june", "july", "august", "september", "october", "november", "december", "jan",
                           "jan.", "feb", "feb.", "mar.", "apr", "apr.", "jun.", "jul.", "aug", "aug.", "sep", "sep.",
                           "sept", "sept.", "oct", "oct.", "nov", "nov.", "dec", "dec.", "sunday", "monday", "tuesday",
                           "wednesday", "thursday", "friday", "saturday"})
-      set->insert(w);
-    return set;
+      words.push_back(w);
+    return new WordSet(words.begin(), words.end());
   }();
-  if (starts->count(w)) return true;
+  if (starts->Contains(w)) return true;
   if (ParseCardinalToken(w)) return true;  // "two days ago"
   return w.size() > 4 && (w.substr(0, 4) == "mid-" || w.substr(0, 4) == "late" || w.substr(0, 5) == "early");
 }
