@@ -7,7 +7,7 @@ namespace {
 
 // The cue lists. Each is used by its predicate below and, all together, by IsAnyCue.
 using WordSet = std::unordered_set<std::string>;
-const WordSet kClaimVerbs = {"claim", "say", "allege", "assert", "insist", "estimate", "report", "tell",
+const WordSet kClaimVerbs = {"claim", "say", "allege", "assert", "insist", "estimate", "report", "tell", "accuse", "blame",
                              "add", "state", "maintain", "read", "write", "contend", "argue"};
 const WordSet kDenyVerbs = {"deny", "dismiss", "refute"};
 const WordSet kThreatVerbs = {"threaten", "warn"};
