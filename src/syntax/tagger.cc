@@ -75,6 +75,76 @@ struct Scratch {
   std::vector<int32_t> scores;       // dense_width per token: static feature scores
 };
 
+// The two scoring loops of Tag(). They are compiled twice, for the baseline x86-64 target and
+// for AVX2, and the AVX2 version is used when the CPU has it: a dense row is int16 weights
+// added to int32 scores, which baseline SSE2 can only sign-extend with several instructions
+// per vector (AVX2: one vpmovsxwd). The arithmetic is integer, so both give the same tags.
+#define SITREP_TAGGER_ALWAYS_INLINE inline __attribute__((always_inline))
+
+// Looks up the static features of a sentence in a software pipeline, because every lookup is a
+// likely cache miss: prefetch the slot of feature j, resolve the slot of feature j - kResolveLag
+// (and prefetch its row), add the row of feature j - kAddLag to its token's scores.
+SITREP_TAGGER_ALWAYS_INLINE void ScoreStaticImpl(const TaggerModel& model, const uint64_t* feats, const int* owner,
+                                                 syntax::Row* rows, size_t total, int32_t* scores, size_t width) {
+  constexpr size_t kResolveLag = 12, kAddLag = 24;
+  for (size_t j = 0; j < total + kAddLag; ++j) {
+    if (j < total) model.PrefetchFeature(feats[j]);
+    if (j >= kResolveLag && j - kResolveLag < total) {
+      const size_t r = j - kResolveLag;
+      rows[r] = model.FindFeature(feats[r]);
+      model.PrefetchRow(rows[r]);
+    }
+    if (j >= kAddLag) {
+      const size_t r = j - kAddLag;
+      model.AddRow(rows[r], &scores[static_cast<size_t>(owner[r]) * width]);
+    }
+  }
+}
+
+// Adds the previous-tag features to a token's scores and returns the best tag (the first
+// of equal maxima).
+SITREP_TAGGER_ALWAYS_INLINE int BestTagImpl(const TaggerModel& model, const uint64_t* feats, int nf, int32_t* score,
+                                            int num_tags) {
+  for (int f = 0; f < nf; ++f) model.AddRow(model.FindFeature(feats[f]), score);
+  // Max first (vectorisable), then its first index.
+  int32_t top = score[0];
+  for (int t = 1; t < num_tags; ++t) top = std::max(top, score[t]);
+  int best = 0;
+  while (score[best] != top) ++best;
+  return best;
+}
+
+void ScoreStaticBaseline(const TaggerModel& model, const uint64_t* feats, const int* owner, syntax::Row* rows,
+                         size_t total, int32_t* scores, size_t width) {
+  ScoreStaticImpl(model, feats, owner, rows, total, scores, width);
+}
+int BestTagBaseline(const TaggerModel& model, const uint64_t* feats, int nf, int32_t* score, int num_tags) {
+  return BestTagImpl(model, feats, nf, score, num_tags);
+}
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+__attribute__((target("avx2"))) void ScoreStaticAvx2(const TaggerModel& model, const uint64_t* feats,
+                                                     const int* owner, syntax::Row* rows, size_t total,
+                                                     int32_t* scores, size_t width) {
+  ScoreStaticImpl(model, feats, owner, rows, total, scores, width);
+}
+__attribute__((target("avx2"))) int BestTagAvx2(const TaggerModel& model, const uint64_t* feats, int nf,
+                                                int32_t* score, int num_tags) {
+  return BestTagImpl(model, feats, nf, score, num_tags);
+}
+bool HasAvx2() {
+  static const bool has = [] {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2") != 0;
+  }();
+  return has;
+}
+#else
+bool HasAvx2() { return false; }
+#define ScoreStaticAvx2 ScoreStaticBaseline
+#define BestTagAvx2 BestTagBaseline
+#endif
+
 }  // namespace
 
 void Tagger::Tag(Document* doc, const Sentence& s) const {
@@ -109,22 +179,9 @@ void Tagger::Tag(Document* doc, const Sentence& s) const {
     total += static_cast<size_t>(k);
     std::fill(&sc.scores[static_cast<size_t>(i) * width], &sc.scores[static_cast<size_t>(i) * width] + width, 0);
   }
-  // Look them up in a software pipeline, because every lookup is a likely cache miss: prefetch
-  // the slot of feature j, resolve the slot of feature j - kResolveLag (and prefetch its row),
-  // add the row of feature j - kAddLag to its token's scores.
-  constexpr size_t kResolveLag = 12, kAddLag = 24;
-  for (size_t j = 0; j < total + kAddLag; ++j) {
-    if (j < total) model_->PrefetchFeature(sc.feats[j]);
-    if (j >= kResolveLag && j - kResolveLag < total) {
-      const size_t r = j - kResolveLag;
-      sc.rows[r] = model_->FindFeature(sc.feats[r]);
-      model_->PrefetchRow(sc.rows[r]);
-    }
-    if (j >= kAddLag) {
-      const size_t r = j - kAddLag;
-      model_->AddRow(sc.rows[r], &sc.scores[static_cast<size_t>(sc.owner[r]) * width]);
-    }
-  }
+  const bool avx2 = HasAvx2();
+  (avx2 ? ScoreStaticAvx2 : ScoreStaticBaseline)(*model_, sc.feats.data(), sc.owner.data(), sc.rows.data(), total,
+                                                 sc.scores.data(), width);
   // Greedy left-to-right decoding with the previous-tag features. As soon as token i has
   // its tag, the tag features of token i+1 are computed and prefetched, so their likely cache
   // misses overlap with lemmatising token i.
@@ -137,12 +194,7 @@ void Tagger::Tag(Document* doc, const Sentence& s) const {
     int best = sc.words[static_cast<size_t>(i)].dict_tag;
     if (best < 0) {
       int32_t* score = &sc.scores[static_cast<size_t>(i) * width];
-      for (int f = 0; f < nf; ++f) model_->AddRow(model_->FindFeature(feats[f]), score);
-      // Max first (vectorisable), then its first index.
-      int32_t top = score[0];
-      for (int t = 1; t < num_tags; ++t) top = std::max(top, score[t]);
-      best = 0;
-      while (score[best] != top) ++best;
+      best = (avx2 ? BestTagAvx2 : BestTagBaseline)(*model_, feats, nf, score, num_tags);
     }
     p2 = p1;
     p1 = best;
