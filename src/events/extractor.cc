@@ -181,19 +181,21 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
       if (p->frame == Frame::kBlock) continue;
       if (v.ArgAt(m.head)) continue;  // part of a name: "the Luanda Agreement" as an actor/place
       const Token& head = doc.tokens[m.head];
+      // An attributive participle describes, it does not report: "the occupied territories".
+      if ((head.tag == "VBN" || head.tag == "JJ") && m.last < s.last_token && m.head > s.first_token &&
+          doc.tokens[m.last].tag.rfind("NN", 0) == 0 &&
+          In(doc.tokens[m.head - 1].tag, {"DT", "JJ", "PRP$", "POS"}))
+        continue;
       const bool nominal = head.tag.rfind("NN", 0) == 0 || (head.tag.empty() && !p->verb);
-      if (p->frame == Frame::kRetreat && talks_context) {
-        static const Pattern* walkout = nullptr;
-        for (const Pattern& q : patterns_->patterns)
-          if (q.frame == Frame::kReject && !walkout) walkout = &q;
-        if (walkout) p = walkout;
-      }
+      if (p->frame == Frame::kRetreat && talks_context && patterns_->walkout) p = patterns_->walkout;
       TriggerMatch mm = m;
       mm.pattern = p;
       ModalityReading mod = ReadModality(v, m.first, m.last, nominal, following);
       const TimeSpan* when = DateFor(v, a.times, m, nominal, mod.modality == "background");
       for (const RoleTuple& r : ReadRoles(v, mm, nominal)) {
         RoleTuple roles = r;
+        // Talks and agreements take two parties; one alone is not a consultation an analyst codes.
+        if ((p->frame == Frame::kConsult || p->frame == Frame::kAgree) && (!roles.actor1 || !roles.actor2)) continue;
         if (roles.actor1 && roles.actor2 && roles.actor1->actor->actor.id == roles.actor2->actor->actor.id &&
             !roles.actor1->actor->actor.id.empty())
           roles.actor2 = nullptr;

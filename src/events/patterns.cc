@@ -152,6 +152,7 @@ Status EventExtractor::Patterns::Load(const std::string& dir) {
   patterns = std::move(loaded);
   std::unordered_map<std::string, std::unordered_set<std::string>> seconds;  // lemma -> second words
   for (const Pattern& p : patterns) {
+    if (p.frame == Frame::kReject && !walkout) walkout = &p;
     by_first_lemma[p.words[0]].push_back(&p);
     // The longest later word is the most telling one ("call" in "hold a call").
     std::string telling;

@@ -48,6 +48,8 @@ struct EventExtractor::Patterns {
   bool MayMatch(const Document& doc, const Sentence& s) const;
   // Irregular form -> lemma (irregular_verbs.txt), for forms the tagger's lemmatiser misses ("retook").
   std::unordered_map<std::string, std::string> irregular_lemma;
+  // The first "reject" pattern (walking out of talks): what a withdrawal becomes beside talks.
+  const Pattern* walkout = nullptr;
 
   Status Load(const std::string& dir);
   // Longest match at each position; a blocking pattern suppresses what it covers.

@@ -348,7 +348,9 @@ std::vector<const Arg*> SentenceView::ObjectsAfter(uint32_t after) const {
 
 std::vector<const Arg*> SentenceView::PrepObjects(uint32_t from, const char* prep) const {
   for (uint32_t k = from; k < s_.last_token; ++k) {
-    if (IsClauseBoundary(k) || (IsFiniteVerb(k) && k > from + 1) || tok(k).norm == ",") break;
+    // A verb ends the phrase: in "demonstrations were provoked by the US assault" the by-phrase
+    // belongs to "provoked", not to "demonstrations".
+    if (IsClauseBoundary(k) || IsVerb(k) || tok(k).norm == ",") break;
     if (tok(k).lower != prep) continue;
     uint32_t j = k + 1;
     while (j < s_.last_token && j < k + 5 && !ArgAt(j) && !IsPreposition(j) && !IsVerb(j)) ++j;
