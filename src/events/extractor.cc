@@ -187,6 +187,11 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
           In(doc.tokens[m.head - 1].tag, {"DT", "JJ", "PRP$", "POS"}))
         continue;
       const bool nominal = head.tag.rfind("NN", 0) == 0 || (head.tag.empty() && !p->verb);
+      // A trigger noun modifying another noun names a kind of thing, not an event: "battle field",
+      // "attack helicopters", "protest songs".
+      if (nominal && m.last < s.last_token &&
+          (doc.tokens[m.last].tag == "NN" || doc.tokens[m.last].tag == "NNS") && !v.ArgAt(m.last))
+        continue;
       if (p->frame == Frame::kRetreat && talks_context && patterns_->walkout) p = patterns_->walkout;
       TriggerMatch mm = m;
       mm.pattern = p;
