@@ -197,6 +197,7 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
       mm.pattern = p;
       ModalityReading mod = ReadModality(v, m.first, m.last, nominal, following);
       const TimeSpan* when = DateFor(v, a.times, m, nominal, mod.modality == "background");
+      std::vector<size_t> counted_by_trigger;
       for (const RoleTuple& r : ReadRoles(v, mm, nominal)) {
         RoleTuple roles = r;
         // Talks and agreements take two parties; one alone is not a consultation an analyst codes.
@@ -246,6 +247,11 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
           bool violence = In(c.role, {"killed", "wounded", "abducted", "arrested"}) &&
                           In(p->plover_type, {"FIGHT", "ASSAULT", "COERCE"});
           if (!near_party && !violence) continue;
+          // Coordinated agents of one trigger ("soldiers and mercenaries executed dozens") are one
+          // toll: only the first of the trigger's events carries it, so sums do not double.
+          if (std::find(counted_by_trigger.begin(), counted_by_trigger.end(), ci) != counted_by_trigger.end())
+            continue;
+          counted_by_trigger.push_back(ci);
           used_counts[si].push_back(ci);
           if (c.subset) continue;  // already inside another figure of the event
           Estimate* est = e.counts.Find(c.role);
