@@ -2,6 +2,7 @@
 #include "sitrep/pipeline.h"
 
 #include <chrono>
+#include <unordered_set>
 
 #include "sitrep/actors.h"
 #include "sitrep/events.h"
@@ -76,6 +77,12 @@ void RepairProgressives(const Tagger& tagger, Document* doc, const Sentence& s) 
   }
 }
 
+bool IsPersonalPronoun(const std::string& w) {
+  static const std::unordered_set<std::string> kPronouns = {"they", "them", "their", "themselves", "it", "its",
+                                                            "itself", "we", "us", "our", "ourselves"};
+  return kPronouns.count(w) != 0;
+}
+
 bool IsStateForceType(const std::string& type) {
   return type == "military" || type == "police" || type == "government" || type == "state";
 }
@@ -97,19 +104,6 @@ static void Analyze(const Pipeline::Impl& im, const Article& article, Document* 
     }
   }
   timer.Lap(StageTimes::kNumbers);
-
-  // Only sentences that could report an event (a trigger word or a count) get tagged: the rest
-  // cannot yield one, and tagging is the most expensive stage.
-  a.relevant.assign(doc.sentences.size(), false);
-  for (size_t i = 0; i < doc.sentences.size(); ++i) {
-    a.relevant[i] = im.extractor->MayHaveTrigger(doc, doc.sentences[i]);
-    relevant[i] = relevant[i] || a.relevant[i];
-    if (relevant[i]) {
-      im.tagger->Tag(&doc, doc.sentences[i]);
-      RepairProgressives(*im.tagger, &doc, doc.sentences[i]);
-    }
-  }
-  timer.Lap(StageTimes::kSyntax);
 
   a.article_id = article.id;
   a.article_date = article.date;
@@ -140,6 +134,32 @@ static void Analyze(const Pipeline::Impl& im, const Article& article, Document* 
   }
   a.main_place = im.places->MainPlace(places);
   timer.Lap(StageTimes::kPlaces);
+
+  // Only sentences that could report an event get tagged, tagging being the most expensive stage:
+  // a count, or a trigger word with someone to act (an actor or a pronoun; an event without an
+  // acting party is never kept, so a sentence without one cannot yield an event).
+  std::vector<bool> has_party(doc.sentences.size(), false);
+  {
+    size_t si = 0;
+    for (const ActorSpan& x : a.actors) {
+      while (si < doc.sentences.size() && doc.sentences[si].last_token <= x.first) ++si;
+      if (si < doc.sentences.size()) has_party[si] = true;
+    }
+  }
+  a.relevant.assign(doc.sentences.size(), false);
+  for (size_t i = 0; i < doc.sentences.size(); ++i) {
+    const Sentence& s = doc.sentences[i];
+    bool party = has_party[i];
+    for (uint32_t t = s.first_token; t < s.last_token && !party; ++t) party = IsPersonalPronoun(doc.tokens[t].lower);
+    a.relevant[i] = party && im.extractor->MayHaveTrigger(doc, s);
+    relevant[i] = relevant[i] || a.relevant[i];
+    if (relevant[i]) {
+      im.tagger->Tag(&doc, s);
+      RepairProgressives(*im.tagger, &doc, s);
+    }
+  }
+  timer.Lap(StageTimes::kSyntax);
+
 
   int unresolved = 0;
   for (size_t i = 0; i < doc.sentences.size(); ++i) {
