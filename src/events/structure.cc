@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <unordered_set>
 
 namespace sitrep {
 namespace {
@@ -72,11 +73,13 @@ void SentenceView::ComputeFlags() {
     if (tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD") f |= kFiniteFlag;
     if (tag.rfind("NN", 0) == 0) f |= kNounFlag;
     if (tag == "IN" || tag == "TO") f |= kPrepFlag;
-    if (tag == "MD" || In(l, {"be", "have", "do", "to", "get"})) f |= kAuxFlag;
+    static const std::unordered_set<std::string> kAuxLemmas = {"be", "have", "do", "to", "get"};
+    static const std::unordered_set<std::string> kSubordinators = {
+        "when", "while", "whereas", "because", "although", "though", "unless", "if", "whether"};
+    if (tag == "MD" || kAuxLemmas.count(l)) f |= kAuxFlag;
     if (t.kind == TokenKind::kPunct ? (t.norm == ";" || t.norm == ":")
                                      : (tag == "WDT" || tag == "WP" ||  // which, that (relative), who
-                                        In(t.lower, {"when", "while", "whereas", "because", "although", "though",
-                                                     "unless", "if", "whether"})))
+                                        kSubordinators.count(t.lower)))
       f |= kBoundaryFlag;
     flags_[i - s_.first_token] = f;
   }
