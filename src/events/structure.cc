@@ -11,14 +11,21 @@ bool IsQuoteToken(const Token& t) {
   return t.kind == TokenKind::kPunct && (t.norm == "\"" || t.tag == "``" || t.tag == "''") && t.norm != "'";
 }
 
+using WordSet = std::unordered_set<std::string>;
+
 bool IsThirdPersonPronoun(const std::string& w) {
-  return In(w, {"they", "them", "their", "themselves", "it", "its", "itself"});
+  static const WordSet kWords = {"they", "them", "their", "themselves", "it", "its", "itself"};
+  return kWords.count(w) != 0;
 }
-bool IsFirstPersonPluralPronoun(const std::string& w) { return In(w, {"we", "us", "our", "ourselves"}); }
+bool IsFirstPersonPluralPronoun(const std::string& w) {
+  static const WordSet kWords = {"we", "us", "our", "ourselves"};
+  return kWords.count(w) != 0;
+}
 
 bool IsLocativePrep(const std::string& w) {
-  return In(w, {"in", "at", "near", "around", "outside", "inside", "across", "throughout", "into", "within",
-                "from", "on", "of"});
+  static const WordSet kWords = {"in", "at", "near", "around", "outside", "inside", "across", "throughout",
+                                 "into", "within", "from", "on", "of"};
+  return kWords.count(w) != 0;
 }
 
 }  // namespace
@@ -73,8 +80,8 @@ void SentenceView::ComputeFlags() {
     if (tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD") f |= kFiniteFlag;
     if (tag.rfind("NN", 0) == 0) f |= kNounFlag;
     if (tag == "IN" || tag == "TO") f |= kPrepFlag;
-    static const std::unordered_set<std::string> kAuxLemmas = {"be", "have", "do", "to", "get"};
-    static const std::unordered_set<std::string> kSubordinators = {
+    static const WordSet kAuxLemmas = {"be", "have", "do", "to", "get"};
+    static const WordSet kSubordinators = {
         "when", "while", "whereas", "because", "although", "though", "unless", "if", "whether"};
     if (tag == "MD" || kAuxLemmas.count(l)) f |= kAuxFlag;
     if (t.kind == TokenKind::kPunct ? (t.norm == ";" || t.norm == ":")
