@@ -87,6 +87,8 @@ class Gazetteer {
   // Hints the CPU to start loading the index slot of `key_hash`, so that several LookupHash
   // calls (each a likely cache miss) can overlap.
   void PrefetchHash(uint64_t key_hash) const;
+  // Hints the CPU to start loading the record of place `index` (see PrefetchHash).
+  void PrefetchPlace(uint32_t index) const;
   static PlaceMatch DecodePosting(uint32_t posting);
   // Longest name in tokens; n-grams longer than this never match.
   uint32_t max_name_tokens() const;

@@ -113,6 +113,10 @@ void Gazetteer::PrefetchHash(uint64_t key_hash) const {
   __builtin_prefetch(&impl_->buckets[static_cast<uint32_t>(key_hash) & (h.num_buckets - 1)]);
 }
 
+void Gazetteer::PrefetchPlace(uint32_t index) const {
+  if (index < size()) __builtin_prefetch(&impl_->places[index]);
+}
+
 size_t Gazetteer::LookupHash(uint64_t key_hash, const uint32_t** out) const {
   const Header& h = *impl_->header;
   if (h.num_buckets == 0 || key_hash == 0) return 0;
