@@ -6,6 +6,7 @@
 // The longest match wins; mentions never overlap.
 #include <string_view>
 #include <unordered_set>
+#include <vector>
 
 #include "calendar.h"
 #include "phrases.h"
@@ -24,6 +25,24 @@ using time_internal::Prep;
 using time_internal::Rel;
 using time_internal::RelPhrase;
 using time_internal::Ymd;
+
+// kRelPhrases grouped by first word, in table order, so that MatchRelative compares only the
+// phrases that can match at a token (and the earlier of two equally long matches still wins).
+struct RelIndex {
+  time_internal::WordSet first;
+  std::vector<std::vector<const RelPhrase*>> by_slot;
+};
+const RelIndex& RelPhrasesByFirstWord() {
+  static const RelIndex* index = [] {
+    std::vector<std::string_view> words;
+    for (const RelPhrase& p : kRelPhrases) words.push_back(p.words[0]);
+    auto* r = new RelIndex{time_internal::WordSet(words.begin(), words.end()), {}};
+    r->by_slot.resize(r->first.slots());
+    for (const RelPhrase& p : kRelPhrases) r->by_slot[static_cast<size_t>(r->first.IndexOf(p.words[0]))].push_back(&p);
+    return r;
+  }();
+  return *index;
+}
 
 class Scanner {
  public:
@@ -172,11 +191,16 @@ class Scanner {
   bool MatchRelative(uint32_t j, TimeMention* m) const {
     const RelPhrase* best = nullptr;
     uint32_t best_len = 0;
-    for (const RelPhrase& p : kRelPhrases) {
-      uint32_t n = Words(j, p.words);
-      if (n > best_len) {
-        best_len = n;
-        best = &p;
+    if (j < end_) {
+      const RelIndex& index = RelPhrasesByFirstWord();
+      if (const int slot = index.first.IndexOf(L(j)); slot >= 0) {
+        for (const RelPhrase* p : index.by_slot[static_cast<size_t>(slot)]) {
+          uint32_t n = Words(j, p->words);
+          if (n > best_len) {
+            best_len = n;
+            best = p;
+          }
+        }
       }
     }
     int count = 0;

@@ -135,12 +135,19 @@ class WordSet {
   }
   bool Contains(std::string_view w) const {
     if (w.empty()) return has_empty_;
+    return IndexOf(w) >= 0;
+  }
+  // The slot of a non-empty word of the set (in [0, slots())), or -1: lets callers keep
+  // data per word in a parallel array.
+  int IndexOf(std::string_view w) const {
+    if (w.empty()) return -1;
     for (size_t i = Hash(w) & mask_;; i = (i + 1) & mask_) {
       const std::string_view s = slots_[i];
-      if (s.empty()) return false;
-      if (s == w) return true;
+      if (s.empty()) return -1;
+      if (s == w) return static_cast<int>(i);
     }
   }
+  size_t slots() const { return slots_.size(); }
 
  private:
   static size_t Hash(std::string_view w) {
