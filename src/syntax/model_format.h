@@ -121,6 +121,8 @@ class TaggerModel {
   size_t dense_width() const { return dense_width_; }
   // Hints the CPU to start loading the table slot of `key` (lookups are memory-bound).
   void PrefetchFeature(uint64_t key) const { __builtin_prefetch(&features_[key & (features_.size() - 1)]); }
+  // Same for the lexicon slot of a word (WordInfo::word).
+  void PrefetchWord(uint64_t word) const { __builtin_prefetch(&dict_[word & (dict_.size() - 1)]); }
   void PrefetchRow(const syntax::Row& r) const {
     if (r.dense) {
       __builtin_prefetch(r.dense);

@@ -168,8 +168,10 @@ void Tagger::Tag(Document* doc, const Sentence& s) const {
     WordInfo& w = sc.words[static_cast<size_t>(i)];
     // The sentence start counts as whitespace, as in training.
     syntax::ComputeWordInfo(toks[i].norm, toks[i].lower, i == 0 || toks[i].space_before, &w);
-    model_->LookupWord(&w);
+    model_->PrefetchWord(w.word);
   }
+  // A second pass, so that the lexicon lookups (likely cache misses) overlap.
+  for (int i = 0; i < n; ++i) model_->LookupWord(&sc.words[static_cast<size_t>(i)]);
   // All tag-independent features of the sentence in one flat list (dictionary words have none).
   size_t total = 0;
   for (int i = 0; i < n; ++i) {
