@@ -236,7 +236,25 @@ std::vector<PlaceMention> PlaceFinder::Find(const Document& doc) const {
     for (size_t k = 0; k < c.n; ++k) gaz_->PrefetchPlace(Gazetteer::DecodePosting(c.postings[k]).place);
 
   // 2. Context: country and province votes from candidates that are unambiguous.
-  std::map<std::string, double> country_w, admin1_w;
+  // Weights per country and per (country, province code). An article names few of them, so a
+  // linear search over views into the index beats std::string keys in a map; each weight is
+  // accumulated in the same order as before, so the shares are bit-identical.
+  struct Vote {
+    std::string_view cc, a1;
+    double w = 0;
+  };
+  std::vector<Vote> country_w, admin1_w;
+  auto vote = [](std::vector<Vote>& votes, std::string_view cc, std::string_view a1) -> double& {
+    for (Vote& v : votes)
+      if (v.cc == cc && v.a1 == a1) return v.w;
+    votes.push_back(Vote{cc, a1, 0.0});
+    return votes.back().w;
+  };
+  auto find_vote = [](const std::vector<Vote>& votes, std::string_view cc, std::string_view a1) -> const Vote* {
+    for (const Vote& v : votes)
+      if (v.cc == cc && v.a1 == a1) return &v;
+    return nullptr;
+  };
   double country_total = 0, admin1_total = 0;
   for (const Candidate& c : cands) {
     if (c.date) continue;
@@ -263,22 +281,22 @@ std::vector<PlaceMention> PlaceFinder::Find(const Document& doc) const {
     else if (admin1) w = 1.5;
     else if (c.locative || c.type != kNoType || max_pop >= 100000) w = 1.0;
     else continue;  // an unsupported lone name ("Police") does not vote
-    country_w[std::string(cc)] += w;
+    vote(country_w, cc, {}) += w;
     country_total += w;
     if (one_a1 && !a1.empty() && !all_countries) {
-      admin1_w[std::string(cc) + "." + std::string(a1)] += w;
+      vote(admin1_w, cc, a1) += w;
       admin1_total += w;
     }
   }
   auto country_share = [&](std::string_view cc) {
     if (country_total <= 0) return 0.0;
-    auto it = country_w.find(std::string(cc));
-    return it == country_w.end() ? 0.0 : it->second / country_total;
+    const Vote* v = find_vote(country_w, cc, {});
+    return v ? v->w / country_total : 0.0;
   };
   auto admin1_share = [&](std::string_view cc, std::string_view a1) {
     if (admin1_total <= 0 || a1.empty()) return 0.0;
-    auto it = admin1_w.find(std::string(cc) + "." + std::string(a1));
-    return it == admin1_w.end() ? 0.0 : it->second / admin1_total;
+    const Vote* v = find_vote(admin1_w, cc, a1);
+    return v ? v->w / admin1_total : 0.0;
   };
 
   // 3. Resolution, twice: the second round knows where the other places are.
