@@ -2,7 +2,9 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -25,12 +27,19 @@ class WordSet {
   }
   bool Contains(std::string_view w) const {
     if (w.empty()) return has_empty_;
+    return IndexOf(w) >= 0;
+  }
+  // The slot of a non-empty word of the set (in [0, slots())), or -1: lets callers keep
+  // data per word in a parallel array.
+  int IndexOf(std::string_view w) const {
+    if (w.empty()) return -1;
     for (size_t i = Hash(w) & mask_;; i = (i + 1) & mask_) {
       const std::string_view s = slots_[i];
-      if (s.empty()) return false;
-      if (s == w) return true;
+      if (s.empty()) return -1;
+      if (s == w) return static_cast<int>(i);
     }
   }
+  size_t slots() const { return slots_.size(); }
 
  private:
   static size_t Hash(std::string_view w) {
@@ -177,21 +186,29 @@ int SmallWord(std::string_view w) {
     case 'z': case 'o': case 't': case 'f': case 's': case 'e': case 'n': break;
     default: return -1;
   }
-  for (int i = 0; i < 20; ++i)
-    if (w == kSmall[i]) return i;
-  for (int i = 0; i < 8; ++i)
-    if (w == kTens[i]) return 20 + 10 * i;
-  // "twenty-five" as one token.
-  size_t dash = w.find('-');
-  if (dash != std::string_view::npos && dash > 0) {
-    std::string_view tens = w.substr(0, dash), unit = w.substr(dash + 1);
-    for (int i = 0; i < 8; ++i) {
-      if (tens != kTens[i]) continue;
+  // Every number word, "twenty-five" as one token included (tens, hyphen, one..nine): 100
+  // words and their values, looked up with one hash.
+  struct Table {
+    std::vector<std::string> words;  // filled before `set` views them, never resized after
+    std::vector<int> value_by_slot;
+    std::unique_ptr<WordSet> set;
+  };
+  static const Table* table = [] {
+    auto* t = new Table;
+    std::vector<int> values;
+    for (int i = 0; i < 20; ++i) t->words.emplace_back(kSmall[i]), values.push_back(i);
+    for (int i = 0; i < 8; ++i) t->words.emplace_back(kTens[i]), values.push_back(20 + 10 * i);
+    for (int i = 0; i < 8; ++i)
       for (int u = 1; u < 10; ++u)
-        if (unit == kSmall[u]) return 20 + 10 * i + u;
-    }
-  }
-  return -1;
+        t->words.push_back(std::string(kTens[i]) + "-" + std::string(kSmall[u])), values.push_back(20 + 10 * i + u);
+    t->set = std::make_unique<WordSet>(t->words.begin(), t->words.end());
+    t->value_by_slot.assign(t->set->slots(), -1);
+    for (size_t k = 0; k < t->words.size(); ++k)
+      t->value_by_slot[static_cast<size_t>(t->set->IndexOf(t->words[k]))] = values[k];
+    return t;
+  }();
+  const int slot = table->set->IndexOf(w);
+  return slot < 0 ? -1 : table->value_by_slot[static_cast<size_t>(slot)];
 }
 
 double ScaleWord(std::string_view w) {
