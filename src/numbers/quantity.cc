@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sitrep/numbers.h"
+#include "sitrep/word_set.h"
 
 namespace sitrep {
 namespace {
@@ -16,60 +17,6 @@ namespace {
 // How the qualifier in front of (or after) a number maps onto low/best/high.
 enum class Qual { kNone, kLow, kAbout, kNearly, kUpTo, kBetween };
 
-// A fixed set of words, built once: open addressing with FNV-1a and linear probing. This
-// first-word filter runs on nearly every token, where std::unordered_set's murmur hash and
-// modulo by a prime showed up in profiles. The views must outlive the set (string literals).
-class WordSet {
- public:
-  template <typename It>
-  WordSet(It begin, It end) {
-    Build(begin, end);
-  }
-  bool Contains(std::string_view w) const {
-    if (w.empty()) return has_empty_;
-    return IndexOf(w) >= 0;
-  }
-  // The slot of a non-empty word of the set (in [0, slots())), or -1: lets callers keep
-  // data per word in a parallel array.
-  int IndexOf(std::string_view w) const {
-    if (w.empty()) return -1;
-    for (size_t i = Hash(w) & mask_;; i = (i + 1) & mask_) {
-      const std::string_view s = slots_[i];
-      if (s.empty()) return -1;
-      if (s == w) return static_cast<int>(i);
-    }
-  }
-  size_t slots() const { return slots_.size(); }
-
- private:
-  static size_t Hash(std::string_view w) {
-    uint32_t h = 2166136261u;
-    for (unsigned char c : w) h = (h ^ c) * 16777619u;
-    return h;
-  }
-  template <typename It>
-  void Build(It begin, It end) {
-    size_t n = 0;
-    for (It it = begin; it != end; ++it) ++n;
-    size_t cap = 16;
-    while (cap < 4 * n) cap *= 2;  // load factor at most 1/4: most misses stop at an empty slot
-    slots_.assign(cap, std::string_view());
-    mask_ = cap - 1;
-    for (It it = begin; it != end; ++it) {
-      std::string_view w = *it;
-      if (w.empty()) {
-        has_empty_ = true;
-        continue;
-      }
-      size_t i = Hash(w) & mask_;
-      while (!slots_[i].empty() && slots_[i] != w) i = (i + 1) & mask_;
-      slots_[i] = w;
-    }
-  }
-  std::vector<std::string_view> slots_;
-  size_t mask_ = 0;
-  bool has_empty_ = false;
-};
 
 struct QualPhrase {
   std::string_view words[4];  // not const char*: comparisons check lengths first, no strlen
