@@ -438,6 +438,14 @@ void GazetteerBuilder::Impl::FinalizeAdmin() {
       }
     }
   }
+  // A country without a population of its own (synthesised from data/places/countries.tsv) gets the
+  // summed population of its places: it breaks ties between countries that share a name or demonym
+  // ("Congolese": the DR Congo's 100 million over the Republic of the Congo's 6).
+  std::map<std::string, int64_t> country_pop;
+  for (const BPlace& p : places)
+    if (!p.dropped && p.kind == PlaceKind::kPlace && p.fclass == 'P') country_pop[p.cc] += p.population;
+  for (BPlace& p : places)
+    if (!p.dropped && p.kind == PlaceKind::kCountry && p.population == 0) p.population = country_pop[p.cc];
   for (const auto& [code, name] : admin_names) {
     auto parts = Split(code, '.');
     if (parts.size() != 2 && parts.size() != 3) continue;

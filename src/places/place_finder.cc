@@ -89,6 +89,8 @@ double Prior(const Place& p, NameKind nk) {
       break;
   }
   if (p.kind != PlaceKind::kCountry) s += 0.35 * std::log10(1.0 + static_cast<double>(p.population));
+  // Between countries, population only breaks ties: article context must outweigh it.
+  else s += 0.02 * std::log10(1.0 + static_cast<double>(p.population));
   if (nk == NameKind::kAlternate) s -= 0.3;
   return s;
 }

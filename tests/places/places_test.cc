@@ -222,6 +222,11 @@ TEST(PlaceFinderTest, ContextPicksBetweenNamesakes) {
   if (!m) m = MentionAt(*rc, "Congo");
   ASSERT_NE(m, nullptr) << Describe(*rc);
   EXPECT_EQ(m->loc.country_code, "CG") << Describe(*rc);
+  // With no context at all, the larger country wins the tie ("Congolese": 100 million against 6).
+  auto bare = FindIn(kMini, "Our Congolese army is no longer fighting.");
+  m = MentionAt(*bare, "Congolese");
+  ASSERT_NE(m, nullptr) << Describe(*bare);
+  EXPECT_EQ(m->loc.country_code, "CD") << Describe(*bare);
 }
 
 TEST(PlaceFinderTest, MainPlace) {
