@@ -55,10 +55,11 @@ struct ArticleAnalysis {
   std::string article_id;
   std::optional<std::string> article_date;  // "YYYY-MM-DD"
   const Document* doc = nullptr;
-  std::vector<ActorSpan> actors;   // in text order
-  std::vector<PlaceSpan> places;   // in text order
-  std::vector<TimeSpan> times;     // in text order
-  std::vector<CountSpan> counts;   // in text order
+  // Each list sorted by first token (the extractor splits them by sentence in one pass).
+  std::vector<ActorSpan> actors;
+  std::vector<PlaceSpan> places;
+  std::vector<TimeSpan> times;
+  std::vector<CountSpan> counts;
   std::optional<Location> main_place;  // article-level fallback (precision 3)
   // The date of an event its sentence does not date: the week ending at the article date.
   std::optional<std::string> fallback_date;

@@ -1,6 +1,7 @@
 // The event extractor's driver: triggers -> roles -> modality, date, place, counts -> dedup.
 #include <algorithm>
 #include <cmath>
+#include <span>
 
 #include "dedup.h"
 #include "modality.h"
@@ -51,7 +52,7 @@ bool IsReportingVerb(const std::string& l) {
 }
 
 // The date the sentence gives for the trigger, if any (docs/events.md, "Dates").
-const TimeSpan* DateFor(const SentenceView& v, const std::vector<TimeSpan>& times, const TriggerMatch& m,
+const TimeSpan* DateFor(const SentenceView& v, std::span<const TimeSpan> times, const TriggerMatch& m,
                         bool nominal, bool background) {
   const Sentence& s = v.sentence();
   const uint32_t anchor = nominal ? NearestVerb(v, m.head, m.first, m.last) : m.head;
@@ -85,6 +86,21 @@ double Confidence(const RoleTuple& r, bool nominal, bool dated, const std::strin
   if (!nominal) c += 0.1;
   if (modality == "claimed") c -= 0.1;
   return std::clamp(c, 0.05, 0.95);
+}
+
+// For mentions sorted by first token: the [begin, end) index range of those starting in each sentence.
+template <typename Span>
+std::vector<std::pair<size_t, size_t>> RangesBySentence(const Document& doc, const std::vector<Span>& spans) {
+  std::vector<std::pair<size_t, size_t>> out(doc.sentences.size());
+  size_t k = 0;
+  for (size_t si = 0; si < doc.sentences.size(); ++si) {
+    const Sentence& s = doc.sentences[si];
+    while (k < spans.size() && spans[k].first < s.first_token) ++k;
+    size_t begin = k;
+    while (k < spans.size() && spans[k].first < s.last_token) ++k;
+    out[si] = {begin, k};
+  }
+  return out;
 }
 
 bool IsVerbalType(const std::string& t) {
@@ -143,20 +159,26 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
       if (first_here) last = first_here;
     }
   }
+  // Each sentence's share of the article's mentions, found in one pass: per-sentence work must not
+  // scan the whole article (a 10 MB report has tens of thousands of sentences).
+  const auto actor_range = RangesBySentence(doc, a.actors);
+  const auto place_range = RangesBySentence(doc, a.places);
+  const auto time_range = RangesBySentence(doc, a.times);
+  const auto count_range = RangesBySentence(doc, a.counts);
+  auto in_sentence = [](const auto& all, const std::pair<size_t, size_t>& r) {
+    return std::span(all).subspan(r.first, r.second - r.first);
+  };
   // Sentence views are built only where something can be coded (a trigger or a count).
   std::vector<std::unique_ptr<SentenceView>> views(n);
   auto view = [&](size_t si) -> const SentenceView& {
-    if (!views[si]) views[si] = std::make_unique<SentenceView>(a, doc.sentences[si], quotes, previous_subject[si]);
+    if (!views[si])
+      views[si] = std::make_unique<SentenceView>(a, doc.sentences[si], quotes, previous_subject[si],
+                                                 in_sentence(a.actors, actor_range[si]),
+                                                 in_sentence(a.places, place_range[si]));
     return *views[si];
   };
   std::vector<bool> has_count(n, false);
-  {
-    size_t si = 0;
-    for (const CountSpan& c : a.counts) {
-      while (si < n && doc.sentences[si].last_token <= c.first) ++si;
-      if (si < n) has_count[si] = true;
-    }
-  }
+  for (size_t si = 0; si < n; ++si) has_count[si] = count_range[si].second > count_range[si].first;
 
   std::vector<Event> found;
   std::vector<std::vector<size_t>> used_counts(n);
@@ -196,7 +218,7 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
       TriggerMatch mm = m;
       mm.pattern = p;
       ModalityReading mod = ReadModality(v, m.first, m.last, nominal, following);
-      const TimeSpan* when = DateFor(v, a.times, m, nominal, mod.modality == "background");
+      const TimeSpan* when = DateFor(v, in_sentence(a.times, time_range[si]), m, nominal, mod.modality == "background");
       std::vector<size_t> counted_by_trigger;
       for (const RoleTuple& r : ReadRoles(v, mm, nominal)) {
         RoleTuple roles = r;
@@ -236,9 +258,9 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
         e.confidence = Confidence(roles, nominal, when != nullptr, e.modality);
         // Counts that belong to this event: inside or right next to one of its parties, or, for
         // violence, anywhere in its clause.
-        for (size_t ci = 0; ci < a.counts.size(); ++ci) {
+        for (size_t ci = count_range[si].first; ci < count_range[si].second; ++ci) {
           const CountSpan& c = a.counts[ci];
-          if (c.first < s.first_token || c.last > s.last_token) continue;
+          if (c.last > s.last_token) continue;
           bool near_party = false;
           for (const Arg* party : {roles.actor1, roles.actor2}) {
             if (!party || party->pronoun) continue;
@@ -272,9 +294,9 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
     }
 
     // Standalone figures ("over 7 million displaced") become humanitarian-figure events.
-    for (size_t ci = 0; ci < a.counts.size(); ++ci) {
+    for (size_t ci = count_range[si].first; ci < count_range[si].second; ++ci) {
       const CountSpan& c = a.counts[ci];
-      if (c.first < s.first_token || c.last > s.last_token) continue;
+      if (c.last > s.last_token) continue;
       if (std::find(used_counts[si].begin(), used_counts[si].end(), ci) != used_counts[si].end()) continue;
       if (!In(c.role, {"killed", "wounded", "displaced", "abducted"})) continue;
       Event e;

@@ -56,8 +56,9 @@ std::vector<bool> ComputeQuotes(const Document& doc) {
 }
 
 SentenceView::SentenceView(const ArticleAnalysis& a, const Sentence& s, const std::vector<bool>& in_quote,
-                           const ActorSpan* previous_subject)
-    : a_(a), s_(s), in_quote_(in_quote) {
+                           const ActorSpan* previous_subject, std::span<const ActorSpan> actors,
+                           std::span<const PlaceSpan> places)
+    : a_(a), s_(s), in_quote_(in_quote), actors_(actors), places_(places) {
   ComputeFlags();
   BuildArgs(previous_subject);
 }
@@ -147,7 +148,7 @@ void SentenceView::BuildArgs(const ActorSpan* previous_subject) {
   // Places right after a locative preposition are taken first (they win over an actor on the same
   // words), then actors, then the remaining places.
   auto add_places = [&](bool locative_only) {
-    for (const PlaceSpan& p : a_.places) {
+    for (const PlaceSpan& p : places_) {
       if (p.is_demonym || p.first < s_.first_token || p.last > s_.last_token) continue;
       uint32_t k = p.first;
       while (k > s_.first_token && (tok(k - 1).tag == "DT" || tok(k - 1).tag == "JJ")) --k;
@@ -161,7 +162,7 @@ void SentenceView::BuildArgs(const ActorSpan* previous_subject) {
     }
   };
   add_places(true);
-  for (const ActorSpan& s : a_.actors) {
+  for (const ActorSpan& s : actors_) {
     if (s.first < s_.first_token || s.last > s_.last_token) continue;
     Arg arg;
     arg.first = s.first;

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -27,8 +28,10 @@ struct Arg {
 // Per-sentence view used by the role and modality rules.
 class SentenceView {
  public:
+  // `actors` and `places` are the article's mentions that lie in this sentence.
   SentenceView(const ArticleAnalysis& a, const Sentence& s, const std::vector<bool>& in_quote,
-               const ActorSpan* previous_subject);
+               const ActorSpan* previous_subject, std::span<const ActorSpan> actors,
+               std::span<const PlaceSpan> places);
 
   const Document& doc() const { return *a_.doc; }
   const Sentence& sentence() const { return s_; }
@@ -83,6 +86,8 @@ class SentenceView {
   const ArticleAnalysis& a_;
   const Sentence& s_;
   const std::vector<bool>& in_quote_;
+  std::span<const ActorSpan> actors_;
+  std::span<const PlaceSpan> places_;
   std::vector<Arg> args_;
   std::vector<int> arg_at_;  // token offset in sentence -> index in args_, -1 for none
   std::vector<uint8_t> flags_;  // token offset in sentence -> word-class flags

@@ -1,6 +1,7 @@
 // The pipeline: text -> syntax -> actors, places, times, counts -> events.
 #include "sitrep/pipeline.h"
 
+#include <algorithm>
 #include <chrono>
 #include <unordered_set>
 
@@ -133,6 +134,10 @@ static void Analyze(const Pipeline::Impl& im, const Article& article, Document* 
     a.places.push_back(std::move(span));
   }
   a.main_place = im.places->MainPlace(places);
+  // The event stage splits mentions by sentence in one pass: it needs them in text order.
+  auto by_first = [](const auto& x, const auto& y) { return x.first < y.first; };
+  std::stable_sort(a.actors.begin(), a.actors.end(), by_first);
+  std::stable_sort(a.places.begin(), a.places.end(), by_first);
   timer.Lap(StageTimes::kPlaces);
 
   // Only sentences that could report an event get tagged, tagging being the most expensive stage:
