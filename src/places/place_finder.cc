@@ -348,7 +348,12 @@ std::vector<PlaceMention> PlaceFinder::Find(const Document& doc) const {
         double s = sp.base;
         if (round == 1 && sp.kind != PlaceKind::kCountry && sp.kind != PlaceKind::kRegion) {
           double nearest = 1e9;
-          for (size_t o = 0; o < cands.size() && nearest >= 50; ++o) {
+          // The other places near it in the text: within kNeighbours candidates either side, which
+          // is every place of a normal article, and keeps a 10 MB one from going quadratic.
+          constexpr size_t kNeighbours = 64;
+          const size_t lo = ci > kNeighbours ? ci - kNeighbours : 0;
+          const size_t hi = std::min(cands.size(), ci + kNeighbours + 1);
+          for (size_t o = lo; o < hi && nearest >= 50; ++o) {
             const Candidate& other = cands[o];
             if (o == ci || !other.resolved) continue;
             // Only "< 50" and "< 200" matter, and a great-circle distance is at least the
