@@ -9,6 +9,7 @@
 //     <country>_MIL/_GOV/_POL of the article's most mentioned country, or of the most
 //     recently mentioned one for "the country's ...";
 //   - only definite generic mentions are resolved; "100 armed groups" stays unresolved.
+#include <algorithm>
 #include <string_view>
 
 #include "internal.h"
@@ -74,20 +75,26 @@ void ResolveCoreference(const ActorDictionary& dict, std::vector<ActorMention>* 
   int top = 0;
   for (const auto& [c, k] : country_count)
     if (k > top) top_country = std::string(c), top = k;
+  // Where each distinct actor is mentioned, in order: the recency test below looks only at the
+  // nearest mention of each actor, so the work grows with the article, not with its square.
+  std::vector<std::pair<const Actor*, std::vector<size_t>>> positions;
+  for (size_t j = 0; j < n; ++j) {
+    if (!actor[j]) continue;
+    auto it = std::find_if(positions.begin(), positions.end(), [&](const auto& p) { return p.first == actor[j]; });
+    if (it == positions.end()) it = positions.insert(positions.end(), {actor[j], {}});
+    it->second.push_back(j);
+  }
 
+  const Actor* latest_state = nullptr;  // the last state named before mention i
+  size_t scanned = 0;
   for (size_t i = 0; i < n; ++i) {
+    for (; scanned < i; ++scanned)
+      if (actor[scanned] && actor[scanned]->type == "state") latest_state = actor[scanned];
     ActorMention& g = (*mentions)[i];
     if (!g.generic || !g.actor_id.empty() || !g.definite) continue;
     if (const char* suffix = SuffixFor(g.generic_type)) {
       std::string country = g.country_hint;
-      if (country.empty() && g.refers_to_recent) {
-        for (size_t j = i; j-- > 0;) {
-          if (actor[j] && actor[j]->type == "state") {
-            country = actor[j]->country;
-            break;
-          }
-        }
-      }
+      if (country.empty() && g.refers_to_recent && latest_state) country = latest_state->country;
       if (country.empty()) country = top_country;
       if (!country.empty() && dict.Find(country + suffix)) {
         g.actor_id = country + suffix;
@@ -99,14 +106,14 @@ void ResolveCoreference(const ActorDictionary& dict, std::vector<ActorMention>* 
     const Actor* best = nullptr;
     int best_fit = 0, best_count = 0;
     size_t best_distance = SIZE_MAX;
-    for (size_t j = 0; j < n; ++j) {
-      const Actor* a = actor[j];
-      if (!a) continue;
+    for (const auto& [a, at] : positions) {
       int fit = Fit(g.generic_type, a->type);
       if (!fit || (!g.country_hint.empty() && !a->country.empty() && a->country != g.country_hint)) continue;
       int count = count_of(a);
-      // Mentions before the generic one are nearer than any after it.
-      size_t distance = j < i ? i - j : n + (j - i);
+      // Mentions before the generic one are nearer than any after it: the latest one before it,
+      // else the first one after it.
+      auto after = std::upper_bound(at.begin(), at.end(), i);
+      size_t distance = after != at.begin() ? i - *(after - 1) : n + (*after - i);
       bool better = fit > best_fit || (fit == best_fit && count > best_count) ||
                     (fit == best_fit && count == best_count && distance < best_distance);
       if (better) best = a, best_fit = fit, best_count = count, best_distance = distance;
