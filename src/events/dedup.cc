@@ -1,5 +1,7 @@
 #include "dedup.h"
 
+#include <unordered_map>
+
 #include "modality.h"
 
 namespace sitrep {
@@ -75,9 +77,13 @@ void Absorb(Event* keep, const Event& other) {
 
 std::vector<Event> MergeDuplicates(std::vector<Event> events) {
   std::vector<Event> out;
+  // Only events of one PLOVER type can merge: compare each with the kept events of its type.
+  std::unordered_map<std::string, std::vector<size_t>> by_type;
   for (Event& e : events) {
+    std::vector<size_t>& same_type = by_type[e.plover_type];
     bool merged = false;
-    for (Event& k : out) {
+    for (size_t i : same_type) {
+      Event& k = out[i];
       if (Compatible(k, e)) {
         // Keep the fuller mention's evidence: prefer one with an actor1.
         if (k.actor1.empty() && !e.actor1.empty()) std::swap(k, e);
@@ -86,7 +92,10 @@ std::vector<Event> MergeDuplicates(std::vector<Event> events) {
         break;
       }
     }
-    if (!merged) out.push_back(std::move(e));
+    if (!merged) {
+      same_type.push_back(out.size());
+      out.push_back(std::move(e));
+    }
   }
   std::vector<Event> kept;
   for (Event& e : out)
