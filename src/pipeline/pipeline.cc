@@ -78,6 +78,9 @@ void RepairProgressives(const Tagger& tagger, Document* doc, const Sentence& s) 
   }
 }
 
+// Longest sentence the event stage reads (news sentences stay far below: 60 tokens is long).
+constexpr uint32_t kMaxSentenceTokens = 400;
+
 bool IsPersonalPronoun(const std::string& w) {
   static const std::unordered_set<std::string> kPronouns = {"they", "them", "their", "themselves", "it", "its",
                                                             "itself", "we", "us", "our", "ourselves"};
@@ -97,8 +100,22 @@ static void Analyze(const Pipeline::Impl& im, const Article& article, Document* 
   AnalyzeText(article.text, &doc);
   timer.Lap(StageTimes::kText);
 
+  // A "sentence" of thousands of tokens (a file without punctuation or line breaks) is not one:
+  // reading roles in it would take time quadratic in its length. It is left out of event
+  // analysis, and said so.
+  std::vector<bool> too_long(doc.sentences.size());
+  for (size_t i = 0; i < doc.sentences.size(); ++i) {
+    const Sentence& s = doc.sentences[i];
+    too_long[i] = s.last_token - s.first_token > kMaxSentenceTokens;
+    if (too_long[i] && diag) {
+      diag->Warn(article.origin.empty() ? article.id : article.origin, 0, s.begin,
+                 "sentence of " + std::to_string(s.last_token - s.first_token) + " tokens not analysed for events (over " +
+                     std::to_string(kMaxSentenceTokens) + "; byte offset in the article text)");
+    }
+  }
   std::vector<bool> relevant(doc.sentences.size());
   for (size_t i = 0; i < doc.sentences.size(); ++i) {
+    if (too_long[i]) continue;
     for (const CountMention& c : FindCounts(doc, doc.sentences[i])) {
       a.counts.push_back({c.first_token, c.last_token, c.role, c.estimate, c.subset, c.coordinated});
       relevant[i] = true;
@@ -156,7 +173,7 @@ static void Analyze(const Pipeline::Impl& im, const Article& article, Document* 
     const Sentence& s = doc.sentences[i];
     bool party = has_party[i];
     for (uint32_t t = s.first_token; t < s.last_token && !party; ++t) party = IsPersonalPronoun(doc.tokens[t].lower);
-    a.relevant[i] = party && im.extractor->MayHaveTrigger(doc, s);
+    a.relevant[i] = party && !too_long[i] && im.extractor->MayHaveTrigger(doc, s);
     relevant[i] = relevant[i] || a.relevant[i];
     if (relevant[i]) {
       im.tagger->Tag(&doc, s);
