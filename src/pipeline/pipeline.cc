@@ -142,6 +142,23 @@ static void Analyze(const Pipeline::Impl& im, const Article& article, Document* 
   timer.Lap(StageTimes::kActors);
 
   std::vector<PlaceMention> places = im.places->Find(doc);
+  // A place name inside a longer actor name is part of that name, not a place: "Human" in "Human
+  // Rights Watch", "Luanda" in a named agreement. (Demonyms stay: "Congolese army" says which country.)
+  {
+    std::vector<std::pair<uint32_t, uint32_t>> actor_spans;
+    for (const ActorSpan& x : a.actors) actor_spans.emplace_back(x.first, x.last);
+    std::sort(actor_spans.begin(), actor_spans.end());
+    std::erase_if(places, [&](const PlaceMention& p) {
+      if (p.kind == PlaceMention::kDemonym) return false;
+      auto it = std::upper_bound(actor_spans.begin(), actor_spans.end(), std::make_pair(p.first_token, UINT32_MAX));
+      for (int back = 0; back < 4 && it != actor_spans.begin(); ++back) {
+        --it;
+        bool inside = it->first <= p.first_token && p.last_token <= it->second;
+        if (inside && it->second - it->first > p.last_token - p.first_token) return true;
+      }
+      return false;
+    });
+  }
   for (const PlaceMention& p : places) {
     PlaceSpan span;
     span.first = p.first_token;

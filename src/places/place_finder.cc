@@ -66,6 +66,7 @@ struct Candidate {
   double best = 0, second = -1e9;
   double lat = 0, lon = 0;
   bool resolved = false;
+  double own_vote = 0;     // the weight this name gave its country in the context vote
 };
 
 double Prior(const Place& p, NameKind nk) {
@@ -258,7 +259,7 @@ std::vector<PlaceMention> PlaceFinder::Find(const Document& doc) const {
     return nullptr;
   };
   double country_total = 0, admin1_total = 0;
-  for (const Candidate& c : cands) {
+  for (Candidate& c : cands) {
     if (c.date) continue;
     std::string_view cc;
     bool one_country = true, all_countries = true, demonym = false, admin1 = true;
@@ -285,6 +286,7 @@ std::vector<PlaceMention> PlaceFinder::Find(const Document& doc) const {
     else continue;  // an unsupported lone name ("Police") does not vote
     vote(country_w, cc, {}) += w;
     country_total += w;
+    c.own_vote = w;
     if (one_a1 && !a1.empty() && !all_countries) {
       vote(admin1_w, cc, a1) += w;
       admin1_total += w;
@@ -392,6 +394,14 @@ std::vector<PlaceMention> PlaceFinder::Find(const Document& doc) const {
         if (c.initial && c.last - c.first == 1 && share < 0.2 && c.type == kNoType) ok = false;
         // Two countries' places fit about as well and the article favours neither.
         if (second_other_country > c.best - 0.5 && share < 0.2) ok = false;
+        // A small place whose country only it names, in an article about other countries, is more
+        // likely a namesake we do not know than a foreign village ("in Moura" in a report on Mali
+        // finds only Moura, Portugal): its own vote does not count as support.
+        const Vote* own = find_vote(country_w, p.country_code, {});
+        double others_total = country_total - c.own_vote;
+        double others_share = others_total > 0 ? ((own ? own->w : 0.0) - c.own_vote) / others_total : 1.0;
+        bool big = p.population >= 200000 || (seat && p.population >= 50000);
+        if (!big && c.type == kNoType && others_share < 0.2) ok = false;
       }
       c.resolved = ok;
       c.lat = p.lat;

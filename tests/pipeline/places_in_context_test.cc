@@ -1,0 +1,48 @@
+// Places seen through the whole pipeline: the article's other evidence decides, and an actor's
+// name is not a place.
+#include <gtest/gtest.h>
+
+#include "sitrep/pipeline.h"
+
+namespace sitrep {
+namespace {
+
+std::vector<Event> Extract(const std::string& text, const std::string& date) {
+  static std::unique_ptr<Pipeline> pipeline = [] {
+    std::unique_ptr<Pipeline> p;
+    EXPECT_TRUE(Pipeline::Open(PipelineOptions{}, &p).ok());
+    return p;
+  }();
+  Article a;
+  a.text = text;
+  a.date = date;
+  a.id = ComputeArticleId("", "", text);
+  std::vector<Event> events;
+  EXPECT_TRUE(pipeline->Extract(a, &events).ok());
+  return events;
+}
+
+TEST(PlacesInContext, AForeignNamesakeIsNoPlaceButTheArticleCountryIs) {
+  // The gazetteer's only Moura is in Portugal; the report is about Mali. "Human" (a namesake of
+  // Uman, Ukraine) sits inside "Human Rights Watch" and is no place at all.
+  std::vector<Event> events =
+      Extract("Malian soldiers and Wagner mercenaries executed dozens of civilians in Moura, according to Human "
+              "Rights Watch.",
+              "2022-04-05");
+  ASSERT_FALSE(events.empty());
+  for (const Event& e : events) {
+    ASSERT_TRUE(e.location.has_value()) << e.evidence.sentence;
+    EXPECT_EQ(e.location->country_code, "ML");
+    EXPECT_EQ(e.location->precision, 3);
+  }
+}
+
+TEST(PlacesInContext, ABareDemonymIsTheLargerCountry) {
+  std::vector<Event> events = Extract("Our Congolese army is no longer fighting, a local activist said.", "2025-03-20");
+  ASSERT_EQ(events.size(), 1u);
+  ASSERT_TRUE(events[0].location.has_value());
+  EXPECT_EQ(events[0].location->country_code, "CD");
+}
+
+}  // namespace
+}  // namespace sitrep
