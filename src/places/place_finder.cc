@@ -339,8 +339,9 @@ std::vector<PlaceMention> PlaceFinder::Find(const Document& doc) const {
             case kTypeCapital: s += p.feature_code == "PPLC" ? 3.0 : p.feature_code == "PPLA" ? 1.0 : 0.0; break;
             case kNoType: break;
           }
-          // A bare name of a town that is also its district's name is the town.
-          if (c.type == kNoType && p.kind == PlaceKind::kAdmin2) s -= 0.5;
+          // A bare name of a town that is also its district's or province's name is the town
+          // ("shelled Kharkiv": the city, not the oblast, whose summed population would win).
+          if (c.type == kNoType && (p.kind == PlaceKind::kAdmin2 || p.kind == PlaceKind::kAdmin1)) s -= 0.5;
           sp.base = s;
           sp.lat = p.lat;
           sp.lon = p.lon;

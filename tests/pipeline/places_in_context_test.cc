@@ -44,5 +44,15 @@ TEST(PlacesInContext, ABareDemonymIsTheLargerCountry) {
   EXPECT_EQ(events[0].location->country_code, "CD");
 }
 
+TEST(PlacesInContext, ABareCityNameIsTheCityNotItsProvince) {
+  std::vector<Event> events =
+      Extract("Russian forces shelled Kharkiv overnight, killing two people, the regional governor said.", "2024-05-20");
+  ASSERT_EQ(events.size(), 1u);
+  ASSERT_TRUE(events[0].location.has_value());
+  EXPECT_EQ(events[0].location->name, "Kharkiv");
+  EXPECT_EQ(events[0].location->precision, 1);
+  EXPECT_EQ(events[0].counts.killed.best, 2);
+}
+
 }  // namespace
 }  // namespace sitrep
