@@ -139,6 +139,16 @@ Status Count(sqlite3* db, const char* sql, int64_t* n) {
 }
 }  // namespace
 
+Status Store::HasArticle(const std::string& id, bool* stored) const {
+  Stmt st(db_, "SELECT 1 FROM articles WHERE id = ?");
+  if (!st.ok()) return Error("cannot prepare article query");
+  st.Bind(1, id);
+  int rc = st.Step();
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) return Error("article query failed");
+  *stored = rc == SQLITE_ROW;
+  return Status::OK();
+}
+
 Status Store::CountArticles(int64_t* n) const { return Count(db_, "SELECT count(*) FROM articles", n); }
 Status Store::CountEvents(int64_t* n) const { return Count(db_, "SELECT count(*) FROM events", n); }
 

@@ -140,6 +140,21 @@ TEST_F(StoreTest, WriteIsIdempotentByArticleIdAndEventsLinkToArticles) {
   EXPECT_EQ(counts, (std::vector<int64_t>{2, 0}));
 }
 
+TEST_F(StoreTest, HasArticleSaysWhatIsStored) {
+  Article one = MakeArticle("One.");
+  bool stored = true;
+  ASSERT_TRUE(store_->HasArticle(one.id, &stored).ok());
+  EXPECT_FALSE(stored);
+  Store::Batch batch;
+  batch.emplace_back(one, std::vector<Event>{});
+  WriteStats ws;
+  ASSERT_TRUE(store_->Write(batch, &ws).ok());
+  ASSERT_TRUE(store_->HasArticle(one.id, &stored).ok());
+  EXPECT_TRUE(stored);
+  ASSERT_TRUE(store_->HasArticle(MakeArticle("Two.").id, &stored).ok());
+  EXPECT_FALSE(stored);
+}
+
 TEST_F(StoreTest, FailedBatchWritesNothing) {
   Store::Batch batch;
   batch.emplace_back(MakeArticle("Good."), std::vector<Event>{MakeEvent("FIGHT", "M23", "", std::nullopt)});

@@ -63,7 +63,10 @@ using ArticleEventsSink = std::function<Status(Article&&, std::vector<Event>&&)>
 // diagnostics (warnings unless --quiet) and the progress line on stderr. Returns an exit code:
 // kExitOk, kExitInputErrors (some input failed), kExitUsage (bad flag value) or kExitFailure
 // (pipeline could not be opened, or `sink` failed).
-int RunExtraction(const InputFlags& flags, const ArticleEventsSink& sink, RunTotals* totals);
+// `known`, when given, says which articles need no extraction (already stored): they reach `sink`
+// with no events and cost no pipeline time.
+int RunExtraction(const InputFlags& flags, const ArticleEventsSink& sink, RunTotals* totals,
+                  const std::function<bool(const Article&)>& known = nullptr);
 
 // "sitrep: read N articles (S skipped, F failed), E events".
 std::string ReadSummary(const RunTotals& totals);

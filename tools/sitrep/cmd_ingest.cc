@@ -18,7 +18,8 @@ Register reg("ingest", "Extract events from articles and store both in the datab
   AddInputFlags(app, flags.get());
   app->add_option("--db", *db, DbHelp());
   app->footer(
-      "Idempotent: an article already stored (same id) is left alone with its events.\n"
+      "Idempotent: an article already stored (same id) is left alone with its events, and is not\n"
+      "extracted again (it counts as read, with 0 events, in the summary).\n"
       "Summary on stderr: 'sitrep: read N articles (S skipped, F failed), E events' then\n"
       "'sitrep: stored A new articles (K already stored), V new events in PATH'.\n"
       "Exit codes: 0 ok (warnings may have been printed), 1 some input failed, 2 bad command line,\n"
@@ -46,7 +47,12 @@ Register reg("ingest", "Extract events from articles and store both in the datab
           batch.emplace_back(std::move(article), std::move(events));
           return batch.size() >= kBatchArticles ? flush() : Status::OK();
         },
-        &totals);
+        &totals,
+        // Already stored: ingest is idempotent, so there is nothing to extract.
+        [&](const Article& a) {
+          bool stored = false;
+          return store->HasArticle(a.id, &stored).ok() && stored;
+        });
     if (code != kExitFailure && code != kExitUsage && !batch.empty()) {
       s = flush();
       if (!s.ok()) {
