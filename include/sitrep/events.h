@@ -22,8 +22,6 @@ namespace sitrep {
 struct ActorSpan {
   uint32_t first = 0, last = 0;  // token range [first, last)
   ActorRef actor;                // empty id: an unresolved generic ("the rebels" with no antecedent)
-  bool is_civilians = false;
-  bool is_state_force = false;   // a state's military, police or government
   bool modifier_only = false;    // "Rwanda-backed": names a backer, not an agent
 };
 
@@ -80,6 +78,10 @@ class EventExtractor {
   // True when some trigger word of the patterns could start in this sentence: a cheap test that
   // lets the pipeline skip deeper analysis of sentences that cannot report an event.
   bool MayHaveTrigger(const Document& doc, const Sentence& s) const;
+  // MayHaveTrigger, and someone who could act is named: an actor (`names_an_actor`, from the actor
+  // stage) or a pronoun that can refer to one. An event without an acting party is never kept, so a
+  // sentence that fails this cannot yield one and needs no tagging.
+  bool MayReport(const Document& doc, const Sentence& s, bool names_an_actor) const;
 
   struct Patterns;
 

@@ -18,10 +18,10 @@ ActorRef RefOf(const Arg* a) {
   return a->actor->actor;
 }
 
-const AcledRule* ChooseAcled(const Pattern& p, const ActorRef& a1, const ActorRef& a2, bool a2_civilians) {
+const AcledRule* ChooseAcled(const Pattern& p, const ActorRef& a1, const ActorRef& a2) {
   for (const AcledRule& r : p.acled) {
     if (r.condition == "state" && IsStateForce(a1)) return &r;
-    if (r.condition == "civilians" && (a2_civilians || IsCivilians(a2))) return &r;
+    if (r.condition == "civilians" && IsCivilians(a2)) return &r;
     if (r.condition == "default") return &r;
   }
   return nullptr;
@@ -138,6 +138,12 @@ bool EventExtractor::MayHaveTrigger(const Document& doc, const Sentence& s) cons
   return patterns_->MayMatch(doc, s);
 }
 
+bool EventExtractor::MayReport(const Document& doc, const Sentence& s, bool names_an_actor) const {
+  bool party = names_an_actor;
+  for (uint32_t t = s.first_token; t < s.last_token && !party; ++t) party = IsPersonalPronoun(doc.tokens[t].lower);
+  return party && MayHaveTrigger(doc, s);
+}
+
 void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* events) const {
   const Document& doc = *a.doc;
   const size_t n = doc.sentences.size();
@@ -154,7 +160,7 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
       const ActorSpan* first_here = nullptr;
       for (; k < a.actors.size() && a.actors[k].first < s.last_token; ++k) {
         const ActorSpan& x = a.actors[k];
-        if (!first_here && x.first >= s.first_token && !x.modifier_only && !x.is_civilians) first_here = &x;
+        if (!first_here && x.first >= s.first_token && !x.modifier_only && !IsCivilians(x.actor)) first_here = &x;
       }
       if (first_here) last = first_here;
     }
@@ -236,8 +242,7 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
         e.cameo_code = p->cameo;
         e.actor1 = RefOf(roles.actor1);
         e.actor2 = RefOf(roles.actor2);
-        bool civ = roles.actor2 && roles.actor2->actor->is_civilians;
-        if (const AcledRule* rule = ChooseAcled(*p, e.actor1, e.actor2, civ)) {
+        if (const AcledRule* rule = ChooseAcled(*p, e.actor1, e.actor2)) {
           e.acled_event_type = rule->event_type;
           e.acled_sub_event_type = rule->sub_event_type;
         }

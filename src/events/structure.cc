@@ -34,6 +34,7 @@ bool IsStateForce(const ActorRef& a) {
   return In(a.type, {"military", "police", "government", "state"});
 }
 bool IsCivilians(const ActorRef& a) { return a.type == "civilians"; }
+bool IsPersonalPronoun(const std::string& w) { return IsThirdPersonPronoun(w) || IsFirstPersonPluralPronoun(w); }
 
 std::vector<bool> ComputeQuotes(const Document& doc) {
   std::vector<bool> in(doc.tokens.size(), false);
@@ -201,7 +202,7 @@ void SentenceView::BuildArgs(const ActorSpan* previous_subject) {
         if (idx < 0) continue;
         const Arg& arg = args_[idx];
         k = arg.first;
-        if (arg.actor && verb_between && !arg.actor->modifier_only && !arg.actor->is_civilians)
+        if (arg.actor && verb_between && !arg.actor->modifier_only && !IsCivilians(arg.actor->actor))
           antecedent = arg.actor;
       }
       if (!antecedent) antecedent = previous_subject;

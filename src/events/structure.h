@@ -104,6 +104,8 @@ inline bool In(const std::string& s, std::initializer_list<const char*> words) {
 }
 
 bool IsStateForce(const ActorRef& a);
+// they/them/their/it/its... and we/us/our...: the pronouns the role rules resolve to an actor.
+bool IsPersonalPronoun(const std::string& w);
 bool IsCivilians(const ActorRef& a);
 
 }  // namespace sitrep

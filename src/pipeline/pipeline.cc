@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <unordered_set>
 
 #include "sitrep/actors.h"
 #include "sitrep/events.h"
@@ -81,15 +80,6 @@ void RepairProgressives(const Tagger& tagger, Document* doc, const Sentence& s) 
 // Longest sentence the event stage reads (news sentences stay far below: 60 tokens is long).
 constexpr uint32_t kMaxSentenceTokens = 400;
 
-bool IsPersonalPronoun(const std::string& w) {
-  static const std::unordered_set<std::string> kPronouns = {"they", "them", "their", "themselves", "it", "its",
-                                                            "itself", "we", "us", "our", "ourselves"};
-  return kPronouns.count(w) != 0;
-}
-
-bool IsStateForceType(const std::string& type) {
-  return type == "military" || type == "police" || type == "government" || type == "state";
-}
 }  // namespace
 
 // Runs every stage before event extraction; `doc` must outlive `a`.
@@ -134,8 +124,6 @@ static void Analyze(const Pipeline::Impl& im, const Article& article, Document* 
     span.first = m.first_token;
     span.last = m.last_token;
     span.actor = ToRef(*im.actors, m, doc);
-    span.is_civilians = span.actor.type == "civilians";
-    span.is_state_force = IsStateForceType(span.actor.type);
     span.modifier_only = m.modifier != MentionModifier::kNone;
     a.actors.push_back(std::move(span));
   }
@@ -188,9 +176,7 @@ static void Analyze(const Pipeline::Impl& im, const Article& article, Document* 
   a.relevant.assign(doc.sentences.size(), false);
   for (size_t i = 0; i < doc.sentences.size(); ++i) {
     const Sentence& s = doc.sentences[i];
-    bool party = has_party[i];
-    for (uint32_t t = s.first_token; t < s.last_token && !party; ++t) party = IsPersonalPronoun(doc.tokens[t].lower);
-    a.relevant[i] = party && !too_long[i] && im.extractor->MayHaveTrigger(doc, s);
+    a.relevant[i] = !too_long[i] && im.extractor->MayReport(doc, s, has_party[i]);
     relevant[i] = relevant[i] || a.relevant[i];
     if (relevant[i]) {
       im.tagger->Tag(&doc, s);
