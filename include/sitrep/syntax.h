@@ -60,6 +60,7 @@ class Tagger {
 
   std::unique_ptr<TaggerModel> model_;
   std::vector<std::string> tag_names_;
+  uint64_t model_serial_ = 0;  // unique per loaded model: keys per-thread caches of its scores
 };
 
 // DataDir() + "/models/en_ewt_tagger.bin".

@@ -64,7 +64,23 @@ void ComputeWordInfo(std::string_view norm, std::string_view lower, bool space_b
   info->no_alnum = !alnum;
 }
 
-int ExtractStaticFeatures(const WordInfo* words, int n, int i, uint64_t* out) {
+int ExtractWordFeatures(const WordInfo& w, uint64_t* out) {
+  int k = 0;
+  out[k++] = Combine(kBias, 0);
+  out[k++] = Combine(kWord, w.word);
+  out[k++] = Combine(kSuf1, w.suf1);
+  out[k++] = Combine(kSuf2, w.suf2);
+  out[k++] = Combine(kSuf3, w.suf3);
+  out[k++] = Combine(kSuf4, w.suf4);
+  out[k++] = Combine(kPre1, w.pre1);
+  out[k++] = Combine(kPre2, w.pre2);
+  out[k++] = Combine(kPre3, w.pre3);
+  out[k++] = Combine(kShape, w.shape);
+  out[k++] = Combine(kAmb, w.amb);
+  return k;
+}
+
+int ExtractContextFeatures(const WordInfo* words, int n, int i, uint64_t* out) {
   const WordInfo& w = words[i];
   const uint64_t prev_word = i > 0 ? words[i - 1].word : kStartWord;
   const uint64_t prev_suf3 = i > 0 ? words[i - 1].suf3 : kStartWord;
@@ -78,15 +94,6 @@ int ExtractStaticFeatures(const WordInfo* words, int n, int i, uint64_t* out) {
   const uint64_t next_amb = i + 1 < n ? words[i + 1].amb : kEndWord;
   const uint64_t next2_amb = i + 2 < n ? words[i + 2].amb : kEndWord;
   int k = 0;
-  out[k++] = Combine(kBias, 0);
-  out[k++] = Combine(kWord, w.word);
-  out[k++] = Combine(kSuf1, w.suf1);
-  out[k++] = Combine(kSuf2, w.suf2);
-  out[k++] = Combine(kSuf3, w.suf3);
-  out[k++] = Combine(kPre1, w.pre1);
-  out[k++] = Combine(kPre2, w.pre2);
-  out[k++] = Combine(kPre3, w.pre3);
-  out[k++] = Combine(kShape, w.shape);
   out[k++] = Combine(kShapeFirst, w.shape ^ (i == 0 ? 1 : 0));
   out[k++] = Combine(kPrevWord, prev_word);
   out[k++] = Combine(kPrevSuf3, prev_suf3);
@@ -97,18 +104,21 @@ int ExtractStaticFeatures(const WordInfo* words, int n, int i, uint64_t* out) {
   out[k++] = Combine(kNextShape, next_shape);
   out[k++] = Combine(kWordNextWord, Combine(w.word, next_word));
   out[k++] = Combine(kPrevWordWord, Combine(prev_word, w.word));
-  out[k++] = Combine(kAmb, amb);
   out[k++] = Combine(kNextAmb, next_amb);
   out[k++] = Combine(kPrevAmb, prev_amb);
   out[k++] = Combine(kNext2Amb, next2_amb);
   out[k++] = Combine(kAmbNextAmb, Combine(amb, next_amb));
-  out[k++] = Combine(kSuf4, w.suf4);
   if (w.no_alnum) {
     // Opening vs closing quotes ('' vs ``) and dashes differ mostly by the spacing around them.
     const bool space_after = i + 1 < n ? words[i + 1].space_before : true;
     out[k++] = Combine(kPunctSpacing, w.word ^ (w.space_before ? 2 : 0) ^ (space_after ? 4 : 0));
   }
   return k;
+}
+
+int ExtractStaticFeatures(const WordInfo* words, int n, int i, uint64_t* out) {
+  const int k = ExtractWordFeatures(words[i], out);
+  return k + ExtractContextFeatures(words, n, i, out + k);
 }
 
 int ExtractTagFeatures(const WordInfo* words, int n, int i, int p1, int p2, uint64_t* out) {

@@ -53,12 +53,18 @@ void ComputeWordInfo(std::string_view norm, std::string_view lower, bool space_b
 // Previous-tag ids used before the first token of a sentence (model tags are 0..num_tags-1).
 constexpr int kStartTag1 = 250, kStartTag2 = 251;
 
-constexpr int kMaxStaticFeatures = 26, kMaxTagFeatures = 6;
+constexpr int kMaxStaticFeatures = 26, kMaxTagFeatures = 6, kMaxWordFeatures = 11;
 constexpr int kMaxFeatures = kMaxStaticFeatures + kMaxTagFeatures;
 
 // The features of token `i` that do not depend on earlier tags (at most kMaxStaticFeatures),
-// so they can be looked up for a whole sentence at once; returns how many.
+// so they can be looked up for a whole sentence at once; returns how many. They are the word
+// features followed by the context features:
 int ExtractStaticFeatures(const WordInfo* words, int n, int i, uint64_t* out);
+// - those the word alone determines (bias, word, affixes, shape, ambiguity class; at most
+//   kMaxWordFeatures), whose summed scores the tagger can remember per word;
+int ExtractWordFeatures(const WordInfo& w, uint64_t* out);
+// - those that depend on the neighbours or the position in the sentence.
+int ExtractContextFeatures(const WordInfo* words, int n, int i, uint64_t* out);
 // The features that combine the tags chosen for tokens i-1 (`p1`) and i-2 (`p2`).
 int ExtractTagFeatures(const WordInfo* words, int n, int i, int p1, int p2, uint64_t* out);
 

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <cstring>
 #include <cerrno>
@@ -59,6 +60,8 @@ Status Tagger::Load(const std::string& path, std::unique_ptr<Tagger>* out) {
   std::unique_ptr<Tagger> t(new Tagger);
   t->tag_names_ = model->tag_names();
   t->model_ = std::move(model);
+  static std::atomic<uint64_t> next_serial{1};
+  t->model_serial_ = next_serial++;
   *out = std::move(t);
   return Status::OK();
 }
@@ -70,9 +73,49 @@ namespace {
 struct Scratch {
   std::vector<WordInfo> words;
   std::vector<uint64_t> feats;       // static features of the sentence, flat
-  std::vector<int> owner;            // token of each feature
+  std::vector<int32_t*> target;      // the score vector each feature adds to
   std::vector<syntax::Row> rows;     // row found for each feature
   std::vector<int32_t> scores;       // dense_width per token: static feature scores
+  std::vector<const int32_t*> word_scores;  // per token: its word's cached scores, or null
+};
+
+// The summed scores of the word features (ExtractWordFeatures: spelling, affixes, shape,
+// ambiguity class) of recently tagged words, per thread. News repeats its vocabulary, and these
+// are 11 of a token's ~25 static feature lookups, each a likely cache miss in a 4 MB model.
+// Direct-mapped and exact (integer sums), so tags are the same with or without it.
+class WordScoreCache {
+ public:
+  static constexpr size_t kSlots = 4096;
+  // Empties the cache when it last served another model or row width.
+  void Bind(uint64_t model_serial, size_t width) {
+    if (model_serial == model_serial_ && width == width_) return;
+    model_serial_ = model_serial;
+    width_ = width;
+    keys_.assign(kSlots, 0);
+    filled_in_.assign(kSlots, 0);
+    scores_.assign(kSlots * width, 0);
+  }
+  // The cached scores of `key` for sentence `sentence`: *fresh says whether the caller must fill
+  // them (zeroed). Null when the slot already serves another word of the same sentence.
+  int32_t* Slot(uint64_t key, uint64_t sentence, bool* fresh) {
+    const size_t i = key & (kSlots - 1);
+    int32_t* row = &scores_[i * width_];
+    *fresh = false;
+    if (keys_[i] == key) return row;
+    if (filled_in_[i] == sentence) return nullptr;
+    keys_[i] = key;
+    filled_in_[i] = sentence;
+    std::fill(row, row + width_, 0);
+    *fresh = true;
+    return row;
+  }
+
+ private:
+  uint64_t model_serial_ = 0;
+  size_t width_ = 0;
+  std::vector<uint64_t> keys_;       // word-and-shape key per slot, 0 for none
+  std::vector<uint64_t> filled_in_;  // the sentence (serial) that last filled the slot
+  std::vector<int32_t> scores_;      // width_ per slot
 };
 
 // The two scoring loops of Tag(). They are compiled twice, for the baseline x86-64 target and
@@ -84,8 +127,8 @@ struct Scratch {
 // Looks up the static features of a sentence in a software pipeline, because every lookup is a
 // likely cache miss: prefetch the slot of feature j, resolve the slot of feature j - kResolveLag
 // (and prefetch its row), add the row of feature j - kAddLag to its token's scores.
-SITREP_TAGGER_ALWAYS_INLINE void ScoreStaticImpl(const TaggerModel& model, const uint64_t* feats, const int* owner,
-                                                 syntax::Row* rows, size_t total, int32_t* scores, size_t width) {
+SITREP_TAGGER_ALWAYS_INLINE void ScoreStaticImpl(const TaggerModel& model, const uint64_t* feats,
+                                                 int32_t* const* target, syntax::Row* rows, size_t total) {
   constexpr size_t kResolveLag = 12, kAddLag = 24;
   for (size_t j = 0; j < total + kAddLag; ++j) {
     if (j < total) model.PrefetchFeature(feats[j]);
@@ -96,7 +139,7 @@ SITREP_TAGGER_ALWAYS_INLINE void ScoreStaticImpl(const TaggerModel& model, const
     }
     if (j >= kAddLag) {
       const size_t r = j - kAddLag;
-      model.AddRow(rows[r], &scores[static_cast<size_t>(owner[r]) * width]);
+      model.AddRow(rows[r], target[r]);
     }
   }
 }
@@ -114,9 +157,9 @@ SITREP_TAGGER_ALWAYS_INLINE int BestTagImpl(const TaggerModel& model, const uint
   return best;
 }
 
-void ScoreStaticBaseline(const TaggerModel& model, const uint64_t* feats, const int* owner, syntax::Row* rows,
-                         size_t total, int32_t* scores, size_t width) {
-  ScoreStaticImpl(model, feats, owner, rows, total, scores, width);
+void ScoreStaticBaseline(const TaggerModel& model, const uint64_t* feats, int32_t* const* target, syntax::Row* rows,
+                         size_t total) {
+  ScoreStaticImpl(model, feats, target, rows, total);
 }
 int BestTagBaseline(const TaggerModel& model, const uint64_t* feats, int nf, int32_t* score, int num_tags) {
   return BestTagImpl(model, feats, nf, score, num_tags);
@@ -124,9 +167,8 @@ int BestTagBaseline(const TaggerModel& model, const uint64_t* feats, int nf, int
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 __attribute__((target("avx2"))) void ScoreStaticAvx2(const TaggerModel& model, const uint64_t* feats,
-                                                     const int* owner, syntax::Row* rows, size_t total,
-                                                     int32_t* scores, size_t width) {
-  ScoreStaticImpl(model, feats, owner, rows, total, scores, width);
+                                                     int32_t* const* target, syntax::Row* rows, size_t total) {
+  ScoreStaticImpl(model, feats, target, rows, total);
 }
 __attribute__((target("avx2"))) int BestTagAvx2(const TaggerModel& model, const uint64_t* feats, int nf,
                                                 int32_t* score, int num_tags) {
@@ -155,13 +197,18 @@ void Tagger::Tag(Document* doc, const Sentence& s) const {
   constexpr int K = syntax::kMaxStaticFeatures;
   const int num_tags = model_->num_tags();
   thread_local Scratch sc;
+  thread_local WordScoreCache cache;
+  thread_local uint64_t sentence_serial = 0;
+  const size_t width = model_->dense_width();
+  cache.Bind(model_serial_, width);
+  const uint64_t serial = ++sentence_serial;
   if (sc.words.size() < un) {
     sc.words.resize(un);
     sc.feats.resize(un * K);
-    sc.owner.resize(un * K);
+    sc.target.resize(un * K);
     sc.rows.resize(un * K);
+    sc.word_scores.resize(un);
   }
-  const size_t width = model_->dense_width();
   if (sc.scores.size() < un * width) sc.scores.resize(un * width);
 
   for (int i = 0; i < n; ++i) {
@@ -172,18 +219,36 @@ void Tagger::Tag(Document* doc, const Sentence& s) const {
   }
   // A second pass, so that the lexicon lookups (likely cache misses) overlap.
   for (int i = 0; i < n; ++i) model_->LookupWord(&sc.words[static_cast<size_t>(i)]);
-  // All tag-independent features of the sentence in one flat list (dictionary words have none).
+  // All tag-independent features of the sentence that need looking up, in one flat list
+  // (dictionary words have none; a word whose scores are cached needs only its context).
   size_t total = 0;
-  for (int i = 0; i < n; ++i) {
-    if (sc.words[static_cast<size_t>(i)].dict_tag >= 0) continue;
-    const int k = syntax::ExtractStaticFeatures(sc.words.data(), n, i, &sc.feats[total]);
-    std::fill(&sc.owner[total], &sc.owner[total] + k, i);
+  auto add_features = [&](int k, int32_t* to) {
+    std::fill(&sc.target[total], &sc.target[total] + k, to);
     total += static_cast<size_t>(k);
-    std::fill(&sc.scores[static_cast<size_t>(i) * width], &sc.scores[static_cast<size_t>(i) * width] + width, 0);
+  };
+  for (int i = 0; i < n; ++i) {
+    const size_t ui = static_cast<size_t>(i);
+    const WordInfo& w = sc.words[ui];
+    sc.word_scores[ui] = nullptr;
+    if (w.dict_tag >= 0) continue;
+    int32_t* own = &sc.scores[ui * width];
+    std::fill(own, own + width, 0);
+    bool fresh = false;
+    int32_t* cached = cache.Slot(syntax::Combine(w.word, w.shape) | 1, serial, &fresh);
+    if (!cached || fresh)
+      add_features(syntax::ExtractWordFeatures(w, &sc.feats[total]), cached ? cached : own);
+    sc.word_scores[ui] = cached;
+    add_features(syntax::ExtractContextFeatures(sc.words.data(), n, i, &sc.feats[total]), own);
   }
   const bool avx2 = HasAvx2();
-  (avx2 ? ScoreStaticAvx2 : ScoreStaticBaseline)(*model_, sc.feats.data(), sc.owner.data(), sc.rows.data(), total,
-                                                 sc.scores.data(), width);
+  (avx2 ? ScoreStaticAvx2 : ScoreStaticBaseline)(*model_, sc.feats.data(), sc.target.data(), sc.rows.data(), total);
+  for (int i = 0; i < n; ++i) {
+    const size_t ui = static_cast<size_t>(i);
+    if (const int32_t* c = sc.word_scores[ui]) {
+      int32_t* own = &sc.scores[ui * width];
+      for (size_t t = 0; t < width; ++t) own[t] += c[t];
+    }
+  }
   // Greedy left-to-right decoding with the previous-tag features. As soon as token i has
   // its tag, the tag features of token i+1 are computed and prefetched, so their likely cache
   // misses overlap with lemmatising token i.

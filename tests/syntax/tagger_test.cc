@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -180,6 +181,28 @@ TEST(Tagger, AccuracyOnEwtTest) {
   const double acc = static_cast<double>(right) / static_cast<double>(total);
   RecordProperty("accuracy", std::to_string(acc));
   EXPECT_GE(acc, 0.94) << right << " of " << total << " tokens";
+}
+
+// The tagger remembers per thread the scores of words it has seen (a cache of exact integer sums):
+// what it remembers must never change a tag. The same 300 sentences tagged in order on one thread
+// and in reverse order on a fresh thread (different cache contents, different slot collisions)
+// give the same tags.
+TEST(Tagger, TagsDoNotDependOnWhatWasTaggedBefore) {
+  const Tagger& tagger = SharedTagger();
+  Document forward;
+  std::vector<std::string> gold;
+  ReadConllu(std::string(SITREP_TEST_SHARED_DIR) + "/ud/en_ewt/en_ewt-ud-dev.conllu", 300, &forward, &gold);
+  ASSERT_EQ(forward.sentences.size(), 300u);
+  Document backward = forward;
+  tagger.TagAll(&forward);
+  tagger.TagAll(&forward);  // again, now with every word remembered
+  std::thread([&] {
+    for (auto s = backward.sentences.rbegin(); s != backward.sentences.rend(); ++s) tagger.Tag(&backward, *s);
+  }).join();
+  size_t differ = 0;
+  for (size_t i = 0; i < forward.tokens.size(); ++i)
+    differ += forward.tokens[i].tag != backward.tokens[i].tag || forward.tokens[i].lemma != backward.tokens[i].lemma;
+  EXPECT_EQ(differ, 0u) << "of " << forward.tokens.size() << " tokens";
 }
 
 TEST(Tagger, EmptyAndOutOfRangeSentencesAreIgnored) {
