@@ -1,38 +1,55 @@
 #include "modality.h"
 
-#include <unordered_set>
+#include <array>
+#include <span>
+
+#include "sitrep/word_set.h"
 
 namespace sitrep {
 namespace {
 
 // The cue lists. Each is used by its predicate below and, all together, by IsAnyCue.
-using WordSet = std::unordered_set<std::string>;
-const WordSet kClaimVerbs = {"claim", "say", "allege", "assert", "insist", "estimate", "report", "tell", "accuse", "blame",
-                             "add", "state", "maintain", "read", "write", "contend", "argue"};
-const WordSet kDenyVerbs = {"deny", "dismiss", "refute"};
-const WordSet kThreatVerbs = {"threaten", "warn"};
-const WordSet kIntentWords = {"aim", "plan", "intend", "vow", "pledge", "seek", "prepare", "want", "hope",
-                              "promise", "try", "attempt", "openness", "open", "willing", "ready", "readiness",
-                              "willingness", "plot"};
-const WordSet kConditionWords = {"if", "unless", "whether"};
-const WordSet kReportingVerbs = {"announce", "confirm", "report", "say", "state", "tell"};
-const WordSet kOtherCues = {"fail", "refuse", "without", "since"};
+constexpr std::string_view kClaimList[] = {"claim", "say", "allege", "assert", "insist", "estimate", "report", "tell",
+                                           "accuse", "blame", "add", "state", "maintain", "read", "write", "contend",
+                                           "argue"};
+constexpr std::string_view kDenyList[] = {"deny", "dismiss", "refute"};
+constexpr std::string_view kThreatList[] = {"threaten", "warn"};
+constexpr std::string_view kIntentList[] = {"aim", "plan", "intend", "vow", "pledge", "seek", "prepare", "want", "hope",
+                                            "promise", "try", "attempt", "openness", "open", "willing", "ready",
+                                            "readiness", "willingness", "plot"};
+constexpr std::string_view kConditionList[] = {"if", "unless", "whether"};
+constexpr std::string_view kReportingList[] = {"announce", "confirm", "report", "say", "state", "tell"};
+constexpr std::string_view kOtherCueList[] = {"fail", "refuse", "without", "since"};
 
-bool IsClaimVerb(const std::string& lemma) { return kClaimVerbs.count(lemma) != 0; }
-bool IsDenyVerb(const std::string& lemma) { return kDenyVerbs.count(lemma) != 0; }
-bool IsThreatVerb(const std::string& lemma) { return kThreatVerbs.count(lemma) != 0; }
-bool IsIntentWord(const std::string& lemma) { return kIntentWords.count(lemma) != 0; }
+template <size_t N>
+WordSet SetOf(const std::string_view (&words)[N]) {
+  return WordSet(std::begin(words), std::end(words));
+}
+const WordSet kClaimVerbs = SetOf(kClaimList);
+const WordSet kDenyVerbs = SetOf(kDenyList);
+const WordSet kThreatVerbs = SetOf(kThreatList);
+const WordSet kIntentWords = SetOf(kIntentList);
+const WordSet kConditionWords = SetOf(kConditionList);
+const WordSet kReportingVerbs = SetOf(kReportingList);
+
+bool IsClaimVerb(const std::string& lemma) { return kClaimVerbs.Contains(lemma); }
+bool IsDenyVerb(const std::string& lemma) { return kDenyVerbs.Contains(lemma); }
+bool IsThreatVerb(const std::string& lemma) { return kThreatVerbs.Contains(lemma); }
+bool IsIntentWord(const std::string& lemma) { return kIntentWords.Contains(lemma); }
 
 // Every word the backward cue scan reacts to: one lookup lets it skip most words at once.
 bool IsAnyCue(const std::string& lemma) {
   static const WordSet kAll = [] {
-    WordSet all;
-    for (const WordSet* set : {&kClaimVerbs, &kDenyVerbs, &kThreatVerbs, &kIntentWords, &kConditionWords,
-                               &kReportingVerbs, &kOtherCues})
-      all.insert(set->begin(), set->end());
-    return all;
+    std::vector<std::string_view> all;
+    for (auto list : {std::span<const std::string_view>(kClaimList), std::span<const std::string_view>(kDenyList),
+                      std::span<const std::string_view>(kThreatList), std::span<const std::string_view>(kIntentList),
+                      std::span<const std::string_view>(kConditionList),
+                      std::span<const std::string_view>(kReportingList),
+                      std::span<const std::string_view>(kOtherCueList)})
+      all.insert(all.end(), list.begin(), list.end());
+    return WordSet(all.begin(), all.end());
   }();
-  return kAll.count(lemma) != 0;
+  return kAll.Contains(lemma);
 }
 
 // The claimant as the article names it: the noun phrase starting at an argument ("M23",
@@ -132,8 +149,8 @@ ModalityReading ReadModality(const SentenceView& v, uint32_t first, uint32_t las
     const std::string& l = v.Lemma(k);
     if (v.IsClauseBoundary(k) || (k + 1 < first && v.IsFiniteVerb(k + 1) && !v.IsAux(k + 1))) same_clause = false;
     if (!IsAnyCue(l)) continue;  // one hash lookup instead of every list below, for most words
-    if (kConditionWords.count(l)) hypothetical = true;
-    if (v.IsVerb(k) && kReportingVerbs.count(l)) reporting = true;
+    if (kConditionWords.Contains(l)) hypothetical = true;
+    if (v.IsVerb(k) && kReportingVerbs.Contains(l)) reporting = true;
     bool to_follows = k + 1 < first && (v.tok(k + 1).lower == "to" || v.tok(k + 1).lower == "at");
     if (same_clause && first - k <= 8 && to_follows) {
       if (IsThreatVerb(l)) threatened = true;

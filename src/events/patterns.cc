@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -150,10 +152,14 @@ Status EventExtractor::Patterns::Load(const std::string& dir) {
     }
   }
   patterns = std::move(loaded);
+  // Built in ordinary maps, then frozen into WordMaps (the lookups run on every token).
+  std::unordered_map<std::string, std::vector<const Pattern*>> first_lemma;
+  std::unordered_map<std::string, std::vector<std::string>> forms_need;
+  std::unordered_map<std::string, std::string> irregular;
   std::unordered_map<std::string, std::unordered_set<std::string>> seconds;  // lemma -> second words
   for (const Pattern& p : patterns) {
     if (p.frame == Frame::kReject && !walkout) walkout = &p;
-    by_first_lemma[p.words[0]].push_back(&p);
+    first_lemma[p.words[0]].push_back(&p);
     // The longest later word is the most telling one ("call" in "hold a call").
     std::string telling;
     for (size_t w = 1; w < p.words.size(); ++w)
@@ -161,7 +167,7 @@ Status EventExtractor::Patterns::Load(const std::string& dir) {
     seconds[p.words[0]].insert(telling);
   }
   auto add_form = [&](const std::string& lemma, const std::string& form) {
-    std::vector<std::string>& need = surface_forms[form];
+    std::vector<std::string>& need = forms_need[form];
     for (const std::string& w : seconds[lemma])
       if (std::find(need.begin(), need.end(), w) == need.end()) need.push_back(w);
   };
@@ -182,20 +188,29 @@ Status EventExtractor::Patterns::Load(const std::string& dir) {
     size_t colon = t.find(':');
     if (colon == std::string::npos) return Status::Corruption(fmt::format("{}:{}: expected 'lemma: forms'", irr_path, lineno));
     const std::string lemma = Trim(t.substr(0, colon));
-    if (!by_first_lemma.count(lemma)) continue;
+    if (!first_lemma.count(lemma)) continue;
     for (const std::string& form : Words(t.substr(colon + 1))) {
       add_form(lemma, form);
-      irregular_lemma.emplace(form, lemma);
+      irregular.emplace(form, lemma);
     }
   }
+  auto freeze = [](auto& map) {
+    using V = typename std::decay_t<decltype(map)>::mapped_type;
+    std::vector<std::pair<std::string, V>> entries(std::make_move_iterator(map.begin()),
+                                                   std::make_move_iterator(map.end()));
+    return WordMap<V>(std::move(entries));
+  };
+  by_first_lemma = freeze(first_lemma);
+  surface_forms = freeze(forms_need);
+  irregular_lemma = freeze(irregular);
   return Status::OK();
 }
 
 bool EventExtractor::Patterns::MayMatch(const Document& doc, const Sentence& s) const {
   for (uint32_t i = s.first_token; i < s.last_token; ++i) {
-    auto it = surface_forms.find(doc.tokens[i].lower);
-    if (it == surface_forms.end()) continue;
-    for (const std::string& second : it->second) {
+    const std::vector<std::string>* need = surface_forms.Find(doc.tokens[i].lower);
+    if (!need) continue;
+    for (const std::string& second : *need) {
       if (second.empty()) return true;
       // The telling word (a particle or noun, rarely inflected) within a few tokens; the prefix test
       // lets "talks" satisfy "talk" and "sanctions" satisfy "sanction".
@@ -215,9 +230,9 @@ std::vector<TriggerMatch> EventExtractor::Patterns::Find(const Document& doc, co
     const bool is_noun = !tagged || t.tag.rfind("NN", 0) == 0;
     TriggerMatch best;
     auto consider = [&](const std::string& key) {
-      auto it = by_first_lemma.find(key);
-      if (it == by_first_lemma.end()) return;
-      for (const Pattern* p : it->second) {
+      const std::vector<const Pattern*>* candidates = by_first_lemma.Find(key);
+      if (!candidates) return;
+      for (const Pattern* p : *candidates) {
         if (!((p->verb && is_verb) || (p->noun && is_noun))) continue;
         uint32_t pos = i + 1;
         bool ok = true;
@@ -238,8 +253,7 @@ std::vector<TriggerMatch> EventExtractor::Patterns::Find(const Document& doc, co
     };
     if (!t.lemma.empty()) consider(t.lemma);
     if (t.lower != t.lemma) consider(t.lower);
-    if (auto irr = irregular_lemma.find(t.lower); irr != irregular_lemma.end() && irr->second != t.lemma)
-      consider(irr->second);
+    if (const std::string* irr = irregular_lemma.Find(t.lower); irr && *irr != t.lemma) consider(*irr);
     if (best.pattern) {
       out.push_back(best);
       i = best.last - 1;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sitrep/events.h"
+#include "sitrep/word_set.h"
 
 namespace sitrep {
 
@@ -40,14 +41,14 @@ struct TriggerMatch {
 
 struct EventExtractor::Patterns {
   std::vector<Pattern> patterns;
-  std::unordered_map<std::string, std::vector<const Pattern*>> by_first_lemma;
+  WordMap<std::vector<const Pattern*>> by_first_lemma;
   // Pre-filter: inflected first word -> the longest later word its multiword patterns need nearby
   // ("" when a one-word pattern starts with it). Keeps "took", "held", "was" from flagging every
   // sentence because of "take control of", "hold a call", "be allied to".
-  std::unordered_map<std::string, std::vector<std::string>> surface_forms;
+  WordMap<std::vector<std::string>> surface_forms;
   bool MayMatch(const Document& doc, const Sentence& s) const;
   // Irregular form -> lemma (irregular_verbs.txt), for forms the tagger's lemmatiser misses ("retook").
-  std::unordered_map<std::string, std::string> irregular_lemma;
+  WordMap<std::string> irregular_lemma;
   // The first "reject" pattern (walking out of talks): what a withdrawal becomes beside talks.
   const Pattern* walkout = nullptr;
 

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
-#include <unordered_set>
+#include "sitrep/word_set.h"
 
 namespace sitrep {
 namespace {
@@ -11,21 +11,19 @@ bool IsQuoteToken(const Token& t) {
   return t.kind == TokenKind::kPunct && (t.norm == "\"" || t.tag == "``" || t.tag == "''") && t.norm != "'";
 }
 
-using WordSet = std::unordered_set<std::string>;
-
 bool IsThirdPersonPronoun(const std::string& w) {
   static const WordSet kWords = {"they", "them", "their", "themselves", "it", "its", "itself"};
-  return kWords.count(w) != 0;
+  return kWords.Contains(w) != 0;
 }
 bool IsFirstPersonPluralPronoun(const std::string& w) {
   static const WordSet kWords = {"we", "us", "our", "ourselves"};
-  return kWords.count(w) != 0;
+  return kWords.Contains(w) != 0;
 }
 
 bool IsLocativePrep(const std::string& w) {
   static const WordSet kWords = {"in", "at", "near", "around", "outside", "inside", "across", "throughout",
                                  "into", "within", "from", "on", "of"};
-  return kWords.count(w) != 0;
+  return kWords.Contains(w) != 0;
 }
 
 }  // namespace
@@ -85,10 +83,10 @@ void SentenceView::ComputeFlags() {
     static const WordSet kAuxLemmas = {"be", "have", "do", "to", "get"};
     static const WordSet kSubordinators = {
         "when", "while", "whereas", "because", "although", "though", "unless", "if", "whether"};
-    if (tag == "MD" || kAuxLemmas.count(l)) f |= kAuxFlag;
+    if (tag == "MD" || kAuxLemmas.Contains(l)) f |= kAuxFlag;
     if (t.kind == TokenKind::kPunct ? (t.norm == ";" || t.norm == ":")
                                      : (tag == "WDT" || tag == "WP" ||  // which, that (relative), who
-                                        kSubordinators.count(t.lower)))
+                                        kSubordinators.Contains(t.lower)))
       f |= kBoundaryFlag;
     flags_[i - s_.first_token] = f;
   }
