@@ -10,6 +10,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sitrep/events.h"
@@ -96,9 +97,10 @@ class SentenceView {
 // Quotation state of every token of the document (paragraph breaks close open quotes).
 std::vector<bool> ComputeQuotes(const Document& doc);
 
-// True when `s` is one of `words` (the cue lists of the role and modality rules).
-inline bool In(const std::string& s, std::initializer_list<const char*> words) {
-  for (const char* w : words)
+// True when `s` is one of `words` (the cue lists of the role and modality rules). Views, so that
+// most comparisons stop at the length (a const char* list would strlen every word every time).
+inline bool In(std::string_view s, std::initializer_list<std::string_view> words) {
+  for (std::string_view w : words)
     if (s == w) return true;
   return false;
 }
