@@ -37,15 +37,24 @@ char ShapeClass(unsigned char c) {
 }  // namespace
 
 void ComputeWordInfo(std::string_view norm, std::string_view lower, bool space_before, WordInfo* info) {
+  ComputeContextInfo(norm, lower, space_before, info);
+  ComputeAffixes(lower, info);
+}
+
+void ComputeAffixes(std::string_view lower, WordInfo* info) {
   const size_t n = lower.size();
-  info->word = HashMapped(lower, 0, n);
   info->pre1 = HashMapped(lower, 0, std::min<size_t>(1, n));
   info->pre2 = HashMapped(lower, 0, std::min<size_t>(2, n));
   info->pre3 = HashMapped(lower, 0, std::min<size_t>(3, n));
   info->suf1 = HashMapped(lower, n - std::min<size_t>(1, n), n);
   info->suf2 = HashMapped(lower, n - std::min<size_t>(2, n), n);
-  info->suf3 = HashMapped(lower, n - std::min<size_t>(3, n), n);
   info->suf4 = HashMapped(lower, n - std::min<size_t>(4, n), n);
+}
+
+void ComputeContextInfo(std::string_view norm, std::string_view lower, bool space_before, WordInfo* info) {
+  const size_t n = lower.size();
+  info->word = HashMapped(lower, 0, n);
+  info->suf3 = HashMapped(lower, n - std::min<size_t>(3, n), n);
   // Shape: one class char per byte, runs of the same class capped at two ("Goma" -> "Xxx",
   // "M23" -> "Xdd", "U.N." -> "X.X."), hashed as it is produced.
   uint64_t h = 0xcbf29ce484222325ULL;

@@ -49,6 +49,11 @@ struct WordInfo {
 // Fills `info` from the token's normalised form and its case-folded form (all but `amb` and
 // `dict_tag`, which come from the model's lexicon).
 void ComputeWordInfo(std::string_view norm, std::string_view lower, bool space_before, WordInfo* info);
+// The same in two parts: what the context features of neighbouring tokens read (word, suf3,
+// shape, spacing), and the affixes only the token's own word features read (pre1-3, suf1, suf2,
+// suf4), which the tagger skips for words whose word-feature scores it remembers.
+void ComputeContextInfo(std::string_view norm, std::string_view lower, bool space_before, WordInfo* info);
+void ComputeAffixes(std::string_view lower, WordInfo* info);
 
 // Previous-tag ids used before the first token of a sentence (model tags are 0..num_tags-1).
 constexpr int kStartTag1 = 250, kStartTag2 = 251;

@@ -214,7 +214,7 @@ void Tagger::Tag(Document* doc, const Sentence& s) const {
   for (int i = 0; i < n; ++i) {
     WordInfo& w = sc.words[static_cast<size_t>(i)];
     // The sentence start counts as whitespace, as in training.
-    syntax::ComputeWordInfo(toks[i].norm, toks[i].lower, i == 0 || toks[i].space_before, &w);
+    syntax::ComputeContextInfo(toks[i].norm, toks[i].lower, i == 0 || toks[i].space_before, &w);
     model_->PrefetchWord(w.word);
   }
   // A second pass, so that the lexicon lookups (likely cache misses) overlap.
@@ -228,15 +228,17 @@ void Tagger::Tag(Document* doc, const Sentence& s) const {
   };
   for (int i = 0; i < n; ++i) {
     const size_t ui = static_cast<size_t>(i);
-    const WordInfo& w = sc.words[ui];
+    WordInfo& w = sc.words[ui];
     sc.word_scores[ui] = nullptr;
     if (w.dict_tag >= 0) continue;
     int32_t* own = &sc.scores[ui * width];
     std::fill(own, own + width, 0);
     bool fresh = false;
     int32_t* cached = cache.Slot(syntax::Combine(w.word, w.shape) | 1, serial, &fresh);
-    if (!cached || fresh)
+    if (!cached || fresh) {
+      syntax::ComputeAffixes(toks[i].lower, &w);
       add_features(syntax::ExtractWordFeatures(w, &sc.feats[total]), cached ? cached : own);
+    }
     sc.word_scores[ui] = cached;
     add_features(syntax::ExtractContextFeatures(sc.words.data(), n, i, &sc.feats[total]), own);
   }
