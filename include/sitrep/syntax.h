@@ -46,6 +46,12 @@ class Tagger {
   // Tags every sentence of `doc`.
   void TagAll(Document* doc) const;
 
+  // Each thread remembers the scores and lemmas of words it tagged recently (exact: tags never
+  // depend on it), which pays off on a stream of news about the same conflict. This makes the
+  // calling thread forget them, as if it had tagged nothing yet: for benchmarks that must not
+  // profit from a corpus repeating the same articles.
+  static void ForgetThreadCaches();
+
   // Lemma of one word given its tag: "captured"/"VBN" -> "capture", "fell"/"VBD" -> "fall",
   // "rebels"/"NNS" -> "rebel". `norm` is the word as written (case is kept only for
   // proper-noun tags). Useful for dictionaries that must match tagger lemmas.

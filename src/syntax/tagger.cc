@@ -124,6 +124,9 @@ class WordScoreCache {
 // per vector (AVX2: one vpmovsxwd). The arithmetic is integer, so both give the same tags.
 #define SITREP_TAGGER_ALWAYS_INLINE inline __attribute__((always_inline))
 
+// Bumped by Tagger::ForgetThreadCaches: mixed into every cache key, so older entries never match.
+thread_local uint64_t cache_epoch = 0;
+
 // The lemmas of recently tagged (spelling, tag) pairs, per thread: lemmatising is a likely cache
 // miss in the model's lemma table and, for unknown words, spelling rules. Keyed by a 64-bit hash
 // of the spelling (and its length) with the tag; direct-mapped.
@@ -272,7 +275,7 @@ void Tagger::Tag(Document* doc, const Sentence& s) const {
     int32_t* own = &sc.scores[ui * width];
     std::fill(own, own + width, 0);
     bool fresh = false;
-    int32_t* cached = cache.Slot(syntax::Combine(w.word, w.shape) | 1, serial, &fresh);
+    int32_t* cached = cache.Slot(syntax::Combine(syntax::Combine(w.word, w.shape), cache_epoch) | 1, serial, &fresh);
     if (!cached || fresh) {
       syntax::ComputeAffixes(toks[i].lower, &w);
       add_features(syntax::ExtractWordFeatures(w, &sc.feats[total]), cached ? cached : own);
@@ -313,7 +316,8 @@ void Tagger::Tag(Document* doc, const Sentence& s) const {
     Token& tok = toks[i];
     tok.tag = tag_names_[static_cast<size_t>(best)];
     if (tok.lower.size() + 4 < sizeof lemma) {
-      const uint64_t key = syntax::Combine(syntax::HashBytes(tok.norm), static_cast<uint64_t>(best)) | 1;
+      const uint64_t key =
+          syntax::Combine(syntax::Combine(syntax::HashBytes(tok.norm), static_cast<uint64_t>(best)), cache_epoch) | 1;
       int len = lemmas.Find(key, lemma);
       if (len < 0) {
         len = LemmatizeInto(tok.norm, tok.lower, best, lemma, sizeof lemma);
@@ -325,6 +329,8 @@ void Tagger::Tag(Document* doc, const Sentence& s) const {
     }
   }
 }
+
+void Tagger::ForgetThreadCaches() { ++cache_epoch; }
 
 void Tagger::TagAll(Document* doc) const {
   for (const Sentence& s : doc->sentences) Tag(doc, s);
