@@ -77,6 +77,7 @@ void Absorb(Event* keep, const Event& other) {
 
 std::vector<Event> MergeDuplicates(std::vector<Event> events) {
   std::vector<Event> out;
+  out.reserve(events.size());
   // Only events of one PLOVER type can merge: compare each with the kept events of its type.
   std::unordered_map<std::string, std::vector<size_t>> by_type;
   for (Event& e : events) {
@@ -98,6 +99,7 @@ std::vector<Event> MergeDuplicates(std::vector<Event> events) {
     }
   }
   std::vector<Event> kept;
+  kept.reserve(out.size());
   for (Event& e : out)
     if (!e.actor1.empty() || e.plover_mode == "humanitarian-figure") kept.push_back(std::move(e));
   return kept;

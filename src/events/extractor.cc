@@ -187,6 +187,7 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
   for (size_t si = 0; si < n; ++si) has_count[si] = count_range[si].second > count_range[si].first;
 
   std::vector<Event> found;
+  found.reserve(2 * n);  // Event is large: growing the vector would move every event again
   std::vector<std::vector<size_t>> used_counts(n);
   for (size_t si = 0; si < n; ++si) {
     const Sentence& s = doc.sentences[si];
@@ -328,6 +329,7 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
   // deduplication so that an inherited place never makes two mentions look alike. Talk, threats,
   // sanctions and support happen wherever their speakers are: they inherit nothing.
   std::vector<Event> merged = MergeDuplicates(std::move(found));
+  events->reserve(events->size() + merged.size());
   for (Event& e : merged) {
     if (!e.location && a.main_place && !IsVerbalType(e.plover_type)) {
       e.location = *a.main_place;

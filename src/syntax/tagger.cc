@@ -101,7 +101,10 @@ class WordScoreCache {
     const size_t i = key & (kSlots - 1);
     int32_t* row = &scores_[i * width_];
     *fresh = false;
-    if (keys_[i] == key) return row;
+    if (keys_[i] == key) {
+      filled_in_[i] = sentence;  // in use by this sentence: no other word may take the slot over
+      return row;
+    }
     if (filled_in_[i] == sentence) return nullptr;
     keys_[i] = key;
     filled_in_[i] = sentence;
@@ -114,7 +117,7 @@ class WordScoreCache {
   uint64_t model_serial_ = 0;
   size_t width_ = 0;
   std::vector<uint64_t> keys_;       // word-and-shape key per slot, 0 for none
-  std::vector<uint64_t> filled_in_;  // the sentence (serial) that last filled the slot
+  std::vector<uint64_t> filled_in_;  // the sentence (serial) that last filled or read the slot
   std::vector<int32_t> scores_;      // width_ per slot
 };
 
