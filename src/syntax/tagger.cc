@@ -92,11 +92,13 @@ class WordScoreCache {
     model_serial_ = model_serial;
     width_ = width;
     keys_.assign(kSlots, 0);
+    seen_.assign(kSlots, 0);
     filled_in_.assign(kSlots, 0);
     scores_.assign(kSlots * width, 0);
   }
   // The cached scores of `key` for sentence `sentence`: *fresh says whether the caller must fill
-  // them (zeroed). Null when the slot already serves another word of the same sentence.
+  // them (zeroed). Null when the word is not cached (first sighting, or the slot already serves
+  // another word of the same sentence): the caller then scores its word features itself.
   int32_t* Slot(uint64_t key, uint64_t sentence, bool* fresh) {
     const size_t i = key & (kSlots - 1);
     int32_t* row = &scores_[i * width_];
@@ -104,6 +106,12 @@ class WordScoreCache {
     if (keys_[i] == key) {
       filled_in_[i] = sentence;  // in use by this sentence: no other word may take the slot over
       return row;
+    }
+    // Most words occur once in an article: a word is cached on its second sighting, so a word
+    // seen once costs a key store, not a row to clear and add.
+    if (seen_[i] != key) {
+      seen_[i] = key;
+      return nullptr;
     }
     if (filled_in_[i] == sentence) return nullptr;
     keys_[i] = key;
@@ -117,6 +125,7 @@ class WordScoreCache {
   uint64_t model_serial_ = 0;
   size_t width_ = 0;
   std::vector<uint64_t> keys_;       // word-and-shape key per slot, 0 for none
+  std::vector<uint64_t> seen_;       // the key last seen (not yet cached) per slot
   std::vector<uint64_t> filled_in_;  // the sentence (serial) that last filled or read the slot
   std::vector<int32_t> scores_;      // width_ per slot
 };
