@@ -37,10 +37,16 @@ std::vector<bool> ComputeQuotes(const Document& doc) {
   std::vector<bool> in(doc.tokens.size(), false);
   bool open = false;
   uint32_t prev_end = 0;
+  size_t next_sentence = 0;  // index into doc.sentences of the next sentence to start
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
     const Token& t = doc.tokens[i];
-    // A paragraph break closes any quote left open (unbalanced quotes must not leak).
-    if (t.begin > prev_end && doc.text.substr(prev_end, t.begin - prev_end).find('\n') != std::string_view::npos)
+    // A line break that ends a sentence closes any quote left open (unbalanced quotes must not
+    // leak); a hard wrap inside a sentence does not.
+    bool starts_sentence = false;
+    while (next_sentence < doc.sentences.size() && doc.sentences[next_sentence].first_token <= i)
+      starts_sentence = doc.sentences[next_sentence++].first_token == i;
+    if (starts_sentence && t.begin > prev_end &&
+        doc.text.substr(prev_end, t.begin - prev_end).find_first_of("\n\r\v\f") != std::string_view::npos)
       open = false;
     prev_end = t.end;
     if (IsQuoteToken(t)) {

@@ -1,9 +1,12 @@
 // Sentence splitter over tokens. A sentence ends at . ! ? (plus attached closing
 // quotes/brackets) when what follows can start a sentence, after an abbreviation only
-// when a clear sentence start follows, and always at a line break.
+// when a clear sentence start follows, and at a line break unless the break is a hard wrap
+// inside a sentence (docs/text.md, "Sentences").
 #include <algorithm>
 #include <array>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include <utf8proc.h>
 
@@ -57,6 +60,40 @@ bool HasNewline(std::string_view gap) {
   return false;
 }
 
+// Line breaks in a gap of whitespace, \r\n counting as one; a blank line gives two.
+int CountLineBreaks(std::string_view gap) {
+  int n = 0;
+  for (size_t i = 0; i < gap.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(gap[i]);
+    if (c == '\r' && i + 1 < gap.size() && gap[i + 1] == '\n') continue;
+    if (c == '\n' || c == '\r' || c == '\v' || c == '\f') {
+      ++n;
+    } else if (c == 0xC2 && i + 1 < gap.size() && static_cast<unsigned char>(gap[i + 1]) == 0x85) {
+      ++n;  // U+0085
+    } else if (c == 0xE2 && i + 2 < gap.size() && static_cast<unsigned char>(gap[i + 1]) == 0x80 &&
+               (static_cast<unsigned char>(gap[i + 2]) == 0xA8 || static_cast<unsigned char>(gap[i + 2]) == 0xA9)) {
+      ++n;  // U+2028, U+2029
+    }
+  }
+  return n;
+}
+
+// Words that cannot end an English sentence: a line ending in one was cut by a hard wrap
+// ("the town of\nWalikale").
+bool IsContinuingWord(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {
+      "a",    "an",   "the",  "of",   "in",      "on",     "at",      "to",     "by",   "from", "with",
+      "for",  "into", "onto", "near", "and",     "or",     "but",     "nor",    "as",   "than", "that",
+      "which", "who", "whom", "whose", "its",    "their",  "his",     "her",    "our",  "my",   "your",
+      "this", "these", "those", "against", "between", "after", "before", "during", "over", "under",
+      "across", "toward", "towards", "around", "about", "including", "some", "several", "many", "were",
+      "was",  "is",   "are",  "has",  "have",    "had",    "been",    "be",     "will", "would", "could",
+      "should", "may", "might", "not", "no"};
+  for (std::string_view w : kWords)
+    if (lower == w) return true;
+  return false;
+}
+
 bool IsTerminalPunct(const Token& t) {
   if (t.kind != TokenKind::kPunct || t.norm.empty()) return false;
   return t.norm.find_first_not_of(".!?") == std::string::npos;
@@ -78,16 +115,47 @@ int32_t FirstCodePoint(std::string_view s) {
   return cp;
 }
 
+// Text wrapped at a fixed width (wire copy, e-mail, PDF extraction): at least three lines, and
+// a third of the lines, that run on into the next line without closing punctuation and reach
+// within 25% of the longest line, itself at most 120 bytes. Text with a paragraph per line
+// (most web articles) has far longer lines and is not taken for wrapped.
+bool LooksHardWrapped(std::string_view text) {
+  size_t longest = 0, lines = 0;
+  std::vector<std::pair<size_t, bool>> runs_on;  // (length, runs on into a non-empty next line)
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+    if (!line.empty()) {
+      ++lines;
+      longest = std::max(longest, line.size());
+      if (longest > 120) return false;
+      const size_t next = end + 1;
+      const bool next_empty = next >= text.size() || text[next] == '\n' || text[next] == '\r';
+      const char last = line.back();
+      const bool closed = last == '.' || last == '!' || last == '?' || last == ':' || last == '"' || last == ')';
+      runs_on.emplace_back(line.size(), !next_empty && !closed);
+    }
+    if (end == text.size()) break;
+    start = end + 1;
+  }
+  size_t wrapped = 0;
+  for (auto [len, on] : runs_on) wrapped += on && 4 * len >= 3 * longest;
+  return wrapped >= 3 && 3 * wrapped >= lines;
+}
+
 class Splitter {
  public:
   Splitter(std::string_view text, const std::vector<Token>& tokens, std::vector<Sentence>* out)
-      : text_(text), tokens_(tokens), out_(out) {}
+      : text_(text), tokens_(tokens), out_(out), wrapped_(LooksHardWrapped(text)) {}
 
   void Run() {
     const size_t n = tokens_.size();
     size_t first = 0;
     for (size_t i = 0; i < n; ++i) {
-      if (i > first && NewlineBefore(i)) {
+      if (i > first && NewlineBefore(i) && !HardWrapBefore(i)) {
         Close(first, i);
         first = i;
       }
@@ -114,6 +182,24 @@ class Splitter {
     if (i == 0 || !tokens_[i].space_before) return false;
     size_t a = tokens_[i - 1].end, b = tokens_[i].begin;
     return HasNewline(text_.substr(a, b - a));
+  }
+
+  // A single line break inside a sentence of hard-wrapped text (e-mail, wire copy, PDF text):
+  // the line does not end in punctuation that closes anything, and either the next line goes
+  // on in lowercase ("fled\nthe town") or the line ends on a word no sentence ends with ("the
+  // town of\nWalikale", "killed at least\n12 people"). A blank line, a line ending in a
+  // word or closing mark followed by a capitalised line (a headline, a list), stays a break.
+  bool HardWrapBefore(size_t i) const {
+    const Token& prev = tokens_[i - 1];
+    const Token& next = tokens_[i];
+    if (CountLineBreaks(text_.substr(prev.end, next.begin - prev.end)) != 1) return false;
+    const bool prev_comma = prev.kind == TokenKind::kPunct && (prev.norm == "," || prev.norm == "-");
+    if (prev.kind != TokenKind::kWord && prev.kind != TokenKind::kNumber && !prev_comma) return false;
+    if (next.kind == TokenKind::kWord && IsLowerCp(FirstCodePoint(next.norm))) return true;
+    if (next.kind != TokenKind::kWord && next.kind != TokenKind::kNumber) return false;
+    // In text wrapped at a fixed width, names run across lines too ("North\nKivu").
+    if (wrapped_ && next.kind == TokenKind::kWord) return true;
+    return prev_comma || (prev.kind == TokenKind::kWord && IsContinuingWord(prev.lower));
   }
 
   // A closing quote/bracket glued to what precedes it. An ASCII quote glued on both
@@ -167,6 +253,7 @@ class Splitter {
   std::string_view text_;
   const std::vector<Token>& tokens_;
   std::vector<Sentence>* out_;
+  bool wrapped_;  // the whole text looks hard-wrapped at a fixed width
 };
 
 }  // namespace

@@ -1,5 +1,6 @@
 // The two sample reports against the analyst's coding in tests/fixtures/gold/samples.jsonl
 // (reasoned from the text before tuning; see tests/fixtures/gold/README.md).
+#include <algorithm>
 #include <fstream>
 
 #include <gtest/gtest.h>
@@ -76,6 +77,60 @@ TEST_F(Samples, EveryGoldEventIsCodedWithItsActorsTypeAndModality) {
   }
   // Nothing an analyst would not code beyond a few defensible extras (claims inside quotes).
   EXPECT_LE(pred.size(), gold.size() + 4);
+}
+
+// Greedy word wrap of every line at `width` bytes, as e-mail and wire copy arrive.
+std::string HardWrap(const std::string& text, size_t width) {
+  std::string out, line;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string para = text.substr(start, end - start);
+    size_t col = 0, pos = 0;
+    while (pos < para.size()) {
+      size_t sp = para.find(' ', pos);
+      if (sp == std::string::npos) sp = para.size();
+      const std::string word = para.substr(pos, sp - pos);
+      if (col > 0 && col + 1 + word.size() > width) {
+        out += '\n';
+        col = 0;
+      } else if (col > 0) {
+        out += ' ';
+        ++col;
+      }
+      out += word;
+      col += word.size();
+      pos = sp + 1;
+    }
+    if (end == text.size()) break;
+    out += '\n';
+    start = end + 1;
+  }
+  return out;
+}
+
+// Hard-wrapped copies of the samples (72 columns) give the same events as the originals: a line
+// break inside a sentence of wrapped text is not a sentence boundary (docs/text.md).
+TEST_F(Samples, HardWrappedTextGivesTheSameEvents) {
+  ASSERT_TRUE(pipeline_);
+  std::vector<Article> plain = ReadSamples("2025-03-20");
+  std::vector<Article> wrapped = plain;
+  for (Article& a : wrapped) {
+    a.text = HardWrap(a.text, 72);
+    ASSERT_NE(a.text, plain[&a - wrapped.data()].text);
+  }
+  auto key = [](const Event& e) {
+    return e.article_id + "|" + e.plover_type + "|" + e.plover_mode + "|" + e.actor1.id + "|" + e.actor2.id + "|" +
+           e.modality + "|" + (e.location ? e.location->name : "") + "|" + e.date.value_or("");
+  };
+  std::vector<std::string> a, b;
+  for (const Event& e : Extract(plain)) a.push_back(key(e));
+  for (const Event& e : Extract(wrapped)) b.push_back(key(e));
+  std::sort(a.begin(), a.end());
+  std::sort(b.begin(), b.end());
+  EXPECT_GE(a.size(), 14u);
+  EXPECT_EQ(a, b);
 }
 
 TEST_F(Samples, TheUndatedSampleKeepsNullDatesUnlessGivenOne) {

@@ -48,6 +48,33 @@ INSTANTIATE_TEST_SUITE_P(
         SentenceCase{"MissingSpaceBeforeQuote", "he said.\"We will win.\"", {"he said.", "\"We will win.\""}},
         SentenceCase{"Newline", "Original Source: www.example.com\nRebels advanced", {"Original Source: www.example.com", "Rebels advanced"}},
         SentenceCase{"NewlineWithoutPeriod", "Goma\nBukavu", {"Goma", "Bukavu"}},
+        // Hard-wrapped text: a single line break inside a sentence is not a boundary.
+        SentenceCase{"WrapBeforeLowercase", "M23 rebels captured the\ntown on Tuesday. Residents fled.",
+                     {"M23 rebels captured the\ntown on Tuesday.", "Residents fled."}},
+        SentenceCase{"WrapAfterFunctionWord", "Fighting spread to the town of\nWalikale in North Kivu.",
+                     {"Fighting spread to the town of\nWalikale in North Kivu."}},
+        SentenceCase{"WrapAfterCommaBeforeNumber", "The army said,\n12 soldiers were killed.",
+                     {"The army said,\n12 soldiers were killed."}},
+        SentenceCase{"WrapCrlf", "Rebels shelled the\r\nairport.", {"Rebels shelled the\r\nairport."}},
+        SentenceCase{"BlankLineIsABreak", "Rebels shelled the\n\nairport.", {"Rebels shelled the", "airport."}},
+        SentenceCase{"HeadlineThenDateline", "M23 seizes Walikale\nGOMA, March 20 (Reuters) - Rebels advanced.",
+                     {"M23 seizes Walikale", "GOMA, March 20 (Reuters) - Rebels advanced."}},
+        SentenceCase{"LineEndingInPeriod", "Rebels advanced.\nthe army fled.", {"Rebels advanced.", "the army fled."}},
+        // In text wrapped at a fixed width a line may also end inside a name ("Sylvain\nEkenge").
+        SentenceCase{"WrappedTextNamesAcrossLines",
+                     "Fighting between the army and M23 rebels resumed near the town of Sake on\n"
+                     "Monday, residents said, and army spokesman Lieutenant Colonel Sylvain\n"
+                     "Ekenge said the rebels had been pushed back from positions around Sake,\n"
+                     "Kimoka and the hills of Masisi. The army said it had repelled them.",
+                     {"Fighting between the army and M23 rebels resumed near the town of Sake on\n"
+                      "Monday, residents said, and army spokesman Lieutenant Colonel Sylvain\n"
+                      "Ekenge said the rebels had been pushed back from positions around Sake,\n"
+                      "Kimoka and the hills of Masisi.",
+                      "The army said it had repelled them."}},
+        // The same break in text with a paragraph per line is taken for a line of its own.
+        SentenceCase{"NameAcrossLinesInUnwrappedText", "Army spokesman Sylvain\nEkenge said so.",
+                     {"Army spokesman Sylvain", "Ekenge said so."}},
+        SentenceCase{"ListOfPlaces", "Affected areas:\nGoma\nSake\nMasisi", {"Affected areas:", "Goma", "Sake", "Masisi"}},
         SentenceCase{"ParagraphAfterAbbreviation", "Aid from the U.N.\n\nU.N. experts met.",
                      {"Aid from the U.N.", "U.N. experts met."}},
         SentenceCase{"UnicodeLineSeparator", "Goma fell\xE2\x80\xA8" "Bukavu next", {"Goma fell", "Bukavu next"}},
