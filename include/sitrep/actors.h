@@ -68,6 +68,7 @@ struct ActorMention {
                              // only definite generic mentions are resolved by coreference
   bool coreferent = false;   // actor_id was filled in by ResolveCoreference
   bool refers_to_recent = false;  // "the country's army": the most recently mentioned country
+  bool possessive = false;   // "its troops", "their forces": the forces of the actor named last
   bool ambiguous = false;    // the name was ambiguous ("Congo"); actor_id is the context's choice
   MentionModifier modifier = MentionModifier::kNone;
 };

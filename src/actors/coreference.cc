@@ -8,6 +8,9 @@
 //   - institution generics ("the army", "government forces", "the authorities") take
 //     <country>_MIL/_GOV/_POL of the article's most mentioned country, or of the most
 //     recently mentioned one for "the country's ...";
+//   - possessive force phrases ("its troops", "their forces") take the actor named last before
+//     them: a state or one of its institutions gives <country>_MIL (or _POL/_GOV), anything
+//     else (an armed group, a UN mission) is itself ("M23 said its forces...");
 //   - only definite generic mentions are resolved; "100 armed groups" stays unresolved.
 #include <algorithm>
 #include <string_view>
@@ -86,12 +89,32 @@ void ResolveCoreference(const ActorDictionary& dict, std::vector<ActorMention>* 
   }
 
   const Actor* latest_state = nullptr;  // the last state named before mention i
+  // The last actor other than civilians mentioned before mention i, named or resolved generic
+  // ("the rebels said their forces...": the rebels' group).
+  const Actor* latest_actor = nullptr;
   size_t scanned = 0;
   for (size_t i = 0; i < n; ++i) {
-    for (; scanned < i; ++scanned)
+    for (; scanned < i; ++scanned) {
       if (actor[scanned] && actor[scanned]->type == "state") latest_state = actor[scanned];
+      const Actor* a = actor[scanned];
+      if (!a && !(*mentions)[scanned].actor_id.empty()) a = dict.Find((*mentions)[scanned].actor_id);
+      if (a && a->type != "civilians") latest_actor = a;
+    }
     ActorMention& g = (*mentions)[i];
     if (!g.generic || !g.actor_id.empty() || !g.definite) continue;
+    if (g.possessive) {
+      if (!latest_actor) continue;
+      const std::string& t = latest_actor->type;
+      const char* suffix = SuffixFor(g.generic_type);
+      const bool institution = t == "state" || t == "government" || t == "military" || t == "police";
+      std::string id = latest_actor->id;
+      if (institution && suffix && !latest_actor->country.empty()) id = latest_actor->country + suffix;
+      if (dict.Find(id)) {
+        g.actor_id = id;
+        g.coreferent = true;
+      }
+      continue;
+    }
     if (const char* suffix = SuffixFor(g.generic_type)) {
       std::string country = g.country_hint;
       if (country.empty() && g.refers_to_recent && latest_state) country = latest_state->country;

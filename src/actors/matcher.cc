@@ -197,7 +197,8 @@ class SentenceMatcher {
     r->m.generic_type = p.label;
     const std::string& first_word = p.tokens[0].lower;
     r->m.refers_to_recent = p.tokens.size() > 2 && p.tokens[1].lower == "country" && p.tokens[2].lower == "'s";
-    if (IsDeterminer(first_word)) {
+    r->m.possessive = first_word == "its" || first_word == "their";
+    if (IsDeterminer(first_word) || r->m.possessive) {
       r->m.definite = true;
     } else if (r->first > begin_ && IsDeterminer(toks_[r->first - 1].lower) && !Consumed(r->first - 1)) {
       r->first -= 1;
