@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "capitals.h"
 #include "sitrep/actors.h"
 #include "sitrep/events.h"
 #include "sitrep/numbers.h"
@@ -156,6 +157,8 @@ static void Analyze(const Pipeline::Impl& im, const Article& article, Document* 
     a.places.push_back(std::move(span));
   }
   a.main_place = im.places->MainPlace(places);
+  const std::vector<CapitalMention> capitals =
+      im.gazetteer ? FindCapitals(places, *im.gazetteer, *im.actors, doc) : std::vector<CapitalMention>();
   // The event stage splits mentions by sentence in one pass: it needs them in text order.
   auto by_first = [](const auto& x, const auto& y) { return x.first < y.first; };
   std::stable_sort(a.actors.begin(), a.actors.end(), by_first);
@@ -172,6 +175,11 @@ static void Analyze(const Pipeline::Impl& im, const Article& article, Document* 
       while (si < doc.sentences.size() && doc.sentences[si].last_token <= x.first) ++si;
       if (si < doc.sentences.size()) has_party[si] = true;
     }
+    si = 0;
+    for (const CapitalMention& c : capitals) {  // a capital may stand for its government
+      while (si < doc.sentences.size() && doc.sentences[si].last_token <= c.first) ++si;
+      if (si < doc.sentences.size()) has_party[si] = true;
+    }
   }
   a.relevant.assign(doc.sentences.size(), false);
   for (size_t i = 0; i < doc.sentences.size(); ++i) {
@@ -182,6 +190,26 @@ static void Analyze(const Pipeline::Impl& im, const Article& article, Document* 
       im.tagger->Tag(&doc, s);
       RepairProgressives(*im.tagger, &doc, s);
     }
+  }
+  // Capitals that stand for their governments become actors (and stop being places), now that
+  // their sentences are tagged.
+  if (!capitals.empty()) {
+    size_t si = 0;
+    bool added = false;
+    for (const CapitalMention& c : capitals) {
+      while (si < doc.sentences.size() && doc.sentences[si].last_token <= c.first) ++si;
+      if (si >= doc.sentences.size() || !relevant[si] ||
+          !StandsForGovernment(doc, doc.sentences[si], c.first, c.last))
+        continue;
+      ActorSpan span;
+      span.first = c.first;
+      span.last = c.last;
+      span.actor = c.government;
+      a.actors.push_back(std::move(span));
+      std::erase_if(a.places, [&](const PlaceSpan& p) { return p.first == c.first && p.last == c.last; });
+      added = true;
+    }
+    if (added) std::stable_sort(a.actors.begin(), a.actors.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
   }
   timer.Lap(StageTimes::kSyntax);
 

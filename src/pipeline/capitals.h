@@ -1,0 +1,34 @@
+// Capitals that stand for their governments: "Kigali denied backing the M23", "Kinshasa accused
+// Kigali", "Kigali's support". News uses a national capital for the government far more often
+// than for the city when it is the subject of a political or communicative verb, its object
+// ("accused Kigali") or a possessor; after "in", "to", "near"... it stays a place.
+#ifndef SITREP_SRC_PIPELINE_CAPITALS_H_
+#define SITREP_SRC_PIPELINE_CAPITALS_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "sitrep/actors.h"
+#include "sitrep/events.h"
+#include "sitrep/places.h"
+#include "sitrep/text.h"
+
+namespace sitrep {
+
+// A national capital named in the text, with the government it may stand for.
+struct CapitalMention {
+  uint32_t first = 0, last = 0;
+  ActorRef government;  // <ISO3>_GOV from the actor dictionary
+};
+
+// The places that are national capitals (feature code PPLC) of a country whose government the
+// dictionary knows.
+std::vector<CapitalMention> FindCapitals(const std::vector<PlaceMention>& places, const Gazetteer& gazetteer,
+                                         const ActorDictionary& actors, const Document& doc);
+
+// True when the capital at [first, last) of sentence `s` (tagged) stands for its government.
+bool StandsForGovernment(const Document& doc, const Sentence& s, uint32_t first, uint32_t last);
+
+}  // namespace sitrep
+
+#endif  // SITREP_SRC_PIPELINE_CAPITALS_H_
