@@ -83,6 +83,11 @@ using ActorNormalizer = std::function<std::string(std::string_view)>;
 // the democratic republic of congo". It does not know aliases ("FARDC").
 std::string DefaultActorKey(std::string_view name);
 
+// The key admin1 names are compared by: DefaultActorKey, Latin accents folded, French compass
+// words in English and a trailing "province"/"region"/"state"... dropped, so ACLED's
+// "Nord-Kivu" equals GeoNames' "North Kivu", "Equateur" equals "Équateur", "Borno State" "Borno".
+std::string AdminKey(std::string_view name);
+
 struct EvalOptions {
   int date_window_days = 3;   // match criterion: |gold date - predicted date| <= this
   double place_km = 25;       // match criterion: distance <= this when both have coordinates

@@ -150,7 +150,7 @@ EvalReport Evaluate(const GoldSet& gold, const std::vector<Event>& pred, const E
     r.actor1.Add(SameActor(g.actor1, p.actor1, options));
     r.actor2.Add(SameActor(g.actor2, p.actor2, options));
     if (g.location && !g.location->admin1.empty()) {
-      r.admin1.Add(p.location && DefaultActorKey(p.location->admin1) == DefaultActorKey(g.location->admin1));
+      r.admin1.Add(p.location && AdminKey(p.location->admin1) == AdminKey(g.location->admin1));
     }
     PairCheck c = CheckPair(g, p, options);
     if (HasCoordinates(g)) {

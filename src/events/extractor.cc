@@ -215,6 +215,16 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
           doc.tokens[m.last].tag.rfind("NN", 0) == 0 &&
           In(doc.tokens[m.head - 1].tag, {"DT", "JJ", "PRP$", "POS"}))
         continue;
+      // ", killing 12 people", ", injuring five": the toll of a violent event before it in the
+      // sentence (its counts go to that event), not an event of its own.
+      if (head.tag == "VBG" && m.first > s.first_token && doc.tokens[m.first - 1].norm == "," &&
+          In(p->words.front(), {"kill", "injure", "wound", "maim"})) {
+        bool after_violence = false;
+        for (const TriggerMatch& earlier : matches)
+          after_violence = after_violence || (earlier.head < m.head && earlier.pattern->frame != Frame::kBlock &&
+                                              In(earlier.pattern->plover_type, {"FIGHT", "ASSAULT"}));
+        if (after_violence) continue;
+      }
       const bool nominal = head.tag.rfind("NN", 0) == 0 || (head.tag.empty() && !p->verb);
       // A trigger noun modifying another noun names a kind of thing, not an event: "battle field",
       // "attack helicopters", "protest songs".
@@ -243,6 +253,11 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
         e.cameo_code = p->cameo;
         e.actor1 = RefOf(roles.actor1);
         e.actor2 = RefOf(roles.actor2);
+        // Civilians who demonstrate are protesters (ACLED's "Protesters (country)"; data/actors/generic.actors.txt).
+        if (p->plover_type == "PROTEST" && e.actor1.id == "CIVILIANS") {
+          e.actor1.id = "PROTESTERS";
+          e.actor1.name = "Protesters";
+        }
         if (const AcledRule* rule = ChooseAcled(*p, e.actor1, e.actor2)) {
           e.acled_event_type = rule->event_type;
           e.acled_sub_event_type = rule->sub_event_type;
@@ -264,6 +279,7 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
         e.confidence = Confidence(roles, nominal, when != nullptr, e.modality);
         // Counts that belong to this event: inside or right next to one of its parties, or, for
         // violence, anywhere in its clause.
+        const ActorSpan* victims = nullptr;  // civilians named in the event's toll
         for (size_t ci = count_range[si].first; ci < count_range[si].second; ++ci) {
           const CountSpan& c = a.counts[ci];
           if (c.last > s.last_token) continue;
@@ -275,6 +291,10 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
           bool violence = In(c.role, {"killed", "wounded", "abducted", "arrested"}) &&
                           In(p->plover_type, {"FIGHT", "ASSAULT", "COERCE"});
           if (!near_party && !violence) continue;
+          if (violence && c.role != "arrested" && !victims) {
+            for (const ActorSpan& x : in_sentence(a.actors, actor_range[si]))
+              if (IsCivilians(x.actor) && x.first >= c.first && x.last <= c.last) victims = &x;
+          }
           // Coordinated agents of one trigger ("soldiers and mercenaries executed dozens") are one
           // toll: only the first of the trigger's events carries it, so sums do not double.
           if (std::find(counted_by_trigger.begin(), counted_by_trigger.end(), ci) != counted_by_trigger.end())
@@ -293,6 +313,15 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
             add(est->high, c.estimate.high);
           } else {
             *est = c.estimate;
+          }
+        }
+        // "shelled the town, injuring 5 civilians", "attacked a camp, killing 8 civilians": the
+        // civilians of the toll are the event's target when the text names no other.
+        if (victims && e.actor2.empty() && e.actor1.id != victims->actor.id) {
+          e.actor2 = victims->actor;
+          if (const AcledRule* rule = ChooseAcled(*p, e.actor1, e.actor2)) {
+            e.acled_event_type = rule->event_type;
+            e.acled_sub_event_type = rule->sub_event_type;
           }
         }
         found.push_back(std::move(e));

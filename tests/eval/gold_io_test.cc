@@ -61,6 +61,19 @@ TEST(ActorKey, Default) {
   for (const auto& c : cases) EXPECT_EQ(DefaultActorKey(c.in), c.want) << c.in;
 }
 
+// ACLED writes admin1 names as the country uses them ("Nord-Kivu"), GeoNames in English.
+TEST(AdminKey, FrenchAndEnglishSpellingsOfOneProvinceAreEqual) {
+  EXPECT_EQ(AdminKey("Nord-Kivu"), AdminKey("North Kivu"));
+  EXPECT_EQ(AdminKey("Sud-Kivu"), AdminKey("South Kivu"));
+  EXPECT_EQ(AdminKey("\xC3\x89quateur"), AdminKey("Equateur"));
+  EXPECT_EQ(AdminKey("Kongo-Central"), AdminKey("Kongo Central"));
+  EXPECT_EQ(AdminKey("Borno State"), AdminKey("Borno"));
+  EXPECT_EQ(AdminKey("Ituri Province"), AdminKey("Ituri"));
+  EXPECT_NE(AdminKey("North Kivu"), AdminKey("South Kivu"));
+  EXPECT_NE(AdminKey("Nord-Ubangi"), AdminKey("Sud-Ubangi"));
+  EXPECT_EQ(AdminKey("State"), "state");  // a name that is only the dropped word stays
+}
+
 TEST(AcledCsv, ReadsRowsQuotesAndBothDateFormats) {
   GoldSet gold;
   Diagnostics diag;

@@ -13,6 +13,7 @@ namespace {
 struct Case {
   int line = 0;
   std::string construction, date, sentence, type, actor1, actor2, modality, claimant;
+  int only = 0;  // optional 9th column "only": the coded event is the sentence's only event
 };
 
 std::vector<Case> LoadCases() {
@@ -27,9 +28,9 @@ std::vector<Case> LoadCases() {
     std::stringstream ss(line);
     std::string cell;
     while (std::getline(ss, cell, '\t')) f.push_back(cell);
-    EXPECT_EQ(f.size(), 8u) << "constructions.tsv:" << n;
-    if (f.size() != 8) continue;
-    out.push_back({n, f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7]});
+    EXPECT_TRUE(f.size() == 8 || (f.size() == 9 && f[8] == "only")) << "constructions.tsv:" << n;
+    if (f.size() != 8 && f.size() != 9) continue;
+    out.push_back({n, f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f.size() == 9 ? 1 : 0});
   }
   return out;
 }
@@ -81,6 +82,10 @@ TEST_F(Constructions, EachLineYieldsTheCodedEvent) {
       if (c.modality != "*" && e.modality != c.modality) continue;
       if (c.claimant != "*" && e.claimant.find(c.claimant) == std::string::npos) continue;
       found = true;
+    }
+    if (c.only) {
+      EXPECT_EQ(events.size(), 1u) << "constructions.tsv:" << c.line << " (" << c.construction << ") " << c.sentence
+                                   << "\n wants its event alone, got:\n" << Describe(events);
     }
     EXPECT_TRUE(found) << "constructions.tsv:" << c.line << " (" << c.construction << ") " << c.sentence
                        << "\n want " << c.type << " a1=" << c.actor1 << " a2=" << c.actor2 << " mod=" << c.modality
