@@ -34,6 +34,7 @@ uint32_t NearestVerb(const SentenceView& v, uint32_t i, uint32_t skip_first, uin
   for (uint32_t k = s.first_token; k < s.last_token; ++k) {
     if (k >= skip_first && k < skip_last) continue;
     if (!v.IsVerb(k) || v.IsAux(k)) continue;
+    if (v.ArgAt(k)) continue;  // a word of a name ("Sudanese Armed Forces") is no clause's verb
     uint32_t d = k > i ? k - i : i - k;
     // A comma in between puts the verb in another phrase (", killing three soldiers").
     for (uint32_t j = std::min(k, i); j < std::max(k, i); ++j)

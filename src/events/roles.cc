@@ -54,6 +54,32 @@ const Arg* CarrierPossessor(const SentenceView& v, uint32_t head) {
   return nullptr;
 }
 
+// "SAF carried out airstrikes on RSF positions", "the rebels launched an offensive": a nominal
+// trigger that is the object of a light verb takes that verb's subject (or its "by" agent when
+// passive) as its agent.
+std::vector<const Arg*> LightVerbAgents(const SentenceView& v, uint32_t first) {
+  const Sentence& s = v.sentence();
+  uint32_t k = first;
+  // Determiners, numbers, adjectives and "a series of" between the verb and the noun.
+  while (k > s.first_token) {
+    const Token& t = v.tok(k - 1);
+    if (In(t.tag, {"DT", "JJ", "JJS", "CD", "PRP$"}) || In(t.lower, {"series", "wave", "string", "number", "of"})) {
+      --k;
+      continue;
+    }
+    break;
+  }
+  if (k == s.first_token) return {};
+  uint32_t verb = k - 1;
+  if (v.tok(verb).tag == "RP" && verb > s.first_token) --verb;  // "carried out"
+  if (!v.IsVerb(verb) || !In(v.Lemma(verb), {"carry", "conduct", "launch", "stage", "mount", "execute", "perform",
+                                             "unleash", "wage", "lead", "intensify", "step", "resume", "begin",
+                                             "start", "continue", "claim"}))
+    return {};
+  if (v.IsPassive(verb)) return Actors(v.PrepObjects(verb + 1, "by"));
+  return Actors(v.SubjectOf(verb));
+}
+
 // "fighting ... pitting X against Y".
 bool Pitting(const SentenceView& v, uint32_t from, const Arg** x, const Arg** y) {
   const Sentence& s = v.sentence();
@@ -84,6 +110,7 @@ std::vector<RoleTuple> ReadRoles(const SentenceView& v, const TriggerMatch& m, b
       if (const Arg* mod = v.ModifierBefore(m.first)) agents.push_back(mod);
     if (agents.empty())
       if (const Arg* carrier = CarrierPossessor(v, m.first)) agents.push_back(carrier);
+    if (agents.empty()) agents = LightVerbAgents(v, m.first);
     Append(&patients, v.PrepObjects(m.last, "of"));
     if (m.pattern->words.back() == "of" || m.pattern->words.back() == "with" || m.pattern->words.back() == "for")
       Append(&patients, after);
