@@ -66,6 +66,10 @@ const TimeSpan* DateFor(const SentenceView& v, std::span<const TimeSpan> times, 
     // "on Monday, claimed they have recaptured": the claim's date dates what it reports.
     // A recalled earlier event is not dated by the report that recalls it.
     if (!ok && !background && owner != UINT32_MAX && owner < m.head && IsReportingVerb(v.Lemma(owner))) ok = true;
+    // "On 11 March 2024, RSF fighters looted homes and killed 7 civilians": a date that opens the
+    // sentence, set off by a comma, dates every event the sentence reports.
+    if (!ok && !background && t.first == s.first_token && t.last + 1 < s.last_token && v.tok(t.last).norm == ",")
+      ok = true;
     // "started on October 1, when fighting resumed": the when-clause shares the time.
     if (!ok && t.last + 1 < s.last_token && v.tok(t.last).norm == "," && v.tok(t.last + 1).lower == "when" &&
         m.head > t.last)
@@ -189,9 +193,12 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
 
   std::vector<Event> found;
   found.reserve(2 * n);  // Event is large: growing the vector would move every event again
+  // The last violent event with an agent, and its sentence: a toll in the next sentence is its own.
+  size_t last_violent = SIZE_MAX, last_violent_sentence = SIZE_MAX;
   std::vector<std::vector<size_t>> used_counts(n);
   for (size_t si = 0; si < n; ++si) {
     const Sentence& s = doc.sentences[si];
+    const size_t here_begin = found.size();
     const bool may_trigger = a.relevant.empty() ? patterns_->MayMatch(doc, s) : a.relevant[si];
     if (!may_trigger && !has_count[si]) continue;
     std::vector<TriggerMatch> matches;
@@ -289,8 +296,10 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
             if (!party || party->pronoun) continue;
             near_party = near_party || (c.first <= party->last + 1 && c.last + 3 >= party->first);
           }
-          bool violence = In(c.role, {"killed", "wounded", "abducted", "arrested"}) &&
-                          In(p->plover_type, {"FIGHT", "ASSAULT", "COERCE"});
+          // The dead and wounded are the toll of fighting and assaults; abductions and arrests may
+          // also be coercion's ("looted homes and killed 7": the 7 are not the looting's).
+          bool violence = (In(c.role, {"killed", "wounded"}) && In(p->plover_type, {"FIGHT", "ASSAULT"})) ||
+                          (In(c.role, {"abducted", "arrested"}) && In(p->plover_type, {"FIGHT", "ASSAULT", "COERCE"}));
           if (!near_party && !violence) continue;
           if (violence && c.role != "arrested" && !victims) {
             for (const ActorSpan& x : in_sentence(a.actors, actor_range[si]))
@@ -352,6 +361,39 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
       SetEvidence(doc, s, c.first, c.last, sentence_text, &e);
       e.confidence = 0.5;
       found.push_back(std::move(e));
+    }
+
+    // "JNIM ambushed a convoy near Boni. 10 soldiers were killed.": a toll in the sentence right
+    // after a violent event, with nobody named to have caused it, is that event's toll (ACLED notes
+    // and wire copy often give the dead in a sentence of their own).
+    if (last_violent != SIZE_MAX && last_violent_sentence + 1 == si) {
+      for (size_t k = here_begin; k < found.size();) {
+        Event& e = found[k];
+        bool moved = false;
+        if (e.actor1.empty() && In(e.plover_type, {"FIGHT", "ASSAULT"})) {
+          for (const char* role : {"killed", "wounded"}) {
+            Estimate* from = e.counts.Find(role);
+            Estimate* to = found[last_violent].counts.Find(role);
+            if (from && to && !from->empty() && to->empty()) {
+              *to = *from;
+              *from = Estimate();
+              moved = true;
+            }
+          }
+        }
+        if (moved && e.plover_mode == "humanitarian-figure") {
+          found.erase(found.begin() + static_cast<std::ptrdiff_t>(k));
+          continue;
+        }
+        ++k;
+      }
+    }
+    for (size_t k = here_begin; k < found.size(); ++k) {
+      if (!found[k].actor1.empty() && In(found[k].plover_type, {"FIGHT", "ASSAULT"}) &&
+          found[k].plover_mode != "humanitarian-figure") {
+        last_violent = k;
+        last_violent_sentence = si;
+      }
     }
   }
 

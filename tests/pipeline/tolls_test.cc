@@ -1,0 +1,82 @@
+// Which event a death toll belongs to, through the whole pipeline (docs/events.md, "Dates,
+// places, counts"): the toll's sentence, the sentence after, participles, and the dates that
+// open a sentence in ACLED-style notes.
+#include <gtest/gtest.h>
+
+#include "sitrep/pipeline.h"
+
+namespace sitrep {
+namespace {
+
+class Tolls : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { ASSERT_TRUE(Pipeline::Open(PipelineOptions{}, &pipeline_).ok()); }
+  static std::vector<Event> Extract(const std::string& text, const std::string& date) {
+    Article a;
+    a.text = text;
+    a.date = date;
+    a.id = ComputeArticleId("", "", text);
+    std::vector<Event> events;
+    EXPECT_TRUE(pipeline_->Extract(a, &events).ok());
+    return events;
+  }
+  static std::unique_ptr<Pipeline> pipeline_;
+};
+std::unique_ptr<Pipeline> Tolls::pipeline_;
+
+std::string Describe(const std::vector<Event>& events) {
+  std::string s;
+  for (const Event& e : events) {
+    const auto& k = e.counts.killed.best;
+    s += "  " + e.plover_type + "/" + e.plover_mode + " a1=" + e.actor1.id + " a2=" + e.actor2.id +
+         " killed=" + (k ? std::to_string(*k) : "-") + " date=" + e.date.value_or("-") + "\n";
+  }
+  return s;
+}
+
+// "N soldiers were killed." right after the attack, with nobody named to have killed them.
+TEST_F(Tolls, TheSentenceAfterAViolentEventGivesItsToll) {
+  std::vector<Event> events =
+      Extract("On 6 March 2024, JNIM militants ambushed a FAMa convoy near Boni (Douentza, Mopti). "
+              "10 soldiers were killed.",
+              "2024-03-06");
+  ASSERT_EQ(events.size(), 1u) << Describe(events);
+  EXPECT_EQ(events[0].actor1.id, "JNIM");
+  ASSERT_TRUE(events[0].counts.killed.best) << Describe(events);
+  EXPECT_EQ(*events[0].counts.killed.best, 10);
+}
+
+// Two sentences further on, or after a sentence naming other parties, the toll is not the attack's.
+TEST_F(Tolls, ALaterTollStaysApart) {
+  std::vector<Event> events =
+      Extract("On 6 March 2024, JNIM militants ambushed a FAMa convoy near Boni. The army sent reinforcements "
+              "to the area. 10 soldiers were killed in a separate incident, officials said.",
+              "2024-03-06");
+  for (const Event& e : events) {
+    if (e.actor1.id == "JNIM") {
+      EXPECT_FALSE(e.counts.killed.best) << Describe(events);
+    }
+  }
+}
+
+// "looted homes and killed 7 civilians": the dead are the killing's, not the looting's; the
+// sentence-opening date dates both.
+TEST_F(Tolls, CoordinatedVerbsShareTheOpeningDateNotTheToll) {
+  std::vector<Event> events =
+      Extract("On 11 March 2024, RSF fighters looted homes and killed 7 civilians in El Geneina (West Darfur).",
+              "2024-03-12");
+  ASSERT_GE(events.size(), 2u) << Describe(events);
+  for (const Event& e : events) {
+    EXPECT_EQ(e.date.value_or(""), "2024-03-11") << Describe(events);
+    if (e.plover_type == "COERCE") {
+      EXPECT_FALSE(e.counts.killed.best) << Describe(events);
+    }
+    if (e.plover_type == "ASSAULT") {
+      ASSERT_TRUE(e.counts.killed.best) << Describe(events);
+      EXPECT_EQ(*e.counts.killed.best, 7);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace sitrep
