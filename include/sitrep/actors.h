@@ -119,8 +119,11 @@ class ActorDictionary {
 // "the rebels" / "the insurgent coalition" / "the armed group" gets the most salient armed group
 // of the article (most mentioned, then most recently mentioned before it), only if one exists;
 // "the army" / "government forces" gets <country>_MIL of the article's most mentioned country
-// ("the country's ..." uses the most recently mentioned country). See docs/actors.md.
-void ResolveCoreference(const ActorDictionary& dict, std::vector<ActorMention>* article_mentions);
+// ("the country's ..." uses the most recently mentioned country); when the article names no
+// country's institution at all, `place_country` (ISO3, the country of the article's places, may be
+// empty) stands in: "Police arrested 12 protesters in Nairobi" -> KEN_POL. See docs/actors.md.
+void ResolveCoreference(const ActorDictionary& dict, std::vector<ActorMention>* article_mentions,
+                        std::string_view place_country = {});
 
 // The event-record form of a mention; `text` is the mention's words as printed in the article.
 ActorRef ToRef(const ActorDictionary& dict, const ActorMention& m, const Document& doc);

@@ -41,7 +41,8 @@ const char* SuffixFor(const std::string& generic_type) {
 
 }  // namespace
 
-void ResolveCoreference(const ActorDictionary& dict, std::vector<ActorMention>* mentions) {
+void ResolveCoreference(const ActorDictionary& dict, std::vector<ActorMention>* mentions,
+                        std::string_view place_country) {
   // Each mention's actor, looked up once; salience = named mentions per actor and per country
   // (states and their institutions count for their country). Articles name few distinct
   // actors, so small vectors beat maps here.
@@ -78,6 +79,7 @@ void ResolveCoreference(const ActorDictionary& dict, std::vector<ActorMention>* 
   int top = 0;
   for (const auto& [c, k] : country_count)
     if (k > top) top_country = std::string(c), top = k;
+  if (top_country.empty()) top_country = std::string(place_country);
   // Where each distinct actor is mentioned, in order: the recency test below looks only at the
   // nearest mention of each actor, so the work grows with the article, not with its square.
   std::vector<std::pair<const Actor*, std::vector<size_t>>> positions;

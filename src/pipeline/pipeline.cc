@@ -117,8 +117,17 @@ static void Analyze(const Pipeline::Impl& im, const Article& article, Document* 
   a.article_id = article.id;
   a.article_date = article.date;
   a.doc = &doc;
+  // Places first: the country of the article's places stands in for "the police", "the army"
+  // when the article names no country's institution.
+  std::vector<PlaceMention> places = im.places->Find(doc);
+  std::string place_country;
+  if (im.gazetteer) {
+    if (std::optional<Location> main = im.places->MainPlace(places))
+      place_country = std::string(im.gazetteer->CountryIso3(main->country_code));
+  }
+  timer.Lap(StageTimes::kPlaces);
   std::vector<ActorMention> mentions = im.actors->MatchDocument(doc);
-  ResolveCoreference(*im.actors, &mentions);
+  ResolveCoreference(*im.actors, &mentions, place_country);
   a.actors.reserve(mentions.size());
   for (const ActorMention& m : mentions) {
     ActorSpan span;
@@ -130,7 +139,6 @@ static void Analyze(const Pipeline::Impl& im, const Article& article, Document* 
   }
   timer.Lap(StageTimes::kActors);
 
-  std::vector<PlaceMention> places = im.places->Find(doc);
   // A place name inside a longer actor name is part of that name, not a place: "Human" in "Human
   // Rights Watch", "Luanda" in a named agreement. (Demonyms stay: "Congolese army" says which country.)
   {
