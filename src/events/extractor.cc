@@ -287,7 +287,7 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
         e.confidence = Confidence(roles, nominal, when != nullptr, e.modality);
         // Counts that belong to this event: inside or right next to one of its parties, or, for
         // violence, anywhere in its clause.
-        const ActorSpan* victims = nullptr;  // civilians named in the event's toll
+        const ActorSpan* victims = nullptr;  // who the event's toll names ("killing 8 civilians")
         for (size_t ci = count_range[si].first; ci < count_range[si].second; ++ci) {
           const CountSpan& c = a.counts[ci];
           if (c.last > s.last_token) continue;
@@ -303,7 +303,10 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
           if (!near_party && !violence) continue;
           if (violence && c.role != "arrested" && !victims) {
             for (const ActorSpan& x : in_sentence(a.actors, actor_range[si]))
-              if (IsCivilians(x.actor) && x.first >= c.first && x.last <= c.last) victims = &x;
+              // A state is no victim: "left one Iraqi dead" names a person, not Iraq.
+              if (!x.actor.id.empty() && !x.modifier_only && x.actor.type != "state" && x.first >= c.first &&
+                  x.last <= c.last)
+                victims = &x;
           }
           // Coordinated agents of one trigger ("soldiers and mercenaries executed dozens") are one
           // toll: only the first of the trigger's events carries it, so sums do not double.
@@ -325,8 +328,8 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
             *est = c.estimate;
           }
         }
-        // "shelled the town, injuring 5 civilians", "attacked a camp, killing 8 civilians": the
-        // civilians of the toll are the event's target when the text names no other.
+        // "shelled the town, injuring 5 civilians", "a drone strike ..., killing 2 SDF fighters":
+        // whoever the toll names is the event's target when the text names no other.
         if (victims && e.actor2.empty() && e.actor1.id != victims->actor.id) {
           e.actor2 = victims->actor;
           if (const AcledRule* rule = ChooseAcled(*p, e.actor1, e.actor2)) {
