@@ -7,6 +7,7 @@
 #ifndef SITREP_EVENTS_H_
 #define SITREP_EVENTS_H_
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -82,6 +83,12 @@ class EventExtractor {
   // stage) or a pronoun that can refer to one. An event without an acting party is never kept, so a
   // sentence that fails this cannot yield one and needs no tagging.
   bool MayReport(const Document& doc, const Sentence& s, bool names_an_actor) const;
+
+  // The actor ids the patterns name for events whose text names no party ("agentless: ID").
+  std::vector<std::string> AgentlessActorIds() const;
+  // Gives those patterns the full record of their actor (`lookup` returns null for an unknown id:
+  // an error naming the pattern's line). Without it they keep the bare id.
+  Status BindActors(const std::function<const ActorRef*(const std::string& id)>& lookup);
 
   struct Patterns;
 

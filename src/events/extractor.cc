@@ -145,8 +145,31 @@ bool EventExtractor::MayHaveTrigger(const Document& doc, const Sentence& s) cons
 
 bool EventExtractor::MayReport(const Document& doc, const Sentence& s, bool names_an_actor) const {
   bool party = names_an_actor;
-  for (uint32_t t = s.first_token; t < s.last_token && !party; ++t) party = IsPersonalPronoun(doc.tokens[t].lower);
+  // A pronoun may name the party; a trigger that needs none ("protesters marched", "a bomb went
+  // off") stands for one.
+  for (uint32_t t = s.first_token; t < s.last_token && !party; ++t)
+    party = IsPersonalPronoun(doc.tokens[t].lower) || patterns_->agentless_forms.Contains(doc.tokens[t].lower);
   return party && MayHaveTrigger(doc, s);
+}
+
+std::vector<std::string> EventExtractor::AgentlessActorIds() const {
+  std::vector<std::string> ids;
+  for (const Pattern& p : patterns_->patterns)
+    if (!p.agentless.id.empty() && std::find(ids.begin(), ids.end(), p.agentless.id) == ids.end())
+      ids.push_back(p.agentless.id);
+  return ids;
+}
+
+Status EventExtractor::BindActors(const std::function<const ActorRef*(const std::string& id)>& lookup) {
+  for (Pattern& p : patterns_->patterns) {
+    if (p.agentless.id.empty()) continue;
+    const ActorRef* ref = lookup(p.agentless.id);
+    if (!ref)
+      return Status::Corruption(p.source + ": agentless actor '" + p.agentless.id + "' is not in the actor dictionary");
+    p.agentless = *ref;
+    p.agentless.text.clear();
+  }
+  return Status::OK();
 }
 
 void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* events) const {
@@ -261,6 +284,20 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
         e.cameo_code = p->cameo;
         e.actor1 = RefOf(roles.actor1);
         e.actor2 = RefOf(roles.actor2);
+        // "Hundreds of teachers protested", "an IED exploded near a market": nobody named, and the
+        // pattern says who such events are coded to.
+        if (e.actor1.empty() && !p->agentless.id.empty() && !(roles.actor2 && roles.actor2->actor &&
+                                                                roles.actor2->actor->actor.id == p->agentless.id)) {
+          // Only where the sentence says where or what it cost: "a blast of payments", "in protest
+          // at his trial", "his involvement in the blasts" are no events to code.
+          bool has_toll = false;
+          for (size_t ci = count_range[si].first; ci < count_range[si].second; ++ci)
+            has_toll = has_toll || In(a.counts[ci].role, {"killed", "wounded", "abducted"});
+          const Arg* where = roles.place ? roles.place
+                                         : v.ClausePlace(m.head, nominal ? NearestVerb(v, m.head, m.first, m.last) : m.head);
+          if (!has_toll && !(where && where->place)) continue;
+          e.actor1 = p->agentless;
+        }
         // Civilians who demonstrate are protesters (ACLED's "Protesters (country)"; data/actors/generic.actors.txt).
         if (p->plover_type == "PROTEST" && e.actor1.id == "CIVILIANS") {
           e.actor1.id = "PROTESTERS";

@@ -87,6 +87,8 @@ bool AccordingTo(const SentenceView& v, std::string* claimant) {
     if (!(v.tok(k).lower == "according" && v.tok(k + 1).lower == "to")) continue;
     uint32_t end = k + 2;
     while (end < s.last_token && v.tok(end).norm != "," && end < k + 14) ++end;
+    // The sentence's final period is not the source's: "according to az-Zaman."
+    while (end > k + 2 && v.tok(end - 1).kind == TokenKind::kPunct) --end;
     for (uint32_t m = k + 2; m < end; ++m) {
       if (v.tok(m).lower == "by") {
         for (uint32_t j = m + 1; j < end; ++j)

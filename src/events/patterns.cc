@@ -114,9 +114,17 @@ Status EventExtractor::Patterns::Load(const std::string& dir) {
     if (t.empty() || t[0] == '#') continue;
     auto where = [&] { return fmt::format("{}:{}", path, lineno); };
     std::vector<std::string> f = Split(t, '|');
-    if (f.size() != 6) return Status::Corruption(fmt::format("{}: expected 6 '|'-separated fields, found {}", where(), f.size()));
+    if (f.size() != 6 && f.size() != 7)
+      return Status::Corruption(fmt::format("{}: expected 6 or 7 '|'-separated fields, found {}", where(), f.size()));
     Pattern proto;
     proto.source = fmt::format("patterns.txt:{}", lineno);
+    if (f.size() == 7) {
+      // "agentless: ACTOR_ID": the party when the text names none ("an IED exploded").
+      const std::string field = Trim(f[6]);
+      if (field.rfind("agentless:", 0) != 0 || Trim(field.substr(10)).empty())
+        return Status::Corruption(where() + ": the 7th field must read 'agentless: ACTOR_ID'");
+      proto.agentless.id = Trim(field.substr(10));
+    }
     for (const std::string& pos : Words(f[1])) {
       if (pos == "V") proto.verb = true;
       else if (pos == "N") proto.noun = true;
@@ -152,6 +160,7 @@ Status EventExtractor::Patterns::Load(const std::string& dir) {
     }
   }
   patterns = std::move(loaded);
+
   // Built in ordinary maps, then frozen into WordMaps (the lookups run on every token).
   std::unordered_map<std::string, std::vector<const Pattern*>> first_lemma;
   std::unordered_map<std::string, std::vector<std::string>> forms_need;
@@ -193,6 +202,18 @@ Status EventExtractor::Patterns::Load(const std::string& dir) {
       add_form(lemma, form);
       irregular.emplace(form, lemma);
     }
+  }
+  // First words of the patterns that need no named party, with their inflections.
+  {
+    std::unordered_set<std::string> lemmas, forms;
+    for (const Pattern& p : patterns)
+      if (!p.agentless.id.empty()) lemmas.insert(p.words.front());
+    for (const std::string& l : lemmas) AddInflections(l, &forms);
+    for (const auto& [form, lemma] : irregular)
+      if (lemmas.count(lemma)) forms.insert(form);
+    std::vector<std::pair<std::string, char>> entries;
+    for (const std::string& f : forms) entries.emplace_back(f, 1);
+    agentless_forms = WordMap<char>(std::move(entries));
   }
   auto freeze = [](auto& map) {
     using V = typename std::decay_t<decltype(map)>::mapped_type;

@@ -30,6 +30,10 @@ struct Pattern {
   std::string plover_type, plover_mode, cameo;
   std::vector<AcledRule> acled;
   std::string source;  // "patterns.txt:12", for error messages and docs
+  // The party when the text names none (7th field "agentless: ID"): protesters, an unidentified
+  // armed group. Only the id is read from the file; the pipeline fills the rest from the actor
+  // dictionary (EventExtractor::BindActors).
+  ActorRef agentless;
 };
 
 // A trigger found in a sentence.
@@ -47,6 +51,8 @@ struct EventExtractor::Patterns {
   // sentence because of "take control of", "hold a call", "be allied to".
   WordMap<std::vector<std::string>> surface_forms;
   bool MayMatch(const Document& doc, const Sentence& s) const;
+  // Inflected first words of the patterns that need no named party (regular inflections only).
+  WordMap<char> agentless_forms;
   // Irregular form -> lemma (irregular_verbs.txt), for forms the tagger's lemmatiser misses ("retook").
   WordMap<std::string> irregular_lemma;
   // The first "reject" pattern (walking out of talks): what a withdrawal becomes beside talks.

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 
 #include "capitals.h"
 #include "sitrep/actors.h"
@@ -42,6 +43,18 @@ Status Pipeline::Open(const PipelineOptions& options, std::unique_ptr<Pipeline>*
   if (!s.ok()) return s;
   if (!(s = ActorDictionary::Load(data + "/actors", &im.actors)).ok()) return s;
   if (!(s = EventExtractor::Load(data, &im.extractor)).ok()) return s;
+  {
+    // The actors the event patterns code party-less events to (protesters, unidentified armed group).
+    std::map<std::string, ActorRef> refs;
+    for (const std::string& id : im.extractor->AgentlessActorIds()) {
+      if (const Actor* a = im.actors->Find(id)) refs[id] = ActorRef{a->name, a->id, a->type, a->country, ""};
+    }
+    s = im.extractor->BindActors([&refs](const std::string& id) -> const ActorRef* {
+      auto it = refs.find(id);
+      return it == refs.end() ? nullptr : &it->second;
+    });
+    if (!s.ok()) return s;
+  }
   if (options.gazetteer_path != "none") {
     std::string path = options.gazetteer_path.empty() ? Gazetteer::DefaultPath() : options.gazetteer_path;
     s = Gazetteer::Open(path, &im.gazetteer);

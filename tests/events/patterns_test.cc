@@ -35,7 +35,8 @@ TEST(EventPatterns, ErrorsNameFileAndLine) {
     const char* text;
     const char* message_part;
   } cases[] = {
-      {"# comment\ncapture | V | territory | FIGHT/occupy | 192\n", "patterns.txt:2: expected 6 '|'-separated fields, found 5"},
+      {"# comment\ncapture | V | territory | FIGHT/occupy | 192\n", "patterns.txt:2: expected 6 or 7 '|'-separated fields, found 5"},
+      {"capture | V | territory | FIGHT/occupy | 192 | - | whoever: X\n", "patterns.txt:1: the 7th field must read 'agentless: ACTOR_ID'"},
       {"capture | X | territory | FIGHT/occupy | 192 | -\n", "patterns.txt:1: part of speech must be V or N, not 'X'"},
       {"capture | V | conquest | FIGHT/occupy | 192 | -\n", "patterns.txt:1: unknown frame 'conquest'"},
       {"capture | V | territory | FIGHT | 192 | -\n", "patterns.txt:1: PLOVER field must be TYPE/mode"},
