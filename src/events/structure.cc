@@ -19,6 +19,14 @@ const WordSet kPersonalPronouns = {"they", "them", "their", "themselves", "it", 
 bool IsThirdPersonPronoun(const std::string& w) { return kThirdPersonPronouns.Contains(w); }
 bool IsFirstPersonPluralPronoun(const std::string& w) { return kFirstPersonPluralPronouns.Contains(w); }
 
+// Nouns whose "of X" names a place where something happens: people of a place and parts of it.
+bool IsWhereNoun(const std::string& w) {
+  static const WordSet kWords = {"residents", "inhabitants", "people", "population", "villagers", "youths",
+                                 "outskirts", "suburbs", "suburb", "vicinity", "centre", "center", "edge",
+                                 "area", "areas", "parts", "streets", "neighbourhood", "neighborhood", "district"};
+  return kWords.Contains(w);
+}
+
 bool IsLocativePrep(const std::string& w) {
   static const WordSet kWords = {"in", "at", "near", "around", "outside", "inside", "across", "throughout",
                                  "into", "within", "from", "on", "of"};
@@ -368,6 +376,15 @@ std::vector<const Arg*> SentenceView::ObjectsAfter(uint32_t after) const {
 
 std::vector<const Arg*> SentenceView::PrepObjects(uint32_t from, const char* prep) const {
   for (uint32_t k = from; k < s_.last_token; ++k) {
+    // A parenthesis is an aside, commas and all: "recaptured Sake (Masisi, North Kivu) from the M23".
+    if (tok(k).norm == "(") {
+      uint32_t close = k + 1;
+      while (close < s_.last_token && close < k + 12 && tok(close).norm != ")") ++close;
+      if (close < s_.last_token && tok(close).norm == ")") {
+        k = close;
+        continue;
+      }
+    }
     // A verb ends the phrase: in "demonstrations were provoked by the US assault" the by-phrase
     // belongs to "provoked", not to "demonstrations".
     if (IsClauseBoundary(k) || IsVerb(k) || tok(k).norm == ",") break;
@@ -399,8 +416,12 @@ bool SentenceView::IsLocative(const Arg& arg) const {
   for (int steps = 0; p > s_.first_token && steps < 8; ++steps) {
     const Token& t = tok(p - 1);
     if (IsLocativePrep(t.lower) && t.lower != "of") return true;
+    // "residents of Goma marched", "on the outskirts of Sake": an "of" after a word for people or
+    // for part of a place says where.
+    if (t.lower == "of" && p - 1 > s_.first_token && IsWhereNoun(tok(p - 2).lower)) return true;
     // Also through a parenthesised or comma-listed admin chain: "in Nyanzale (Rutshuru, North Kivu)".
     bool np_word = t.tag == "DT" || t.tag == "JJ" || t.tag == "POS" || t.tag == "NNP" || t.tag == "NN" ||
+                   t.tag == "NNS" ||
                    t.lower == "of" || t.lower == "'s" || ArgAt(p - 1) != nullptr ||
                    ((t.norm == "(" || t.norm == ",") && p - 1 > s_.first_token &&
                     ((ArgAt(p - 2) && ArgAt(p - 2)->place) || tok(p - 2).tag == "NNP"));
