@@ -246,10 +246,11 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
           doc.tokens[m.last].tag.rfind("NN", 0) == 0 &&
           In(doc.tokens[m.head - 1].tag, {"DT", "JJ", "PRP$", "POS"}))
         continue;
-      // ", killing 12 people", ", injuring five": the toll of a violent event before it in the
-      // sentence (its counts go to that event), not an event of its own.
-      if (head.tag == "VBG" && m.first > s.first_token && doc.tokens[m.first - 1].norm == "," &&
-          In(p->words.front(), {"kill", "injure", "wound", "maim"})) {
+      // ", killing 12 people", ", injuring five", "attacked civilians ... and killed 6 people": the
+      // toll of a violent event before it in the sentence (its counts go to that event), not an
+      // event of its own.
+      if (m.first > s.first_token && In(p->words.front(), {"kill", "injure", "wound", "maim"}) &&
+          ((head.tag == "VBG" && doc.tokens[m.first - 1].norm == ",") || doc.tokens[m.first - 1].lower == "and")) {
         bool after_violence = false;
         for (const TriggerMatch& earlier : matches)
           after_violence = after_violence || (earlier.head < m.head && earlier.pattern->frame != Frame::kBlock &&
@@ -303,7 +304,19 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
           e.actor1.id = "PROTESTERS";
           e.actor1.name = "Protesters";
         }
-        if (const AcledRule* rule = ChooseAcled(*p, e.actor1, e.actor2)) {
+        // Violence by rioters or protesters (burning, attacking, looting) is a riot: one PROTEST/riot
+        // event, ACLED "Riots / Violent demonstration", however many things the crowd did.
+        const bool crowd_violence = (e.actor1.id == "RIOTERS" || e.actor1.id == "PROTESTERS") &&
+                                    In(p->plover_type, {"FIGHT", "ASSAULT", "COERCE"});
+        if (crowd_violence) {
+          e.plover_type = "PROTEST";
+          e.plover_mode = "riot";
+          e.cameo_code = "145";
+        }
+        if (crowd_violence) {
+          e.acled_event_type = "Riots";
+          e.acled_sub_event_type = "Violent demonstration";
+        } else if (const AcledRule* rule = ChooseAcled(*p, e.actor1, e.actor2)) {
           e.acled_event_type = rule->event_type;
           e.acled_sub_event_type = rule->sub_event_type;
         }
