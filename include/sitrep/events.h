@@ -84,17 +84,22 @@ class EventExtractor {
   // sentence that fails this cannot yield one and needs no tagging.
   bool MayReport(const Document& doc, const Sentence& s, bool names_an_actor) const;
 
+  // The record of an actor id from the actor dictionary, or nullopt for an unknown id.
+  using ActorLookup = std::function<std::optional<ActorRef>(const std::string& id)>;
   // The actor ids the patterns name for events whose text names no party ("agentless: ID").
   std::vector<std::string> AgentlessActorIds() const;
-  // Gives those patterns the full record of their actor (`lookup` returns null for an unknown id:
-  // an error naming the pattern's line). Without it they keep the bare id.
-  Status BindActors(const std::function<const ActorRef*(const std::string& id)>& lookup);
+  // Wires in the actor dictionary (kept for the extractor's lifetime, so what it looks in must
+  // outlive it): the patterns' agentless actors get their full record (an unknown id is an error
+  // naming the pattern's line), and a state that fights is coded as its military (<ISO3>_MIL).
+  // Without it agentless actors keep the bare id and states stay states.
+  Status BindActors(ActorLookup lookup);
 
   struct Patterns;
 
  private:
   EventExtractor();
   std::unique_ptr<Patterns> patterns_;
+  ActorLookup lookup_;
 };
 
 }  // namespace sitrep

@@ -36,9 +36,15 @@ uint32_t NearestVerb(const SentenceView& v, uint32_t i, uint32_t skip_first, uin
     if (!v.IsVerb(k) || v.IsAux(k)) continue;
     if (v.ArgAt(k)) continue;  // a word of a name ("Sudanese Armed Forces") is no clause's verb
     uint32_t d = k > i ? k - i : i - k;
-    // A comma in between puts the verb in another phrase (", killing three soldiers").
+    // A comma in between puts the verb in another phrase (", killing three soldiers"); so does a
+    // subordinator before a later verb ("regained control ... on 22 August after fighting with HTS").
     for (uint32_t j = std::min(k, i); j < std::max(k, i); ++j)
       if (v.tok(j).norm == ",") {
+        d += 6;
+        break;
+      }
+    for (uint32_t j = i + 1; j < k; ++j)
+      if (In(v.tok(j).lower, {"after", "before", "while", "when", "since", "as", "because", "until"})) {
         d += 6;
         break;
       }
@@ -66,6 +72,11 @@ const TimeSpan* DateFor(const SentenceView& v, std::span<const TimeSpan> times, 
     // "on Monday, claimed they have recaptured": the claim's date dates what it reports.
     // A recalled earlier event is not dated by the report that recalls it.
     if (!ok && !background && owner != UINT32_MAX && owner < m.head && IsReportingVerb(v.Lemma(owner))) ok = true;
+    // "Gunmen killed 9 villagers near Gusau on 7 August 2024, police said": a date between the event
+    // and a trailing attribution dates the event, not the saying.
+    if (!ok && !background && owner != UINT32_MAX && owner > m.head && t.first > m.head && t.last <= owner &&
+        IsReportingVerb(v.Lemma(owner)))
+      ok = true;
     // "On 11 March 2024, RSF fighters looted homes and killed 7 civilians": a date that opens the
     // sentence, set off by a comma, dates every event the sentence reports.
     if (!ok && !background && t.first == s.first_token && t.last + 1 < s.last_token && v.tok(t.last).norm == ",")
@@ -160,15 +171,16 @@ std::vector<std::string> EventExtractor::AgentlessActorIds() const {
   return ids;
 }
 
-Status EventExtractor::BindActors(const std::function<const ActorRef*(const std::string& id)>& lookup) {
+Status EventExtractor::BindActors(ActorLookup lookup) {
   for (Pattern& p : patterns_->patterns) {
     if (p.agentless.id.empty()) continue;
-    const ActorRef* ref = lookup(p.agentless.id);
+    std::optional<ActorRef> ref = lookup(p.agentless.id);
     if (!ref)
       return Status::Corruption(p.source + ": agentless actor '" + p.agentless.id + "' is not in the actor dictionary");
     p.agentless = *ref;
     p.agentless.text.clear();
   }
+  lookup_ = std::move(lookup);
   return Status::OK();
 }
 
@@ -257,11 +269,34 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
                                               In(earlier.pattern->plover_type, {"FIGHT", "ASSAULT"}));
         if (after_violence) continue;
       }
-      const bool nominal = head.tag.rfind("NN", 0) == 0 || (head.tag.empty() && !p->verb);
+      // "an Israeli airstrike on a house in Rafah killed 8 people", "Fighting between X and Y killed
+      // five": a killing whose subject is a violent event is that event's toll.
+      if (In(p->words.front(), {"kill", "injure", "wound", "maim", "leave"}) && !head.tag.empty() &&
+          head.tag[0] == 'V') {
+        bool subject_is_violence = false;
+        for (const TriggerMatch& earlier : matches) {
+          if (earlier.head >= m.head || earlier.pattern->frame == Frame::kBlock ||
+              !In(earlier.pattern->plover_type, {"FIGHT", "ASSAULT"}))
+            continue;
+          const Token& eh = doc.tokens[earlier.head];
+          const bool noun = eh.tag.rfind("NN", 0) == 0 || eh.tag == "VBG";
+          bool verb_between = false;
+          for (uint32_t k = earlier.last; k < m.head && !verb_between; ++k)
+            verb_between = v.IsVerb(k) && !v.IsAux(k);
+          subject_is_violence = subject_is_violence || (noun && !verb_between);
+        }
+        if (subject_is_violence) continue;
+      }
+      // A gerund heading a noun phrase is a noun: "Fighting between M23 and Wazalendo killed five".
+      const bool gerund_np = head.tag == "VBG" && m.last < s.last_token &&
+                             doc.tokens[m.last].lower == "between";
+      const bool nominal = head.tag.rfind("NN", 0) == 0 || (head.tag.empty() && !p->verb) || gerund_np;
       // A trigger noun modifying another noun names a kind of thing, not an event: "battle field",
       // "attack helicopters", "protest songs".
+      // (A "noun" followed by a determiner is a mistagged verb: "a roadside bomb struck a minibus".)
       if (nominal && m.last < s.last_token &&
-          (doc.tokens[m.last].tag == "NN" || doc.tokens[m.last].tag == "NNS") && !v.ArgAt(m.last))
+          (doc.tokens[m.last].tag == "NN" || doc.tokens[m.last].tag == "NNS") && !v.ArgAt(m.last) &&
+          !(m.last + 1 < s.last_token && In(doc.tokens[m.last + 1].tag, {"DT", "PRP$"})))
         continue;
       if (p->frame == Frame::kRetreat && talks_context && patterns_->walkout) p = patterns_->walkout;
       TriggerMatch mm = m;
@@ -299,15 +334,34 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
           if (!has_toll && !(where && where->place)) continue;
           e.actor1 = p->agentless;
         }
+        // A state fights through its army: "Russian artillery shelled", "an Israeli airstrike" name
+        // the state; ACLED and PLOVER code its military (<ISO3>_MIL).
+        if (lookup_ && In(p->plover_type, {"FIGHT", "ASSAULT"})) {
+          for (ActorRef* party : {&e.actor1, &e.actor2}) {
+            if (party->type != "state" || party->country.empty()) continue;
+            if (party == &e.actor2 && p->plover_type != "FIGHT") continue;  // an assault's target state is its people
+            if (std::optional<ActorRef> mil = lookup_(party->country + "_MIL")) {
+              mil->text = party->text;
+              *party = std::move(*mil);
+            }
+          }
+        }
         // Civilians who demonstrate are protesters (ACLED's "Protesters (country)"; data/actors/generic.actors.txt).
         if (p->plover_type == "PROTEST" && e.actor1.id == "CIVILIANS") {
           e.actor1.id = "PROTESTERS";
           e.actor1.name = "Protesters";
         }
-        // Violence by rioters or protesters (burning, attacking, looting) is a riot: one PROTEST/riot
-        // event, ACLED "Riots / Violent demonstration", however many things the crowd did.
-        const bool crowd_violence = (e.actor1.id == "RIOTERS" || e.actor1.id == "PROTESTERS") &&
-                                    In(p->plover_type, {"FIGHT", "ASSAULT", "COERCE"});
+        // Violence by rioters, protesters or a crowd of civilians ("angry residents set fire to a
+        // police station") is a riot: one PROTEST/riot event by rioters, ACLED "Riots / Violent
+        // demonstration", however many things the crowd did.
+        const bool crowd_violence = In(e.actor1.id, {"RIOTERS", "PROTESTERS", "CIVILIANS"}) &&
+                                    In(p->plover_type, {"FIGHT", "ASSAULT", "COERCE"}) && e.actor1.id != e.actor2.id;
+        if (crowd_violence && e.actor1.id == "CIVILIANS") {
+          if (std::optional<ActorRef> rioters = lookup_ ? lookup_("RIOTERS") : std::nullopt) {
+            rioters->text = e.actor1.text;
+            e.actor1 = std::move(*rioters);
+          }
+        }
         if (crowd_violence) {
           e.plover_type = "PROTEST";
           e.plover_mode = "riot";

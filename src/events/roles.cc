@@ -118,6 +118,13 @@ std::vector<RoleTuple> ReadRoles(const SentenceView& v, const TriggerMatch& m, b
     Append(&others, Actors(v.PrepObjects(m.last, "against")));
     Append(&others, Actors(v.PrepObjects(m.last, "with")));
     std::vector<const Arg*> between = Actors(v.PrepObjects(m.last, "between"));
+    // "fighting broke out on Saturday between X and Y": past the verb that says it started.
+    if (between.size() < 2 && m.last < v.sentence().last_token && v.IsVerb(m.last) &&
+        In(v.Lemma(m.last), {"break", "erupt", "resume", "continue", "rage", "flare", "intensify", "escalate"})) {
+      uint32_t after_verb = m.last + 1;
+      if (after_verb < v.sentence().last_token && v.tok(after_verb).tag == "RP") ++after_verb;  // "broke out"
+      between = Actors(v.PrepObjects(after_verb, "between"));
+    }
     if (between.size() >= 2) agents = between;
   } else if (passive) {
     Append(&agents, Actors(v.PrepObjects(m.last, "by")));

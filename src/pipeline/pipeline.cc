@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <map>
 
 #include "capitals.h"
 #include "sitrep/actors.h"
@@ -44,14 +43,13 @@ Status Pipeline::Open(const PipelineOptions& options, std::unique_ptr<Pipeline>*
   if (!(s = ActorDictionary::Load(data + "/actors", &im.actors)).ok()) return s;
   if (!(s = EventExtractor::Load(data, &im.extractor)).ok()) return s;
   {
-    // The actors the event patterns code party-less events to (protesters, unidentified armed group).
-    std::map<std::string, ActorRef> refs;
-    for (const std::string& id : im.extractor->AgentlessActorIds()) {
-      if (const Actor* a = im.actors->Find(id)) refs[id] = ActorRef{a->name, a->id, a->type, a->country, ""};
-    }
-    s = im.extractor->BindActors([&refs](const std::string& id) -> const ActorRef* {
-      auto it = refs.find(id);
-      return it == refs.end() ? nullptr : &it->second;
+    // The event stage looks actors up in the dictionary (agentless patterns, a state's military);
+    // both live in Impl, the dictionary declared first, so it outlives the extractor.
+    const ActorDictionary* dict = im.actors.get();
+    s = im.extractor->BindActors([dict](const std::string& id) -> std::optional<ActorRef> {
+      const Actor* a = dict->Find(id);
+      if (!a) return std::nullopt;
+      return ActorRef{a->name, a->id, a->type, a->country, ""};
     });
     if (!s.ok()) return s;
   }

@@ -78,5 +78,25 @@ TEST_F(Tolls, CoordinatedVerbsShareTheOpeningDateNotTheToll) {
   }
 }
 
+// A date between the event and a trailing attribution dates the event ("..., police said"); a
+// date before "after ..." dates the main clause, not the subordinate one.
+TEST_F(Tolls, DatesBeforeATrailingAttributionOrASubordinateClause) {
+  std::vector<Event> events =
+      Extract("Gunmen killed 9 villagers in an attack near Gusau, Zamfara State, on 7 August 2024, police said.",
+              "2024-08-10");
+  ASSERT_FALSE(events.empty());
+  for (const Event& e : events) EXPECT_EQ(e.date.value_or(""), "2024-08-07") << Describe(events);
+  events = Extract("Syrian government forces regained control of several villages west of Aleppo on 22 August 2024 "
+                   "after fighting with HTS.",
+                   "2024-08-25");
+  bool territory = false;
+  for (const Event& e : events) {
+    if (e.plover_mode != "occupy") continue;
+    territory = true;
+    EXPECT_EQ(e.date.value_or(""), "2024-08-22") << Describe(events);
+  }
+  EXPECT_TRUE(territory) << Describe(events);
+}
+
 }  // namespace
 }  // namespace sitrep
