@@ -47,6 +47,7 @@ struct CountSpan {
   Estimate estimate;
   bool subset = false;       // "6 dead, including 4 soldiers": the 4 is part of the 6
   bool coordinated = false;  // "killed 20 civilians and 5 soldiers": the 5 adds to the 20
+  uint32_t noun_first = 0, noun_last = 0;  // the counted noun phrase ("people"); empty if none
 };
 
 // Everything the earlier stages found in one article.

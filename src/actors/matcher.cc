@@ -217,6 +217,15 @@ class SentenceMatcher {
     bool bracketed = r->first > begin_ && toks_[r->first - 1].norm == "(" && j < end_ && toks_[j].norm == ")";
     if (bracketed) ++j;
     const Phrase* p = Longest(impl_.compose, toks_, j, end_);
+    // "Sudan's army", "Rwanda's government": an institution the state possesses. (Only the
+    // institutions: "Congo's civilians" stays the state and the civilians.)
+    if (!p && j + 1 < end_ && (toks_[j].lower == "'s" || toks_[j].lower == "'")) {
+      const Phrase* q = Longest(impl_.compose, toks_, j + 1, end_);
+      if (q && SuffixFor(q->label)) {
+        p = q;
+        ++j;
+      }
+    }
     if (!p) return;
     uint32_t last = j + static_cast<uint32_t>(p->tokens.size());
     if (IsActorId(p->label)) {  // "Congolese civilians" -> CIVILIANS, hint COD

@@ -248,7 +248,29 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
     bool talks_context = false;
     for (const TriggerMatch& m : matches) talks_context = talks_context || m.pattern->frame == Frame::kConsult;
 
-    for (const TriggerMatch& m : matches) {
+    // "HTS seized Saraqib after government troops pulled out": a withdrawal in a clause subordinate
+    // to a takeover is how the loser lost it, not an event of its own; its agent is the takeover's
+    // second party.
+    std::vector<bool> absorbed(matches.size(), false);
+    std::vector<const Arg*> loser_of(matches.size(), nullptr);
+    for (size_t j = 0; j < matches.size(); ++j) {
+      if (matches[j].pattern->frame != Frame::kRetreat) continue;
+      for (size_t i = 0; i < j; ++i) {
+        if (matches[i].pattern->frame != Frame::kTerritory) continue;
+        bool subordinate = false;
+        for (uint32_t k = matches[i].last; k < matches[j].first && !subordinate; ++k)
+          subordinate = In(doc.tokens[k].lower, {"after", "as", "when", "once"});
+        if (!subordinate) continue;
+        absorbed[j] = true;
+        for (const RoleTuple& r : ReadRoles(v, matches[j], false))
+          if (r.actor1 && !loser_of[i]) loser_of[i] = r.actor1;
+        break;
+      }
+    }
+
+    for (size_t mi = 0; mi < matches.size(); ++mi) {
+      const TriggerMatch& m = matches[mi];
+      if (absorbed[mi]) continue;
       const Pattern* p = m.pattern;
       if (p->frame == Frame::kBlock) continue;
       if (v.ArgAt(m.head)) continue;  // part of a name: "the Luanda Agreement" as an actor/place
@@ -311,6 +333,7 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
         if (roles.actor1 && roles.actor2 && roles.actor1->actor->actor.id == roles.actor2->actor->actor.id &&
             !roles.actor1->actor->actor.id.empty())
           roles.actor2 = nullptr;
+        if (!roles.actor2 && loser_of[mi] && loser_of[mi] != roles.actor1) roles.actor2 = loser_of[mi];
         if (!roles.place) roles.place = v.ClausePlace(m.head, nominal ? NearestVerb(v, m.head, m.first, m.last) : m.head);
         if (roles.place && roles.place->actor) roles.place = nullptr;
         Event e;
@@ -368,8 +391,10 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
           e.cameo_code = "145";
         }
         if (crowd_violence) {
+          // A crowd that beats or kills a person is mob violence; one that burns and attacks places
+          // or the police, a violent demonstration.
           e.acled_event_type = "Riots";
-          e.acled_sub_event_type = "Violent demonstration";
+          e.acled_sub_event_type = p->plover_type == "ASSAULT" ? "Mob violence" : "Violent demonstration";
         } else if (const AcledRule* rule = ChooseAcled(*p, e.actor1, e.actor2)) {
           e.acled_event_type = rule->event_type;
           e.acled_sub_event_type = rule->sub_event_type;
@@ -392,6 +417,7 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
         // Counts that belong to this event: inside or right next to one of its parties, or, for
         // violence, anywhere in its clause.
         const ActorSpan* victims = nullptr;  // who the event's toll names ("killing 8 civilians")
+        bool victims_are_people = false;     // the toll counts people, naming no group ("killed 20 people")
         for (size_t ci = count_range[si].first; ci < count_range[si].second; ++ci) {
           const CountSpan& c = a.counts[ci];
           if (c.last > s.last_token) continue;
@@ -405,6 +431,9 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
           bool violence = (In(c.role, {"killed", "wounded"}) && In(p->plover_type, {"FIGHT", "ASSAULT"})) ||
                           (In(c.role, {"abducted", "arrested"}) && In(p->plover_type, {"FIGHT", "ASSAULT", "COERCE"}));
           if (!near_party && !violence) continue;
+          if (violence && c.role != "arrested" && !victims && !victims_are_people && c.noun_first < c.noun_last &&
+              In(doc.tokens[c.noun_first].lower, {"people", "persons", "person", "individuals", "villagers"}))
+            victims_are_people = true;
           if (violence && c.role != "arrested" && !victims) {
             for (const ActorSpan& x : in_sentence(a.actors, actor_range[si]))
               // A state is no victim: "left one Iraqi dead" names a person, not Iraq.
@@ -434,9 +463,15 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
         }
         // "shelled the town, injuring 5 civilians", "a drone strike ..., killing 2 SDF fighters":
         // whoever the toll names is the event's target when the text names no other.
-        if (victims && e.actor2.empty() && e.actor1.id != victims->actor.id) {
-          e.actor2 = victims->actor;
-          if (const AcledRule* rule = ChooseAcled(*p, e.actor1, e.actor2)) {
+        // A toll of "people" with no group named counts civilians, as ACLED codes them.
+        std::optional<ActorRef> people;
+        if (!victims && victims_are_people && lookup_ && e.actor2.empty() && e.actor1.id != "CIVILIANS")
+          people = lookup_("CIVILIANS");
+        if ((victims && e.actor2.empty() && e.actor1.id != victims->actor.id) || people) {
+          e.actor2 = people ? *people : victims->actor;
+          if (crowd_violence) {
+            // still a riot, whoever its victims
+          } else if (const AcledRule* rule = ChooseAcled(*p, e.actor1, e.actor2)) {
             e.acled_event_type = rule->event_type;
             e.acled_sub_event_type = rule->sub_event_type;
           }

@@ -119,7 +119,8 @@ static void Analyze(const Pipeline::Impl& im, const Article& article, Document* 
   for (size_t i = 0; i < doc.sentences.size(); ++i) {
     if (too_long[i]) continue;
     for (const CountMention& c : FindCounts(doc, doc.sentences[i])) {
-      a.counts.push_back({c.first_token, c.last_token, c.role, c.estimate, c.subset, c.coordinated});
+      a.counts.push_back(
+          {c.first_token, c.last_token, c.role, c.estimate, c.subset, c.coordinated, c.noun_first, c.noun_last});
       relevant[i] = true;
     }
   }
