@@ -11,6 +11,8 @@
 //   - possessive force phrases ("its troops", "their forces") take the actor named last before
 //     them: a state or one of its institutions gives <country>_MIL (or _POL/_GOV), anything
 //     else (an armed group, a UN mission) is itself ("M23 said its forces...");
+//   - an "armed group" generic (militants, jihadists, assailants...; not "the rebels") with no armed
+//     group named in the article is the unidentified armed group ("jihadists attacked an army post");
 //   - only definite generic mentions are resolved; "100 armed groups" stays unresolved.
 #include <algorithm>
 #include <string_view>
@@ -145,6 +147,11 @@ void ResolveCoreference(const ActorDictionary& dict, std::vector<ActorMention>* 
     }
     if (best) {
       g.actor_id = best->id;
+      g.coreferent = true;
+    } else if (g.generic_type == "armed group" && dict.Find("UNIDENTIFIED_ARMED_GROUP")) {
+      // "Jihadist fighters attacked an army post": an article that names no armed group is about
+      // one it cannot name, as ACLED codes it (data/actors/generic.actors.txt).
+      g.actor_id = "UNIDENTIFIED_ARMED_GROUP";
       g.coreferent = true;
     }
   }

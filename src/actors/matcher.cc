@@ -51,6 +51,16 @@ const Phrase* Longest(const PhraseIndex& index, const std::vector<Token>& toks, 
   return nullptr;
 }
 
+// Nouns for what an army or the police holds: "an army post", "a police station".
+bool IsFacilityNoun(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {"post", "posts", "base", "bases", "position", "positions", "convoy",
+                                                "patrol", "camp", "barracks", "checkpoint", "station", "outpost",
+                                                "headquarters", "vehicle", "vehicles"};
+  for (auto w : kWords)
+    if (lower == w) return true;
+  return false;
+}
+
 bool IsDeterminer(std::string_view lower) {
   return lower == "the" || lower == "this" || lower == "that" || lower == "these" || lower == "those";
 }
@@ -198,7 +208,10 @@ class SentenceMatcher {
     const std::string& first_word = p.tokens[0].lower;
     r->m.refers_to_recent = p.tokens.size() > 2 && p.tokens[1].lower == "country" && p.tokens[2].lower == "'s";
     r->m.possessive = first_word == "its" || first_word == "their";
-    if (IsDeterminer(first_word) || r->m.possessive) {
+    // "an army post", "a military base", "a police station": the institution that holds it.
+    const bool facility = r->last < end_ && IsFacilityNoun(toks_[r->last].lower) &&
+                          (p.label == "military" || p.label == "police");
+    if (IsDeterminer(first_word) || r->m.possessive || facility) {
       r->m.definite = true;
     } else if (r->first > begin_ && IsDeterminer(toks_[r->first - 1].lower) && !Consumed(r->first - 1)) {
       r->first -= 1;

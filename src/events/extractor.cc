@@ -36,6 +36,9 @@ uint32_t NearestVerb(const SentenceView& v, uint32_t i, uint32_t skip_first, uin
     if (!v.IsVerb(k) || v.IsAux(k)) continue;
     if (v.ArgAt(k)) continue;  // a word of a name ("Sudanese Armed Forces") is no clause's verb
     uint32_t d = k > i ? k - i : i - k;
+    // A participle modifying a noun ("12 women collecting firewood near Diffa on 11 October") owns
+    // less than a finite verb.
+    if (v.tok(k).tag == "VBG" && k > s.first_token && v.tok(k - 1).tag.rfind("NN", 0) == 0) d += 3;
     // A comma in between puts the verb in another phrase (", killing three soldiers"); so does a
     // subordinator before a later verb ("regained control ... on 22 August after fighting with HTS").
     for (uint32_t j = std::min(k, i); j < std::max(k, i); ++j)
@@ -228,12 +231,28 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
 
   std::vector<Event> found;
   found.reserve(2 * n);  // Event is large: growing the vector would move every event again
+  std::vector<size_t> first_event_of_sentence(n, 0);  // index in `found` of each sentence's first event
   // The last violent event with an agent, and its sentence: a toll in the next sentence is its own.
   size_t last_violent = SIZE_MAX, last_violent_sentence = SIZE_MAX;
   std::vector<std::vector<size_t>> used_counts(n);
   for (size_t si = 0; si < n; ++si) {
     const Sentence& s = doc.sentences[si];
     const size_t here_begin = found.size();
+    // "Islamic State claimed responsibility.": the group that claims an attack nobody was named for
+    // in this sentence or the one before becomes its actor.
+    for (const ActorSpan& x : in_sentence(a.actors, actor_range[si])) {
+      if (x.actor.id.empty() || x.modifier_only || IsCivilians(x.actor)) continue;
+      uint32_t k = x.last;
+      while (k < s.last_token && In(doc.tokens[k].lower, {"has", "have", "later", "quickly", "reportedly"})) ++k;
+      if (k + 1 >= s.last_token || !In(doc.tokens[k].lower, {"claimed", "claims", "claim"}) ||
+          doc.tokens[k + 1].lower != "responsibility")
+        continue;
+      const size_t from = si > 0 ? first_event_of_sentence[si - 1] : 0;
+      for (size_t j = from; j < found.size(); ++j)
+        if (found[j].actor1.id == "UNIDENTIFIED_ARMED_GROUP") found[j].actor1 = x.actor;
+      break;
+    }
+    first_event_of_sentence[si] = found.size();
     const bool may_trigger = a.relevant.empty() ? patterns_->MayMatch(doc, s) : a.relevant[si];
     if (!may_trigger && !has_count[si]) continue;
     std::vector<TriggerMatch> matches;
@@ -434,12 +453,18 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
           if (violence && c.role != "arrested" && !victims && !victims_are_people && c.noun_first < c.noun_last &&
               In(doc.tokens[c.noun_first].lower, {"people", "persons", "person", "individuals", "villagers"}))
             victims_are_people = true;
+          // "killing three Palestinians": people named by their nationality.
+          if (violence && c.role != "arrested" && !victims_are_people) {
+            for (const PlaceSpan& d : in_sentence(a.places, place_range[si]))
+              if (d.is_demonym && d.first >= c.first && d.last <= c.last) victims_are_people = true;
+          }
           if (violence && c.role != "arrested" && !victims) {
             for (const ActorSpan& x : in_sentence(a.actors, actor_range[si]))
-              // A state is no victim: "left one Iraqi dead" names a person, not Iraq.
-              if (!x.actor.id.empty() && !x.modifier_only && x.actor.type != "state" && x.first >= c.first &&
-                  x.last <= c.last)
-                victims = &x;
+              if (!x.actor.id.empty() && !x.modifier_only && x.first >= c.first && x.last <= c.last) {
+                // A state is no victim: "left one Iraqi dead", "killing three Palestinians" name people.
+                if (x.actor.type == "state") victims_are_people = true;
+                else victims = &x;
+              }
           }
           // Coordinated agents of one trigger ("soldiers and mercenaries executed dozens") are one
           // toll: only the first of the trigger's events carries it, so sums do not double.
@@ -509,18 +534,32 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
     // after a violent event, with nobody named to have caused it, is that event's toll (ACLED notes
     // and wire copy often give the dead in a sentence of their own).
     if (last_violent != SIZE_MAX && last_violent_sentence + 1 == si) {
+      // Figures of the one sentence add up ("killing about 30 assailants, while four soldiers died").
+      bool filled_here[2] = {false, false};
       for (size_t k = here_begin; k < found.size();) {
         Event& e = found[k];
         bool moved = false;
         if (e.actor1.empty() && In(e.plover_type, {"FIGHT", "ASSAULT"})) {
+          int r = 0;
           for (const char* role : {"killed", "wounded"}) {
             Estimate* from = e.counts.Find(role);
             Estimate* to = found[last_violent].counts.Find(role);
-            if (from && to && !from->empty() && to->empty()) {
-              *to = *from;
+            if (from && to && !from->empty() && (to->empty() || filled_here[r])) {
+              if (to->empty()) {
+                *to = *from;
+              } else {
+                auto add = [](std::optional<int64_t>& x, const std::optional<int64_t>& y) {
+                  if (x && y) *x += *y;
+                };
+                add(to->low, from->low);
+                add(to->best, from->best);
+                add(to->high, from->high);
+              }
               *from = Estimate();
               moved = true;
+              filled_here[r] = true;
             }
+            ++r;
           }
         }
         if (moved && e.plover_mode == "humanitarian-figure") {

@@ -80,6 +80,23 @@ std::vector<const Arg*> LightVerbAgents(const SentenceView& v, uint32_t first) {
   return Actors(v.SubjectOf(verb));
 }
 
+// "Ukrainian forces repelled a Russian assault", "the army said it repulsed the attack": the subject
+// of a verb that fends off a nominal attack is the attack's target.
+std::vector<const Arg*> RepellerOf(const SentenceView& v, uint32_t first) {
+  const Sentence& s = v.sentence();
+  uint32_t k = first;
+  while (k > s.first_token && In(v.tok(k - 1).tag, {"DT", "JJ", "CD", "PRP$", "NNP", "NNPS"}) && !v.ArgAt(k - 1)) --k;
+  while (k > s.first_token && v.ArgAt(k - 1) && v.ArgAt(k - 1)->actor) --k;  // "a Russian assault": the demonym
+  while (k > s.first_token && v.tok(k - 1).tag == "DT") --k;
+  if (k == s.first_token) return {};
+  uint32_t verb = k - 1;
+  if (v.tok(verb).tag == "RP" && verb > s.first_token) --verb;  // "fended off", "beat back"
+  if (!v.IsVerb(verb) || !In(v.Lemma(verb), {"repel", "repulse", "thwart", "foil", "fend", "resist", "counter"}))
+    return {};
+  if (v.IsPassive(verb)) return Actors(v.PrepObjects(verb + 1, "by"));
+  return Actors(v.SubjectOf(verb));
+}
+
 // "fighting ... pitting X against Y".
 bool Pitting(const SentenceView& v, uint32_t from, const Arg** x, const Arg** y) {
   const Sentence& s = v.sentence();
@@ -117,6 +134,7 @@ std::vector<RoleTuple> ReadRoles(const SentenceView& v, const TriggerMatch& m, b
     Append(&others, Actors(v.PrepObjects(m.last, "on")));
     Append(&others, Actors(v.PrepObjects(m.last, "against")));
     Append(&others, Actors(v.PrepObjects(m.last, "with")));
+    Append(&others, RepellerOf(v, m.first));
     std::vector<const Arg*> between = Actors(v.PrepObjects(m.last, "between"));
     // "fighting broke out on Saturday between X and Y": past the verb that says it started.
     if (between.size() < 2 && m.last < v.sentence().last_token && v.IsVerb(m.last) &&

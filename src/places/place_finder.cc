@@ -402,7 +402,11 @@ std::vector<PlaceMention> PlaceFinder::Find(const Document& doc) const {
         double others_total = country_total - c.own_vote;
         double others_share = others_total > 0 ? ((own ? own->w : 0.0) - c.own_vote) / others_total : 1.0;
         bool big = p.population >= 200000 || (seat && p.population >= 50000);
-        if (!big && c.type == kNoType && others_share < 0.2) ok = false;
+        // A type word supports only a place of that type: "the Karari district of Omdurman" does
+        // not make Karari, a village of India, the place of a report on Sudan.
+        const bool admin_cue = c.type == kTypeAdmin1 || c.type == kTypeAdmin2;
+        const bool type_fits = c.type != kNoType && (admin_cue ? p.kind != PlaceKind::kPlace : true);
+        if (!big && !type_fits && others_share < 0.2) ok = false;
       }
       c.resolved = ok;
       c.lat = p.lat;
