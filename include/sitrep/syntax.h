@@ -46,7 +46,7 @@ class Tagger {
   // Tags every sentence of `doc`.
   void TagAll(Document* doc) const;
 
-  // Each thread remembers the scores and lemmas of words it tagged recently (exact: tags never
+  // Each thread remembers the word-feature scores of words it tagged recently (exact: tags never
   // depend on it), which pays off on a stream of news about the same conflict. This makes the
   // calling thread forget them, as if it had tagged nothing yet: for benchmarks that must not
   // profit from a corpus repeating the same articles.

@@ -161,8 +161,12 @@ bool EventExtractor::MayReport(const Document& doc, const Sentence& s, bool name
   bool party = names_an_actor;
   // A pronoun may name the party; a trigger that needs none ("protesters marched", "a bomb went
   // off") stands for one.
-  for (uint32_t t = s.first_token; t < s.last_token && !party; ++t)
-    party = IsPersonalPronoun(doc.tokens[t].lower) || patterns_->agentless_forms.Contains(doc.tokens[t].lower);
+  for (uint32_t t = s.first_token; t < s.last_token && !party; ++t) {
+    const Token& tok = doc.tokens[t];
+    // A capitalised form inside a sentence is a name, not the trigger: "March", "Rally Road".
+    const bool capitalised = t > s.first_token && !tok.norm.empty() && tok.norm[0] >= 'A' && tok.norm[0] <= 'Z';
+    party = IsPersonalPronoun(tok.lower) || (!capitalised && patterns_->agentless_forms.Contains(tok.lower));
+  }
   return party && MayHaveTrigger(doc, s);
 }
 

@@ -139,42 +139,6 @@ class WordScoreCache {
 // Bumped by Tagger::ForgetThreadCaches: mixed into every cache key, so older entries never match.
 thread_local uint64_t cache_epoch = 0;
 
-// The lemmas of recently tagged (spelling, tag) pairs, per thread: lemmatising is a likely cache
-// miss in the model's lemma table and, for unknown words, spelling rules. Keyed by a 64-bit hash
-// of the spelling (and its length) with the tag; direct-mapped.
-class LemmaCache {
- public:
-  static constexpr size_t kSlots = 4096, kMaxLemma = 46;
-  void Bind(uint64_t model_serial) {
-    if (model_serial == model_serial_) return;
-    model_serial_ = model_serial;
-    slots_.assign(kSlots, Slot());
-  }
-  // The cached lemma of `key` into `buf`, or -1.
-  int Find(uint64_t key, char* buf) const {
-    const Slot& s = slots_[key & (kSlots - 1)];
-    if (s.key != key) return -1;
-    std::memcpy(buf, s.text, s.len);
-    return s.len;
-  }
-  void Put(uint64_t key, const char* lemma, int len) {
-    if (len < 0 || static_cast<size_t>(len) > kMaxLemma) return;
-    Slot& s = slots_[key & (kSlots - 1)];
-    s.key = key;
-    s.len = static_cast<uint8_t>(len);
-    std::memcpy(s.text, lemma, static_cast<size_t>(len));
-  }
-
- private:
-  struct Slot {
-    uint64_t key = 0;  // 0: empty (keys have their low bit set)
-    uint8_t len = 0;
-    char text[kMaxLemma + 1] = {};
-  };
-  uint64_t model_serial_ = 0;
-  std::vector<Slot> slots_;
-};
-
 // Looks up the static features of a sentence in a software pipeline, because every lookup is a
 // likely cache miss: prefetch the slot of feature j, resolve the slot of feature j - kResolveLag
 // (and prefetch its row), add the row of feature j - kAddLag to its token's scores.
@@ -249,8 +213,6 @@ void Tagger::Tag(Document* doc, const Sentence& s) const {
   const int num_tags = model_->num_tags();
   thread_local Scratch sc;
   thread_local WordScoreCache cache;
-  thread_local LemmaCache lemmas;
-  lemmas.Bind(model_serial_);
   thread_local uint64_t sentence_serial = 0;
   const size_t width = model_->dense_width();
   cache.Bind(model_serial_, width);
@@ -328,13 +290,7 @@ void Tagger::Tag(Document* doc, const Sentence& s) const {
     Token& tok = toks[i];
     tok.tag = tag_names_[static_cast<size_t>(best)];
     if (tok.lower.size() + 4 < sizeof lemma) {
-      const uint64_t key =
-          syntax::Combine(syntax::Combine(syntax::HashBytes(tok.norm), static_cast<uint64_t>(best)), cache_epoch) | 1;
-      int len = lemmas.Find(key, lemma);
-      if (len < 0) {
-        len = LemmatizeInto(tok.norm, tok.lower, best, lemma, sizeof lemma);
-        lemmas.Put(key, lemma, len);
-      }
+      const int len = LemmatizeInto(tok.norm, tok.lower, best, lemma, sizeof lemma);
       tok.lemma.assign(lemma, static_cast<size_t>(len));
     } else {
       tok.lemma = ProperTag(tok.tag) ? tok.norm : tok.lower;  // URLs and the like: not inflected

@@ -183,7 +183,7 @@ TEST(Tagger, AccuracyOnEwtTest) {
   EXPECT_GE(acc, 0.94) << right << " of " << total << " tokens";
 }
 
-// The tagger remembers per thread the scores and lemmas of words it has seen (caches of exact
+// The tagger remembers per thread the word-feature scores of words it has seen (a cache of exact
 // integer sums): what it remembers must never change a tag. Reference: every sentence tagged with
 // the caches forgotten first. Then the same 600 sentences tagged in order (cold, then warm: words
 // remembered from earlier sentences share slots with new words), and in reverse order on a fresh
