@@ -2,24 +2,14 @@
 // name is not a place.
 #include <gtest/gtest.h>
 
+#include "extract_util.h"
 #include "sitrep/pipeline.h"
 
 namespace sitrep {
 namespace {
 
 std::vector<Event> Extract(const std::string& text, const std::string& date) {
-  static std::unique_ptr<Pipeline> pipeline = [] {
-    std::unique_ptr<Pipeline> p;
-    EXPECT_TRUE(Pipeline::Open(PipelineOptions{}, &p).ok());
-    return p;
-  }();
-  Article a;
-  a.text = text;
-  a.date = date;
-  a.id = ComputeArticleId("", "", text);
-  std::vector<Event> events;
-  EXPECT_TRUE(pipeline->Extract(a, &events).ok());
-  return events;
+  return testing::ExtractText(text, date);
 }
 
 TEST(PlacesInContext, AForeignNamesakeIsNoPlaceButTheArticleCountryIs) {

@@ -3,26 +3,19 @@
 // open a sentence in ACLED-style notes.
 #include <gtest/gtest.h>
 
+#include "extract_util.h"
 #include "sitrep/pipeline.h"
 
 namespace sitrep {
 namespace {
 
+// The tests read as sentences about tolls; the pipeline is the shared one.
 class Tolls : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() { ASSERT_TRUE(Pipeline::Open(PipelineOptions{}, &pipeline_).ok()); }
   static std::vector<Event> Extract(const std::string& text, const std::string& date) {
-    Article a;
-    a.text = text;
-    a.date = date;
-    a.id = ComputeArticleId("", "", text);
-    std::vector<Event> events;
-    EXPECT_TRUE(pipeline_->Extract(a, &events).ok());
-    return events;
+    return testing::ExtractText(text, date);
   }
-  static std::unique_ptr<Pipeline> pipeline_;
 };
-std::unique_ptr<Pipeline> Tolls::pipeline_;
 
 std::string Describe(const std::vector<Event>& events) {
   std::string s;
