@@ -95,6 +95,26 @@ const TimeSpan* DateFor(const SentenceView& v, std::span<const TimeSpan> times, 
   return best;
 }
 
+// Adds a figure to another of the same toll, bound by bound (a bound one side lacks stays unknown).
+void AddEstimate(Estimate* to, const Estimate& from) {
+  auto add = [](std::optional<int64_t>& x, const std::optional<int64_t>& y) {
+    if (x && y) *x += *y;
+  };
+  add(to->low, from.low);
+  add(to->best, from.best);
+  add(to->high, from.high);
+}
+
+// Codes `party` as the dictionary's actor `id`, keeping the words that named it; false (and
+// `party` unchanged) without a dictionary or when it lacks the id.
+bool Recode(const EventExtractor::ActorLookup& lookup, ActorRef* party, const std::string& id) {
+  std::optional<ActorRef> ref = lookup ? lookup(id) : std::nullopt;
+  if (!ref) return false;
+  ref->text = party->text;
+  *party = std::move(*ref);
+  return true;
+}
+
 double Confidence(const RoleTuple& r, bool nominal, bool dated, const std::string& modality) {
   double c = 0.45;
   if (r.actor1 && !r.actor1->coref) c += 0.15;
@@ -386,10 +406,7 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
           for (ActorRef* party : {&e.actor1, &e.actor2}) {
             if (party->type != "state" || party->country.empty()) continue;
             if (party == &e.actor2 && p->plover_type != "FIGHT") continue;  // an assault's target state is its people
-            if (std::optional<ActorRef> mil = lookup_(party->country + "_MIL")) {
-              mil->text = party->text;
-              *party = std::move(*mil);
-            }
+            Recode(lookup_, party, party->country + "_MIL");
           }
         }
         // Civilians who demonstrate are protesters (ACLED's "Protesters (country)"; data/actors/generic.actors.txt).
@@ -402,12 +419,7 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
         // demonstration", however many things the crowd did.
         const bool crowd_violence = In(e.actor1.id, {"RIOTERS", "PROTESTERS", "CIVILIANS"}) &&
                                     In(p->plover_type, {"FIGHT", "ASSAULT", "COERCE"}) && e.actor1.id != e.actor2.id;
-        if (crowd_violence && e.actor1.id == "CIVILIANS") {
-          if (std::optional<ActorRef> rioters = lookup_ ? lookup_("RIOTERS") : std::nullopt) {
-            rioters->text = e.actor1.text;
-            e.actor1 = std::move(*rioters);
-          }
-        }
+        if (crowd_violence && e.actor1.id == "CIVILIANS") Recode(lookup_, &e.actor1, "RIOTERS");
         if (crowd_violence) {
           e.plover_type = "PROTEST";
           e.plover_mode = "riot";
@@ -480,12 +492,7 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
           Estimate* est = e.counts.Find(c.role);
           if (!est) continue;
           if (c.coordinated && !est->empty()) {
-            auto add = [](std::optional<int64_t>& x, const std::optional<int64_t>& y) {
-              if (x && y) *x += *y;
-            };
-            add(est->low, c.estimate.low);
-            add(est->best, c.estimate.best);
-            add(est->high, c.estimate.high);
+            AddEstimate(est, c.estimate);
           } else {
             *est = c.estimate;
           }
@@ -552,12 +559,7 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
               if (to->empty()) {
                 *to = *from;
               } else {
-                auto add = [](std::optional<int64_t>& x, const std::optional<int64_t>& y) {
-                  if (x && y) *x += *y;
-                };
-                add(to->low, from->low);
-                add(to->best, from->best);
-                add(to->high, from->high);
+                AddEstimate(to, *from);
               }
               *from = Estimate();
               moved = true;

@@ -54,6 +54,19 @@ const Arg* CarrierPossessor(const SentenceView& v, uint32_t head) {
   return nullptr;
 }
 
+// The agents of the verb (one of `lemmas`, with its particle: "carried out", "fended off") that
+// ends right before token k: its subject, or its "by" agent when passive.
+std::vector<const Arg*> AgentsOfVerbBefore(const SentenceView& v, uint32_t k,
+                                           std::initializer_list<std::string_view> lemmas) {
+  const Sentence& s = v.sentence();
+  if (k == s.first_token) return {};
+  uint32_t verb = k - 1;
+  if (v.tok(verb).tag == "RP" && verb > s.first_token) --verb;
+  if (!v.IsVerb(verb) || !In(v.Lemma(verb), lemmas)) return {};
+  if (v.IsPassive(verb)) return Actors(v.PrepObjects(verb + 1, "by"));
+  return Actors(v.SubjectOf(verb));
+}
+
 // "SAF carried out airstrikes on RSF positions", "the rebels launched an offensive": a nominal
 // trigger that is the object of a light verb takes that verb's subject (or its "by" agent when
 // passive) as its agent.
@@ -69,15 +82,8 @@ std::vector<const Arg*> LightVerbAgents(const SentenceView& v, uint32_t first) {
     }
     break;
   }
-  if (k == s.first_token) return {};
-  uint32_t verb = k - 1;
-  if (v.tok(verb).tag == "RP" && verb > s.first_token) --verb;  // "carried out"
-  if (!v.IsVerb(verb) || !In(v.Lemma(verb), {"carry", "conduct", "launch", "stage", "mount", "execute", "perform",
-                                             "unleash", "wage", "lead", "intensify", "step", "resume", "begin",
-                                             "start", "continue", "claim"}))
-    return {};
-  if (v.IsPassive(verb)) return Actors(v.PrepObjects(verb + 1, "by"));
-  return Actors(v.SubjectOf(verb));
+  return AgentsOfVerbBefore(v, k, {"carry", "conduct", "launch", "stage", "mount", "execute", "perform", "unleash",
+                                   "wage", "lead", "intensify", "step", "resume", "begin", "start", "continue", "claim"});
 }
 
 // "Ukrainian forces repelled a Russian assault", "the army said it repulsed the attack": the subject
@@ -88,13 +94,7 @@ std::vector<const Arg*> RepellerOf(const SentenceView& v, uint32_t first) {
   while (k > s.first_token && In(v.tok(k - 1).tag, {"DT", "JJ", "CD", "PRP$", "NNP", "NNPS"}) && !v.ArgAt(k - 1)) --k;
   while (k > s.first_token && v.ArgAt(k - 1) && v.ArgAt(k - 1)->actor) --k;  // "a Russian assault": the demonym
   while (k > s.first_token && v.tok(k - 1).tag == "DT") --k;
-  if (k == s.first_token) return {};
-  uint32_t verb = k - 1;
-  if (v.tok(verb).tag == "RP" && verb > s.first_token) --verb;  // "fended off", "beat back"
-  if (!v.IsVerb(verb) || !In(v.Lemma(verb), {"repel", "repulse", "thwart", "foil", "fend", "resist", "counter"}))
-    return {};
-  if (v.IsPassive(verb)) return Actors(v.PrepObjects(verb + 1, "by"));
-  return Actors(v.SubjectOf(verb));
+  return AgentsOfVerbBefore(v, k, {"repel", "repulse", "thwart", "foil", "fend", "resist", "counter"});
 }
 
 // "fighting ... pitting X against Y".

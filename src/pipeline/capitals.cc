@@ -19,8 +19,8 @@ bool IsPoliticalVerb(std::string_view lemma) {
                        "sanction", "condemn", "demand", "urge", "call", "warn", "threaten", "support", "back",
                        "deploy", "send", "recall", "expel", "accept", "welcome", "respond", "announce", "confirm",
                        "want", "seek", "suspend", "sever", "dismiss", "denounce", "criticize", "criticise",
-                       "admit", "acknowledge", "insist", "vow", "pledge", "promise", "propose", "arm", "fund",
-                       "finance", "supply", "order", "decide", "declare", "appoint", "negotiate", "accuse"});
+                       "admit", "acknowledge", "vow", "pledge", "promise", "propose", "arm", "fund",
+                       "finance", "supply", "order", "decide", "declare", "appoint", "negotiate"});
 }
 
 // Verbs whose object a government is: "accused Kigali", "urged Kinshasa", "sanctioned Kigali".
@@ -58,6 +58,13 @@ std::vector<CapitalMention> FindCapitals(const std::vector<PlaceMention>& places
     out.push_back(std::move(c));
   }
   return out;
+}
+
+bool MayStandForGovernment(const Document& doc, uint32_t first) {
+  if (first == 0 || first > doc.tokens.size()) return first == 0;
+  const Token& prev = doc.tokens[first - 1];
+  return !(prev.norm == "," ||
+           OneOf(prev.lower, {"the", "in", "to", "toward", "towards", "from", "near", "at", "of", "on", "into"}));
 }
 
 bool StandsForGovernment(const Document& doc, const Sentence& s, uint32_t first, uint32_t last) {

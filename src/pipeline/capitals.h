@@ -26,6 +26,11 @@ struct CapitalMention {
 std::vector<CapitalMention> FindCapitals(const std::vector<PlaceMention>& places, const Gazetteer& gazetteer,
                                          const ActorDictionary& actors, const Document& doc);
 
+// Before tagging, from the words alone: false when the capital starting at `first` follows a
+// preposition, "the" or a comma ("in Kinshasa", "the capital, Kinshasa"), so that its sentence
+// need not be tagged for it.
+bool MayStandForGovernment(const Document& doc, uint32_t first);
+
 // True when the capital at [first, last) of sentence `s` (tagged) stands for its government.
 bool StandsForGovernment(const Document& doc, const Sentence& s, uint32_t first, uint32_t last);
 

@@ -198,14 +198,7 @@ static void Analyze(const Pipeline::Impl& im, const Article& article, Document* 
     si = 0;
     for (const CapitalMention& c : capitals) {  // a capital may stand for its government
       while (si < doc.sentences.size() && doc.sentences[si].last_token <= c.first) ++si;
-      // Not after a preposition, "the" or a comma: "in Kinshasa", "the capital, Kinshasa" are places.
-      const bool place_context = c.first > 0 && [&] {
-        const Token& prev = doc.tokens[c.first - 1];
-        return prev.norm == "," || prev.lower == "the" || prev.lower == "in" || prev.lower == "to" ||
-               prev.lower == "toward" || prev.lower == "towards" || prev.lower == "from" || prev.lower == "near" ||
-               prev.lower == "at" || prev.lower == "of" || prev.lower == "on" || prev.lower == "into";
-      }();
-      if (si < doc.sentences.size() && !place_context) has_party[si] = true;
+      if (si < doc.sentences.size() && MayStandForGovernment(doc, c.first)) has_party[si] = true;
     }
   }
   a.relevant.assign(doc.sentences.size(), false);
