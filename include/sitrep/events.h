@@ -19,6 +19,9 @@
 
 namespace sitrep {
 
+struct Cues;
+class Conventions;
+
 // An actor named in the text, already resolved by the actor stage (coreference included).
 struct ActorSpan {
   uint32_t first = 0, last = 0;  // token range [first, last)
@@ -70,7 +73,8 @@ struct ArticleAnalysis {
 
 class EventExtractor {
  public:
-  // Loads data/events/patterns.txt (and friends) from `data_dir`; errors name file and line.
+  // Loads the trigger patterns, cue lists and coding conventions of `data_dir`/events (patterns.txt,
+  // irregular_verbs.txt, cues.txt, conventions.txt; docs/events.md); errors name file and line.
   static Status Load(const std::string& data_dir, std::unique_ptr<EventExtractor>* out);
   ~EventExtractor();
 
@@ -100,6 +104,8 @@ class EventExtractor {
  private:
   EventExtractor();
   std::unique_ptr<Patterns> patterns_;
+  std::unique_ptr<Cues> cues_;
+  std::unique_ptr<Conventions> conventions_;
   ActorLookup lookup_;
 };
 

@@ -91,6 +91,10 @@ struct CountMention {
 std::vector<CountMention> FindCounts(const Document& doc, const Sentence& s);
 std::vector<CountMention> FindCounts(const Document& doc, const Sentence& s, const CountLexicon& lexicon);
 
+// Two disjoint groups together ("20 civilians and 5 soldiers"): lows add up (a missing low counts as
+// 0), bests only when both are known, highs only when both are known.
+Estimate Sum(const Estimate& a, const Estimate& b);
+
 // Adds the counts that belong to one event (in text order) into `counts`:
 //  - a `subset` is skipped (already inside the count before it);
 //  - a `coordinated` count is added to the one before it: lows add up (a missing low counts

@@ -1,56 +1,8 @@
 #include "modality.h"
 
-#include <array>
-#include <span>
-
-#include "sitrep/word_set.h"
 
 namespace sitrep {
 namespace {
-
-// The cue lists. Each is used by its predicate below and, all together, by IsAnyCue.
-constexpr std::string_view kClaimList[] = {"claim", "say", "allege", "assert", "insist", "estimate", "report", "tell",
-                                           "accuse", "blame", "add", "state", "maintain", "read", "write", "contend",
-                                           "argue"};
-constexpr std::string_view kDenyList[] = {"deny", "dismiss", "refute"};
-constexpr std::string_view kThreatList[] = {"threaten", "warn"};
-constexpr std::string_view kIntentList[] = {"aim", "plan", "intend", "vow", "pledge", "seek", "prepare", "want", "hope",
-                                            "promise", "try", "attempt", "openness", "open", "willing", "ready",
-                                            "readiness", "willingness", "plot"};
-constexpr std::string_view kConditionList[] = {"if", "unless", "whether"};
-constexpr std::string_view kReportingList[] = {"announce", "confirm", "report", "say", "state", "tell"};
-constexpr std::string_view kOtherCueList[] = {"fail", "refuse", "without", "since"};
-
-template <size_t N>
-WordSet SetOf(const std::string_view (&words)[N]) {
-  return WordSet(std::begin(words), std::end(words));
-}
-const WordSet kClaimVerbs = SetOf(kClaimList);
-const WordSet kDenyVerbs = SetOf(kDenyList);
-const WordSet kThreatVerbs = SetOf(kThreatList);
-const WordSet kIntentWords = SetOf(kIntentList);
-const WordSet kConditionWords = SetOf(kConditionList);
-const WordSet kReportingVerbs = SetOf(kReportingList);
-
-bool IsClaimVerb(const std::string& lemma) { return kClaimVerbs.Contains(lemma); }
-bool IsDenyVerb(const std::string& lemma) { return kDenyVerbs.Contains(lemma); }
-bool IsThreatVerb(const std::string& lemma) { return kThreatVerbs.Contains(lemma); }
-bool IsIntentWord(const std::string& lemma) { return kIntentWords.Contains(lemma); }
-
-// Every word the backward cue scan reacts to: one lookup lets it skip most words at once.
-bool IsAnyCue(const std::string& lemma) {
-  static const WordSet kAll = [] {
-    std::vector<std::string_view> all;
-    for (auto list : {std::span<const std::string_view>(kClaimList), std::span<const std::string_view>(kDenyList),
-                      std::span<const std::string_view>(kThreatList), std::span<const std::string_view>(kIntentList),
-                      std::span<const std::string_view>(kConditionList),
-                      std::span<const std::string_view>(kReportingList),
-                      std::span<const std::string_view>(kOtherCueList)})
-      all.insert(all.end(), list.begin(), list.end());
-    return WordSet(all.begin(), all.end());
-  }();
-  return kAll.Contains(lemma);
-}
 
 // The claimant as the article names it: the noun phrase starting at an argument ("M23",
 // "U.N. experts", "the statement"); through a pronoun, the words of its antecedent.
@@ -121,6 +73,7 @@ ModalityReading ReadModality(const SentenceView& v, uint32_t first, uint32_t las
                              const FollowingViews& following) {
   ModalityReading r;
   const Sentence& s = v.sentence();
+  const Cues& cues = v.cues();
   bool negated = false, denied = false, threatened = false, intended = false, hypothetical = false,
        background = false, claimed = false;
   std::string claimant, denier;
@@ -135,10 +88,10 @@ ModalityReading ReadModality(const SentenceView& v, uint32_t first, uint32_t las
     if (w == "not" || w == "n't" || w == "never" || (w == "longer" && k > s.first_token && v.tok(k - 1).lower == "no") ||
         (nominal && w == "no"))
       negated = true;
-    if (In(l, {"could", "would", "might", "may", "should"})) hypothetical = true;
-    if (In(t.lower, {"will", "shall", "'ll"})) intended = true;
-    if (In(l, {"previously", "earlier", "formerly", "once"})) background = true;
-    if (nominal && In(l, {"potential", "possible", "possibility", "risk", "threat"})) hypothetical = true;
+    if (v.cues().possibility_modals.Contains(l)) hypothetical = true;
+    if (v.cues().future_modals.Contains(t.lower)) intended = true;
+    if (v.cues().earlier_adverbs.Contains(l)) background = true;
+    if (nominal && v.cues().possibility_nouns.Contains(l)) hypothetical = true;
   }
   if (!nominal && v.IsPluperfect(first)) background = true;
 
@@ -150,23 +103,23 @@ ModalityReading ReadModality(const SentenceView& v, uint32_t first, uint32_t las
     --k;
     const std::string& l = v.Lemma(k);
     if (v.IsClauseBoundary(k) || (k + 1 < first && v.IsFiniteVerb(k + 1) && !v.IsAux(k + 1))) same_clause = false;
-    if (!IsAnyCue(l)) continue;  // one hash lookup instead of every list below, for most words
-    if (kConditionWords.Contains(l)) hypothetical = true;
-    if (v.IsVerb(k) && kReportingVerbs.Contains(l)) reporting = true;
+    if (!cues.modality_cues.Contains(l)) continue;  // one hash lookup instead of every list below, for most words
+    if (cues.condition_words.Contains(l)) hypothetical = true;
+    if (v.IsVerb(k) && cues.reporting_verbs.Contains(l)) reporting = true;
     bool to_follows = k + 1 < first && (v.tok(k + 1).lower == "to" || v.tok(k + 1).lower == "at");
     if (same_clause && first - k <= 8 && to_follows) {
-      if (IsThreatVerb(l)) threatened = true;
-      else if (IsIntentWord(l)) intended = true;
-      else if (l == "fail" || l == "refuse") negated = true;
+      if (cues.threat_verbs.Contains(l)) threatened = true;
+      else if (cues.intent_words.Contains(l)) intended = true;
+      else if (cues.refusal_verbs.Contains(l)) negated = true;
     }
     if (l == "without" && first - k <= 3) negated = true;
     // "the rebels' advances since January, including the capture of Goma": an earlier period.
     if (nominal && l == "since" && first - k <= 12) background = true;
-    if (IsDenyVerb(l) && v.IsVerb(k)) {
+    if (cues.deny_verbs.Contains(l) && v.IsVerb(k)) {
       denied = true;
       denier = SpeakerOf(v, k);
     }
-    if (IsClaimVerb(l) && v.IsVerb(k) && !v.InQuote(k) && !claimed) {
+    if (cues.claim_verbs.Contains(l) && v.IsVerb(k) && !v.InQuote(k) && !claimed) {
       claimed = true;
       claimant = SpeakerOf(v, k);
     }
@@ -179,7 +132,7 @@ ModalityReading ReadModality(const SentenceView& v, uint32_t first, uint32_t las
       if (v.tok(k).norm != ",") continue;
       uint32_t j = k + 1;
       while (j < s.last_token && !v.IsVerb(j) && v.tok(j).kind != TokenKind::kPunct) ++j;
-      if (j < s.last_token && v.IsVerb(j) && IsClaimVerb(v.Lemma(j)) && j + 2 >= s.last_token) {
+      if (j < s.last_token && v.IsVerb(j) && cues.claim_verbs.Contains(v.Lemma(j)) && j + 2 >= s.last_token) {
         claimed = true;
         // The speaker is the phrase between the comma and the verb ("local officials said").
         claimant.clear();
@@ -201,7 +154,7 @@ ModalityReading ReadModality(const SentenceView& v, uint32_t first, uint32_t las
       if (!w) break;
       bool found = false;
       for (uint32_t k = w->sentence().first_token; k < w->sentence().last_token && !found; ++k) {
-        if (w->InQuote(k) || !IsClaimVerb(w->Lemma(k)) || !w->IsVerb(k)) continue;
+        if (w->InQuote(k) || !cues.claim_verbs.Contains(w->Lemma(k)) || !w->IsVerb(k)) continue;
         claimant = SpeakerOf(*w, k);
         found = true;
       }

@@ -19,6 +19,14 @@ void Append(std::vector<const Arg*>* to, const std::vector<const Arg*>& from) {
   to->insert(to->end(), from.begin(), from.end());
 }
 
+// A participle describing the noun after it reports nothing: "two alleged thieves", "an alleged
+// JNIM-affiliated man" (the tagger may read it as a past tense).
+bool IsAttributiveParticiple(const SentenceView& v, uint32_t k) {
+  const Sentence& s = v.sentence();
+  if (!In(v.tok(k).tag, {"VBN", "VBD"}) || k == s.first_token || k + 1 >= s.last_token) return false;
+  return In(v.tok(k - 1).tag, {"DT", "CD", "JJ", "PRP$", "POS"}) && In(v.tok(k + 1).tag, {"JJ", "NN", "NNS", "NNP", "VBN"});
+}
+
 // A complement clause with no subject of its own ("X's office announced that the Head of State
 // had held a call"): fall back to the subject of the reporting verb.
 std::vector<const Arg*> ReportingSubject(const SentenceView& v, uint32_t head) {
@@ -26,7 +34,7 @@ std::vector<const Arg*> ReportingSubject(const SentenceView& v, uint32_t head) {
   for (uint32_t k = head; k > s.first_token;) {
     --k;
     if (v.IsClauseBoundary(k) && v.tok(k).tag != "IN") return {};
-    if (v.IsVerb(k) && In(v.Lemma(k), {"announce", "say", "report", "claim", "state", "confirm", "add"}))
+    if (v.IsVerb(k) && v.cues().reporting_verbs.Contains(v.Lemma(k)) && !IsAttributiveParticiple(v, k))
       return v.SubjectOf(k);
   }
   return {};
@@ -39,11 +47,11 @@ const Arg* CarrierPossessor(const SentenceView& v, uint32_t head) {
   uint32_t k = head;
   for (int steps = 0; k > s.first_token && steps < 4; ++steps) {
     --k;
-    if (In(v.tok(k).lower, {"including", "notably", "especially"}) ||
+    if (v.cues().listing_words.Contains(v.tok(k).lower) ||
         (v.tok(k).lower == "as" && k > s.first_token && v.tok(k - 1).lower == "such"))
       break;
   }
-  if (!In(v.tok(k).lower, {"including", "notably", "especially", "as"})) return nullptr;
+  if (!v.cues().listing_words.Contains(v.tok(k).lower) && v.tok(k).lower != "as") return nullptr;
   for (int steps = 0; k > s.first_token && steps < 12; ++steps) {
     --k;
     const Token& t = v.tok(k);
@@ -57,12 +65,12 @@ const Arg* CarrierPossessor(const SentenceView& v, uint32_t head) {
 // The agents of the verb (one of `lemmas`, with its particle: "carried out", "fended off") that
 // ends right before token k: its subject, or its "by" agent when passive.
 std::vector<const Arg*> AgentsOfVerbBefore(const SentenceView& v, uint32_t k,
-                                           std::initializer_list<std::string_view> lemmas) {
+                                           const WordList& lemmas) {
   const Sentence& s = v.sentence();
   if (k == s.first_token) return {};
   uint32_t verb = k - 1;
   if (v.tok(verb).tag == "RP" && verb > s.first_token) --verb;
-  if (!v.IsVerb(verb) || !In(v.Lemma(verb), lemmas)) return {};
+  if (!v.IsVerb(verb) || !lemmas.Contains(v.Lemma(verb))) return {};
   if (v.IsPassive(verb)) return Actors(v.PrepObjects(verb + 1, "by"));
   return Actors(v.SubjectOf(verb));
 }
@@ -76,14 +84,13 @@ std::vector<const Arg*> LightVerbAgents(const SentenceView& v, uint32_t first) {
   // Determiners, numbers, adjectives and "a series of" between the verb and the noun.
   while (k > s.first_token) {
     const Token& t = v.tok(k - 1);
-    if (In(t.tag, {"DT", "JJ", "JJS", "CD", "PRP$"}) || In(t.lower, {"series", "wave", "string", "number", "of"})) {
+    if (In(t.tag, {"DT", "JJ", "JJS", "CD", "PRP$"}) || v.cues().series_words.Contains(t.lower)) {
       --k;
       continue;
     }
     break;
   }
-  return AgentsOfVerbBefore(v, k, {"carry", "conduct", "launch", "stage", "mount", "execute", "perform", "unleash",
-                                   "wage", "lead", "intensify", "step", "resume", "begin", "start", "continue", "claim"});
+  return AgentsOfVerbBefore(v, k, v.cues().light_verbs);
 }
 
 // "Ukrainian forces repelled a Russian assault", "the army said it repulsed the attack": the subject
@@ -94,7 +101,7 @@ std::vector<const Arg*> RepellerOf(const SentenceView& v, uint32_t first) {
   while (k > s.first_token && In(v.tok(k - 1).tag, {"DT", "JJ", "CD", "PRP$", "NNP", "NNPS"}) && !v.ArgAt(k - 1)) --k;
   while (k > s.first_token && v.ArgAt(k - 1) && v.ArgAt(k - 1)->actor) --k;  // "a Russian assault": the demonym
   while (k > s.first_token && v.tok(k - 1).tag == "DT") --k;
-  return AgentsOfVerbBefore(v, k, {"repel", "repulse", "thwart", "foil", "fend", "resist", "counter"});
+  return AgentsOfVerbBefore(v, k, v.cues().repel_verbs);
 }
 
 // "fighting ... pitting X against Y".
@@ -138,7 +145,7 @@ std::vector<RoleTuple> ReadRoles(const SentenceView& v, const TriggerMatch& m, b
     std::vector<const Arg*> between = Actors(v.PrepObjects(m.last, "between"));
     // "fighting broke out on Saturday between X and Y": past the verb that says it started.
     if (between.size() < 2 && m.last < v.sentence().last_token && v.IsVerb(m.last) &&
-        In(v.Lemma(m.last), {"break", "erupt", "resume", "continue", "rage", "flare", "intensify", "escalate"})) {
+        v.cues().outbreak_verbs.Contains(v.Lemma(m.last))) {
       uint32_t after_verb = m.last + 1;
       if (after_verb < v.sentence().last_token && v.tok(after_verb).tag == "RP") ++after_verb;  // "broke out"
       between = Actors(v.PrepObjects(after_verb, "between"));

@@ -11,35 +11,8 @@ bool IsQuoteToken(const Token& t) {
   return t.kind == TokenKind::kPunct && (t.norm == "\"" || t.tag == "``" || t.tag == "''") && t.norm != "'";
 }
 
-const WordSet kThirdPersonPronouns = {"they", "them", "their", "themselves", "it", "its", "itself"};
-const WordSet kFirstPersonPluralPronouns = {"we", "us", "our", "ourselves"};
-const WordSet kPersonalPronouns = {"they", "them", "their", "themselves", "it", "its", "itself",
-                                   "we", "us", "our", "ourselves"};
-
-bool IsThirdPersonPronoun(const std::string& w) { return kThirdPersonPronouns.Contains(w); }
-bool IsFirstPersonPluralPronoun(const std::string& w) { return kFirstPersonPluralPronouns.Contains(w); }
-
-// Nouns whose "of X" names a place where something happens: people of a place and parts of it.
-bool IsWhereNoun(const std::string& w) {
-  static const WordSet kWords = {"residents", "inhabitants", "people", "population", "villagers", "youths",
-                                 "outskirts", "suburbs", "suburb", "vicinity", "centre", "center", "edge",
-                                 "area", "areas", "parts", "streets", "neighbourhood", "neighborhood", "district"};
-  return kWords.Contains(w);
-}
-
-bool IsLocativePrep(const std::string& w) {
-  static const WordSet kWords = {"in", "at", "near", "around", "outside", "inside", "across", "throughout",
-                                 "into", "within", "from", "on", "of"};
-  return kWords.Contains(w);
-}
-
 }  // namespace
 
-bool IsStateForce(const ActorRef& a) {
-  return In(a.type, {"military", "police", "government", "state"});
-}
-bool IsCivilians(const ActorRef& a) { return a.type == "civilians"; }
-bool IsPersonalPronoun(const std::string& w) { return kPersonalPronouns.Contains(w); }
 
 std::vector<bool> ComputeQuotes(const Document& doc) {
   std::vector<bool> in(doc.tokens.size(), false);
@@ -69,8 +42,8 @@ std::vector<bool> ComputeQuotes(const Document& doc) {
 
 SentenceView::SentenceView(const ArticleAnalysis& a, const Sentence& s, const std::vector<bool>& in_quote,
                            const ActorSpan* previous_subject, std::span<const ActorSpan> actors,
-                           std::span<const PlaceSpan> places)
-    : a_(a), s_(s), in_quote_(in_quote), actors_(actors), places_(places) {
+                           std::span<const PlaceSpan> places, const Cues& cues, const Conventions& conventions)
+    : a_(a), s_(s), in_quote_(in_quote), cues_(cues), conventions_(conventions), actors_(actors), places_(places) {
   ComputeFlags();
   BuildArgs(previous_subject);
 }
@@ -96,14 +69,11 @@ void SentenceView::ComputeFlags() {
     if (md || (tag.size() == 3 && c0 == 'V' && c1 == 'B' && (c2 == 'D' || c2 == 'Z' || c2 == 'P'))) f |= kFiniteFlag;
     if (c0 == 'N' && c1 == 'N') f |= kNounFlag;
     if (tag.size() == 2 && ((c0 == 'I' && c1 == 'N') || (c0 == 'T' && c1 == 'O'))) f |= kPrepFlag;
-    static const WordSet kAuxLemmas = {"be", "have", "do", "to", "get"};
-    static const WordSet kSubordinators = {
-        "when", "while", "whereas", "because", "although", "though", "unless", "if", "whether"};
-    if (md || kAuxLemmas.Contains(l)) f |= kAuxFlag;
+    if (md || cues_.auxiliary_lemmas.Contains(l)) f |= kAuxFlag;
     const bool wh = (tag.size() == 3 && c0 == 'W' && c1 == 'D' && c2 == 'T') || (tag.size() == 2 && c0 == 'W' && c1 == 'P');
     if (t.kind == TokenKind::kPunct ? (t.norm == ";" || t.norm == ":")
                                      : (wh ||  // which, that (relative), who
-                                        kSubordinators.Contains(t.lower)))
+                                        cues_.clause_subordinators.Contains(t.lower)))
       f |= kBoundaryFlag;
     flags_[i - s_.first_token] = f;
   }
@@ -168,7 +138,7 @@ void SentenceView::BuildArgs(const ActorSpan* previous_subject) {
       if (p.is_demonym || p.first < s_.first_token || p.last > s_.last_token) continue;
       uint32_t k = p.first;
       while (k > s_.first_token && (tok(k - 1).tag == "DT" || tok(k - 1).tag == "JJ")) --k;
-      bool locative = k > s_.first_token && IsLocativePrep(tok(k - 1).lower) && tok(k - 1).lower != "of";
+      bool locative = k > s_.first_token && cues_.locative_prepositions.Contains(tok(k - 1).lower) && tok(k - 1).lower != "of";
       if (locative_only && !locative) continue;
       Arg arg;
       arg.first = p.first;
@@ -195,7 +165,7 @@ void SentenceView::BuildArgs(const ActorSpan* previous_subject) {
     if (arg_at_[i - s_.first_token] >= 0) continue;
     const std::string& w = tok(i).lower;
     const ActorSpan* antecedent = nullptr;
-    if (IsFirstPersonPluralPronoun(w) && InQuote(i)) {
+    if (cues_.first_person_plural_pronouns.Contains(w) && InQuote(i)) {
       // "we" in a quotation is its speaker: "..." reads the statement shared by X / X said.
       for (uint32_t k = s_.first_token; k < s_.last_token && !antecedent; ++k) {
         if (InQuote(k) || tok(k).lower != "by") continue;
@@ -206,7 +176,7 @@ void SentenceView::BuildArgs(const ActorSpan* previous_subject) {
           }
       }
       if (!antecedent) antecedent = previous_subject;
-    } else if (IsThirdPersonPronoun(w)) {
+    } else if (cues_.third_person_pronouns.Contains(w)) {
       // Nearest actor before the pronoun with a verb in between (an actor in the pronoun's own
       // phrase cannot be its antecedent: "EU sanctions against them").
       bool verb_between = false;
@@ -217,7 +187,7 @@ void SentenceView::BuildArgs(const ActorSpan* previous_subject) {
         if (idx < 0) continue;
         const Arg& arg = args_[idx];
         k = arg.first;
-        if (arg.actor && verb_between && !arg.actor->modifier_only && !IsCivilians(arg.actor->actor))
+        if (arg.actor && verb_between && !arg.actor->modifier_only && !conventions_.IsCivilians(arg.actor->actor))
           antecedent = arg.actor;
       }
       if (!antecedent) antecedent = previous_subject;
@@ -415,10 +385,10 @@ bool SentenceView::IsLocative(const Arg& arg) const {
   uint32_t p = arg.first;
   for (int steps = 0; p > s_.first_token && steps < 8; ++steps) {
     const Token& t = tok(p - 1);
-    if (IsLocativePrep(t.lower) && t.lower != "of") return true;
+    if (cues_.locative_prepositions.Contains(t.lower) && t.lower != "of") return true;
     // "residents of Goma marched", "on the outskirts of Sake": an "of" after a word for people or
     // for part of a place says where.
-    if (t.lower == "of" && p - 1 > s_.first_token && IsWhereNoun(tok(p - 2).lower)) return true;
+    if (t.lower == "of" && p - 1 > s_.first_token && cues_.where_nouns.Contains(tok(p - 2).lower)) return true;
     // Also through a parenthesised or comma-listed admin chain: "in Nyanzale (Rutshuru, North Kivu)".
     bool np_word = t.tag == "DT" || t.tag == "JJ" || t.tag == "POS" || t.tag == "NNP" || t.tag == "NN" ||
                    t.tag == "NNS" ||

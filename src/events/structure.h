@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "conventions.h"
+#include "cues.h"
 #include "sitrep/events.h"
 
 namespace sitrep {
@@ -32,9 +34,11 @@ class SentenceView {
   // `actors` and `places` are the article's mentions that lie in this sentence.
   SentenceView(const ArticleAnalysis& a, const Sentence& s, const std::vector<bool>& in_quote,
                const ActorSpan* previous_subject, std::span<const ActorSpan> actors,
-               std::span<const PlaceSpan> places);
+               std::span<const PlaceSpan> places, const Cues& cues, const Conventions& conventions);
 
   const Document& doc() const { return *a_.doc; }
+  const Cues& cues() const { return cues_; }
+  const Conventions& conventions() const { return conventions_; }
   const Sentence& sentence() const { return s_; }
   const Token& tok(uint32_t i) const { return a_.doc->tokens[i]; }
   bool InQuote(uint32_t i) const { return in_quote_[i]; }
@@ -87,6 +91,8 @@ class SentenceView {
   const ArticleAnalysis& a_;
   const Sentence& s_;
   const std::vector<bool>& in_quote_;
+  const Cues& cues_;
+  const Conventions& conventions_;
   std::span<const ActorSpan> actors_;
   std::span<const PlaceSpan> places_;
   std::vector<Arg> args_;
@@ -105,10 +111,6 @@ inline bool In(std::string_view s, std::initializer_list<std::string_view> words
   return false;
 }
 
-bool IsStateForce(const ActorRef& a);
-// they/them/their/it/its... and we/us/our...: the pronouns the role rules resolve to an actor.
-bool IsPersonalPronoun(const std::string& w);
-bool IsCivilians(const ActorRef& a);
 
 }  // namespace sitrep
 

@@ -6,15 +6,6 @@
 namespace sitrep {
 namespace {
 
-// Two disjoint groups together: "20 civilians and 5 soldiers".
-Estimate Add(const Estimate& a, const Estimate& b) {
-  Estimate out;
-  if (a.low || b.low) out.low = a.low.value_or(0) + b.low.value_or(0);
-  if (a.best && b.best) out.best = *a.best + *b.best;
-  if (a.high && b.high) out.high = *a.high + *b.high;
-  return out;
-}
-
 // Which of two statements of the same figure to keep: the larger one, since later reports
 // of a toll rise and "at least" figures are floors.
 int64_t Magnitude(const Estimate& e) {
@@ -24,6 +15,14 @@ int64_t Magnitude(const Estimate& e) {
 }
 
 }  // namespace
+
+Estimate Sum(const Estimate& a, const Estimate& b) {
+  Estimate out;
+  if (a.low || b.low) out.low = a.low.value_or(0) + b.low.value_or(0);
+  if (a.best && b.best) out.best = *a.best + *b.best;
+  if (a.high && b.high) out.high = *a.high + *b.high;
+  return out;
+}
 
 void MergeCounts(const std::vector<CountMention>& mentions, Counts* counts) {
   // The running group of coordinated counts of the current role, added up before it competes
@@ -40,7 +39,7 @@ void MergeCounts(const std::vector<CountMention>& mentions, Counts* counts) {
   for (const CountMention& m : mentions) {
     if (m.subset) continue;
     if (m.coordinated && group && group_head->role == m.role) {
-      group = Add(*group, m.estimate);
+      group = Sum(*group, m.estimate);
       continue;
     }
     flush();

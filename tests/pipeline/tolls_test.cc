@@ -39,6 +39,19 @@ TEST_F(Tolls, TheSentenceAfterAViolentEventGivesItsToll) {
   EXPECT_EQ(*events[0].counts.killed.best, 10);
 }
 
+// A revised toll in the same sentence: the larger, later figure is the toll (MergeCounts), not the
+// last figure written.
+TEST_F(Tolls, ARevisedTollKeepsTheLargerFigure) {
+  for (const char* text :
+       {"ADF rebels killed 35 civilians in Beni on Monday, local officials said, revising an earlier toll of 20 dead.",
+        "ADF rebels killed 35 civilians in an attack on Mukondi on Monday, up from an earlier toll of 20 killed."}) {
+    std::vector<Event> events = Extract(text, "2024-06-10");
+    ASSERT_EQ(events.size(), 1u) << text << "\n" << Describe(events);
+    ASSERT_TRUE(events[0].counts.killed.best) << Describe(events);
+    EXPECT_EQ(*events[0].counts.killed.best, 35) << text;
+  }
+}
+
 // Two sentences further on, or after a sentence naming other parties, the toll is not the attack's.
 TEST_F(Tolls, ALaterTollStaysApart) {
   std::vector<Event> events =

@@ -1,0 +1,74 @@
+#include "article_view.h"
+
+namespace sitrep {
+
+ArticleView::ArticleView(const ArticleAnalysis& a, const Cues& cues, const Conventions& conventions)
+    : a_(a),
+      cues_(cues),
+      conventions_(conventions),
+      quotes_(ComputeQuotes(*a.doc)),
+      actors_(RangesBySentence(a.actors)),
+      places_(RangesBySentence(a.places)),
+      times_(RangesBySentence(a.times)),
+      counts_(RangesBySentence(a.counts)),
+      views_(a.doc->sentences.size()) {
+  FindPreviousSubjects();
+}
+
+// For mentions sorted by first token: the index range of those starting in each sentence.
+template <typename T>
+std::vector<ArticleView::Range> ArticleView::RangesBySentence(const std::vector<T>& spans) const {
+  std::vector<Range> out(size());
+  size_t k = 0;
+  for (size_t si = 0; si < size(); ++si) {
+    const Sentence& s = sentence(si);
+    while (k < spans.size() && spans[k].first < s.first_token) ++k;
+    const size_t begin = k;
+    while (k < spans.size() && spans[k].first < s.last_token) ++k;
+    out[si] = {begin, k};
+  }
+  return out;
+}
+
+void ArticleView::FindPreviousSubjects() {
+  previous_subject_.assign(size(), nullptr);
+  const ActorSpan* last = nullptr;
+  size_t k = 0;
+  for (size_t si = 0; si < size(); ++si) {
+    previous_subject_[si] = last;
+    const Sentence& s = sentence(si);
+    const ActorSpan* first_here = nullptr;
+    for (; k < a_.actors.size() && a_.actors[k].first < s.last_token; ++k) {
+      const ActorSpan& x = a_.actors[k];
+      if (!first_here && x.first >= s.first_token && !x.modifier_only && !conventions_.IsCivilians(x.actor))
+        first_here = &x;
+    }
+    if (first_here) last = first_here;
+  }
+}
+
+std::string_view ArticleView::Text(size_t si) const {
+  return Surface(*a_.doc, sentence(si));
+}
+
+void ArticleView::SetEvidence(size_t si, uint32_t first, uint32_t last, Event* e) const {
+  const Sentence& s = sentence(si);
+  e->evidence.sentence = std::string(Text(si));
+  e->evidence.start = s.begin;
+  e->evidence.end = s.end;
+  e->evidence.trigger_start = doc().tokens[first].begin;
+  e->evidence.trigger_end = doc().tokens[last - 1].end;
+}
+
+const SentenceView& ArticleView::View(size_t si) const {
+  if (!views_[si])
+    views_[si] = std::make_unique<SentenceView>(a_, sentence(si), quotes_, previous_subject_[si], Actors(si),
+                                                Places(si), cues_, conventions_);
+  return *views_[si];
+}
+
+FollowingViews ArticleView::Following(size_t si) const {
+  return [this, si](size_t k) -> const SentenceView* { return si + k < size() ? &View(si + k) : nullptr; };
+}
+
+}  // namespace sitrep

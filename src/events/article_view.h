@@ -1,0 +1,70 @@
+// One article as the event passes read it: each sentence's share of the article's mentions (found
+// in one pass, so per-sentence work never scans the whole article: a 10 MB report has tens of
+// thousands of sentences), the subject a pronoun falls back on, and sentence views built only where
+// something can be coded.
+#ifndef SITREP_SRC_EVENTS_ARTICLE_VIEW_H_
+#define SITREP_SRC_EVENTS_ARTICLE_VIEW_H_
+
+#include <memory>
+#include <span>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "conventions.h"
+#include "cues.h"
+#include "modality.h"
+#include "sitrep/events.h"
+#include "structure.h"
+
+namespace sitrep {
+
+class ArticleView {
+ public:
+  ArticleView(const ArticleAnalysis& a, const Cues& cues, const Conventions& conventions);
+
+  const ArticleAnalysis& analysis() const { return a_; }
+  const Document& doc() const { return *a_.doc; }
+  size_t size() const { return a_.doc->sentences.size(); }
+  const Sentence& sentence(size_t si) const { return a_.doc->sentences[si]; }
+  std::string_view Text(size_t si) const;
+
+  // The mentions that start in sentence `si`.
+  std::span<const ActorSpan> Actors(size_t si) const { return Slice(a_.actors, actors_[si]); }
+  std::span<const PlaceSpan> Places(size_t si) const { return Slice(a_.places, places_[si]); }
+  std::span<const TimeSpan> Times(size_t si) const { return Slice(a_.times, times_[si]); }
+  std::span<const CountSpan> Counts(size_t si) const { return Slice(a_.counts, counts_[si]); }
+  // Index in the article's counts of the first count of sentence `si`.
+  size_t FirstCount(size_t si) const { return counts_[si].first; }
+
+  // Points the event's evidence at sentence `si` and its trigger tokens [first, last).
+  void SetEvidence(size_t si, uint32_t first, uint32_t last, Event* e) const;
+
+  // The sentence's view (built on first use).
+  const SentenceView& View(size_t si) const;
+  // The views of the sentences after `si`, for quotations that close later.
+  FollowingViews Following(size_t si) const;
+
+ private:
+  using Range = std::pair<size_t, size_t>;  // [begin, end) in an article-wide list
+  template <typename T>
+  static std::span<const T> Slice(const std::vector<T>& all, Range r) {
+    return std::span(all).subspan(r.first, r.second - r.first);
+  }
+  template <typename T>
+  std::vector<Range> RangesBySentence(const std::vector<T>& spans) const;
+  void FindPreviousSubjects();
+
+  const ArticleAnalysis& a_;
+  const Cues& cues_;
+  const Conventions& conventions_;
+  const std::vector<bool> quotes_;
+  std::vector<Range> actors_, places_, times_, counts_;
+  // The subject a pronoun falls back on: the first acting party of the latest sentence that has one.
+  std::vector<const ActorSpan*> previous_subject_;
+  mutable std::vector<std::unique_ptr<SentenceView>> views_;
+};
+
+}  // namespace sitrep
+
+#endif  // SITREP_SRC_EVENTS_ARTICLE_VIEW_H_

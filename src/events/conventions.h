@@ -1,0 +1,71 @@
+// Coding conventions (data/events/conventions.txt): which PLOVER and ACLED type an actor, target and
+// trigger combination gets, which actors are recoded, and the named sets of types and roles the
+// passes consult. The file's header documents its grammar; docs/events.md shows how to add a rule.
+#ifndef SITREP_SRC_EVENTS_CONVENTIONS_H_
+#define SITREP_SRC_EVENTS_CONVENTIONS_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "patterns.h"
+#include "sitrep/event.h"
+#include "sitrep/events.h"
+#include "sitrep/status.h"
+#include "word_lists.h"
+
+namespace sitrep {
+
+class Conventions {
+ public:
+  // The named sets (each described in the file).
+  WordList violent_types, coercive_types, casualty_roles, captive_roles, agentless_toll_roles, figure_roles,
+      verbal_types, unclaimed_actors, victim_roles, people_actor, state_force_types, civilian_types;
+
+  // Reads `path`; errors name the file and line.
+  Status Load(const std::string& path);
+
+  // Applies the rules in file order to `e` (recoding actors through `lookup`, which may be empty: then
+  // no actor is recoded). Returns true when a rule set the ACLED type, which then stays whatever the
+  // event's victims turn out to be.
+  bool Apply(const EventExtractor::ActorLookup& lookup, Event* e) const;
+
+  // The ACLED type of a pattern's event with these parties: its first rule whose condition holds
+  // ("state": actor1 is a state's force; "civilians": actor2 is civilians; "default").
+  const AcledRule* ChooseAcled(const Pattern& p, const ActorRef& actor1, const ActorRef& actor2) const;
+
+  bool IsStateForce(const ActorRef& a) const { return state_force_types.Contains(a.type); }
+  bool IsCivilians(const ActorRef& a) const { return civilian_types.Contains(a.type); }
+
+  // A rule as read from the file.
+  enum class Field { kType, kMode, kActor1, kActor2, kActor1Type, kActor2Type, kActor1Country, kActor2Country };
+  struct Condition {
+    enum class Op { kEq, kNe, kIn } op;
+    Field field;
+    std::optional<Field> other;       // compare with another field ("actor1 != actor2")
+    std::vector<std::string> values;  // "-" read as ""
+    bool Holds(const Event& e) const;
+  };
+
+  struct Action {
+    enum class Kind { kRecode1, kRecode2, kEvent, kAcled } kind;
+    std::string id;                  // recode: the target id, "{country}" expanded
+    bool keep_country = false;       // recode: the party keeps its country when the new actor has none
+    std::string plover_type, plover_mode, cameo;
+    AcledRule acled;
+  };
+
+  struct Rule {
+    std::string where;
+    std::vector<Condition> when;
+    std::vector<Action> then;
+  };
+
+ private:
+  Status ParseRule(const ListLine& line);
+  std::vector<Rule> rules_;
+};
+
+}  // namespace sitrep
+
+#endif  // SITREP_SRC_EVENTS_CONVENTIONS_H_

@@ -1,0 +1,56 @@
+#include "cues.h"
+
+#include <vector>
+
+namespace sitrep {
+
+Status Cues::Load(const std::string& path) {
+  WordListBinder lists;
+  const std::pair<const char*, WordList*> bindings[] = {
+      {"reporting_verbs", &reporting_verbs},
+      {"claim_verbs", &claim_verbs},
+      {"deny_verbs", &deny_verbs},
+      {"threat_verbs", &threat_verbs},
+      {"intent_words", &intent_words},
+      {"refusal_verbs", &refusal_verbs},
+      {"condition_words", &condition_words},
+      {"possibility_modals", &possibility_modals},
+      {"future_modals", &future_modals},
+      {"earlier_adverbs", &earlier_adverbs},
+      {"possibility_nouns", &possibility_nouns},
+      {"responsibility_fillers", &responsibility_fillers},
+      {"responsibility_verbs", &responsibility_verbs},
+      {"responsibility_nouns", &responsibility_nouns},
+      {"dating_subordinators", &dating_subordinators},
+      {"takeover_subordinators", &takeover_subordinators},
+      {"clause_subordinators", &clause_subordinators},
+      {"auxiliary_lemmas", &auxiliary_lemmas},
+      {"toll_verbs", &toll_verbs},
+      {"toll_verbs_of_violence", &toll_verbs_of_violence},
+      {"people_nouns", &people_nouns},
+      {"third_person_pronouns", &third_person_pronouns},
+      {"first_person_plural_pronouns", &first_person_plural_pronouns},
+      {"where_nouns", &where_nouns},
+      {"locative_prepositions", &locative_prepositions},
+      {"listing_words", &listing_words},
+      {"series_words", &series_words},
+      {"light_verbs", &light_verbs},
+      {"repel_verbs", &repel_verbs},
+      {"outbreak_verbs", &outbreak_verbs},
+  };
+  for (const auto& [name, list] : bindings) lists.Bind(name, list);
+  Status s = ReadListFile(path, {}, [&](const ListLine& line) { return lists.Add(line); });
+  if (!s.ok()) return s;
+  s = lists.CheckComplete(path);
+  if (!s.ok()) return s;
+  // The modality scan's words: its lists, plus "without" and "since", which it reads as themselves.
+  static const std::string kScanWords[] = {"without", "since"};
+  std::vector<std::string_view> all(std::begin(kScanWords), std::end(kScanWords));
+  for (const WordList* list : {&claim_verbs, &deny_verbs, &threat_verbs, &intent_words, &refusal_verbs,
+                               &condition_words, &reporting_verbs})
+    all.insert(all.end(), list->words.begin(), list->words.end());
+  modality_cues = WordSet(all.begin(), all.end());
+  return Status::OK();
+}
+
+}  // namespace sitrep

@@ -1,0 +1,40 @@
+// The events stage's cue lists (data/events/cues.txt): the words its rules read sentences with.
+// Each member is one list of the file, named alike; the file's comments say what each decides.
+#ifndef SITREP_SRC_EVENTS_CUES_H_
+#define SITREP_SRC_EVENTS_CUES_H_
+
+#include <string>
+
+#include "sitrep/status.h"
+#include "word_lists.h"
+
+namespace sitrep {
+
+struct Cues {
+  // Who speaks.
+  WordList reporting_verbs, claim_verbs, deny_verbs, threat_verbs, intent_words, refusal_verbs, condition_words;
+  WordList possibility_modals, future_modals, earlier_adverbs, possibility_nouns;
+  // Claims of responsibility.
+  WordList responsibility_fillers, responsibility_verbs, responsibility_nouns;
+  // Clauses.
+  WordList dating_subordinators, takeover_subordinators, clause_subordinators, auxiliary_lemmas;
+  // Tolls.
+  WordList toll_verbs, toll_verbs_of_violence, people_nouns;
+  // Roles.
+  WordList third_person_pronouns, first_person_plural_pronouns, where_nouns, locative_prepositions;
+  WordList listing_words, series_words, light_verbs, repel_verbs, outbreak_verbs;
+
+  // they/them/their/it/its... and we/us/our...: the pronouns the role rules resolve to an actor.
+  bool IsPersonalPronoun(std::string_view w) const {
+    return third_person_pronouns.Contains(w) || first_person_plural_pronouns.Contains(w);
+  }
+  // Every word the modality rules' backward scan reacts to, so that one lookup skips most words.
+  WordSet modality_cues;
+
+  // Reads `path` (data/events/cues.txt); errors name the file and line.
+  Status Load(const std::string& path);
+};
+
+}  // namespace sitrep
+
+#endif  // SITREP_SRC_EVENTS_CUES_H_

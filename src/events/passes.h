@@ -1,0 +1,95 @@
+// The passes of the events stage, in the order EventExtractor::Extract (extractor.cc) runs them.
+// Per sentence:
+//   1. responsibility.cc  ApplyClaimsOfResponsibility: "IS claimed responsibility" names the attacker
+//                         of the unclaimed events of the sentence before.
+//   2. triggers.cc        SelectTriggers: which trigger matches report an event of their own (not a
+//                         name, a modifier, the toll of another event, a withdrawal absorbed by a
+//                         takeover) and whether each is read as a verb or a noun.
+//   3. roles.cc           ReadRoles: actor1, actor2 and place of each trigger (then modality.cc and
+//                         event_dates.cc: how it is asserted, and its date).
+//   4. conventions.cc     Conventions::Apply: coding conventions (data/events/conventions.txt).
+//   5. tolls.cc           AttachToll: the counts of the sentence that belong to the event, and whom
+//                         they name as its victims.
+//   6. figures.cc         AddHumanitarianFigures: counts no event took ("7 million displaced").
+//   7. tolls.cc           TollCarrier: a toll in the next sentence belongs to the last violent event.
+// Per article:
+//   8. finalize.cc        Finalize: within-article deduplication (dedup.cc), the article's main place
+//                         for events that name none, event ids.
+#ifndef SITREP_SRC_EVENTS_PASSES_H_
+#define SITREP_SRC_EVENTS_PASSES_H_
+
+#include <string_view>
+#include <vector>
+
+#include "article_view.h"
+#include "conventions.h"
+#include "cues.h"
+#include "patterns.h"
+#include "roles.h"
+#include "sitrep/events.h"
+
+namespace sitrep {
+
+// What the passes read besides the article: everything loaded from data/events and the actor dictionary.
+struct EventRules {
+  const EventExtractor::Patterns& patterns;
+  const Cues& cues;
+  const Conventions& conventions;
+  const EventExtractor::ActorLookup& lookup;  // may be empty (no dictionary bound)
+};
+
+// 1. Gives the events in `events[from, end)` whose attacker is unidentified the group that claims
+//    responsibility in sentence `si`.
+void ApplyClaimsOfResponsibility(const ArticleView& article, size_t si, const EventRules& rules, size_t from,
+                                 std::vector<Event>* events);
+
+// 2. A trigger match that reports an event, read as it should be.
+struct ReportedTrigger {
+  TriggerMatch match;           // its pattern may differ from the match's (a withdrawal from talks)
+  bool nominal = false;         // read as a noun ("the capture of Goma", "fighting between X and Y")
+  const Arg* loser = nullptr;   // who lost the place: the agent of a withdrawal this takeover absorbed
+};
+std::vector<ReportedTrigger> SelectTriggers(const SentenceView& v, const std::vector<TriggerMatch>& matches,
+                                            const EventRules& rules);
+
+// 3. The date the sentence gives for the trigger, if any (docs/events.md, "Dates").
+const TimeSpan* DateFor(const SentenceView& v, std::span<const TimeSpan> times, const TriggerMatch& m, bool nominal,
+                        bool background);
+// The verb a token hangs from for dating and places: the nearest non-auxiliary verb, skipping
+// [skip_first, skip_last).
+uint32_t NearestVerb(const SentenceView& v, uint32_t i, uint32_t skip_first, uint32_t skip_last);
+
+// 5. Attaches to `e` the counts of sentence `si` that belong to it (near one of its parties or, for
+//    violence, anywhere in its clause), and names their victims as its actor2 when it has none.
+//    `taken` collects the counts of the article (by index) that some event took; `counted_by_trigger`
+//    those this trigger's earlier readings took (one toll is not counted twice for coordinated agents).
+//    Returns true when the victims changed actor2.
+bool AttachToll(const ArticleView& article, size_t si, const RoleTuple& roles, const Pattern& p,
+                const EventRules& rules, std::vector<size_t>* counted_by_trigger, std::vector<size_t>* taken,
+                Event* e);
+
+// 6. Counts of sentence `si` no event took, with a figure role, as humanitarian-figure events.
+void AddHumanitarianFigures(const ArticleView& article, size_t si, const EventRules& rules,
+                            const std::vector<size_t>& taken, std::vector<Event>* events);
+
+// 7. "JNIM ambushed a convoy near Boni. 10 soldiers were killed.": a toll in the sentence right after a
+//    violent event, with nobody named to have caused it, is that event's toll.
+class TollCarrier {
+ public:
+  explicit TollCarrier(const Conventions& conventions) : conventions_(conventions) {}
+  // Call once per sentence, after its events were added to `events` from index `here_begin` on.
+  void AfterSentence(size_t si, size_t here_begin, std::vector<Event>* events);
+
+ private:
+  const Conventions& conventions_;
+  size_t last_violent_ = SIZE_MAX, last_violent_sentence_ = SIZE_MAX;
+};
+
+// 8. Merges repeated mentions, gives events without a place the article's main place, computes ids,
+//    and appends the result to `out`.
+void Finalize(const ArticleAnalysis& a, const Conventions& conventions, std::vector<Event> found,
+              std::vector<Event>* out);
+
+}  // namespace sitrep
+
+#endif  // SITREP_SRC_EVENTS_PASSES_H_

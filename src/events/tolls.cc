@@ -1,0 +1,145 @@
+// Passes 5 and 7: the tolls of events, in their sentence and in the next one.
+#include <algorithm>
+
+#include "passes.h"
+#include "sitrep/numbers.h"
+
+namespace sitrep {
+namespace {
+
+// Whether count `c` lies inside or right next to one of the event's named parties.
+bool NearParty(const CountSpan& c, const RoleTuple& roles) {
+  for (const Arg* party : {roles.actor1, roles.actor2}) {
+    if (!party || party->pronoun) continue;
+    if (c.first <= party->last + 1 && c.last + 3 >= party->first) return true;
+  }
+  return false;
+}
+
+// The dead and wounded are the toll of fighting and assaults; abductions and arrests may also be
+// coercion's ("looted homes and killed 7": the 7 are not the looting's).
+bool IsTollOf(const CountSpan& c, const Pattern& p, const Conventions& conventions) {
+  return (conventions.casualty_roles.Contains(c.role) && conventions.violent_types.Contains(p.plover_type)) ||
+         (conventions.captive_roles.Contains(c.role) && conventions.coercive_types.Contains(p.plover_type));
+}
+
+// Whom a toll names: a group ("killing 8 civilians", "2 SDF fighters"), or people with no group
+// ("killed 20 people", "three Palestinians", "one Iraqi" naming a state).
+struct Victims {
+  const ActorSpan* group = nullptr;
+  bool people = false;
+};
+
+void ReadVictims(const ArticleView& article, size_t si, const CountSpan& c, const Cues& cues, Victims* v) {
+  const Document& doc = article.doc();
+  if (!v->group && !v->people && c.noun_first < c.noun_last && cues.people_nouns.Contains(doc.tokens[c.noun_first].lower))
+    v->people = true;
+  if (!v->people) {
+    for (const PlaceSpan& d : article.Places(si))
+      if (d.is_demonym && d.first >= c.first && d.last <= c.last) v->people = true;
+  }
+  if (v->group) return;
+  for (const ActorSpan& x : article.Actors(si)) {
+    if (x.actor.id.empty() || x.modifier_only || x.first < c.first || x.last > c.last) continue;
+    // A state is no victim: "left one Iraqi dead", "killing three Palestinians" name people.
+    if (x.actor.type == "state") v->people = true;
+    else v->group = &x;
+  }
+}
+
+// "shelled the town, injuring 5 civilians", "a drone strike ..., killing 2 SDF fighters": whoever the
+// toll names is the event's target when the text names no other; a toll of people counts civilians.
+bool NameVictims(const Victims& victims, const EventRules& rules, Event* e) {
+  const std::string& people_id = rules.conventions.people_actor.words.front();
+  std::optional<ActorRef> people;
+  if (!victims.group && victims.people && rules.lookup && e->actor2.empty() && e->actor1.id != people_id)
+    people = rules.lookup(people_id);
+  if (people) {
+    e->actor2 = *people;
+    return true;
+  }
+  if (victims.group && e->actor2.empty() && e->actor1.id != victims.group->actor.id) {
+    e->actor2 = victims.group->actor;
+    return true;
+  }
+  return false;
+}
+
+CountMention MentionOf(const CountSpan& c) {
+  CountMention m;
+  m.first_token = c.first;
+  m.last_token = c.last;
+  m.role = c.role;
+  m.estimate = c.estimate;
+  m.subset = c.subset;
+  m.coordinated = c.coordinated;
+  return m;
+}
+
+}  // namespace
+
+bool AttachToll(const ArticleView& article, size_t si, const RoleTuple& roles, const Pattern& p,
+                const EventRules& rules, std::vector<size_t>* counted_by_trigger, std::vector<size_t>* taken,
+                Event* e) {
+  const Sentence& s = article.sentence(si);
+  const std::span<const CountSpan> counts = article.Counts(si);
+  Victims victims;
+  std::vector<CountMention> toll;  // in text order, for MergeCounts
+  for (size_t i = 0; i < counts.size(); ++i) {
+    const CountSpan& c = counts[i];
+    const size_t ci = article.FirstCount(si) + i;
+    if (c.last > s.last_token) continue;
+    const bool violence = IsTollOf(c, p, rules.conventions);
+    if (!violence && !NearParty(c, roles)) continue;
+    if (violence && rules.conventions.victim_roles.Contains(c.role)) ReadVictims(article, si, c, rules.cues, &victims);
+    // Coordinated agents of one trigger ("soldiers and mercenaries executed dozens") are one toll:
+    // only the first of the trigger's events carries it, so sums do not double.
+    if (std::find(counted_by_trigger->begin(), counted_by_trigger->end(), ci) != counted_by_trigger->end()) continue;
+    counted_by_trigger->push_back(ci);
+    taken->push_back(ci);
+    toll.push_back(MentionOf(c));
+  }
+  // Restatements and revisions of one figure keep the larger ("killed 35, revising an earlier toll
+  // of 20"), coordinated groups add up, parts of a figure are skipped (include/sitrep/numbers.h).
+  MergeCounts(toll, &e->counts);
+  return NameVictims(victims, rules, e);
+}
+
+void TollCarrier::AfterSentence(size_t si, size_t here_begin, std::vector<Event>* events) {
+  std::vector<Event>& found = *events;
+  if (last_violent_ != SIZE_MAX && last_violent_sentence_ + 1 == si) {
+    // Figures of the one sentence add up ("killing about 30 assailants, while four soldiers died").
+    const std::vector<std::string>& roles = conventions_.casualty_roles.words;
+    std::vector<bool> filled_here(roles.size(), false);
+    for (size_t k = here_begin; k < found.size();) {
+      Event& e = found[k];
+      bool moved = false;
+      if (e.actor1.empty() && conventions_.violent_types.Contains(e.plover_type)) {
+        for (size_t r = 0; r < roles.size(); ++r) {
+          Estimate* from = e.counts.Find(roles[r]);
+          Estimate* to = found[last_violent_].counts.Find(roles[r]);
+          if (from && to && !from->empty() && (to->empty() || filled_here[r])) {
+            *to = to->empty() ? *from : Sum(*to, *from);
+            *from = Estimate();
+            moved = true;
+            filled_here[r] = true;
+          }
+        }
+      }
+      if (moved && e.plover_mode == "humanitarian-figure") {
+        found.erase(found.begin() + static_cast<std::ptrdiff_t>(k));
+        continue;
+      }
+      ++k;
+    }
+  }
+  for (size_t k = here_begin; k < found.size(); ++k) {
+    if (!found[k].actor1.empty() && conventions_.violent_types.Contains(found[k].plover_type) &&
+        found[k].plover_mode != "humanitarian-figure") {
+      last_violent_ = k;
+      last_violent_sentence_ = si;
+    }
+  }
+}
+
+}  // namespace sitrep

@@ -1,0 +1,125 @@
+// Pass 2: which trigger matches report an event of their own, and how each is read.
+#include "passes.h"
+
+namespace sitrep {
+namespace {
+
+bool IsNounTag(const std::string& tag) { return tag.rfind("NN", 0) == 0; }
+
+bool IsViolent(const TriggerMatch& m, const Conventions& conventions) {
+  return m.pattern->frame != Frame::kBlock && conventions.violent_types.Contains(m.pattern->plover_type);
+}
+
+// "HTS seized Saraqib after government troops pulled out": a withdrawal in a clause subordinate to
+// an earlier takeover is how the loser lost the place, not an event of its own. Marks such
+// withdrawals absorbed and gives their agent to the takeover as its loser.
+void AbsorbWithdrawals(const SentenceView& v, const std::vector<TriggerMatch>& matches, const Cues& cues,
+                       std::vector<bool>* absorbed, std::vector<const Arg*>* loser_of) {
+  const Document& doc = v.doc();
+  for (size_t j = 0; j < matches.size(); ++j) {
+    if (matches[j].pattern->frame != Frame::kRetreat) continue;
+    for (size_t i = 0; i < j; ++i) {
+      if (matches[i].pattern->frame != Frame::kTerritory) continue;
+      bool subordinate = false;
+      for (uint32_t k = matches[i].last; k < matches[j].first && !subordinate; ++k)
+        subordinate = cues.takeover_subordinators.Contains(doc.tokens[k].lower);
+      if (!subordinate) continue;
+      (*absorbed)[j] = true;
+      for (const RoleTuple& r : ReadRoles(v, matches[j], false))
+        if (r.actor1 && !(*loser_of)[i]) (*loser_of)[i] = r.actor1;
+      break;
+    }
+  }
+}
+
+// An attributive participle describes, it does not report: "the occupied territories".
+bool IsAttributiveParticiple(const SentenceView& v, const TriggerMatch& m) {
+  const Sentence& s = v.sentence();
+  const Token& head = v.tok(m.head);
+  return (head.tag == "VBN" || head.tag == "JJ") && m.last < s.last_token && m.head > s.first_token &&
+         IsNounTag(v.tok(m.last).tag) && In(v.tok(m.head - 1).tag, {"DT", "JJ", "PRP$", "POS"});
+}
+
+// ", killing 12 people", ", injuring five", "attacked civilians ... and killed 6 people": the toll of
+// a violent event before it in the sentence (its counts go to that event).
+bool IsTollOfEarlierViolence(const SentenceView& v, const std::vector<TriggerMatch>& matches, const TriggerMatch& m,
+                             const EventRules& rules) {
+  const Sentence& s = v.sentence();
+  const Token& head = v.tok(m.head);
+  if (m.first <= s.first_token || !rules.cues.toll_verbs.Contains(m.pattern->words.front())) return false;
+  const Token& before = v.tok(m.first - 1);
+  if (!((head.tag == "VBG" && before.norm == ",") || before.lower == "and")) return false;
+  for (const TriggerMatch& earlier : matches)
+    if (earlier.head < m.head && IsViolent(earlier, rules.conventions)) return true;
+  return false;
+}
+
+// "an Israeli airstrike on a house in Rafah killed 8 people", "Fighting between X and Y killed five":
+// a killing whose subject is a violent event (a noun with no verb between) is that event's toll.
+bool IsTollOfViolentSubject(const SentenceView& v, const std::vector<TriggerMatch>& matches, const TriggerMatch& m,
+                            const EventRules& rules) {
+  const Token& head = v.tok(m.head);
+  if (!rules.cues.toll_verbs_of_violence.Contains(m.pattern->words.front()) || head.tag.empty() || head.tag[0] != 'V')
+    return false;
+  for (const TriggerMatch& earlier : matches) {
+    if (earlier.head >= m.head || !IsViolent(earlier, rules.conventions)) continue;
+    const Token& eh = v.tok(earlier.head);
+    if (!IsNounTag(eh.tag) && eh.tag != "VBG") continue;
+    bool verb_between = false;
+    for (uint32_t k = earlier.last; k < m.head && !verb_between; ++k) verb_between = v.IsVerb(k) && !v.IsAux(k);
+    if (!verb_between) return true;
+  }
+  return false;
+}
+
+// Whether the trigger is read as a noun. A gerund heading a noun phrase is one: "Fighting between M23
+// and Wazalendo killed five".
+bool IsNominal(const SentenceView& v, const TriggerMatch& m) {
+  const Token& head = v.tok(m.head);
+  const bool gerund_np = head.tag == "VBG" && m.last < v.sentence().last_token && v.tok(m.last).lower == "between";
+  return IsNounTag(head.tag) || (head.tag.empty() && !m.pattern->verb) || gerund_np;
+}
+
+// A trigger noun modifying another noun names a kind of thing, not an event: "battle field", "attack
+// helicopters", "protest songs". (A "noun" followed by a determiner is a mistagged verb: "a roadside
+// bomb struck a minibus".)
+bool IsNounModifier(const SentenceView& v, const TriggerMatch& m) {
+  const Sentence& s = v.sentence();
+  if (m.last >= s.last_token) return false;
+  const std::string& next = v.tok(m.last).tag;
+  return (next == "NN" || next == "NNS") && !v.ArgAt(m.last) &&
+         !(m.last + 1 < s.last_token && In(v.tok(m.last + 1).tag, {"DT", "PRP$"}));
+}
+
+// A consultation in the same sentence turns a withdrawal into walking out of talks.
+bool HasTalks(const std::vector<TriggerMatch>& matches) {
+  for (const TriggerMatch& m : matches)
+    if (m.pattern->frame == Frame::kConsult) return true;
+  return false;
+}
+
+}  // namespace
+
+std::vector<ReportedTrigger> SelectTriggers(const SentenceView& v, const std::vector<TriggerMatch>& matches,
+                                            const EventRules& rules) {
+  std::vector<bool> absorbed(matches.size(), false);
+  std::vector<const Arg*> loser_of(matches.size(), nullptr);
+  AbsorbWithdrawals(v, matches, rules.cues, &absorbed, &loser_of);
+  const bool talks = HasTalks(matches);
+  std::vector<ReportedTrigger> out;
+  for (size_t mi = 0; mi < matches.size(); ++mi) {
+    const TriggerMatch& m = matches[mi];
+    if (absorbed[mi] || m.pattern->frame == Frame::kBlock) continue;
+    if (v.ArgAt(m.head)) continue;  // part of a name: "the Luanda Agreement" as an actor/place
+    if (IsAttributiveParticiple(v, m) || IsTollOfEarlierViolence(v, matches, m, rules) ||
+        IsTollOfViolentSubject(v, matches, m, rules))
+      continue;
+    ReportedTrigger t{m, IsNominal(v, m), loser_of[mi]};
+    if (t.nominal && IsNounModifier(v, m)) continue;
+    if (m.pattern->frame == Frame::kRetreat && talks && rules.patterns.walkout) t.match.pattern = rules.patterns.walkout;
+    out.push_back(t);
+  }
+  return out;
+}
+
+}  // namespace sitrep
