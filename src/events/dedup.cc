@@ -50,7 +50,8 @@ void Absorb(Event* keep, const Event& other) {
   if (other.location && (!keep->location || other.location->precision < keep->location->precision))
     keep->location = other.location;
   auto rank = [](const std::string& p) {
-    return p == "day" ? 0 : p == "week" ? 1 : p == "month" ? 2 : p == "year" ? 3 : 4;
+    // A date the text gives beats the report's date, which beats none.
+    return p == "day" ? 0 : p == "week" ? 1 : p == "month" ? 2 : p == "year" ? 3 : p == "report" ? 4 : 5;
   };
   for (const std::string& role : Counts::Roles())
     if (keep->counts.Find(role)->empty()) *keep->counts.Find(role) = *other.counts.Find(role);

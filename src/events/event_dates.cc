@@ -87,4 +87,33 @@ const TimeSpan* DateFor(const SentenceView& v, std::span<const TimeSpan> times, 
   return best;
 }
 
+// A date that opens sentence `si` ("On 9 May 2020, JNIM...") or makes it whole ("09 November."),
+// resolved to a day, month or year.
+static const TimeSpan* OpeningDate(const ArticleView& article, size_t si) {
+  const Sentence& s = article.sentence(si);
+  for (const TimeSpan& t : article.Times(si)) {
+    if (t.first > s.first_token + 1) break;
+    // "On 9 May", "09 November": at most a preposition before it.
+    if (t.vague || t.since || !t.date) continue;
+    return &t;
+  }
+  return nullptr;
+}
+
+ReportDates::ReportDates(const ArticleView& article) : article_(article) {}
+
+void ReportDates::EnterSentence(size_t si) {
+  if (const TimeSpan* t = OpeningDate(article_, si)) opening_ = t;
+}
+
+void ReportDates::DateUndated(Event* e) const {
+  if (opening_) {
+    e->date = opening_->date;
+    e->date_precision = opening_->precision;
+  } else if (article_.analysis().article_date) {
+    e->date = article_.analysis().article_date;
+    e->date_precision = "report";
+  }
+}
+
 }  // namespace sitrep

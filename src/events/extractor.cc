@@ -74,7 +74,7 @@ void ChooseAcled(const Pattern& p, const Conventions& conventions, Event* e) {
 
 // One reading (actor1, actor2, place) of a trigger as an event, or nothing.
 std::optional<Event> CodeReading(const ArticleView& article, size_t si, const TriggerReading& t, RoleTuple roles,
-                                 const EventRules& rules, std::vector<size_t>* counted_by_trigger,
+                                 const EventRules& rules, const ReportDates& dates, std::vector<size_t>* counted_by_trigger,
                                  std::vector<size_t>* taken) {
   const SentenceView& v = article.View(si);
   if (!SettleRoles(v, t, &roles)) return std::nullopt;
@@ -93,14 +93,11 @@ std::optional<Event> CodeReading(const ArticleView& article, size_t si, const Tr
   if (roles.place && roles.place->place) e.location = roles.place->place->loc;
   e.modality = t.modality.modality;
   e.claimant = t.modality.claimant;
-  const ArticleAnalysis& a = article.analysis();
   if (t.when) {
     e.date = t.when->date;
     e.date_precision = t.when->precision;
-  } else if (e.modality != "background" && a.fallback_date) {
-    // No date of its own: reported in this article, so within the week ending at its date.
-    e.date = a.fallback_date;
-    e.date_precision = "week";
+  } else if (e.modality != "background") {
+    dates.DateUndated(&e);
   }
   article.SetEvidence(si, m.first, m.last, &e);
   e.trigger = p.words.front();
@@ -113,7 +110,8 @@ std::optional<Event> CodeReading(const ArticleView& article, size_t si, const Tr
 }
 
 // Passes 2 to 6 on sentence `si`.
-void CodeSentence(const ArticleView& article, size_t si, const EventRules& rules, std::vector<Event>* found) {
+void CodeSentence(const ArticleView& article, size_t si, const EventRules& rules, const ReportDates& dates,
+                  std::vector<Event>* found) {
   const ArticleAnalysis& a = article.analysis();
   const Sentence& s = article.sentence(si);
   const bool may_trigger = a.relevant.empty() ? rules.patterns.MayMatch(article.doc(), s) : a.relevant[si];
@@ -131,10 +129,10 @@ void CodeSentence(const ArticleView& article, size_t si, const EventRules& rules
     t.clause_verb = trigger.nominal ? NearestVerb(v, m.head, m.first, m.last) : m.head;
     std::vector<size_t> counted_by_trigger;
     for (const RoleTuple& roles : ReadRoles(v, m, trigger.nominal))
-      if (std::optional<Event> e = CodeReading(article, si, t, roles, rules, &counted_by_trigger, &taken))
+      if (std::optional<Event> e = CodeReading(article, si, t, roles, rules, dates, &counted_by_trigger, &taken))
         found->push_back(std::move(*e));
   }
-  AddHumanitarianFigures(article, si, rules, taken, found);
+  AddHumanitarianFigures(article, si, rules, dates, taken, found);
 }
 
 }  // namespace
@@ -199,11 +197,13 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
   std::vector<Event> found;
   found.reserve(2 * article.size());  // Event is large: growing the vector would move every event again
   TollCarrier tolls(*conventions_);
+  ReportDates dates(article);
   size_t previous_begin = 0;  // index in `found` of the previous sentence's first event
   for (size_t si = 0; si < article.size(); ++si) {
     const size_t here_begin = found.size();
     ApplyClaimsOfResponsibility(article, si, rules, previous_begin, &found);  // pass 1
-    CodeSentence(article, si, rules, &found);                                 // passes 2-6
+    dates.EnterSentence(si);
+    CodeSentence(article, si, rules, dates, &found);                          // passes 2-6
     tolls.AfterSentence(si, here_begin, &found);                              // pass 7
     previous_begin = here_begin;
   }

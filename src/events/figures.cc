@@ -8,7 +8,7 @@ namespace sitrep {
 // "Over 7 million people are displaced", "at least 40 dead": a count no event took stands for the
 // figure it reports, with no acting party. People driven out are coerced; the dead, wounded and
 // abducted, assaulted.
-void AddHumanitarianFigures(const ArticleView& article, size_t si, const EventRules& rules,
+void AddHumanitarianFigures(const ArticleView& article, size_t si, const EventRules& rules, const ReportDates& dates,
                             const std::vector<size_t>& taken, std::vector<Event>* events) {
   const ArticleAnalysis& a = article.analysis();
   const Sentence& s = article.sentence(si);
@@ -29,10 +29,7 @@ void AddHumanitarianFigures(const ArticleView& article, size_t si, const EventRu
     e.modality = mod.modality;
     e.claimant = mod.claimant;
     if (const Arg* place = v.ClausePlace(c.first); place && place->place) e.location = place->place->loc;
-    if (a.fallback_date) {
-      e.date = a.fallback_date;
-      e.date_precision = "week";
-    }
+    dates.DateUndated(&e);
     article.SetEvidence(si, c.first, c.last, &e);
     e.confidence = 0.5;
     events->push_back(std::move(e));

@@ -6,7 +6,8 @@
 //                         name, a modifier, the toll of another event, a withdrawal absorbed by a
 //                         takeover) and whether each is read as a verb or a noun.
 //   3. roles.cc           ReadRoles: actor1, actor2 and place of each trigger (then modality.cc and
-//                         event_dates.cc: how it is asserted, and its date).
+//                         event_dates.cc: how it is asserted, and its date, or the date of the report
+//                         or of an earlier sentence: ReportDates).
 //   4. conventions.cc     Conventions::Apply: coding conventions (data/events/conventions.txt).
 //   5. tolls.cc           AttachToll: the counts of the sentence that belong to the event, and whom
 //                         they name as its victims.
@@ -59,6 +60,22 @@ const TimeSpan* DateFor(const SentenceView& v, std::span<const TimeSpan> times, 
 // [skip_first, skip_last).
 uint32_t NearestVerb(const SentenceView& v, uint32_t i, uint32_t skip_first, uint32_t skip_last);
 
+// 3b. The date an event gets when its own sentence dates it not: the date that opened this sentence or
+//     an earlier one ("On 9 May 2020, ...", "09 November." before the sentences it dates), else the
+//     report's date (precision "report"): as far as a report says, what it reports happened on its date.
+class ReportDates {
+ public:
+  explicit ReportDates(const ArticleView& article);
+  // Call once per sentence, in order, before dating its events.
+  void EnterSentence(size_t si);
+  // Sets e->date and e->date_precision for an event sentence `si` does not date.
+  void DateUndated(Event* e) const;
+
+ private:
+  const ArticleView& article_;
+  const TimeSpan* opening_ = nullptr;  // the latest sentence-opening date
+};
+
 // 5. Attaches to `e` the counts of sentence `si` that belong to it (near one of its parties or, for
 //    violence, anywhere in its clause), and names their victims as its actor2 when it has none.
 //    `taken` collects the counts of the article (by index) that some event took; `counted_by_trigger`
@@ -69,7 +86,8 @@ bool AttachToll(const ArticleView& article, size_t si, const RoleTuple& roles, c
                 Event* e);
 
 // 6. Counts of sentence `si` no event took, with a figure role, as humanitarian-figure events.
-void AddHumanitarianFigures(const ArticleView& article, size_t si, const EventRules& rules,
+class ReportDates;
+void AddHumanitarianFigures(const ArticleView& article, size_t si, const EventRules& rules, const ReportDates& dates,
                             const std::vector<size_t>& taken, std::vector<Event>* events);
 
 // 7. "JNIM ambushed a convoy near Boni. 10 soldiers were killed.": a toll in the sentence right after a
