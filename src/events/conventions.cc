@@ -163,7 +163,7 @@ Status Conventions::Load(const std::string& path) {
       {"agentless_toll_roles", &agentless_toll_roles}, {"figure_roles", &figure_roles},
       {"victim_roles", &victim_roles},         {"people_actor", &people_actor},
       {"verbal_types", &verbal_types},         {"unclaimed_actors", &unclaimed_actors},         {"state_force_types", &state_force_types},
-      {"civilian_types", &civilian_types},
+      {"civilian_types", &civilian_types},     {"armed_types", &armed_types},
   };
   for (const auto& [name, list] : bindings) sets.Bind(name, list);
   Status s = ReadListFile(path, {"set", "rule"}, [&](const ListLine& line) {
@@ -210,6 +210,7 @@ const AcledRule* Conventions::ChooseAcled(const Pattern& p, const ActorRef& a1, 
   for (const AcledRule& r : p.acled) {
     if (r.condition == "state" && IsStateForce(a1)) return &r;
     if (r.condition == "civilians" && IsCivilians(a2)) return &r;
+    if (r.condition == "armed" && IsArmed(a2)) return &r;
     if (r.condition == "default") return &r;
   }
   return nullptr;

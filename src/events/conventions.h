@@ -20,7 +20,7 @@ class Conventions {
  public:
   // The named sets (each described in the file).
   WordList violent_types, coercive_types, casualty_roles, captive_roles, agentless_toll_roles, figure_roles,
-      verbal_types, unclaimed_actors, victim_roles, people_actor, state_force_types, civilian_types;
+      verbal_types, unclaimed_actors, victim_roles, people_actor, state_force_types, civilian_types, armed_types;
 
   // Reads `path`; errors name the file and line.
   Status Load(const std::string& path);
@@ -31,11 +31,13 @@ class Conventions {
   bool Apply(const EventExtractor::ActorLookup& lookup, Event* e) const;
 
   // The ACLED type of a pattern's event with these parties: its first rule whose condition holds
-  // ("state": actor1 is a state's force; "civilians": actor2 is civilians; "default").
+  // ("state": actor1 is a state's force; "civilians": actor2 is civilians; "armed": actor2 is an armed
+  // party; "default").
   const AcledRule* ChooseAcled(const Pattern& p, const ActorRef& actor1, const ActorRef& actor2) const;
 
   bool IsStateForce(const ActorRef& a) const { return state_force_types.Contains(a.type); }
   bool IsCivilians(const ActorRef& a) const { return civilian_types.Contains(a.type); }
+  bool IsArmed(const ActorRef& a) const { return armed_types.Contains(a.type); }
 
   // A rule as read from the file.
   enum class Field { kType, kMode, kActor1, kActor2, kActor1Type, kActor2Type, kActor1Country, kActor2Country };

@@ -146,7 +146,7 @@ Status EventExtractor::Patterns::Load(const std::string& dir) {
             return Status::Corruption(where() + ": ACLED rule must read 'condition: Event type / Sub-event type'");
           AcledRule r{Trim(rule.substr(0, colon)), Trim(rule.substr(colon + 1, slash2 - colon - 1)),
                       Trim(rule.substr(slash2 + 3))};
-          if (r.condition != "state" && r.condition != "civilians" && r.condition != "default")
+          if (r.condition != "state" && r.condition != "civilians" && r.condition != "armed" && r.condition != "default")
             return Status::Corruption(where() + ": unknown ACLED condition '" + r.condition + "'");
           proto.acled.push_back(r);
         }

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
 
@@ -19,9 +18,20 @@ std::string TrimSpaces(const std::string& s) {
 
 std::vector<std::string> WordsOf(const std::string& body) {
   std::vector<std::string> out;
-  std::istringstream in(body);
-  std::string w;
-  while (in >> w) out.push_back(w);
+  size_t i = 0;
+  while (i < body.size()) {
+    if (body[i] == ' ' || body[i] == '\t') {
+      ++i;
+    } else if (body[i] == '"') {  // "rebel group": one value with a space
+      const size_t end = body.find('"', i + 1);
+      out.push_back(body.substr(i + 1, (end == std::string::npos ? body.size() : end) - i - 1));
+      i = end == std::string::npos ? body.size() : end + 1;
+    } else {
+      const size_t end = body.find_first_of(" \t", i);
+      out.push_back(body.substr(i, (end == std::string::npos ? body.size() : end) - i));
+      i = end == std::string::npos ? body.size() : end;
+    }
+  }
   return out;
 }
 

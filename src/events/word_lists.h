@@ -40,7 +40,7 @@ struct ListLine {
 Status ReadListFile(const std::string& path, const std::vector<std::string>& keywords,
                     const std::function<Status(const ListLine&)>& on_line);
 
-// The whitespace-separated words of `body`.
+// The whitespace-separated words of `body`; a value in double quotes may hold spaces ("rebel group").
 std::vector<std::string> WordsOf(const std::string& body);
 
 // Binds list names to WordList slots: fills them from ListLines and checks that every bound list
