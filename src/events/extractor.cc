@@ -48,8 +48,9 @@ bool SettleRoles(const SentenceView& v, const TriggerReading& t, RoleTuple* role
 }
 
 // "Hundreds of teachers protested", "an IED exploded near a market": nobody named, and the pattern
-// says who such events are coded to. Only where the sentence says where or what it cost: "a blast of
-// payments", "in protest at his trial", "his involvement in the blasts" are no events to code.
+// says who such events are coded to. Only where the sentence says where or what it cost (some
+// patterns ask for what it cost): "a blast of payments", "in protest at his trial", "his involvement
+// in the blasts" are no events to code.
 // Returns false when the event should not be coded.
 bool CodeAgentless(const ArticleView& article, size_t si, const TriggerReading& t, const RoleTuple& roles,
                    const EventRules& rules, Event* e) {
@@ -60,7 +61,7 @@ bool CodeAgentless(const ArticleView& article, size_t si, const TriggerReading& 
   for (const CountSpan& c : article.Counts(si)) has_toll = has_toll || rules.conventions.agentless_toll_roles.Contains(c.role);
   const SentenceView& v = article.View(si);
   const Arg* where = roles.place ? roles.place : v.ClausePlace(t.trigger.match.head, t.clause_verb);
-  if (!has_toll && !(where && where->place)) return false;
+  if (!has_toll && (p.agentless_needs_toll || !(where && where->place))) return false;
   e->actor1 = p.agentless;
   return true;
 }

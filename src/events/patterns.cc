@@ -119,11 +119,15 @@ Status EventExtractor::Patterns::Load(const std::string& dir) {
     Pattern proto;
     proto.source = fmt::format("patterns.txt:{}", lineno);
     if (f.size() == 7) {
-      // "agentless: ACTOR_ID": the party when the text names none ("an IED exploded").
+      // "agentless: ACTOR_ID": the party when the text names none ("an IED exploded"); "agentless
+      // if toll: ACTOR_ID" only when the sentence also gives a toll ("clashes left 5 dead").
       const std::string field = Trim(f[6]);
-      if (field.rfind("agentless:", 0) != 0 || Trim(field.substr(10)).empty())
-        return Status::Corruption(where() + ": the 7th field must read 'agentless: ACTOR_ID'");
-      proto.agentless.id = Trim(field.substr(10));
+      const std::string kPlain = "agentless:", kIfToll = "agentless if toll:";
+      proto.agentless_needs_toll = field.rfind(kIfToll, 0) == 0;
+      const size_t skip = proto.agentless_needs_toll ? kIfToll.size() : kPlain.size();
+      if ((!proto.agentless_needs_toll && field.rfind(kPlain, 0) != 0) || Trim(field.substr(skip)).empty())
+        return Status::Corruption(where() + ": the 7th field must read 'agentless: ACTOR_ID' or 'agentless if toll: ACTOR_ID'");
+      proto.agentless.id = Trim(field.substr(skip));
     }
     for (const std::string& pos : Words(f[1])) {
       if (pos == "V") proto.verb = true;

@@ -34,6 +34,7 @@ struct Pattern {
   // armed group. Only the id is read from the file; the pipeline fills the rest from the actor
   // dictionary (EventExtractor::BindActors).
   ActorRef agentless;
+  bool agentless_needs_toll = false;  // "agentless if toll: ID": only with a toll in the sentence
 };
 
 // A trigger found in a sentence.
