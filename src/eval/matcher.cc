@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/strings.h"
 #include "internal.h"
 #include "sitrep/eval.h"
 
@@ -57,8 +58,7 @@ using namespace eval_internal;
 
 std::string DefaultActorKey(std::string_view name) {
   // Drop a trailing ACLED period "(2019-)" / "(1997-2001)": digits and dashes in parentheses.
-  std::string_view s = name;
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  std::string_view s = strings::TrimRight(name);
   if (!s.empty() && s.back() == ')') {
     size_t open = s.rfind('(');
     if (open != std::string_view::npos) {

@@ -51,23 +51,6 @@ Ymd WeekStart(const Ymd& d, int n) {
 
 unsigned WeekdayOf(const Ymd& d) { return date::weekday{date::sys_days{d}}.c_encoding(); }
 
-int MonthNumber(std::string_view w) {
-  struct Name {
-    std::string_view name;
-    int month;
-  };
-  static constexpr Name kNames[] = {
-      {"january", 1},  {"february", 2}, {"march", 3}, {"april", 4},    {"may", 5},       {"june", 6},
-      {"july", 7},     {"august", 8},   {"september", 9}, {"october", 10}, {"november", 11}, {"december", 12},
-      {"jan", 1},      {"jan.", 1},     {"feb", 2},   {"feb.", 2},     {"mar.", 3},      {"apr", 4},
-      {"apr.", 4},     {"jun.", 6},     {"jul.", 7},  {"aug", 8},      {"aug.", 8},      {"sep", 9},
-      {"sep.", 9},     {"sept", 9},     {"sept.", 9}, {"oct", 10},     {"oct.", 10},     {"nov", 11},
-      {"nov.", 11},    {"dec", 12},     {"dec.", 12}};
-  for (const Name& n : kNames)
-    if (w == n.name) return n.month;
-  return 0;
-}
-
 int WeekdayNumber(std::string_view w) {
   static constexpr std::string_view kNames[] = {"sunday",   "monday", "tuesday", "wednesday",
                                                 "thursday", "friday", "saturday"};

@@ -18,10 +18,7 @@
 #include <CLI/CLI.hpp>
 
 #include "sitrep/syntax.h"
-#include "syntax/casefold.h"
-#include "syntax/features.h"
-#include "syntax/lemma_rules.h"
-#include "syntax/model_format.h"
+#include "syntax/training.h"
 
 namespace {
 
@@ -92,7 +89,7 @@ bool ReadConllu(const std::string& path, std::map<std::string, int>* tag_ids, bo
     if (cols[0].find_first_of("-.") != std::string::npos) continue;
     Word w;
     w.norm = NormalizeForm(cols[1]);
-    w.lower = sitrep::syntax::FoldForTagger(w.norm);
+    w.lower = sitrep::fold::FoldCase(w.norm);
     w.lemma = NormalizeForm(cols[2]);
     auto it = tag_ids->find(cols[4]);
     if (it == tag_ids->end()) {
@@ -304,7 +301,7 @@ bool BuildLexicalTables(const Options& opts, const std::vector<Sentence>& train,
     for (const Word& w : s) {
       const uint32_t cls = ClassOfTag(tag_names[static_cast<size_t>(w.tag)]);
       if (cls == 0) continue;
-      known_sorted[FoldForTagger(w.lemma)] |= cls;
+      known_sorted[sitrep::fold::FoldCase(w.lemma)] |= cls;
     }
   }
   for (const auto& [lemma, cls] : known_sorted) {
@@ -393,9 +390,9 @@ Accuracy Evaluate(const sitrep::Tagger& tagger, const std::vector<Sentence>& sen
       ++a.tokens;
       a.tags_right += right;
       if (!right) ++a.confusions[tag_names[static_cast<size_t>(w.tag)] + " -> " + t.tag];
-      if (right && sitrep::syntax::FoldForTagger(t.lemma) != sitrep::syntax::FoldForTagger(w.lemma))
+      if (right && sitrep::fold::FoldCase(t.lemma) != sitrep::fold::FoldCase(w.lemma))
         ++a.lemma_errors[w.norm + "/" + t.tag + ": " + w.lemma + " -> " + t.lemma];
-      a.lemmas_right += sitrep::syntax::FoldForTagger(t.lemma) == sitrep::syntax::FoldForTagger(w.lemma);
+      a.lemmas_right += sitrep::fold::FoldCase(t.lemma) == sitrep::fold::FoldCase(w.lemma);
       WordInfo info;
       sitrep::syntax::ComputeWordInfo(w.norm, w.lower, true, &info);
       if (!train_words.count(info.word)) {
