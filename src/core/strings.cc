@@ -2,9 +2,10 @@
 
 namespace sitrep::strings {
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  return TrimRight(s);
+std::string_view Trim(std::string_view s, std::string_view chars) {
+  const size_t begin = s.find_first_not_of(chars);
+  if (begin == std::string_view::npos) return {};
+  return s.substr(begin, s.find_last_not_of(chars) - begin + 1);
 }
 
 std::string_view TrimRight(std::string_view s) {

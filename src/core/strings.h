@@ -12,8 +12,10 @@ namespace sitrep::strings {
 // ASCII white space, as std::isspace in the C locale: space \t \n \v \f \r.
 constexpr bool IsSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
-// `s` without leading and trailing white space.
-std::string_view Trim(std::string_view s);
+inline constexpr std::string_view kSpaces = " \t\n\v\f\r";
+
+// `s` without leading and trailing white space (or the bytes of `chars`).
+std::string_view Trim(std::string_view s, std::string_view chars = kSpaces);
 std::string_view TrimRight(std::string_view s);
 
 // Every field between separators, untrimmed: "a,,b" -> {"a", "", "b"}; "" -> {""}.

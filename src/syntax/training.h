@@ -6,6 +6,7 @@
 #define SITREP_SRC_SYNTAX_TRAINING_H_
 
 #include "core/fold.h"            // fold::FoldCase: Token::lower and lemma keys
+#include "core/strings.h"         // strings::Split: CoNLL-U columns
 #include "syntax/features.h"      // WordInfo, ExtractFeatures, HashBytes, Mix
 #include "syntax/lemma_rules.h"   // LemmaLexicon, lemma classes
 #include "syntax/model_format.h"  // ModelData, WriteModel, LexiconValue

@@ -47,18 +47,6 @@ std::string NormalizeForm(const std::string& form) {
   return s;
 }
 
-std::vector<std::string> Split(const std::string& line, char sep) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  for (size_t i = 0; i <= line.size(); ++i) {
-    if (i == line.size() || line[i] == sep) {
-      out.push_back(line.substr(start, i - start));
-      start = i + 1;
-    }
-  }
-  return out;
-}
-
 // Reads a CoNLL-U file: word lines only (no multiword-token "1-2" or empty-node "1.1" lines).
 // Tag names go into `tag_ids` (when `add_tags`); ids are resolved later by ResolveTags.
 bool ReadConllu(const std::string& path, std::map<std::string, int>* tag_ids, bool add_tags,
@@ -81,7 +69,8 @@ bool ReadConllu(const std::string& path, std::map<std::string, int>* tag_ids, bo
       continue;
     }
     if (line[0] == '#') continue;
-    std::vector<std::string> cols = Split(line, '\t');
+    const auto fields = sitrep::strings::Split(line, '\t');
+    const std::vector<std::string> cols(fields.begin(), fields.end());
     if (cols.size() != 10) {
       std::fprintf(stderr, "%s:%lld: expected 10 columns\n", path.c_str(), static_cast<long long>(lineno));
       return false;
@@ -245,13 +234,14 @@ bool ReadIrregulars(const std::string& path, std::vector<std::tuple<std::string,
   std::string line;
   while (std::getline(in, line)) {
     if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> cols = Split(line, ' ');
+    const auto fields = sitrep::strings::Split(line, ' ');
+    const std::vector<std::string> cols(fields.begin(), fields.end());
     if (cols.size() != 3) {
       std::fprintf(stderr, "%s: bad line: %s\n", path.c_str(), line.c_str());
       return false;
     }
-    for (const std::string& f : Split(cols[1], '/')) out->emplace_back(f, "VBD", cols[0]);
-    for (const std::string& f : Split(cols[2], '/')) out->emplace_back(f, "VBN", cols[0]);
+    for (std::string_view f : sitrep::strings::Split(cols[1], '/')) out->emplace_back(f, "VBD", cols[0]);
+    for (std::string_view f : sitrep::strings::Split(cols[2], '/')) out->emplace_back(f, "VBN", cols[0]);
   }
   return true;
 }
