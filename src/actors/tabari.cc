@@ -152,7 +152,7 @@ bool ParseTabariDate(std::string_view s, std::string* out) {
     y = std::stoi(parts[2]);
   }
   if (!calendar::IsValidDate(y, m, d)) return false;
-  *out = fmt::format("{:04d}-{:02d}-{:02d}", y, m, d);
+  *out = calendar::FormatIso(y, m, d);
   return true;
 }
 

@@ -3,6 +3,7 @@
 #include <date/date.h>
 
 #include <array>
+#include <cstdio>
 
 #include "core/strings.h"
 
@@ -50,6 +51,12 @@ bool IsValidDate(int year, int month, int day) {
 
 int64_t DaysFromCivil(int year, int month, int day) {
   return date::sys_days{Ymd(year, month, day)}.time_since_epoch().count();
+}
+
+std::string FormatIso(int year, int month, int day) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  return buf;
 }
 
 int MonthOfWord(std::string_view lower) {

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace sitrep::calendar {
@@ -16,6 +17,8 @@ int DaysInMonth(int year, int month);
 bool IsValidDate(int year, int month, int day);
 // Days since 1970-01-01 of a valid date (negative before).
 int64_t DaysFromCivil(int year, int month, int day);
+// "2023-11-06": ISO 8601, the spelling of every date sitrep writes.
+std::string FormatIso(int year, int month, int day);
 
 // Month 1..12 of a lower-cased word as articles write it: the full name or a usual
 // abbreviation ("november", "nov", "nov.", "sept."); 0 if none. Bare three-letter forms that

@@ -12,12 +12,6 @@ namespace {
 // ACLED dates are years 1..9999 (four digits); the calendar decides the rest.
 bool ValidDate(int y, int m, int d) { return y >= 1 && y <= 9999 && calendar::IsValidDate(y, m, d); }
 
-std::string Iso(int y, int m, int d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  return buf;
-}
-
 }  // namespace
 
 std::optional<int64_t> DayNumber(std::string_view s) {
@@ -37,14 +31,14 @@ std::optional<std::string> ParseAcledDate(std::string_view s) {
   // 2023-11-06 or 2023/11/06
   if (std::sscanf(str.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 ||
       std::sscanf(str.c_str(), "%4d/%2d/%2d%c", &y, &m, &d, &tail) == 3) {
-    if (ValidDate(y, m, d)) return Iso(y, m, d);
+    if (ValidDate(y, m, d)) return calendar::FormatIso(y, m, d);
     return std::nullopt;
   }
   // 06 November 2023, 6 Nov 2023, 06-November-2023
   char month[16];
   if (std::sscanf(str.c_str(), "%2d%*[ -]%15[A-Za-z]%*[ -]%4d%c", &d, month, &y, &tail) == 3) {
     m = calendar::MonthOfName(month);
-    if (m && ValidDate(y, m, d)) return Iso(y, m, d);
+    if (m && ValidDate(y, m, d)) return calendar::FormatIso(y, m, d);
   }
   return std::nullopt;
 }

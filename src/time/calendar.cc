@@ -1,6 +1,6 @@
 #include "calendar.h"
 
-#include <cstdio>
+#include "core/calendar.h"
 
 namespace sitrep::time_internal {
 
@@ -27,10 +27,8 @@ std::optional<Ymd> ParseIsoDate(std::string_view s) {
 }
 
 std::string FormatIso(const Ymd& d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
-                static_cast<unsigned>(d.day()));
-  return buf;
+  return calendar::FormatIso(static_cast<int>(d.year()), static_cast<int>(static_cast<unsigned>(d.month())),
+                             static_cast<int>(static_cast<unsigned>(d.day())));
 }
 
 Ymd MakeYmd(int y, unsigned m, unsigned d) { return Ymd{date::year{y}, date::month{m}, date::day{d}}; }

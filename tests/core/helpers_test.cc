@@ -53,6 +53,7 @@ TEST(Calendar, Arithmetic) {
   EXPECT_EQ(calendar::DaysFromCivil(1970, 1, 1), 0);
   EXPECT_EQ(calendar::DaysFromCivil(2000, 3, 1), 11017);
   EXPECT_EQ(calendar::DaysFromCivil(1969, 12, 31), -1);
+  EXPECT_EQ(calendar::FormatIso(2023, 11, 6), "2023-11-06");
 }
 
 TEST(Calendar, MonthNames) {
