@@ -6,8 +6,8 @@
 #include <memory>
 #include <sstream>
 
-#include "../src/actors/internal.h"
 #include "sitrep/actors.h"
+#include "sitrep/text.h"
 
 namespace {
 
@@ -45,7 +45,7 @@ BENCHMARK(BM_LoadDictionary)->Unit(benchmark::kMillisecond);
 void BM_MatchSamples(benchmark::State& state) {
   std::string text = Samples();
   sitrep::Document doc;
-  sitrep::actors_internal::Tokenize(text, &doc);
+  sitrep::AnalyzeText(text, &doc);
   size_t words = 0;
   for (const auto& t : doc.tokens) words += t.kind == sitrep::TokenKind::kWord;
   for (auto _ : state) {
@@ -62,7 +62,7 @@ BENCHMARK(BM_MatchSamples)->Unit(benchmark::kMicrosecond);
 void BM_MatchOnly(benchmark::State& state) {
   std::string text = Samples();
   sitrep::Document doc;
-  sitrep::actors_internal::Tokenize(text, &doc);
+  sitrep::AnalyzeText(text, &doc);
   for (auto _ : state) {
     auto ms = Dict().MatchDocument(doc);
     benchmark::DoNotOptimize(ms.data());

@@ -9,6 +9,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include "core/strings.h"
 #include "sitrep/syntax.h"
 
 namespace {
@@ -24,8 +25,7 @@ std::unique_ptr<sitrep::Tagger> LoadTagger() {
 
 void AddToken(sitrep::Document* doc, std::string norm, bool space_before) {
   sitrep::Token t;
-  t.lower = norm;
-  for (char& c : t.lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  t.lower = sitrep::strings::AsciiLower(norm);
   t.norm = std::move(norm);
   t.space_before = space_before;
   doc->tokens.push_back(std::move(t));

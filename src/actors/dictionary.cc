@@ -64,7 +64,7 @@ Status FinishLoad(ActorDictionary::Impl* impl, LoadState* state) {
   // Names handled by an 'ambiguous' directive are not indexed for any single actor.
   StringSet ambiguous_names;
   for (const auto& p : state->phrases)
-    if (p.kind == TargetKind::kAmbiguous) ambiguous_names.insert(JoinLower(p.tokens));
+    if (p.kind == TargetKind::kAmbiguous) ambiguous_names.insert(JoinKeys(p.tokens));
   // Which actor first claimed a phrase: a second claim is a warning and is ignored.
   StringMap<uint32_t> owner;
   for (uint32_t i = 0; i < impl->actors.size(); ++i) {
@@ -74,7 +74,7 @@ Status FinishLoad(ActorDictionary::Impl* impl, LoadState* state) {
     for (const auto& name : names) {
       auto variants = PhraseVariants(name);
       for (size_t v = 0; v < variants.size(); ++v) {
-        std::string key = JoinLower(variants[v]);
+        std::string key = JoinKeys(variants[v]);
         if (key.empty() || ambiguous_names.count(key)) continue;
         // Phrases differing in case rules ("US"/"us", "Civilians"/"civilians") are different keys.
         std::string owner_key = key;
@@ -102,7 +102,7 @@ Status FinishLoad(ActorDictionary::Impl* impl, LoadState* state) {
     switch (p.kind) {
       case TargetKind::kCompose:
         if (p.label == "military" || p.label == "government" || p.label == "police")
-          impl->compose_before_of.emplace(JoinLower(p.tokens), p.label);
+          impl->compose_before_of.emplace(JoinKeys(p.tokens), p.label);
         impl->compose.Add(std::move(p));
         break;
       case TargetKind::kHead: impl->heads.Add(std::move(p)); break;
@@ -170,13 +170,13 @@ std::string ActorDictionary::Normalize(std::string_view name) const {
   std::string s(Trim(name));
   if (s.empty()) return "";
   auto lookup = [&](std::string_view text) -> std::string {
-    std::string key = JoinLower(TokenizePhrase(text));
+    std::string key = JoinKeys(TokenizePhrase(text));
     if (key.starts_with("the ")) key.erase(0, 4);
     auto it = impl_->by_name.find(key);
     if (it != impl_->by_name.end()) return it->second;
     for (const auto& amb : impl_->ambiguities)
       for (const auto& n : amb.names)
-        if (JoinLower(TokenizePhrase(n)) == key) return amb.default_id;
+        if (JoinKeys(TokenizePhrase(n)) == key) return amb.default_id;
     return "";
   };
   if (std::string id = lookup(s); !id.empty()) return id;
@@ -200,7 +200,7 @@ std::string ActorDictionary::Normalize(std::string_view name) const {
   static const std::pair<const char*, const char*> kInstitutions[] = {
       {"military forces of ", "_MIL"}, {"police forces of ", "_POL"}, {"government of ", "_GOV"},
       {"armed forces of ", "_MIL"},    {"army of ", "_MIL"},          {"police of ", "_POL"}};
-  std::string lower = NormLower(s);
+  std::string lower = FoldCase(NormalizeText(s));
   for (const auto& [prefix, suffix] : kInstitutions) {
     if (lower.starts_with(prefix)) {
       std::string country = lookup(std::string_view(s).substr(std::char_traits<char>::length(prefix)));
@@ -211,7 +211,7 @@ std::string ActorDictionary::Normalize(std::string_view name) const {
   // Last resort: the matcher, when one mention covers every word of the name.
   std::string text = s;
   Document doc;
-  Tokenize(text, &doc);
+  AnalyzeText(text, &doc);
   if (doc.sentences.empty()) return "";
   std::vector<ActorMention> mentions = MatchDocument(doc);
   uint32_t words = 0;

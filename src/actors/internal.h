@@ -10,6 +10,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/hash.h"
+#include "core/strings.h"
 #include "sitrep/actors.h"
 
 namespace sitrep::actors_internal {
@@ -30,8 +32,8 @@ enum class CaseRule : uint8_t {
   kExact,        // acronym ("ADF", "EU", "US", "U.N."): the article must spell it the same
 };
 struct PhraseToken {
-  std::string lower;  // case-folded, as Token::lower
-  std::string norm;   // as written (normalised), for kExact
+  std::string key;   // case and accents folded (fold::FoldAccents), as article tokens' keys
+  std::string norm;  // as written (normalised), for kExact
   CaseRule rule = CaseRule::kAny;
 };
 
@@ -57,22 +59,18 @@ struct Phrase {
   int line = 0;
 };
 
-// An index of phrases keyed by their first token (lowercase), longest phrases first.
+// An index of phrases keyed by their first token's key, longest phrases first.
 class PhraseIndex {
  public:
   void Add(Phrase p);
   void Finish();  // sorts candidate lists, longest first
-  const std::vector<Phrase>* Candidates(std::string_view first_lower) const;
+  const std::vector<Phrase>* Candidates(std::string_view first_key) const;
   bool empty() const { return map_.empty(); }
 
  private:
   // Most article tokens start no phrase: a bit per hash of the first tokens (FNV-1a, 2^16 bits,
   // 8 KB, stays in cache) answers "no" before the hash map is touched.
-  static uint32_t QuickHash(std::string_view s) {
-    uint32_t h = 2166136261u;
-    for (unsigned char c : s) h = (h ^ c) * 16777619u;
-    return h & 0xFFFF;
-  }
+  static uint32_t QuickHash(std::string_view s) { return hash::Fnv1a32(s) & 0xFFFF; }
   StringMap<std::vector<Phrase>> map_;
   std::vector<uint64_t> filter_ = std::vector<uint64_t>(1 << 10, 0);
 };
@@ -99,9 +97,9 @@ struct ActorDictionary::Impl {
   actors_internal::PhraseIndex compose;  // after a state mention
   actors_internal::PhraseIndex heads;    // after a named armed group / IGO
   actors_internal::PhraseIndex cues;     // context cues for ambiguous names
-  // Joined lowercase phrase -> actor id, for Normalize ("march 23 movement" -> "M23").
+  // Joined phrase keys -> actor id, for Normalize ("march 23 movement" -> "M23").
   actors_internal::StringMap<std::string> by_name;
-  // Compose phrases usable before "of <country>" ("leaders of Congo"), joined lowercase -> label.
+  // Compose phrases usable before "of <country>" ("leaders of Congo"), joined keys -> label.
   actors_internal::StringMap<std::string> compose_before_of;
 
   const Actor* Get(std::string_view id) const {
@@ -112,26 +110,24 @@ struct ActorDictionary::Impl {
 
 namespace actors_internal {
 
-// Normalises and case-folds as the text stage does (NormalizeText + FoldCase when linked).
-std::string NormLower(std::string_view s);
-std::string Norm(std::string_view s);
-// Tokenises a dictionary phrase exactly as article text is tokenised.
+// The data files' list syntax: "a; b ;c" -> trimmed non-empty parts.
+using strings::SplitList;
+using strings::Trim;
+
+// The key under which an article token is compared with dictionary phrases: its `lower` with
+// accents stripped. Both sides fold alike, so "Erdoğan" in an article matches a dictionary's
+// "Erdogan" and the other way round.
+std::string TokenKey(std::string_view lower);
+// Tokenises a dictionary phrase exactly as article text is tokenised (AnalyzeText).
 std::vector<PhraseToken> TokenizePhrase(std::string_view phrase);
 // Variants under which a phrase is indexed: as tokenised; with "/" split out ("M23/AFC" is one
-// token or three depending on the tokenizer); with accents stripped ("Félix" -> "Felix").
+// token or three depending on the tokenizer).
 std::vector<std::vector<PhraseToken>> PhraseVariants(std::string_view phrase);
-// Joined lowercase tokens: "the country 's army".
-std::string JoinLower(const std::vector<PhraseToken>& toks);
+// Joined token keys: "the country 's army".
+std::string JoinKeys(const std::vector<PhraseToken>& toks);
 // "YYYY", "YYYY-MM", "YYYY-MM-DD".
 bool IsPartialDate(std::string_view s);
 bool IsActorId(std::string_view s);
-// Splits "a; b ;c" into trimmed non-empty parts.
-std::vector<std::string> SplitList(std::string_view s, char sep = ';');
-std::string_view Trim(std::string_view s);
-// Tokenises text for tests and tools when the text stage is not built (see simple_tokenizer.cc).
-void SimpleTokenize(std::string_view text, Document* doc);
-// The tokenizer in use: AnalyzeText when linked, else SimpleTokenize.
-void Tokenize(std::string_view text, Document* doc);
 
 // State carried across the files of one Load: directive phrases and id references, checked
 // and indexed once every file is read.

@@ -8,9 +8,11 @@
 //   - "Rwanda-backed": the prefix is matched and the mention carries kBackedBy;
 //   - "East African Regional Force (EACRF)": a name and its bracketed acronym are one mention;
 //   - "Congo", "Congolese": resolved by cues from the whole document (Kinshasa, Kivu -> COD).
-// The hot path probes hash maps with the tokens' own strings: no allocation per token.
+// The hot path probes hash maps with the tokens' own strings: no allocation per ASCII token
+// (only the others are folded, see TokenKeys).
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
 
 #include "internal.h"
 
@@ -24,8 +26,26 @@ bool StartsUpper(std::string_view s) {
   return !s.empty() && (std::isupper(static_cast<unsigned char>(s[0])) || static_cast<unsigned char>(s[0]) >= 0x80);
 }
 
-bool TokenFits(const PhraseToken& pt, std::string_view lower, std::string_view norm) {
-  if (lower != pt.lower) return false;
+// The article tokens' keys (TokenKey): an ASCII token's key is its `lower` itself; the others
+// are folded once per matcher, when first compared.
+class TokenKeys {
+ public:
+  explicit TokenKeys(const std::vector<Token>& toks) : toks_(toks) {}
+  std::string_view operator[](uint32_t i) {
+    const std::string& lower = toks_[i].lower;
+    if (strings::IsAscii(lower)) return lower;
+    auto [it, inserted] = folded_.try_emplace(i);
+    if (inserted) it->second = TokenKey(lower);
+    return it->second;
+  }
+
+ private:
+  const std::vector<Token>& toks_;
+  std::unordered_map<uint32_t, std::string> folded_;
+};
+
+bool TokenFits(const PhraseToken& pt, std::string_view key, std::string_view norm) {
+  if (key != pt.key) return false;
   switch (pt.rule) {
     case CaseRule::kAny: return true;
     case CaseRule::kCapitalized: return StartsUpper(norm);
@@ -34,20 +54,21 @@ bool TokenFits(const PhraseToken& pt, std::string_view lower, std::string_view n
   return false;
 }
 
-bool PhraseAt(const Phrase& p, const std::vector<Token>& toks, uint32_t i, uint32_t end) {
+bool PhraseAt(const Phrase& p, const std::vector<Token>& toks, TokenKeys& keys, uint32_t i, uint32_t end) {
   if (i + p.tokens.size() > end) return false;
   for (size_t k = 0; k < p.tokens.size(); ++k) {
-    if (!TokenFits(p.tokens[k], toks[i + k].lower, toks[i + k].norm)) return false;
+    if (!TokenFits(p.tokens[k], keys[i + k], toks[i + k].norm)) return false;
   }
   return true;
 }
 
-const Phrase* Longest(const PhraseIndex& index, const std::vector<Token>& toks, uint32_t i, uint32_t end) {
+const Phrase* Longest(const PhraseIndex& index, const std::vector<Token>& toks, TokenKeys& keys, uint32_t i,
+                      uint32_t end) {
   if (i >= end) return nullptr;
-  const auto* cands = index.Candidates(toks[i].lower);
+  const auto* cands = index.Candidates(keys[i]);
   if (!cands) return nullptr;
   for (const Phrase& p : *cands)
-    if (PhraseAt(p, toks, i, end)) return &p;
+    if (PhraseAt(p, toks, keys, i, end)) return &p;
   return nullptr;
 }
 
@@ -110,7 +131,7 @@ struct Votes {
 class SentenceMatcher {
  public:
   SentenceMatcher(const ActorDictionary::Impl& impl, const Document& doc, Votes* votes)
-      : impl_(impl), doc_(doc), toks_(doc.tokens), votes_(votes) {}
+      : impl_(impl), toks_(doc.tokens), keys_(doc.tokens), votes_(votes) {}
 
   void Run(uint32_t begin, uint32_t end, std::vector<ActorMention>* out) {
     begin_ = begin;
@@ -133,7 +154,7 @@ class SentenceMatcher {
   void Scan() {
     uint32_t i = begin_;
     while (i < end_) {
-      const Phrase* p = Longest(impl_.main, toks_, i, end_);
+      const Phrase* p = Longest(impl_.main, toks_, keys_, i, end_);
       if (p) {
         Accept(*p, i, i + static_cast<uint32_t>(p->tokens.size()), MentionModifier::kNone);
         i = raws_.empty() ? i + 1 : std::max(i + 1, raws_.back().last);
@@ -150,18 +171,19 @@ class SentenceMatcher {
   // "Rwanda-backed": match the part before the last hyphen as a one-token name.
   bool TryHyphenated(uint32_t i) {
     const Token& t = toks_[i];
-    size_t dash = t.lower.rfind('-');
+    const std::string_view key = keys_[i];
+    size_t dash = key.rfind('-');
     if (dash == std::string::npos || dash == 0) return false;
-    MentionModifier mod = ModifierFor(std::string_view(t.lower).substr(dash + 1));
+    MentionModifier mod = ModifierFor(key.substr(dash + 1));
     if (mod == MentionModifier::kNone) return false;
-    std::string_view lower = std::string_view(t.lower).substr(0, dash);
+    std::string_view name = key.substr(0, dash);
     size_t ndash = t.norm.rfind('-');
     std::string_view norm = std::string_view(t.norm).substr(0, ndash == std::string::npos ? t.norm.size() : ndash);
-    const auto* cands = impl_.main.Candidates(lower);
+    const auto* cands = impl_.main.Candidates(name);
     if (!cands) return false;
     for (const Phrase& p : *cands) {
       if (p.tokens.size() != 1 || (p.kind != TargetKind::kActor && p.kind != TargetKind::kAmbiguous)) continue;
-      if (!TokenFits(p.tokens[0], lower, norm)) continue;
+      if (!TokenFits(p.tokens[0], name, norm)) continue;
       Accept(p, i, i + 1, mod);
       return true;
     }
@@ -205,8 +227,8 @@ class SentenceMatcher {
   void AcceptGeneric(const Phrase& p, Raw* r) {
     r->m.generic = true;
     r->m.generic_type = p.label;
-    const std::string& first_word = p.tokens[0].lower;
-    r->m.refers_to_recent = p.tokens.size() > 2 && p.tokens[1].lower == "country" && p.tokens[2].lower == "'s";
+    const std::string& first_word = p.tokens[0].key;
+    r->m.refers_to_recent = p.tokens.size() > 2 && p.tokens[1].key == "country" && p.tokens[2].key == "'s";
     r->m.possessive = first_word == "its" || first_word == "their";
     // "an army post", "a military base", "a police station": the institution that holds it.
     const bool facility = r->last < end_ && IsFacilityNoun(toks_[r->last].lower) &&
@@ -229,11 +251,11 @@ class SentenceMatcher {
     // "the (DR Congo) Government coalition forces"
     bool bracketed = r->first > begin_ && toks_[r->first - 1].norm == "(" && j < end_ && toks_[j].norm == ")";
     if (bracketed) ++j;
-    const Phrase* p = Longest(impl_.compose, toks_, j, end_);
+    const Phrase* p = Longest(impl_.compose, toks_, keys_, j, end_);
     // "Sudan's army", "Rwanda's government": an institution the state possesses. (Only the
     // institutions: "Congo's civilians" stays the state and the civilians.)
     if (!p && j + 1 < end_ && (toks_[j].lower == "'s" || toks_[j].lower == "'")) {
-      const Phrase* q = Longest(impl_.compose, toks_, j + 1, end_);
+      const Phrase* q = Longest(impl_.compose, toks_, keys_, j + 1, end_);
       if (q && SuffixFor(q->label)) {
         p = q;
         ++j;
@@ -277,7 +299,7 @@ class SentenceMatcher {
 
   // "M23 rebels", "U.N. experts": a head noun the actor's type allows joins the span.
   void ExtendHead(Raw* r) {
-    const Phrase* p = Longest(impl_.heads, toks_, r->last, end_);
+    const Phrase* p = Longest(impl_.heads, toks_, keys_, r->last, end_);
     if (!p) return;
     std::string key = "|" + r->actor->type + "|";
     if (p->label.find(key) == std::string::npos) return;
@@ -304,10 +326,9 @@ class SentenceMatcher {
 
   void CountVotes() {
     votes_->computed = true;
-    const auto& toks = doc_.tokens;
-    uint32_t n = static_cast<uint32_t>(toks.size());
+    uint32_t n = static_cast<uint32_t>(toks_.size());
     for (uint32_t i = 0; i < n;) {
-      const Phrase* p = Longest(impl_.cues, toks, i, n);
+      const Phrase* p = Longest(impl_.cues, toks_, keys_, i, n);
       if (p) {
         ++votes_->count[p->label];
         i += static_cast<uint32_t>(p->tokens.size());
@@ -350,7 +371,7 @@ class SentenceMatcher {
       std::string joined;
       for (uint32_t n = 1; n <= 3 && of - 1 >= limit + n; ++n) {
         uint32_t start = of - 1 - n;
-        joined = toks_[start].lower + (joined.empty() ? "" : " " + joined);
+        joined = std::string(keys_[start]) + (joined.empty() ? "" : " " + joined);
         auto it = impl_.compose_before_of.find(joined);
         if (it == impl_.compose_before_of.end()) continue;
         const Actor* derived = impl_.Get(r.state_country + SuffixFor(it->second));
@@ -413,8 +434,8 @@ class SentenceMatcher {
   }
 
   const ActorDictionary::Impl& impl_;
-  const Document& doc_;
   const std::vector<Token>& toks_;
+  TokenKeys keys_;
   Votes* votes_;
   uint32_t begin_ = 0, end_ = 0;
   std::vector<Raw> raws_;

@@ -18,6 +18,7 @@
 #include <cctype>
 #include <map>
 
+#include "core/calendar.h"
 #include "internal.h"
 
 namespace sitrep {
@@ -95,8 +96,7 @@ std::string PhraseToName(std::string_view phrase) {
   std::string word;
   auto flush = [&]() {
     if (word.empty()) return;
-    std::string lower;
-    for (char ch : word) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    std::string lower = strings::AsciiLower(word);
     static constexpr std::string_view kSmall[] = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "in", "on"};
     bool small = !out.empty() && std::find(std::begin(kSmall), std::end(kSmall), lower) != std::end(kSmall);
     if (!small) {
@@ -129,13 +129,6 @@ std::string PhraseToId(std::string_view phrase) {
   return id;
 }
 
-bool ValidDay(int y, int m, int d) {
-  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m < 1 || m > 12 || d < 1 || d > kDays[m - 1]) return false;
-  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return !(m == 2 && d == 29 && !leap);
-}
-
 // YYMMDD, YYYYMMDD or D-MON-YYYY -> "YYYY-MM-DD"; false when malformed.
 bool ParseTabariDate(std::string_view s, std::string* out) {
   int y = 0, m = 0, d = 0;
@@ -152,19 +145,14 @@ bool ParseTabariDate(std::string_view s, std::string* out) {
   } else {
     auto parts = SplitList(s, '-');
     if (parts.size() != 3 || parts[0].size() > 2 || parts[2].size() != 4) return false;
-    static constexpr std::string_view kMonths[] = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN",
-                                                   "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
-    std::string mon;
-    for (char c : parts[1]) mon += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    for (int i = 0; i < 12; ++i)
-      if (mon == kMonths[i]) m = i + 1;
+    if (parts[1].size() == 3) m = calendar::MonthOfName(parts[1]);  // "NOV", "Nov"
     for (const auto& p : {parts[0], parts[2]})
       if (!std::all_of(p.begin(), p.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) return false;
     d = std::stoi(parts[0]);
     y = std::stoi(parts[2]);
   }
-  if (!ValidDay(y, m, d)) return false;
-  *out = fmt::format("{:04d}-{:02d}-{:02d}", y, m, d);
+  if (!calendar::IsValidDate(y, m, d)) return false;
+  *out = calendar::FormatIso(y, m, d);
   return true;
 }
 

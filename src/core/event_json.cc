@@ -1,8 +1,9 @@
 // Event <-> JSON, schema v1 (docs/schema.md).
-#include <cstdio>
+#include <string>
 
 #include <nlohmann/json.hpp>
 
+#include "core/hash.h"
 #include "sitrep/event.h"
 
 namespace sitrep {
@@ -200,25 +201,18 @@ Status EventFromJson(const std::string& text, Event* out) {
   return Status::OK();
 }
 
+// FNV-1a 64 of the identifying fields, each followed by a 0xff byte. Persisted: the value
+// must never change.
 std::string ComputeEventId(const Event& e) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  auto mix = [&h](const std::string& s) {
-    for (unsigned char c : s) {
-      h ^= c;
-      h *= 0x100000001b3ULL;
-    }
-    h ^= 0xff;
-    h *= 0x100000001b3ULL;
-  };
+  uint64_t h = hash::kFnvOffset64;
+  auto mix = [&h](const std::string& s) { h = hash::Fnv1aByte(hash::Fnv1a(s, h), 0xff); };
   mix(e.article_id);
   mix(std::to_string(e.evidence.trigger_start));
   mix(e.plover_type);
   mix(e.actor1.id.empty() ? e.actor1.name : e.actor1.id);
   mix(e.actor2.id.empty() ? e.actor2.name : e.actor2.id);
   mix(e.location ? e.location->name : "");
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
+  return hash::Hex16(h);
 }
 
 }  // namespace sitrep

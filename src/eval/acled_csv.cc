@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/strings.h"
 #include "sitrep/eval.h"
 
 namespace sitrep {
@@ -74,11 +75,9 @@ bool SplitCsv(std::string_view csv, std::vector<Record>* out, std::string* error
   return true;
 }
 
-std::string Trim(std::string s) {
-  size_t b = s.find_first_not_of(" \t");
-  size_t e = s.find_last_not_of(" \t");
-  return b == std::string::npos ? "" : s.substr(b, e - b + 1);
-}
+// Blanks only: a quoted field keeps its line breaks (the notes become article text, whose
+// bytes the article id hashes).
+std::string Trim(std::string_view s) { return std::string(strings::Trim(s, " \t")); }
 
 bool ParseDouble(const std::string& s, double* out) {
   if (s.empty()) return false;

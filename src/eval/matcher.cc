@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/fold.h"
+#include "core/strings.h"
 #include "internal.h"
 #include "sitrep/eval.h"
 
@@ -57,8 +59,7 @@ using namespace eval_internal;
 
 std::string DefaultActorKey(std::string_view name) {
   // Drop a trailing ACLED period "(2019-)" / "(1997-2001)": digits and dashes in parentheses.
-  std::string_view s = name;
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  std::string_view s = strings::TrimRight(name);
   if (!s.empty() && s.back() == ')') {
     size_t open = s.rfind('(');
     if (open != std::string_view::npos) {
@@ -86,27 +87,8 @@ std::string DefaultActorKey(std::string_view name) {
 }
 
 std::string AdminKey(std::string_view name) {
-  // Latin-1 letters with accents (UTF-8, lower and upper case) to their ASCII base.
-  static constexpr std::pair<std::string_view, char> kFold[] = {
-      {"\xC3\xA0", 'a'}, {"\xC3\xA1", 'a'}, {"\xC3\xA2", 'a'}, {"\xC3\xA4", 'a'}, {"\xC3\xA7", 'c'},
-      {"\xC3\xA8", 'e'}, {"\xC3\xA9", 'e'}, {"\xC3\xAA", 'e'}, {"\xC3\xAB", 'e'}, {"\xC3\xAE", 'i'},
-      {"\xC3\xAF", 'i'}, {"\xC3\xAD", 'i'}, {"\xC3\xB3", 'o'}, {"\xC3\xB4", 'o'}, {"\xC3\xB6", 'o'},
-      {"\xC3\xBA", 'u'}, {"\xC3\xBB", 'u'}, {"\xC3\xBC", 'u'}, {"\xC3\xB1", 'n'}, {"\xC3\x89", 'e'},
-      {"\xC3\x88", 'e'}, {"\xC3\x80", 'a'}, {"\xC3\x87", 'c'}, {"\xC3\x8E", 'i'}, {"\xC3\x94", 'o'}};
-  std::string ascii;
-  for (size_t i = 0; i < name.size(); ++i) {
-    bool folded = false;
-    for (const auto& [from, to] : kFold) {
-      if (name.substr(i, from.size()) == from) {
-        ascii += to;
-        i += from.size() - 1;
-        folded = true;
-        break;
-      }
-    }
-    if (!folded) ascii += name[i];
-  }
-  const std::string key = DefaultActorKey(ascii);
+  // Accents and case folded as every name comparison does ("Équateur" = "Equateur").
+  const std::string key = DefaultActorKey(fold::FoldAccents(name));
   static constexpr std::pair<std::string_view, std::string_view> kWords[] = {
       {"nord", "north"}, {"sud", "south"}, {"est", "east"}, {"ouest", "west"}, {"centre", "central"}};
   static constexpr std::string_view kDropped[] = {"province", "region", "state", "governorate", "department",

@@ -23,6 +23,7 @@ Status Cues::Load(const std::string& path) {
       {"responsibility_nouns", &responsibility_nouns},
       {"dating_subordinators", &dating_subordinators},
       {"takeover_subordinators", &takeover_subordinators},
+      {"circumstance_prepositions", &circumstance_prepositions},
       {"clause_subordinators", &clause_subordinators},
       {"auxiliary_lemmas", &auxiliary_lemmas},
       {"toll_verbs", &toll_verbs},

@@ -17,7 +17,7 @@ struct Cues {
   // Claims of responsibility.
   WordList responsibility_fillers, responsibility_verbs, responsibility_nouns;
   // Clauses.
-  WordList dating_subordinators, takeover_subordinators, clause_subordinators, auxiliary_lemmas;
+  WordList dating_subordinators, takeover_subordinators, circumstance_prepositions, clause_subordinators, auxiliary_lemmas;
   // Tolls.
   WordList toll_verbs, toll_verbs_of_violence, people_nouns;
   // Roles.

@@ -8,24 +8,12 @@
 
 #include <fmt/format.h>
 
+#include "core/strings.h"
+
 namespace sitrep {
 namespace {
 
-std::string Trim(const std::string& s) {
-  size_t b = s.find_first_not_of(" \t\r");
-  if (b == std::string::npos) return "";
-  size_t e = s.find_last_not_of(" \t\r");
-  return s.substr(b, e - b + 1);
-}
-
-std::vector<std::string> Split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  std::string cur;
-  std::istringstream in(s);
-  while (std::getline(in, cur, sep)) out.push_back(Trim(cur));
-  if (!s.empty() && s.back() == sep) out.push_back("");
-  return out;
-}
+using strings::Trim;
 
 std::vector<std::string> Words(const std::string& s) {
   std::vector<std::string> out;
@@ -110,10 +98,10 @@ Status EventExtractor::Patterns::Load(const std::string& dir) {
   std::vector<Pattern> loaded;
   while (std::getline(in, line)) {
     ++lineno;
-    std::string t = Trim(line);
+    std::string t(Trim(line));
     if (t.empty() || t[0] == '#') continue;
     auto where = [&] { return fmt::format("{}:{}", path, lineno); };
-    std::vector<std::string> f = Split(t, '|');
+    std::vector<std::string> f = strings::SplitTrimmed(t, '|');
     if (f.size() != 6 && f.size() != 7)
       return Status::Corruption(fmt::format("{}: expected 6 or 7 '|'-separated fields, found {}", where(), f.size()));
     Pattern proto;
@@ -121,13 +109,13 @@ Status EventExtractor::Patterns::Load(const std::string& dir) {
     if (f.size() == 7) {
       // "agentless: ACTOR_ID": the party when the text names none ("an IED exploded"); "agentless
       // if toll: ACTOR_ID" only when the sentence also gives a toll ("clashes left 5 dead").
-      const std::string field = Trim(f[6]);
+      const std::string field(Trim(f[6]));
       const std::string kPlain = "agentless:", kIfToll = "agentless if toll:";
       proto.agentless_needs_toll = field.rfind(kIfToll, 0) == 0;
       const size_t skip = proto.agentless_needs_toll ? kIfToll.size() : kPlain.size();
       if ((!proto.agentless_needs_toll && field.rfind(kPlain, 0) != 0) || Trim(field.substr(skip)).empty())
         return Status::Corruption(where() + ": the 7th field must read 'agentless: ACTOR_ID' or 'agentless if toll: ACTOR_ID'");
-      proto.agentless.id = Trim(field.substr(skip));
+      proto.agentless.id = std::string(Trim(field.substr(skip)));
     }
     for (const std::string& pos : Words(f[1])) {
       if (pos == "V") proto.verb = true;
@@ -143,20 +131,21 @@ Status EventExtractor::Patterns::Load(const std::string& dir) {
       proto.plover_mode = Trim(f[3].substr(slash + 1));
       proto.cameo = f[4];
       if (f[5] != "-") {
-        for (const std::string& rule : Split(f[5], ';')) {
+        for (const std::string& rule : strings::SplitTrimmed(f[5], ';')) {
           size_t colon = rule.find(':');
           size_t slash2 = rule.find(" / ");
           if (colon == std::string::npos || slash2 == std::string::npos || slash2 < colon)
             return Status::Corruption(where() + ": ACLED rule must read 'condition: Event type / Sub-event type'");
-          AcledRule r{Trim(rule.substr(0, colon)), Trim(rule.substr(colon + 1, slash2 - colon - 1)),
-                      Trim(rule.substr(slash2 + 3))};
+          AcledRule r{std::string(Trim(rule.substr(0, colon))),
+                      std::string(Trim(rule.substr(colon + 1, slash2 - colon - 1))),
+                      std::string(Trim(rule.substr(slash2 + 3)))};
           if (r.condition != "state" && r.condition != "civilians" && r.condition != "armed" && r.condition != "default")
             return Status::Corruption(where() + ": unknown ACLED condition '" + r.condition + "'");
           proto.acled.push_back(r);
         }
       }
     }
-    for (const std::string& alt : Split(f[0], ',')) {
+    for (const std::string& alt : strings::SplitTrimmed(f[0], ',')) {
       Pattern p = proto;
       p.words = Words(alt);
       if (p.words.empty()) return Status::Corruption(where() + ": empty trigger in lemma list");
@@ -196,11 +185,11 @@ Status EventExtractor::Patterns::Load(const std::string& dir) {
   lineno = 0;
   while (std::getline(irr, line)) {
     ++lineno;
-    std::string t = Trim(line);
+    std::string t(Trim(line));
     if (t.empty() || t[0] == '#') continue;
     size_t colon = t.find(':');
     if (colon == std::string::npos) return Status::Corruption(fmt::format("{}:{}: expected 'lemma: forms'", irr_path, lineno));
-    const std::string lemma = Trim(t.substr(0, colon));
+    const std::string lemma(Trim(t.substr(0, colon)));
     if (!first_lemma.count(lemma)) continue;
     for (const std::string& form : Words(t.substr(colon + 1))) {
       add_form(lemma, form);

@@ -72,6 +72,19 @@ bool IsTollOfViolentSubject(const SentenceView& v, const std::vector<TriggerMatc
   return false;
 }
 
+// "ADF rebels killed 35 civilians in an attack on Mukondi", "two soldiers died during clashes": a
+// violent noun in a circumstance phrase after a violent verb describes that event, not another.
+bool IsCircumstanceOfEarlierViolence(const SentenceView& v, const std::vector<TriggerMatch>& matches,
+                                     const TriggerMatch& m, const EventRules& rules) {
+  const Sentence& s = v.sentence();
+  uint32_t k = m.first;
+  while (k > s.first_token && In(v.tok(k - 1).tag, {"DT", "JJ", "PRP$", "CD"})) --k;
+  if (k == s.first_token || !rules.cues.circumstance_prepositions.Contains(v.tok(k - 1).lower)) return false;
+  for (const TriggerMatch& earlier : matches)
+    if (earlier.head < m.head && IsViolent(earlier, rules.conventions) && v.IsVerb(earlier.head)) return true;
+  return false;
+}
+
 // Whether the trigger is read as a noun. A gerund heading a noun phrase is one: "Fighting between M23
 // and Wazalendo killed five".
 bool IsNominal(const SentenceView& v, const TriggerMatch& m) {
@@ -115,7 +128,7 @@ std::vector<ReportedTrigger> SelectTriggers(const SentenceView& v, const std::ve
         IsTollOfViolentSubject(v, matches, m, rules))
       continue;
     ReportedTrigger t{m, IsNominal(v, m), loser_of[mi]};
-    if (t.nominal && IsNounModifier(v, m)) continue;
+    if (t.nominal && (IsNounModifier(v, m) || IsCircumstanceOfEarlierViolence(v, matches, m, rules))) continue;
     if (m.pattern->frame == Frame::kRetreat && talks && rules.patterns.walkout) t.match.pattern = rules.patterns.walkout;
     out.push_back(t);
   }

@@ -5,14 +5,12 @@
 
 #include <fmt/format.h>
 
+#include "core/strings.h"
+
 namespace sitrep {
 namespace {
 
-std::string TrimSpaces(const std::string& s) {
-  const size_t b = s.find_first_not_of(" \t\r");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
-}
+std::string TrimSpaces(std::string_view s) { return std::string(strings::Trim(s)); }
 
 }  // namespace
 

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "core/calendar.h"
 #include "lexicon.h"
 
 namespace sitrep {
@@ -19,16 +20,6 @@ namespace {
 constexpr uint32_t kMaxNounWords = 4;   // modifiers + head between the number and the cue
 constexpr uint32_t kMaxGlue = 5;        // "were reportedly believed to have been"
 constexpr uint32_t kMaxFillers = 4;     // "death toll has now risen to"
-
-bool IsMonth(std::string_view w) {
-  static constexpr std::string_view kMonths[] = {
-      "january", "february", "march", "april",   "may",      "june",     "july",  "august", "september",
-      "october", "november", "december", "jan", "jan.", "feb", "feb.", "mar.", "apr", "apr.", "jun.", "jul.",
-      "aug", "aug.", "sep", "sep.", "sept", "sept.", "oct", "oct.", "nov", "nov.", "dec", "dec."};
-  for (std::string_view m : kMonths)
-    if (w == m) return true;
-  return false;
-}
 
 // Words that end the counted noun phrase.
 bool IsPhraseBreak(std::string_view w) {
@@ -63,7 +54,7 @@ bool IsDateOrYear(const Document& doc, const Sentence& s, const Quantity& q) {
       q.first_token > s.first_token ? std::string_view(doc.tokens[q.first_token - 1].lower) : std::string_view();
   const std::string_view next =
       q.last_token < s.last_token ? std::string_view(doc.tokens[q.last_token].lower) : std::string_view();
-  if (w.size() <= 2 && (IsMonth(prev) || IsMonth(next))) return true;
+  if (w.size() <= 2 && (calendar::MonthOfWord(prev) || calendar::MonthOfWord(next))) return true;
   return LooksLikeYear(doc, s, q);
 }
 

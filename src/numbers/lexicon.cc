@@ -4,14 +4,12 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/strings.h"
+
 namespace sitrep {
 namespace {
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
+using strings::Trim;
 
 std::vector<std::string> Words(std::string_view s) {
   std::vector<std::string> out;
@@ -21,9 +19,7 @@ std::vector<std::string> Words(std::string_view s) {
     size_t j = i;
     while (j < s.size() && s[j] != ' ') ++j;
     if (j > i) {
-      std::string w(s.substr(i, j - i));
-      for (char& c : w) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-      out.push_back(std::move(w));
+      out.push_back(strings::AsciiLower(s.substr(i, j - i)));
     }
     i = j;
   }

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "core/fold.h"
 #include "gazetteer_impl.h"
 #include "index_format.h"
 #include "name_key.h"
@@ -141,7 +142,7 @@ std::vector<PlaceMatch> Gazetteer::Lookup(std::string_view name) const {
   size_t n = LookupHash(NameKey(name), &postings);
   for (size_t i = 0; i < n; ++i) r.push_back(DecodePosting(postings[i]));
   if (r.empty()) {  // "Equateur" for "Équateur": the index also holds accent-free keys
-    n = LookupHash(NameKey(FoldAscii(name)), &postings);
+    n = LookupHash(NameKey(fold::FoldAccents(name)), &postings);
     for (size_t i = 0; i < n; ++i) r.push_back(DecodePosting(postings[i]));
   }
   return r;

@@ -12,6 +12,8 @@
 #include <set>
 #include <unordered_map>
 
+#include "core/fold.h"
+#include "core/strings.h"
 #include "gazetteer_impl.h"
 #include "index_format.h"
 #include "name_key.h"
@@ -20,6 +22,8 @@
 namespace sitrep {
 
 using namespace places_internal;
+using strings::Split;
+using strings::Trim;
 
 namespace {
 
@@ -35,24 +39,6 @@ struct BPlace {
   bool synthesized = false;
   bool dropped = false;
 };
-
-std::vector<std::string_view> Split(std::string_view s, char sep) {
-  std::vector<std::string_view> r;
-  size_t start = 0;
-  while (true) {
-    size_t p = s.find(sep, start);
-    r.push_back(s.substr(start, p == std::string_view::npos ? std::string_view::npos : p - start));
-    if (p == std::string_view::npos) break;
-    start = p + 1;
-  }
-  return r;
-}
-
-std::string Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
-  return std::string(s);
-}
 
 // Alternate names worth indexing for English news: Latin script, no digits, no links or
 // short all-caps codes (airport and postal codes are also GeoNames alternates).
@@ -83,7 +69,7 @@ bool GenericWord(std::string_view w) {
       "southwestern", "northeast", "northwest", "southeast", "southwest", "autonomous", "federal", "special",
       "national", "municipal", "city", "district", "province", "region", "state", "rural", "urban", "islands",
       "island", "mid", "inner", "outer", "high", "free"};
-  return kGeneric.count(Fold(w)) > 0;
+  return kGeneric.count(fold::FoldCase(w)) > 0;
 }
 
 // "Rutshuru Territory" -> "Rutshuru", "Beni Department" -> "Beni", "Ville de Kisangani" -> "Kisangani".
@@ -104,7 +90,7 @@ std::vector<std::string> DerivedAdminNames(const std::string& name) {
   }
   std::vector<std::string> ok;
   for (auto& d : r) {
-    std::string t = Trim(d);
+    std::string t(Trim(d));
     if (t.size() >= 3 && !GenericWord(t)) ok.push_back(t);
   }
   return ok;
@@ -139,11 +125,11 @@ struct GazetteerBuilder::Impl {
   Stats stats;
 
   static void AddName(BPlace* p, NameKind kind, std::string name) {
-    name = Trim(name);
+    name = std::string(Trim(name));
     if (name.empty() || name.find('\x1f') != std::string::npos) return;
-    std::string key = Fold(name);
+    std::string key = fold::FoldCase(name);
     for (auto& [k, n] : p->names) {
-      if (Fold(n) == key) {
+      if (fold::FoldCase(n) == key) {
         if (kind < k) k = kind;
         return;
       }
@@ -281,7 +267,7 @@ Status GazetteerBuilder::AddAdminCodesFile(const std::string& path, Diagnostics*
         if (diag) diag->Warn(path, lineno, -1, "not an admin code row (CC.CODE<TAB>name)");
         continue;
       }
-      impl_->admin_names[std::string(f[0])] = Trim(f[1]);
+      impl_->admin_names[std::string(f[0])] = std::string(Trim(f[1]));
       ++rows;
     }
   }
@@ -365,7 +351,7 @@ Status GazetteerBuilder::AddAdminAlternatesFile(const std::string& path) {
     if (line.empty() || line[0] == '#') continue;
     auto f = Split(line, '\t');
     if (f.size() < 2) continue;
-    for (auto a : Split(f[1], '|')) impl_->admin_alts[std::string(f[0])].push_back(Trim(a));
+    for (auto a : Split(f[1], '|')) impl_->admin_alts[std::string(f[0])].emplace_back(Trim(a));
     if (f.size() >= 4 && !f[2].empty() && !f[3].empty()) {
       impl_->admin_points[std::string(f[0])] = {std::atof(std::string(f[2]).c_str()), std::atof(std::string(f[3]).c_str())};
     }
@@ -539,7 +525,7 @@ Status GazetteerBuilder::Impl::WriteIndex(const std::string& path) {
       if (!names.empty()) names += '\x1f';
       names += static_cast<char>('0' + static_cast<int>(k));
       names += n;
-      for (const std::string& form : {n, FoldAscii(n)}) {
+      for (const std::string& form : {n, fold::FoldAccents(n)}) {
         std::vector<std::string> toks = NameKeyTokens(form);
         if (toks.empty() || toks.size() > 8) continue;
         max_tokens = std::max<uint32_t>(max_tokens, static_cast<uint32_t>(toks.size()));

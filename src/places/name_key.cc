@@ -1,45 +1,11 @@
 #include "name_key.h"
 
-#include <cstdlib>
-#include <utf8proc.h>
-
+#include "core/fold.h"
+#include "core/hash.h"
 #include "sitrep/places.h"
 
 namespace sitrep {
 namespace places_internal {
-namespace {
-
-std::string Map(std::string_view s, int options) {
-  utf8proc_uint8_t* out = nullptr;
-  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
-                                    static_cast<utf8proc_ssize_t>(s.size()), &out,
-                                    static_cast<utf8proc_option_t>(options));
-  if (n < 0) {  // invalid UTF-8: fall back to ASCII lowering
-    std::string r(s);
-    for (char& c : r) if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return r;
-  }
-  std::string r(reinterpret_cast<char*>(out), static_cast<size_t>(n));
-  std::free(out);
-  return r;
-}
-
-}  // namespace
-
-std::string Fold(std::string_view s) {
-  bool ascii = true;
-  for (unsigned char c : s) ascii &= c < 0x80;
-  if (ascii) {  // fast path, and the common case
-    std::string r(s);
-    for (char& c : r) if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return r;
-  }
-  return Map(s, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
-}
-
-std::string FoldAscii(std::string_view s) {
-  return Map(s, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
-}
 
 std::string Typography(std::string_view s) {
   std::string r;
@@ -59,21 +25,19 @@ std::string Typography(std::string_view s) {
 
 }  // namespace places_internal
 
+// The public header cannot include core/hash.h: it spells the FNV-1a offset basis itself.
+static_assert(NameKeyHash{}.h == hash::kFnvOffset64);
+
+// FNV-1a 64 of the tokens joined by one space. Persisted in the gazetteer index.
 void NameKeyHash::AddToken(std::string_view lower_token) {
-  if (!empty) {
-    h ^= 0x20;
-    h *= 1099511628211ull;
-  }
-  for (unsigned char c : lower_token) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
+  if (!empty) h = hash::Fnv1aByte(h, ' ');
+  h = hash::Fnv1a(lower_token, h);
   empty = false;
   if (h == 0) h = 1;  // 0 marks an empty bucket in the index
 }
 
 std::vector<std::string> NameKeyTokens(std::string_view name) {
-  std::string folded = places_internal::Fold(places_internal::Typography(name));
+  std::string folded = fold::FoldCase(places_internal::Typography(name));
   std::vector<std::string> tokens;
   auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
   // Punctuation an article tokeniser splits off a word; inner hyphens, apostrophes and

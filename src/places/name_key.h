@@ -1,4 +1,5 @@
-// Name normalisation shared by the index builder and the finder (internal).
+// Name normalisation shared by the index builder and the finder (internal). Case and accent
+// folding are core/fold.h's, as for every other comparison of names.
 #ifndef SITREP_SRC_PLACES_NAME_KEY_H_
 #define SITREP_SRC_PLACES_NAME_KEY_H_
 
@@ -7,10 +8,6 @@
 
 namespace sitrep::places_internal {
 
-// Unicode case folding + NFC, as the text layer does for Token::lower.
-std::string Fold(std::string_view s);
-// Fold and strip diacritics: "Équateur" -> "equateur".
-std::string FoldAscii(std::string_view s);
 // Straight quotes/dashes for typographic ones, so names match normalised article text.
 std::string Typography(std::string_view s);
 

@@ -21,8 +21,8 @@ inline char Digit0(char c) { return (c >= '0' && c <= '9') ? '0' : c; }
 // FNV-1a over the digit-mapped bytes [from, to) of `s`, then mixed (same as HashBytes on
 // the mapped string, without building it).
 uint64_t HashMapped(std::string_view s, size_t from, size_t to) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (size_t i = from; i < to; ++i) h = (h ^ static_cast<unsigned char>(Digit0(s[i]))) * 0x100000001b3ULL;
+  uint64_t h = hash::kFnvOffset64;
+  for (size_t i = from; i < to; ++i) h = hash::Fnv1aByte(h, static_cast<unsigned char>(Digit0(s[i])));
   return Mix(h ^ (to - from));
 }
 
@@ -57,7 +57,7 @@ void ComputeContextInfo(std::string_view norm, std::string_view lower, bool spac
   info->suf3 = HashMapped(lower, n - std::min<size_t>(3, n), n);
   // Shape: one class char per byte, runs of the same class capped at two ("Goma" -> "Xxx",
   // "M23" -> "Xdd", "U.N." -> "X.X."), hashed as it is produced.
-  uint64_t h = 0xcbf29ce484222325ULL;
+  uint64_t h = hash::kFnvOffset64;
   char last = 0;
   int run = 0;
   bool alnum = false;
@@ -66,7 +66,7 @@ void ComputeContextInfo(std::string_view norm, std::string_view lower, bool spac
     if (k == 'X' || k == 'x' || k == 'd' || k == 'u') alnum = true;
     run = (k == last) ? run + 1 : 1;
     last = k;
-    if (run <= 2) h = (h ^ static_cast<unsigned char>(k)) * 0x100000001b3ULL;
+    if (run <= 2) h = hash::Fnv1aByte(h, static_cast<unsigned char>(k));
   }
   info->shape = Mix(h);
   info->space_before = space_before;

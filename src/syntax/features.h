@@ -12,6 +12,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "core/hash.h"
+
 namespace sitrep::syntax {
 
 // splitmix64 finaliser: a cheap, well-mixing 64-bit permutation.
@@ -27,11 +29,7 @@ inline uint64_t Mix(uint64_t x) {
 inline uint64_t Combine(uint64_t a, uint64_t b) { return Mix(a * 0x9e3779b97f4a7c15ULL + b + 0x632be59bd9b4e019ULL); }
 
 // FNV-1a over bytes, then mixed. Used for words, affixes, lemmas.
-inline uint64_t HashBytes(const char* p, size_t n) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (size_t i = 0; i < n; ++i) h = (h ^ static_cast<unsigned char>(p[i])) * 0x100000001b3ULL;
-  return Mix(h ^ n);
-}
+inline uint64_t HashBytes(const char* p, size_t n) { return Mix(hash::Fnv1a(std::string_view(p, n)) ^ n); }
 inline uint64_t HashBytes(std::string_view s) { return HashBytes(s.data(), s.size()); }
 
 // What the tagger knows about one token, computed once per token.

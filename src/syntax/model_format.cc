@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include "core/hash.h"
+
 namespace sitrep {
 namespace syntax {
 namespace {
@@ -26,6 +28,8 @@ struct Header {
 };
 static_assert(sizeof(Header) == 56);
 
+// Eight bytes a step, then FNV-1a over the tail. The seed is the FNV offset basis with its
+// halves swapped (a different hash from HashBytes), and part of the model format.
 uint64_t Checksum(const char* p, size_t n) {
   uint64_t h = 0x84222325cbf29ce4ULL;
   size_t i = 0;
@@ -34,7 +38,7 @@ uint64_t Checksum(const char* p, size_t n) {
     std::memcpy(&w, p + i, 8);
     h = Mix(h ^ w);
   }
-  for (; i < n; ++i) h = (h ^ static_cast<unsigned char>(p[i])) * 0x100000001b3ULL;
+  h = hash::Fnv1a(std::string_view(p + i, n - i), h);
   return Mix(h ^ n);
 }
 

@@ -5,7 +5,7 @@
 #include <cerrno>
 #include <vector>
 
-#include "casefold.h"
+#include "core/fold.h"
 #include "features.h"
 #include "lemma_rules.h"
 #include "model_format.h"
@@ -333,7 +333,7 @@ std::string Tagger::Lemmatize(std::string_view norm, std::string_view tag) const
   int id = -1;
   for (size_t t = 0; t < tag_names_.size(); ++t)
     if (tag_names_[t] == tag) id = static_cast<int>(t);
-  std::string lower = syntax::FoldForTagger(norm);
+  std::string lower = fold::FoldCase(norm);
   if (id < 0) return ProperTag(tag) ? std::string(norm) : lower;
   if (lower.size() + 4 >= 256) return ProperTag(tag) ? std::string(norm) : lower;
   char buf[256];

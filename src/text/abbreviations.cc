@@ -3,19 +3,16 @@
 #include <map>
 #include <string>
 
+#include "core/strings.h"
+
 namespace sitrep::text_internal {
 
 extern const std::string_view kEmbeddedAbbreviations;
 
 namespace {
 
+using strings::Trim;
 using AbbrevMap = std::map<std::string, AbbrevKind, std::less<>>;
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
 
 // Parses "Gen. title" / "etc." lines; '#' starts a comment.
 AbbrevMap Parse(std::string_view text) {

@@ -1,22 +1,18 @@
-// NormalizeText and FoldCase: NFC and case folding come from utf8proc; the
-// typographic-to-ASCII mapping (quotes, apostrophes, dashes, spaces) is ours.
+// NormalizeText and FoldCase: NFC and case folding come from utf8proc (FoldCase through
+// core/fold.h, the folding of every name comparison); the typographic-to-ASCII mapping
+// (quotes, apostrophes, dashes, spaces) is ours.
 #include <cstdlib>
 #include <string>
 #include <string_view>
 
 #include <utf8proc.h>
 
+#include "core/fold.h"
+#include "core/strings.h"
 #include "sitrep/text.h"
 
 namespace sitrep {
 namespace {
-
-bool IsAscii(std::string_view s) {
-  for (unsigned char c : s) {
-    if (c >= 0x80) return false;
-  }
-  return true;
-}
 
 // Returns `s` with every invalid UTF-8 sequence replaced by U+FFFD, so utf8proc never
 // rejects the input (the API promises valid UTF-8, but must not fail on bad input).
@@ -93,7 +89,7 @@ std::string Map(std::string_view s, int options, utf8proc_custom_func func) {
 // The mappings that change length: em dash -> "--", ellipsis -> "...", and invisible
 // format characters (soft hyphen, ZWSP, word joiner, BOM) removed.
 std::string ExpandAndDrop(const std::string& s) {
-  if (IsAscii(s)) return s;
+  if (strings::IsAscii(s)) return s;
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size();) {
@@ -121,19 +117,14 @@ std::string ExpandAndDrop(const std::string& s) {
 }  // namespace
 
 std::string NormalizeText(std::string_view s) {
-  if (IsAscii(s)) return std::string(s);
+  if (strings::IsAscii(s)) return std::string(s);
   return ExpandAndDrop(Map(s, UTF8PROC_STABLE | UTF8PROC_COMPOSE, MapTypographic));
 }
 
+// Invalid UTF-8 is first made valid (U+FFFD), as NormalizeText does.
 std::string FoldCase(std::string_view s) {
-  if (IsAscii(s)) {
-    std::string out(s);
-    for (char& c : out) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
-  }
-  return Map(s, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD, nullptr);
+  if (IsValidUtf8(s)) return fold::FoldCase(s);
+  return fold::FoldCase(Sanitize(s));
 }
 
 }  // namespace sitrep

@@ -9,6 +9,7 @@
 
 #include "abbreviations.h"
 #include "chars.h"
+#include "core/strings.h"
 #include "internal.h"
 #include "sitrep/text.h"
 
@@ -92,14 +93,9 @@ class Tokenizer {
     t.space_before = space_;
     space_ = false;
     std::string_view surface = text_.substr(begin, end - begin);
-    bool ascii = true;
-    for (unsigned char ch : surface) ascii &= ch < 0x80;
-    if (ascii) {
+    if (strings::IsAscii(surface)) {
       t.norm.assign(surface);
-      t.lower.assign(surface);
-      for (char& ch : t.lower) {
-        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-      }
+      t.lower = strings::AsciiLower(surface);
     } else {
       t.norm = NormalizeText(surface);
       t.lower = FoldCase(t.norm);

@@ -1,6 +1,6 @@
 #include "calendar.h"
 
-#include <cstdio>
+#include "core/calendar.h"
 
 namespace sitrep::time_internal {
 
@@ -27,10 +27,8 @@ std::optional<Ymd> ParseIsoDate(std::string_view s) {
 }
 
 std::string FormatIso(const Ymd& d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
-                static_cast<unsigned>(d.day()));
-  return buf;
+  return calendar::FormatIso(static_cast<int>(d.year()), static_cast<int>(static_cast<unsigned>(d.month())),
+                             static_cast<int>(static_cast<unsigned>(d.day())));
 }
 
 Ymd MakeYmd(int y, unsigned m, unsigned d) { return Ymd{date::year{y}, date::month{m}, date::day{d}}; }
@@ -50,23 +48,6 @@ Ymd WeekStart(const Ymd& d, int n) {
 }
 
 unsigned WeekdayOf(const Ymd& d) { return date::weekday{date::sys_days{d}}.c_encoding(); }
-
-int MonthNumber(std::string_view w) {
-  struct Name {
-    std::string_view name;
-    int month;
-  };
-  static constexpr Name kNames[] = {
-      {"january", 1},  {"february", 2}, {"march", 3}, {"april", 4},    {"may", 5},       {"june", 6},
-      {"july", 7},     {"august", 8},   {"september", 9}, {"october", 10}, {"november", 11}, {"december", 12},
-      {"jan", 1},      {"jan.", 1},     {"feb", 2},   {"feb.", 2},     {"mar.", 3},      {"apr", 4},
-      {"apr.", 4},     {"jun.", 6},     {"jul.", 7},  {"aug", 8},      {"aug.", 8},      {"sep", 9},
-      {"sep.", 9},     {"sept", 9},     {"sept.", 9}, {"oct", 10},     {"oct.", 10},     {"nov", 11},
-      {"nov.", 11},    {"dec", 12},     {"dec.", 12}};
-  for (const Name& n : kNames)
-    if (w == n.name) return n.month;
-  return 0;
-}
 
 int WeekdayNumber(std::string_view w) {
   static constexpr std::string_view kNames[] = {"sunday",   "monday", "tuesday", "wednesday",

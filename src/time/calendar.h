@@ -1,5 +1,6 @@
-// Internal: calendar arithmetic (Howard Hinnant's date, since GCC 12 has no C++20 calendar)
-// and the closed word classes of dates: month and weekday names, day numbers, years.
+// Internal: date arithmetic relative to an article date (Howard Hinnant's date, since GCC 12
+// has no C++20 calendar) and the closed word classes of dates: weekday names, day numbers,
+// years. Month names and plain calendar checks are core/calendar.h's.
 #ifndef SITREP_SRC_TIME_CALENDAR_H_
 #define SITREP_SRC_TIME_CALENDAR_H_
 
@@ -26,9 +27,6 @@ Ymd WeekStart(const Ymd& d, int n = 0);
 // 0 = Sunday ... 6 = Saturday (C encoding, as date::weekday::c_encoding).
 unsigned WeekdayOf(const Ymd& d);
 
-// Month number 1..12 of a lower-cased word ("november", "nov", "nov.", "sept."), 0 if none.
-// Bare three-letter forms that are common words ("mar", "may", "jun") are not months here.
-int MonthNumber(std::string_view lower);
 // Weekday 0 (Sunday) .. 6, -1 if none.
 int WeekdayNumber(std::string_view lower);
 // Day of month 1..31 from "6", "06", "6th", "1st", "22nd", "3rd"; 0 if none.

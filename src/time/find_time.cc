@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "calendar.h"
+#include "core/calendar.h"
 #include "phrases.h"
 #include "sitrep/numbers.h"
 #include "sitrep/temporal.h"
@@ -284,7 +285,7 @@ class Scanner {
     } else if (!Capitalized(j)) {
       return 0;
     }
-    int mo = time_internal::MonthNumber(w);
+    int mo = calendar::MonthOfWord(w);
     if (mo == 0) return 0;
     *next = j + 1;
     // "Feb." split into "Feb" "." by the tokenizer.
@@ -486,7 +487,7 @@ class Scanner {
     uint32_t k = j;
     if (Is(k, "the")) ++k;
     if (k >= end_ || !time_internal::IsOrdinalDay(L(k))) return false;
-    if (k + 1 < end_ && (time_internal::MonthNumber(L(k + 1)) || Is(k + 1, "of"))) return false;
+    if (k + 1 < end_ && (calendar::MonthOfWord(L(k + 1)) || Is(k + 1, "of"))) return false;
     int d = time_internal::DayNumber(L(k));
     m->last_token = k + 1;
     if (!NeedArticle(m)) return true;

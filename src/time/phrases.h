@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/calendar.h"
 #include "sitrep/numbers.h"
 #include "sitrep/temporal.h"
 #include "sitrep/word_set.h"
@@ -136,11 +137,9 @@ inline bool CanStartWord(std::string_view w) {
     for (const RelPhrase& p : kRelPhrases) words.push_back(p.words[0]);
     for (const Prep& p : kPreps) words.push_back(p.words[0]);
     for (const auto& m : kModifiers) words.push_back(m[0]);
-    for (const char* w : {"last", "this", "next", "past", "coming", "the", "january", "february", "march", "april",
-                          "may", "june", "july", "august", "september", "october", "november", "december", "jan",
-                          "jan.", "feb", "feb.", "mar.", "apr", "apr.", "jun.", "jul.", "aug", "aug.", "sep", "sep.",
-                          "sept", "sept.", "oct", "oct.", "nov", "nov.", "dec", "dec.", "sunday", "monday", "tuesday",
-                          "wednesday", "thursday", "friday", "saturday"})
+    for (std::string_view m : calendar::MonthWords()) words.push_back(m);
+    for (const char* w : {"last", "this", "next", "past", "coming", "the", "sunday", "monday", "tuesday", "wednesday",
+                          "thursday", "friday", "saturday"})
       words.push_back(w);
     return new WordSet(words.begin(), words.end());
   }();

@@ -1,5 +1,5 @@
 // Helpers for the actor tests: the shipped dictionary, loaded once, and Documents built with
-// the tokenizer the dictionary uses (the text stage when linked).
+// the tokenizer the dictionary uses (the text stage's AnalyzeText).
 #ifndef SITREP_TESTS_ACTORS_TEST_UTIL_H_
 #define SITREP_TESTS_ACTORS_TEST_UTIL_H_
 
@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "../../src/actors/internal.h"
 #include "sitrep/actors.h"
+#include "sitrep/text.h"
 
 namespace sitrep::testing {
 
@@ -29,7 +29,7 @@ inline const ActorDictionary& Dict() {
 
 // A tokenised article: owns its text so the Document's views stay valid.
 struct Text {
-  explicit Text(std::string t) : text(std::move(t)) { actors_internal::Tokenize(text, &doc); }
+  explicit Text(std::string t) : text(std::move(t)) { AnalyzeText(text, &doc); }
   Text(const Text&) = delete;
   std::string text;
   Document doc;

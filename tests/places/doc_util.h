@@ -6,14 +6,10 @@
 #include <cctype>
 #include <string>
 
+#include "core/strings.h"
 #include "sitrep/text.h"
 
 namespace sitrep::testing {
-
-inline std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 inline void SimpleAnalyze(std::string_view text, Document* doc) {
   doc->text = text;
@@ -51,7 +47,7 @@ inline void SimpleAnalyze(std::string_view text, Document* doc) {
       t.end = static_cast<uint32_t>(i + 1);
     }
     t.norm = std::string(text.substr(t.begin, t.end - t.begin));
-    t.lower = Lower(t.norm);
+    t.lower = strings::AsciiLower(t.norm);
     i = t.end;
     doc->tokens.push_back(std::move(t));
   }

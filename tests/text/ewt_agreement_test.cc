@@ -13,6 +13,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/strings.h"
 #include "sitrep/text.h"
 #include "test_util.h"
 
@@ -27,17 +28,6 @@ struct GoldSentence {
   std::vector<std::string> words;  // syntactic words (multiword tokens expanded)
   std::vector<std::string> fused;  // surface of the multiword token a word belongs to ("" if none)
 };
-
-std::vector<std::string> SplitTabs(const std::string& line) {
-  std::vector<std::string> cols;
-  size_t start = 0;
-  for (;;) {
-    size_t tab = line.find('\t', start);
-    cols.push_back(line.substr(start, tab - start));
-    if (tab == std::string::npos) return cols;
-    start = tab + 1;
-  }
-}
 
 std::vector<GoldSentence> ReadConllu(const std::string& data) {
   std::vector<GoldSentence> out;
@@ -57,7 +47,8 @@ std::vector<GoldSentence> ReadConllu(const std::string& data) {
     if (line.rfind("# text = ", 0) == 0) cur.text = line.substr(9);
     if (line.rfind("# newpar", 0) == 0 || line.rfind("# newdoc", 0) == 0) cur.new_paragraph = true;
     if (line[0] == '#') continue;
-    std::vector<std::string> cols = SplitTabs(line);
+    const auto fields = strings::Split(line, '\t');
+    const std::vector<std::string> cols(fields.begin(), fields.end());
     if (cols.size() < 2) continue;
     const std::string& id = cols[0];
     if (id.find('.') != std::string::npos) continue;  // empty nodes

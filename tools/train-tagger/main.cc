@@ -18,10 +18,7 @@
 #include <CLI/CLI.hpp>
 
 #include "sitrep/syntax.h"
-#include "syntax/casefold.h"
-#include "syntax/features.h"
-#include "syntax/lemma_rules.h"
-#include "syntax/model_format.h"
+#include "syntax/training.h"
 
 namespace {
 
@@ -50,18 +47,6 @@ std::string NormalizeForm(const std::string& form) {
   return s;
 }
 
-std::vector<std::string> Split(const std::string& line, char sep) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  for (size_t i = 0; i <= line.size(); ++i) {
-    if (i == line.size() || line[i] == sep) {
-      out.push_back(line.substr(start, i - start));
-      start = i + 1;
-    }
-  }
-  return out;
-}
-
 // Reads a CoNLL-U file: word lines only (no multiword-token "1-2" or empty-node "1.1" lines).
 // Tag names go into `tag_ids` (when `add_tags`); ids are resolved later by ResolveTags.
 bool ReadConllu(const std::string& path, std::map<std::string, int>* tag_ids, bool add_tags,
@@ -84,7 +69,8 @@ bool ReadConllu(const std::string& path, std::map<std::string, int>* tag_ids, bo
       continue;
     }
     if (line[0] == '#') continue;
-    std::vector<std::string> cols = Split(line, '\t');
+    const auto fields = sitrep::strings::Split(line, '\t');
+    const std::vector<std::string> cols(fields.begin(), fields.end());
     if (cols.size() != 10) {
       std::fprintf(stderr, "%s:%lld: expected 10 columns\n", path.c_str(), static_cast<long long>(lineno));
       return false;
@@ -92,7 +78,7 @@ bool ReadConllu(const std::string& path, std::map<std::string, int>* tag_ids, bo
     if (cols[0].find_first_of("-.") != std::string::npos) continue;
     Word w;
     w.norm = NormalizeForm(cols[1]);
-    w.lower = sitrep::syntax::FoldForTagger(w.norm);
+    w.lower = sitrep::fold::FoldCase(w.norm);
     w.lemma = NormalizeForm(cols[2]);
     auto it = tag_ids->find(cols[4]);
     if (it == tag_ids->end()) {
@@ -248,13 +234,14 @@ bool ReadIrregulars(const std::string& path, std::vector<std::tuple<std::string,
   std::string line;
   while (std::getline(in, line)) {
     if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> cols = Split(line, ' ');
+    const auto fields = sitrep::strings::Split(line, ' ');
+    const std::vector<std::string> cols(fields.begin(), fields.end());
     if (cols.size() != 3) {
       std::fprintf(stderr, "%s: bad line: %s\n", path.c_str(), line.c_str());
       return false;
     }
-    for (const std::string& f : Split(cols[1], '/')) out->emplace_back(f, "VBD", cols[0]);
-    for (const std::string& f : Split(cols[2], '/')) out->emplace_back(f, "VBN", cols[0]);
+    for (std::string_view f : sitrep::strings::Split(cols[1], '/')) out->emplace_back(f, "VBD", cols[0]);
+    for (std::string_view f : sitrep::strings::Split(cols[2], '/')) out->emplace_back(f, "VBN", cols[0]);
   }
   return true;
 }
@@ -304,7 +291,7 @@ bool BuildLexicalTables(const Options& opts, const std::vector<Sentence>& train,
     for (const Word& w : s) {
       const uint32_t cls = ClassOfTag(tag_names[static_cast<size_t>(w.tag)]);
       if (cls == 0) continue;
-      known_sorted[FoldForTagger(w.lemma)] |= cls;
+      known_sorted[sitrep::fold::FoldCase(w.lemma)] |= cls;
     }
   }
   for (const auto& [lemma, cls] : known_sorted) {
@@ -393,9 +380,9 @@ Accuracy Evaluate(const sitrep::Tagger& tagger, const std::vector<Sentence>& sen
       ++a.tokens;
       a.tags_right += right;
       if (!right) ++a.confusions[tag_names[static_cast<size_t>(w.tag)] + " -> " + t.tag];
-      if (right && sitrep::syntax::FoldForTagger(t.lemma) != sitrep::syntax::FoldForTagger(w.lemma))
+      if (right && sitrep::fold::FoldCase(t.lemma) != sitrep::fold::FoldCase(w.lemma))
         ++a.lemma_errors[w.norm + "/" + t.tag + ": " + w.lemma + " -> " + t.lemma];
-      a.lemmas_right += sitrep::syntax::FoldForTagger(t.lemma) == sitrep::syntax::FoldForTagger(w.lemma);
+      a.lemmas_right += sitrep::fold::FoldCase(t.lemma) == sitrep::fold::FoldCase(w.lemma);
       WordInfo info;
       sitrep::syntax::ComputeWordInfo(w.norm, w.lower, true, &info);
       if (!train_words.count(info.word)) {

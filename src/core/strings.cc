@@ -1,0 +1,63 @@
+#include "core/strings.h"
+
+namespace sitrep::strings {
+
+std::string_view Trim(std::string_view s, std::string_view chars) {
+  const size_t begin = s.find_first_not_of(chars);
+  if (begin == std::string_view::npos) return {};
+  return s.substr(begin, s.find_last_not_of(chars) - begin + 1);
+}
+
+std::string_view TrimRight(std::string_view s) {
+  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+std::vector<std::string_view> Split(std::string_view s, char sep) {
+  std::vector<std::string_view> fields;
+  size_t start = 0;
+  while (true) {
+    size_t end = s.find(sep, start);
+    fields.push_back(s.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    if (end == std::string_view::npos) return fields;
+    start = end + 1;
+  }
+}
+
+std::vector<std::string> SplitTrimmed(std::string_view s, char sep) {
+  std::vector<std::string> fields;
+  if (s.empty()) return fields;
+  for (std::string_view f : Split(s, sep)) fields.emplace_back(Trim(f));
+  return fields;
+}
+
+std::vector<std::string> SplitList(std::string_view s, char sep) {
+  std::vector<std::string> parts;
+  for (std::string_view f : Split(s, sep)) {
+    f = Trim(f);
+    if (!f.empty()) parts.emplace_back(f);
+  }
+  return parts;
+}
+
+bool IsAscii(std::string_view s) {
+  for (unsigned char c : s)
+    if (c >= 0x80) return false;
+  return true;
+}
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::string AsciiUpper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return out;
+}
+
+}  // namespace sitrep::strings
