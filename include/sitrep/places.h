@@ -175,10 +175,17 @@ struct PlaceMention {
   uint32_t place = 0;       // gazetteer entry
 };
 
+class PlaceCues;  // the cue words of data/places/cues.txt (src/places/place_cues.h)
+
 class PlaceFinder {
  public:
-  // `gazetteer` must outlive the finder; null gives a finder that finds nothing.
-  explicit PlaceFinder(const Gazetteer* gazetteer);
+  // Reads the cue words ("in", "the town of", "territory", "near"...) from `cues_path`
+  // (data/places/cues.txt, see docs/places.md); errors name the file and line. `gazetteer`
+  // must outlive the finder; null gives a finder that finds nothing.
+  static Status Load(const Gazetteer* gazetteer, const std::string& cues_path, std::unique_ptr<PlaceFinder>* out);
+  // DataDir() + "/places/cues.txt".
+  static std::string DefaultCuesPath();
+  ~PlaceFinder();
 
   // All toponyms of the document, resolved in the article's context (all sentences
   // considered together), in text order.
@@ -190,7 +197,9 @@ class PlaceFinder {
   std::optional<Location> MainPlace(const std::vector<PlaceMention>& mentions) const;
 
  private:
+  PlaceFinder(const Gazetteer* gazetteer, std::unique_ptr<PlaceCues> cues);
   const Gazetteer* gaz_;
+  std::unique_ptr<PlaceCues> cues_;
 };
 
 }  // namespace sitrep

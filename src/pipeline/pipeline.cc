@@ -58,7 +58,7 @@ Status Pipeline::Open(const PipelineOptions& options, std::unique_ptr<Pipeline>*
     s = Gazetteer::Open(path, &im.gazetteer);
     if (!s.ok()) return Status::NotFound(s.message() + " (run scripts/setup to build the gazetteer, or pass --gazetteer none)");
   }
-  im.places = std::make_unique<PlaceFinder>(im.gazetteer.get());
+  if (!(s = PlaceFinder::Load(im.gazetteer.get(), data + "/places/cues.txt", &im.places)).ok()) return s;
   *out = std::move(p);
   return Status::OK();
 }
