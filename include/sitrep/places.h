@@ -137,6 +137,10 @@ class GazetteerBuilder {
   Status AddCountriesFile(const std::string& path);
   Status AddRegionsFile(const std::string& path);
   Status AddAdminAlternatesFile(const std::string& path);
+  // data/places/admin_names.txt: the type words cut from admin names for shorter names
+  // ("Rutshuru Territory" also answers to "Rutshuru"); errors name file:line. Without it, admin
+  // areas answer to their full names only.
+  Status AddAdminNameRulesFile(const std::string& path);
   // Everything in an existing index (to extend it with an import).
   Status AddIndex(const Gazetteer& gazetteer);
   // Writes the index atomically (temporary file, then rename).

@@ -15,8 +15,8 @@ std::string_view StripSpaces(std::string_view s) {
   return s;
 }
 
-// The space-separated words of `s`, ASCII lower-cased.
-std::vector<std::string> LowerWords(std::string_view s) {
+// The space-separated words of `s`, ASCII lower-cased unless `keep_case`.
+std::vector<std::string> Words(std::string_view s, bool keep_case) {
   std::vector<std::string> words;
   size_t i = 0;
   while (i < s.size()) {
@@ -25,7 +25,8 @@ std::vector<std::string> LowerWords(std::string_view s) {
     while (j < s.size() && !IsSpace(s[j])) ++j;
     if (j > i) {
       std::string w(s.substr(i, j - i));
-      for (char& c : w) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      if (!keep_case)
+        for (char& c : w) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
       words.push_back(std::move(w));
     }
     i = j;
@@ -41,16 +42,16 @@ std::string JoinWords(const std::vector<std::string>& words) {
 
 }  // namespace
 
-Status WordLists::Load(const std::string& path, WordLists* out) {
+Status WordLists::Load(const std::string& path, WordLists* out, bool keep_case) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::NotFound(path + ": cannot open word list file");
   std::ostringstream text;
   text << in.rdbuf();
   if (in.bad()) return Status::IOError(path + ": read error");
-  return Parse(text.str(), path, out);
+  return Parse(text.str(), path, out, keep_case);
 }
 
-Status WordLists::Parse(std::string_view text, const std::string& origin, WordLists* out) {
+Status WordLists::Parse(std::string_view text, const std::string& origin, WordLists* out, bool keep_case) {
   WordLists lists;
   lists.origin_ = origin;
   int line_no = 0;
@@ -62,7 +63,7 @@ Status WordLists::Parse(std::string_view text, const std::string& origin, WordLi
     ++line_no;
     if (line.empty() || line.front() == '#') continue;
     const size_t colon = line.find(':');
-    const std::string name = colon == std::string_view::npos ? std::string() : JoinWords(LowerWords(line.substr(0, colon)));
+    const std::string name = colon == std::string_view::npos ? std::string() : JoinWords(Words(line.substr(0, colon), false));
     if (name.empty()) return Status::InvalidArgument(lists.Where(line_no) + "expected '<list name>: word | word ...'");
     List* list = lists.FindList(name);
     if (!list) {
@@ -72,7 +73,7 @@ Status WordLists::Parse(std::string_view text, const std::string& origin, WordLi
     std::string_view body = line.substr(colon + 1);
     while (!body.empty()) {
       const size_t bar = body.find('|');
-      Entry entry{LowerWords(body.substr(0, bar)), line_no};
+      Entry entry{Words(body.substr(0, bar), keep_case), line_no};
       body = bar == std::string_view::npos ? std::string_view() : body.substr(bar + 1);
       if (entry.words.empty()) return Status::InvalidArgument(lists.Where(line_no) + "empty entry in list '" + name + "'");
       list->entries.push_back(std::move(entry));

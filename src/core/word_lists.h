@@ -5,7 +5,7 @@
 //   <list name>: <entry> | <entry> | ...
 //
 // An entry is a word or a phrase (words separated by spaces); words are lower-cased (ASCII), since
-// they are matched on the tokens' `lower` or lemma. A list may go on over several lines, each
+// they are matched on the tokens' `lower` or lemma, unless the loader keeps their case. A list may go on over several lines, each
 // repeating its name. The stage that loads the file takes the lists it knows by name; a list it
 // does not know (a misspelt name) is an error naming file:line, as is a missing one.
 //
@@ -31,10 +31,10 @@ class WordLists {
   };
 
   // Reads and parses the file at `path`: NotFound/IOError naming it, InvalidArgument naming
-  // path:line for a malformed line.
-  static Status Load(const std::string& path, WordLists* out);
+  // path:line for a malformed line. Entries are lower-cased unless `keep_case`.
+  static Status Load(const std::string& path, WordLists* out, bool keep_case = false);
   // Parses `text`; `origin` names it in messages.
-  static Status Parse(std::string_view text, const std::string& origin, WordLists* out);
+  static Status Parse(std::string_view text, const std::string& origin, WordLists* out, bool keep_case = false);
 
   // The entries of list `name` from all its lines, in file order. NotFound naming the file when
   // it has no such list.

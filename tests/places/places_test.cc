@@ -36,6 +36,7 @@ Status AddOurTables(GazetteerBuilder* b) {
   Status s = b->AddCountriesFile(kSrc + "/data/places/countries.tsv");
   if (s.ok()) s = b->AddRegionsFile(kSrc + "/data/places/regions.tsv");
   if (s.ok()) s = b->AddAdminAlternatesFile(kSrc + "/data/places/admin_alternates.tsv");
+  if (s.ok()) s = b->AddAdminNameRulesFile(kSrc + "/data/places/admin_names.txt");
   return s;
 }
 
