@@ -110,6 +110,13 @@ Status WordLists::TakeWords(std::string_view name, std::vector<std::string>* wor
   return Status::OK();
 }
 
+Status WordLists::TakeSet(std::string_view name, OwnedWordSet* set) {
+  std::vector<std::string> words;
+  if (Status s = TakeWords(name, &words); !s.ok()) return s;
+  *set = OwnedWordSet(std::move(words));
+  return Status::OK();
+}
+
 Status WordLists::CheckAllTaken() const {
   for (const List& l : lists_)
     if (!l.taken) return Status::InvalidArgument(Where(l.first_line) + "unknown list '" + l.name + "'");

@@ -23,6 +23,24 @@
 
 namespace sitrep {
 
+// A WordSet that owns its words (a WordSet only views them), for lists loaded from a file.
+// Movable, not copyable: moving the vector keeps its strings where the set's views point.
+class OwnedWordSet {
+ public:
+  OwnedWordSet() = default;
+  explicit OwnedWordSet(std::vector<std::string> words) : words_(std::move(words)), set_(words_.begin(), words_.end()) {}
+  OwnedWordSet(const OwnedWordSet&) = delete;
+  OwnedWordSet& operator=(const OwnedWordSet&) = delete;
+  OwnedWordSet(OwnedWordSet&&) noexcept = default;
+  OwnedWordSet& operator=(OwnedWordSet&&) noexcept = default;
+
+  bool Contains(std::string_view w) const { return set_.Contains(w); }
+
+ private:
+  std::vector<std::string> words_;
+  WordSet set_;
+};
+
 class WordLists {
  public:
   struct Entry {
@@ -41,6 +59,8 @@ class WordLists {
   Status Take(std::string_view name, std::vector<Entry>* entries);
   // The same for a list of single words: InvalidArgument naming file:line for a phrase.
   Status TakeWords(std::string_view name, std::vector<std::string>* words);
+  // The same, as a set.
+  Status TakeSet(std::string_view name, OwnedWordSet* set);
   // After the caller has taken every list it knows: InvalidArgument naming file:line of the
   // first list nobody took.
   Status CheckAllTaken() const;
@@ -59,24 +79,6 @@ class WordLists {
 
   std::string origin_;
   std::vector<List> lists_;
-};
-
-// A WordSet that owns its words (a WordSet only views them), for lists loaded from a file.
-// Movable, not copyable: moving the vector keeps its strings where the set's views point.
-class OwnedWordSet {
- public:
-  OwnedWordSet() = default;
-  explicit OwnedWordSet(std::vector<std::string> words) : words_(std::move(words)), set_(words_.begin(), words_.end()) {}
-  OwnedWordSet(const OwnedWordSet&) = delete;
-  OwnedWordSet& operator=(const OwnedWordSet&) = delete;
-  OwnedWordSet(OwnedWordSet&&) noexcept = default;
-  OwnedWordSet& operator=(OwnedWordSet&&) noexcept = default;
-
-  bool Contains(std::string_view w) const { return set_.Contains(w); }
-
- private:
-  std::vector<std::string> words_;
-  WordSet set_;
 };
 
 }  // namespace sitrep

@@ -9,13 +9,6 @@ bool IsVerbTag(const std::string& tag) { return tag.size() >= 2 && tag[0] == 'V'
 
 const std::string& LemmaOf(const Token& t) { return t.lemma.empty() ? t.lower : t.lemma; }
 
-Status TakeSet(WordLists* lists, std::string_view name, OwnedWordSet* set) {
-  std::vector<std::string> words;
-  if (Status s = lists->TakeWords(name, &words); !s.ok()) return s;
-  *set = OwnedWordSet(std::move(words));
-  return Status::OK();
-}
-
 }  // namespace
 
 std::vector<CapitalMention> FindCapitals(const std::vector<PlaceMention>& places, const Gazetteer& gazetteer,
@@ -47,10 +40,10 @@ Status CapitalWords::Load(const std::string& path, std::unique_ptr<CapitalWords>
   WordLists lists;
   Status s = WordLists::Load(path, &lists);
   auto words = std::make_unique<CapitalWords>();
-  if (s.ok()) s = TakeSet(&lists, "political verbs", &words->political_verbs_);
-  if (s.ok()) s = TakeSet(&lists, "object verbs", &words->object_verbs_);
-  if (s.ok()) s = TakeSet(&lists, "auxiliaries", &words->auxiliaries_);
-  if (s.ok()) s = TakeSet(&lists, "city words", &words->city_words_);
+  if (s.ok()) s = lists.TakeSet("political verbs", &words->political_verbs_);
+  if (s.ok()) s = lists.TakeSet("object verbs", &words->object_verbs_);
+  if (s.ok()) s = lists.TakeSet("auxiliaries", &words->auxiliaries_);
+  if (s.ok()) s = lists.TakeSet("city words", &words->city_words_);
   if (s.ok()) s = lists.CheckAllTaken();
   if (s.ok()) *out = std::move(words);
   return s;

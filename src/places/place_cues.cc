@@ -6,13 +6,6 @@
 namespace sitrep {
 namespace {
 
-Status TakeSet(WordLists* lists, std::string_view name, OwnedWordSet* set) {
-  std::vector<std::string> words;
-  if (Status s = lists->TakeWords(name, &words); !s.ok()) return s;
-  *set = OwnedWordSet(std::move(words));
-  return Status::OK();
-}
-
 Status TakePhrases(WordLists* lists, std::string_view name, PlaceCues::Phrases* out) {
   std::vector<WordLists::Entry> entries;
   if (Status s = lists->Take(name, &entries); !s.ok()) return s;
@@ -64,8 +57,8 @@ Status PlaceCues::Load(const std::string& path, std::unique_ptr<PlaceCues>* out)
   WordLists lists;
   Status s = WordLists::Load(path, &lists);
   auto cues = std::make_unique<PlaceCues>();
-  if (s.ok()) s = TakeSet(&lists, "direction", &cues->direction_);
-  if (s.ok()) s = TakeSet(&lists, "locative", &cues->locative_);
+  if (s.ok()) s = lists.TakeSet("direction", &cues->direction_);
+  if (s.ok()) s = lists.TakeSet("locative", &cues->locative_);
   if (s.ok()) s = TakePhrases(&lists, "near before", &cues->near_before_);
   if (s.ok()) s = TakePhrases(&lists, "near after", &cues->near_after_);
   if (s.ok()) {
