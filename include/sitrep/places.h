@@ -9,6 +9,8 @@
 // "eastern DR Congo", "Congolese") and resolves each to the most specific place the text
 // supports, using the whole article as context (its countries, provinces and the other
 // places in it), or to no place rather than a wrong one.
+// The words around a name that it reads ("in", "the town of", "territory", "near") are data:
+// data/places/cues.txt (docs/places.md).
 //
 // Place data: GeoNames (https://www.geonames.org), CC BY 4.0.
 #ifndef SITREP_PLACES_H_

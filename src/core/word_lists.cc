@@ -63,7 +63,8 @@ Status WordLists::Parse(std::string_view text, const std::string& origin, WordLi
     ++line_no;
     if (line.empty() || line.front() == '#') continue;
     const size_t colon = line.find(':');
-    const std::string name = colon == std::string_view::npos ? std::string() : JoinWords(Words(line.substr(0, colon), false));
+    const std::string name =
+        colon == std::string_view::npos ? std::string() : JoinWords(Words(line.substr(0, colon), false));
     if (name.empty()) return Status::InvalidArgument(lists.Where(line_no) + "expected '<list name>: word | word ...'");
     List* list = lists.FindList(name);
     if (!list) {
@@ -75,7 +76,8 @@ Status WordLists::Parse(std::string_view text, const std::string& origin, WordLi
       const size_t bar = body.find('|');
       Entry entry{Words(body.substr(0, bar), keep_case), line_no};
       body = bar == std::string_view::npos ? std::string_view() : body.substr(bar + 1);
-      if (entry.words.empty()) return Status::InvalidArgument(lists.Where(line_no) + "empty entry in list '" + name + "'");
+      if (entry.words.empty())
+        return Status::InvalidArgument(lists.Where(line_no) + "empty entry in list '" + name + "'");
       list->entries.push_back(std::move(entry));
     }
   }

@@ -1,13 +1,15 @@
 // WordLists: the text format of the word lists an analyst edits without touching C++
-// (data/places/cues.txt, data/actors/capitals.txt), read once when a stage loads.
+// (data/places/cues.txt, data/actors/capitals.txt, data/places/admin_names.txt), read once when a
+// stage loads.
 //
 //   # A comment. Blank lines are ignored.
 //   <list name>: <entry> | <entry> | ...
 //
 // An entry is a word or a phrase (words separated by spaces); words are lower-cased (ASCII), since
-// they are matched on the tokens' `lower` or lemma, unless the loader keeps their case. A list may go on over several lines, each
-// repeating its name. The stage that loads the file takes the lists it knows by name; a list it
-// does not know (a misspelt name) is an error naming file:line, as is a missing one.
+// they are matched on the tokens' `lower` or lemma, unless the loader keeps their case. A list may
+// go on over several lines, each repeating its name. The stage that loads the file takes the lists
+// it knows by name; a list it does not know (a misspelt name) is an error naming file:line, as is
+// a missing one.
 //
 // Internal to the stages (src/); not part of the public API.
 #ifndef SITREP_SRC_CORE_WORD_LISTS_H_
@@ -28,7 +30,8 @@ namespace sitrep {
 class OwnedWordSet {
  public:
   OwnedWordSet() = default;
-  explicit OwnedWordSet(std::vector<std::string> words) : words_(std::move(words)), set_(words_.begin(), words_.end()) {}
+  explicit OwnedWordSet(std::vector<std::string> words)
+      : words_(std::move(words)), set_(words_.begin(), words_.end()) {}
   OwnedWordSet(const OwnedWordSet&) = delete;
   OwnedWordSet& operator=(const OwnedWordSet&) = delete;
   OwnedWordSet(OwnedWordSet&&) noexcept = default;

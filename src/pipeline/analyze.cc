@@ -163,7 +163,9 @@ void TurnCapitalsIntoGovernments(const CapitalWords& words, const std::vector<Ca
     std::erase_if(a->places, [&](const PlaceSpan& p) { return p.first == c.first && p.last == c.last; });
     added = true;
   }
-  if (added) std::stable_sort(a->actors.begin(), a->actors.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+  if (added) {
+    std::stable_sort(a->actors.begin(), a->actors.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+  }
 }
 
 // Time: the time expressions of the tagged sentences ("next week" left out: nothing that

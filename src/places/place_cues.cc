@@ -32,10 +32,11 @@ Status TakeTypes(WordLists* lists, std::string_view side, std::initializer_list<
     std::vector<WordLists::Entry> words;
     if (Status s = lists->Take(name, &words); !s.ok()) return s;
     for (WordLists::Entry& e : words) {
-      if (e.words.size() != 1) return Status::InvalidArgument(lists->Where(e.line) + "list '" + name + "' takes single words");
+      const std::string where = lists->Where(e.line);
+      if (e.words.size() != 1) return Status::InvalidArgument(where + "list '" + name + "' takes single words");
       for (const auto& [word, type] : entries)
         if (word == e.words[0])
-          return Status::InvalidArgument(lists->Where(e.line) + "'" + word + "' names two kinds of place " + std::string(side));
+          return Status::InvalidArgument(where + "'" + word + "' names two kinds of place " + std::string(side));
       entries.emplace_back(std::move(e.words[0]), k.type);
     }
   }
