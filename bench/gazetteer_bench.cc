@@ -38,10 +38,14 @@ void BM_PlaceFinderArticle(benchmark::State& state) {
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   sitrep::Document doc;
   sitrep::testing::SimpleAnalyze(text, &doc);
-  sitrep::PlaceFinder finder(g.get());
+  std::unique_ptr<sitrep::PlaceFinder> finder;
+  if (!sitrep::PlaceFinder::Load(g.get(), sitrep::PlaceFinder::DefaultCuesPath(), &finder).ok()) {
+    state.SkipWithError("data/places/cues.txt missing");
+    return;
+  }
   size_t found = 0;
   for (auto _ : state) {
-    auto mentions = finder.Find(doc);
+    auto mentions = finder->Find(doc);
     found = mentions.size();
     benchmark::DoNotOptimize(mentions.data());
   }

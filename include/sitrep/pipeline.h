@@ -1,5 +1,32 @@
 // Pipeline: article in, events out. Loads every stage's data once (dictionaries,
-// tagger model, gazetteer index) and is then safe to call from several threads.
+// tagger model, gazetteer index, word lists) and is then safe to call from several threads.
+//
+// Example:
+//
+//   #include "sitrep/pipeline.h"
+//
+//   std::unique_ptr<sitrep::Pipeline> pipeline;
+//   sitrep::Status s = sitrep::Pipeline::Open(sitrep::PipelineOptions{}, &pipeline);
+//   if (!s.ok()) {
+//     // s.ToString() names the file (and line) at fault, e.g. a missing gazetteer index:
+//     // run scripts/setup, or set options.gazetteer_path = "none" to go without places.
+//     std::cerr << s.ToString() << "\n";
+//     return 1;
+//   }
+//   sitrep::Article article;
+//   article.id = "a1";
+//   article.date = "2023-11-06";  // resolves "on Monday", "last week"
+//   article.text = "M23 rebels captured the city of Goma on Sunday.";
+//   std::vector<sitrep::Event> events;
+//   sitrep::Diagnostics diag;  // optional: what could not be resolved in the article
+//   s = pipeline->Extract(article, &events, &diag);
+//   for (const sitrep::Event& e : events) {
+//     // e.plover_type "FIGHT", e.actor1.id "M23", e.location->name "Goma", e.date "2023-11-05"
+//     std::cout << sitrep::EventToJson(e) << "\n";  // schema v1, docs/schema.md
+//   }
+//
+// Reading articles from files or JSON lines: sitrep/ingest.h. Storing events: sitrep/store.h.
+// The stages run in the order docs/architecture.md gives (src/pipeline/analyze.cc).
 #ifndef SITREP_PIPELINE_H_
 #define SITREP_PIPELINE_H_
 

@@ -9,6 +9,8 @@
 // "eastern DR Congo", "Congolese") and resolves each to the most specific place the text
 // supports, using the whole article as context (its countries, provinces and the other
 // places in it), or to no place rather than a wrong one.
+// The words around a name that it reads ("in", "the town of", "territory", "near") are data:
+// data/places/cues.txt (docs/places.md).
 //
 // Place data: GeoNames (https://www.geonames.org), CC BY 4.0.
 #ifndef SITREP_PLACES_H_
@@ -137,6 +139,10 @@ class GazetteerBuilder {
   Status AddCountriesFile(const std::string& path);
   Status AddRegionsFile(const std::string& path);
   Status AddAdminAlternatesFile(const std::string& path);
+  // data/places/admin_names.txt: the type words cut from admin names for shorter names
+  // ("Rutshuru Territory" also answers to "Rutshuru"); errors name file:line. Without it, admin
+  // areas answer to their full names only.
+  Status AddAdminNameRulesFile(const std::string& path);
   // Everything in an existing index (to extend it with an import).
   Status AddIndex(const Gazetteer& gazetteer);
   // Writes the index atomically (temporary file, then rename).
@@ -175,10 +181,17 @@ struct PlaceMention {
   uint32_t place = 0;       // gazetteer entry
 };
 
+class PlaceCues;  // the cue words of data/places/cues.txt (src/places/place_cues.h)
+
 class PlaceFinder {
  public:
-  // `gazetteer` must outlive the finder; null gives a finder that finds nothing.
-  explicit PlaceFinder(const Gazetteer* gazetteer);
+  // Reads the cue words ("in", "the town of", "territory", "near"...) from `cues_path`
+  // (data/places/cues.txt, see docs/places.md); errors name the file and line. `gazetteer`
+  // must outlive the finder; null gives a finder that finds nothing.
+  static Status Load(const Gazetteer* gazetteer, const std::string& cues_path, std::unique_ptr<PlaceFinder>* out);
+  // DataDir() + "/places/cues.txt".
+  static std::string DefaultCuesPath();
+  ~PlaceFinder();
 
   // All toponyms of the document, resolved in the article's context (all sentences
   // considered together), in text order.
@@ -190,7 +203,9 @@ class PlaceFinder {
   std::optional<Location> MainPlace(const std::vector<PlaceMention>& mentions) const;
 
  private:
+  PlaceFinder(const Gazetteer* gazetteer, std::unique_ptr<PlaceCues> cues);
   const Gazetteer* gaz_;
+  std::unique_ptr<PlaceCues> cues_;
 };
 
 }  // namespace sitrep

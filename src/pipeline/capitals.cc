@@ -5,30 +5,6 @@
 namespace sitrep {
 namespace {
 
-bool OneOf(std::string_view w, std::initializer_list<std::string_view> words) {
-  for (std::string_view x : words)
-    if (w == x) return true;
-  return false;
-}
-
-// Verbs whose subject or object a government is, and a city is not: speaking, accusing,
-// agreeing, backing, sanctioning... (lemmas). Motion, state and hosting verbs are left out:
-// "Kinshasa was calm", "Kigali hosted the talks" are the cities.
-bool IsPoliticalVerb(std::string_view lemma) {
-  return OneOf(lemma, {"say", "deny", "accuse", "blame", "reject", "refuse", "insist", "claim", "agree", "sign",
-                       "sanction", "condemn", "demand", "urge", "call", "warn", "threaten", "support", "back",
-                       "deploy", "send", "recall", "expel", "accept", "welcome", "respond", "announce", "confirm",
-                       "want", "seek", "suspend", "sever", "dismiss", "denounce", "criticize", "criticise",
-                       "admit", "acknowledge", "vow", "pledge", "promise", "propose", "arm", "fund",
-                       "finance", "supply", "order", "decide", "declare", "appoint", "negotiate"});
-}
-
-// Verbs whose object a government is: "accused Kigali", "urged Kinshasa", "sanctioned Kigali".
-bool TakesGovernmentObject(std::string_view lemma) {
-  return OneOf(lemma, {"accuse", "blame", "urge", "sanction", "condemn", "warn", "criticize", "criticise",
-                       "denounce", "pressure", "press", "call", "support", "back", "arm", "fund", "help"});
-}
-
 bool IsVerbTag(const std::string& tag) { return tag.size() >= 2 && tag[0] == 'V' && tag[1] == 'B'; }
 
 const std::string& LemmaOf(const Token& t) { return t.lemma.empty() ? t.lower : t.lemma; }
@@ -60,14 +36,26 @@ std::vector<CapitalMention> FindCapitals(const std::vector<PlaceMention>& places
   return out;
 }
 
-bool MayStandForGovernment(const Document& doc, uint32_t first) {
-  if (first == 0 || first > doc.tokens.size()) return first == 0;
-  const Token& prev = doc.tokens[first - 1];
-  return !(prev.norm == "," ||
-           OneOf(prev.lower, {"the", "in", "to", "toward", "towards", "from", "near", "at", "of", "on", "into"}));
+Status CapitalWords::Load(const std::string& path, std::unique_ptr<CapitalWords>* out) {
+  WordLists lists;
+  Status s = WordLists::Load(path, &lists);
+  auto words = std::make_unique<CapitalWords>();
+  if (s.ok()) s = lists.TakeSet("political verbs", &words->political_verbs_);
+  if (s.ok()) s = lists.TakeSet("object verbs", &words->object_verbs_);
+  if (s.ok()) s = lists.TakeSet("auxiliaries", &words->auxiliaries_);
+  if (s.ok()) s = lists.TakeSet("city words", &words->city_words_);
+  if (s.ok()) s = lists.CheckAllTaken();
+  if (s.ok()) *out = std::move(words);
+  return s;
 }
 
-bool StandsForGovernment(const Document& doc, const Sentence& s, uint32_t first, uint32_t last) {
+bool CapitalWords::MayStandForGovernment(const Document& doc, uint32_t first) const {
+  if (first == 0 || first > doc.tokens.size()) return first == 0;
+  const Token& prev = doc.tokens[first - 1];
+  return !(prev.norm == "," || city_words_.Contains(prev.lower));
+}
+
+bool CapitalWords::StandsForGovernment(const Document& doc, const Sentence& s, uint32_t first, uint32_t last) const {
   if (first < s.first_token || last > s.last_token || first >= last) return false;
   const auto& t = doc.tokens;
   // After a preposition or "the capital," it is the city: "in Kinshasa", "toward the capital, Kinshasa".
@@ -78,20 +66,19 @@ bool StandsForGovernment(const Document& doc, const Sentence& s, uint32_t first,
   // "Kigali's support for the M23".
   if (last < s.last_token && (t[last].lower == "'s" || t[last].lower == "'")) return true;
   // Object of an accusing or urging verb: "Kinshasa accused Kigali", "urged Kigali and Kampala".
-  {
-    uint32_t k = first;
-    while (k > s.first_token && (t[k - 1].lower == "and" || t[k - 1].tag == "NNP")) --k;  // "Kinshasa and Kigali"
-    if (k > s.first_token && IsVerbTag(t[k - 1].tag) && TakesGovernmentObject(LemmaOf(t[k - 1]))) return true;
-  }
-  // Subject of a political verb, possibly through a coordinated capital or state, adverbs and
-  // auxiliaries: "Kigali denied", "Kigali has repeatedly denied", "Kinshasa and Kigali agreed".
+  uint32_t k = first;
+  while (k > s.first_token && (t[k - 1].lower == "and" || t[k - 1].tag == "NNP")) --k;  // "Kinshasa and Kigali"
+  if (k > s.first_token && IsVerbTag(t[k - 1].tag) && object_verbs_.Contains(LemmaOf(t[k - 1]))) return true;
+  return IsSubjectOfPoliticalVerb(t, s, last);
+}
+
+// "Kigali denied", "Kigali has repeatedly denied", "Kinshasa and Kigali agreed".
+bool CapitalWords::IsSubjectOfPoliticalVerb(const std::vector<Token>& t, const Sentence& s, uint32_t last) const {
   for (uint32_t k = last; k < s.last_token && k < last + 6; ++k) {
     const Token& w = t[k];
     if (IsVerbTag(w.tag) || w.tag == "MD") {
-      if (IsPoliticalVerb(LemmaOf(w))) return true;
-      if (OneOf(LemmaOf(w), {"have", "be", "do", "will", "would", "could", "may", "might", "must"}) ||
-          w.tag == "MD")
-        continue;  // auxiliaries: the next verb decides
+      if (political_verbs_.Contains(LemmaOf(w))) return true;
+      if (auxiliaries_.Contains(LemmaOf(w)) || w.tag == "MD") continue;  // the next verb decides
       return false;
     }
     if (w.tag == "RB" || w.tag == "NNP" || w.lower == "and" || w.lower == "on" || w.tag == "CD") continue;

@@ -17,6 +17,7 @@
 #include "gazetteer_impl.h"
 #include "index_format.h"
 #include "name_key.h"
+#include "core/word_lists.h"
 #include "sitrep/places.h"
 
 namespace sitrep {
@@ -59,41 +60,44 @@ bool UsefulAlternate(std::string_view a) {
   return !(upper_only && a.size() <= 4);
 }
 
-// Generic words that must not become a name on their own when "Province", "Region"...
-// is stripped from an admin name ("Eastern Province" must not give "Eastern").
-bool GenericWord(std::string_view w) {
-  static const std::set<std::string, std::less<>> kGeneric = {
-      "eastern", "western", "northern", "southern", "central", "north", "south", "east", "west",
-      "capital", "upper", "lower", "middle", "coast", "coastal", "great", "new", "far", "north-eastern",
-      "north-western", "south-eastern", "south-western", "northeastern", "northwestern", "southeastern",
-      "southwestern", "northeast", "northwest", "southeast", "southwest", "autonomous", "federal", "special",
-      "national", "municipal", "city", "district", "province", "region", "state", "rural", "urban", "islands",
-      "island", "mid", "inner", "outer", "high", "free"};
-  return kGeneric.count(fold::FoldCase(w)) > 0;
-}
+// From data/places/admin_names.txt: the type words cut from admin names to give shorter names
+// ("Rutshuru Territory" -> "Rutshuru"), and the generic words that must not become a name on
+// their own ("Eastern Province" must not give "Eastern").
+struct AdminNameRules {
+  std::vector<std::string> suffixes;  // with their space: " Territory"
+  std::vector<std::string> prefixes;  // with their space: "Ville de "
+  std::set<std::string, std::less<>> generic;  // case-folded
+};
 
 // "Rutshuru Territory" -> "Rutshuru", "Beni Department" -> "Beni", "Ville de Kisangani" -> "Kisangani".
-std::vector<std::string> DerivedAdminNames(const std::string& name) {
-  static const char* kSuffixes[] = {" Territory", " District", " Province", " Department", " Region", " County",
-                                    " State", " Governorate", " Oblast", " Municipality", " City", " Ville",
-                                    " (city)", " Urban", " Prefecture", " Division", " Commune", " Rural"};
-  static const char* kPrefixes[] = {"Ville de ", "Commune of ", "Province of ", "Territoire de ", "District of ",
-                                    "Departamento de ", "Provincia de ", "Municipality of "};
+std::vector<std::string> DerivedAdminNames(const AdminNameRules& rules, const std::string& name) {
   std::vector<std::string> r;
-  for (const char* s : kSuffixes) {
-    size_t n = std::strlen(s);
+  for (const std::string& s : rules.suffixes) {
+    size_t n = s.size();
     if (name.size() > n && name.compare(name.size() - n, n, s) == 0) r.push_back(name.substr(0, name.size() - n));
   }
-  for (const char* p : kPrefixes) {
-    size_t n = std::strlen(p);
+  for (const std::string& p : rules.prefixes) {
+    size_t n = p.size();
     if (name.size() > n && name.compare(0, n, p) == 0) r.push_back(name.substr(n));
   }
   std::vector<std::string> ok;
   for (auto& d : r) {
     std::string t(Trim(d));
-    if (t.size() >= 3 && !GenericWord(t)) ok.push_back(t);
+    if (t.size() >= 3 && rules.generic.count(fold::FoldCase(t)) == 0) ok.push_back(t);
   }
   return ok;
+}
+
+// The phrases of a list of admin_names.txt, with their case, as one string each.
+Status TakePhrases(WordLists* lists, std::string_view name, std::vector<std::string>* out) {
+  std::vector<WordLists::Entry> entries;
+  if (Status s = lists->Take(name, &entries); !s.ok()) return s;
+  for (const WordLists::Entry& e : entries) {
+    std::string phrase;
+    for (const std::string& w : e.words) phrase += (phrase.empty() ? "" : " ") + w;
+    out->push_back(std::move(phrase));
+  }
+  return Status::OK();
 }
 
 bool ReadLines(const std::string& path, std::vector<std::string>* lines) {
@@ -116,6 +120,7 @@ struct GazetteerBuilder::Impl {
   std::map<std::string, std::string> admin_names;        // "CD.11" -> "North Kivu"
   std::map<std::string, std::vector<std::string>> admin_alts;
   std::map<std::string, std::pair<double, double>> admin_points;  // from admin_alternates.tsv
+  AdminNameRules admin_name_rules;  // empty until AddAdminNameRulesFile: full names only
   struct Country {
     std::string iso3;
     size_t place;
@@ -361,6 +366,23 @@ Status GazetteerBuilder::AddAdminAlternatesFile(const std::string& path) {
   return Status::OK();
 }
 
+Status GazetteerBuilder::AddAdminNameRulesFile(const std::string& path) {
+  WordLists lists;
+  Status s = WordLists::Load(path, &lists, /*keep_case=*/true);
+  AdminNameRules rules;
+  std::vector<std::string> generic;
+  if (s.ok()) s = TakePhrases(&lists, "suffix", &rules.suffixes);
+  if (s.ok()) s = TakePhrases(&lists, "prefix", &rules.prefixes);
+  if (s.ok()) s = lists.TakeWords("generic", &generic);
+  if (s.ok()) s = lists.CheckAllTaken();
+  if (!s.ok()) return s;
+  for (std::string& p : rules.suffixes) p.insert(0, " ");
+  for (std::string& p : rules.prefixes) p += " ";
+  for (const std::string& w : generic) rules.generic.insert(fold::FoldCase(w));
+  impl_->admin_name_rules = std::move(rules);
+  return Status::OK();
+}
+
 Status GazetteerBuilder::AddIndex(const Gazetteer& g) {
   const Gazetteer::Impl& m = *g.impl_;
   for (uint32_t i = 0; i < g.size(); ++i) {
@@ -476,7 +498,7 @@ void GazetteerBuilder::Impl::FinalizeAdmin() {
       q.population = a == acc.end() ? 0 : a->second.pop;
     }
     BPlace& q = places[idx];
-    for (const std::string& d : DerivedAdminNames(name)) AddName(&q, NameKind::kAlternate, d);
+    for (const std::string& d : DerivedAdminNames(admin_name_rules, name)) AddName(&q, NameKind::kAlternate, d);
     auto alts = admin_alts.find(code);
     if (alts != admin_alts.end()) for (const std::string& a : alts->second) AddName(&q, NameKind::kAlternate, a);
   }

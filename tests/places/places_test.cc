@@ -36,6 +36,7 @@ Status AddOurTables(GazetteerBuilder* b) {
   Status s = b->AddCountriesFile(kSrc + "/data/places/countries.tsv");
   if (s.ok()) s = b->AddRegionsFile(kSrc + "/data/places/regions.tsv");
   if (s.ok()) s = b->AddAdminAlternatesFile(kSrc + "/data/places/admin_alternates.tsv");
+  if (s.ok()) s = b->AddAdminNameRulesFile(kSrc + "/data/places/admin_names.txt");
   return s;
 }
 
@@ -85,6 +86,17 @@ const Gazetteer* Gaz(Variant v) {
   return g.get();
 }
 
+// The finder of a variant's index, with the cue words of data/places/cues.txt.
+const PlaceFinder& Finder(Variant v) {
+  static std::map<Variant, std::unique_ptr<PlaceFinder>> finders;
+  auto& f = finders[v];
+  if (!f) {
+    Status s = PlaceFinder::Load(Gaz(v), kSrc + "/data/places/cues.txt", &f);
+    EXPECT_TRUE(s.ok()) << s.ToString();
+  }
+  return *f;
+}
+
 struct Found {
   Document doc;
   std::string text;
@@ -95,8 +107,7 @@ std::unique_ptr<Found> FindIn(Variant v, const std::string& text) {
   auto f = std::make_unique<Found>();
   f->text = text;
   testing::SimpleAnalyze(f->text, &f->doc);
-  PlaceFinder finder(Gaz(v));
-  f->mentions = finder.Find(f->doc);
+  f->mentions = Finder(v).Find(f->doc);
   return f;
 }
 
@@ -234,7 +245,7 @@ TEST(PlaceFinderTest, ContextPicksBetweenNamesakes) {
 }
 
 TEST(PlaceFinderTest, MainPlace) {
-  PlaceFinder finder(Gaz(kMiniCd));
+  const PlaceFinder& finder = Finder(kMiniCd);
   struct {
     const char* text;
     const char* name;  // nullptr: no main place
@@ -281,11 +292,32 @@ TEST(PlaceFinderTest, SampleArticle) {
                 m.loc.country_code == "US" || m.loc.text == "Luanda")  // the Luanda (Angola) peace agreement
         << m.loc.text << " -> " << m.loc.name << " " << m.loc.country_code;
   }
-  PlaceFinder finder(Gaz(kNpmCd));
+  const PlaceFinder& finder = Finder(kNpmCd);
   auto main = finder.MainPlace(f->mentions);
   ASSERT_TRUE(main.has_value());
   EXPECT_EQ(main->country_code, "CD");
   EXPECT_EQ(main->precision, 3);
+}
+
+TEST(PlaceFinderTest, CueFileErrorsNameFileAndLine) {
+  fs::create_directories(kOut);
+  std::ifstream in(kSrc + "/data/places/cues.txt");
+  std::string cues((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const int lines = static_cast<int>(std::count(cues.begin(), cues.end(), '\n'));
+  const std::string path = kOut + "/bad_cues.txt";
+  std::ofstream(path) << cues << "type admin2 before: town\n";
+  std::unique_ptr<PlaceFinder> finder;
+  Status s = PlaceFinder::Load(Gaz(kMini), path, &finder);
+  EXPECT_NE(s.message().find(path + ":" + std::to_string(lines + 1) + ": 'town' names two kinds"), std::string::npos)
+      << s.message();
+  std::ofstream(path) << cues << "type capitol before: capital\n";
+  s = PlaceFinder::Load(Gaz(kMini), path, &finder);
+  EXPECT_NE(s.message().find(path + ":" + std::to_string(lines + 1) + ": unknown list"), std::string::npos)
+      << s.message();
+  std::ofstream(path) << "direction: east\n";
+  s = PlaceFinder::Load(Gaz(kMini), path, &finder);
+  EXPECT_TRUE(s.IsNotFound()) << s.ToString();  // the other lists are missing
+  EXPECT_EQ(finder, nullptr);
 }
 
 // ---- Gazetteer index ----

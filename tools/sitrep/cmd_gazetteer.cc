@@ -47,13 +47,15 @@ bool LooksLikeAdminCodes(const std::string& path) {
   return base.rfind("admin1", 0) == 0 || base.rfind("admin2", 0) == 0 || fs::path(path).extension() == ".json";
 }
 
-// Our own tables from data/places, added to every build and import (missing ones are skipped).
+// Our own tables from data/places, added to every build and import (missing ones are skipped,
+// except the country table and the admin name rules).
 Status AddOurTables(GazetteerBuilder* b, const std::string& data_dir) {
   std::string dir = (data_dir.empty() ? DataDir() : data_dir) + "/places";
   if (!fs::exists(dir + "/countries.tsv")) return Status::NotFound(dir + "/countries.tsv: country table missing");
   Status s = b->AddCountriesFile(dir + "/countries.tsv");
   if (s.ok() && fs::exists(dir + "/regions.tsv")) s = b->AddRegionsFile(dir + "/regions.tsv");
   if (s.ok() && fs::exists(dir + "/admin_alternates.tsv")) s = b->AddAdminAlternatesFile(dir + "/admin_alternates.tsv");
+  if (s.ok()) s = b->AddAdminNameRulesFile(dir + "/admin_names.txt");
   return s;
 }
 

@@ -1,0 +1,98 @@
+// Pass 2 of PlaceFinder::Find: the countries and provinces the article is about (place_passes.h).
+#include <algorithm>
+
+#include "place_passes.h"
+
+namespace sitrep {
+namespace {
+
+using Vote = ArticleContext::Vote;
+
+double& WeightOf(std::vector<Vote>& votes, std::string_view cc, std::string_view a1) {
+  for (Vote& v : votes)
+    if (v.cc == cc && v.a1 == a1) return v.w;
+  votes.push_back(Vote{cc, a1, 0.0});
+  return votes.back().w;
+}
+
+const Vote* FindVote(const std::vector<Vote>& votes, std::string_view cc, std::string_view a1) {
+  for (const Vote& v : votes)
+    if (v.cc == cc && v.a1 == a1) return &v;
+  return nullptr;
+}
+
+// What a candidate's entries have in common.
+struct EntriesSummary {
+  std::string_view cc;  // the country of the first entry
+  bool one_country = true, all_countries = true, demonym = false, all_admin1 = true;
+  std::string_view a1;  // the province of the first entry
+  bool one_a1 = true;
+  int64_t max_population = 0;
+};
+
+EntriesSummary Summarize(const Gazetteer& gaz, const Candidate& c) {
+  EntriesSummary e;
+  for (size_t k = 0; k < c.n; ++k) {
+    PlaceMatch m = Gazetteer::DecodePosting(c.postings[k]);
+    Place p = gaz.place(m.place);
+    if (e.cc.empty()) e.cc = p.country_code;
+    else if (e.cc != p.country_code) e.one_country = false;
+    if (p.kind != PlaceKind::kCountry) e.all_countries = false;
+    if (m.name_kind == NameKind::kDemonym) e.demonym = true;
+    if (p.kind != PlaceKind::kAdmin1) e.all_admin1 = false;
+    if (e.a1.empty()) e.a1 = p.admin1_code;
+    else if (e.a1 != p.admin1_code) e.one_a1 = false;
+    e.max_population = std::max(e.max_population, p.population);
+  }
+  return e;
+}
+
+// The weight of a candidate's vote for its one country, 0 for none: a country name 2, a
+// province 1.5, a place with some support 1, a demonym 0.5. A date ("March 3"), a name of
+// several countries' places, or an unsupported lone name ("Police") does not vote.
+double VoteWeight(const Candidate& c, const EntriesSummary& e) {
+  if (c.date || !e.one_country || e.cc.empty()) return 0;
+  if (e.all_countries) return e.demonym ? 0.5 : 2.0;
+  if (e.all_admin1) return 1.5;
+  if (c.locative || c.type != kNoType || e.max_population >= 100000) return 1.0;
+  return 0;
+}
+
+}  // namespace
+
+double ArticleContext::CountryWeight(std::string_view cc) const {
+  const Vote* v = FindVote(countries, cc, {});
+  return v ? v->w : 0.0;
+}
+
+double ArticleContext::CountryShare(std::string_view cc) const {
+  if (country_total <= 0) return 0.0;
+  const Vote* v = FindVote(countries, cc, {});
+  return v ? v->w / country_total : 0.0;
+}
+
+double ArticleContext::Admin1Share(std::string_view cc, std::string_view a1) const {
+  if (admin1_total <= 0 || a1.empty()) return 0.0;
+  const Vote* v = FindVote(admin1s, cc, a1);
+  return v ? v->w / admin1_total : 0.0;
+}
+
+ArticleContext VoteArticleContext(const Gazetteer& gaz, std::vector<Candidate>* candidates) {
+  ArticleContext ctx;
+  for (Candidate& c : *candidates) {
+    if (c.date) continue;  // its entries need not even be read
+    const EntriesSummary e = Summarize(gaz, c);
+    const double w = VoteWeight(c, e);
+    if (w == 0) continue;
+    WeightOf(ctx.countries, e.cc, {}) += w;
+    ctx.country_total += w;
+    c.own_vote = w;
+    if (e.one_a1 && !e.a1.empty() && !e.all_countries) {
+      WeightOf(ctx.admin1s, e.cc, e.a1) += w;
+      ctx.admin1_total += w;
+    }
+  }
+  return ctx;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,136 @@
+// Pass 1 of PlaceFinder::Find: candidate toponyms and the cues around them (place_passes.h).
+#include <algorithm>
+
+#include "place_passes.h"
+
+namespace sitrep {
+namespace {
+
+bool StartsUpper(const Token& t) {
+  if (t.norm.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(t.norm[0]);
+  if (c >= 'A' && c <= 'Z') return true;
+  // Non-ASCII first letter (É, Ö...): upper when case folding changes it.
+  return c >= 0x80 && t.lower.size() >= 1 && t.lower[0] != t.norm[0];
+}
+
+bool IsWord(const Token& t) { return t.kind == TokenKind::kWord; }
+
+// Only a capitalised word of two letters or more starts a name: lowercase words ("for the sake
+// of") are never places, which replaces a stop list.
+bool MayStartName(const Token& t) { return IsWord(t) && StartsUpper(t) && t.norm.size() >= 2; }
+
+// The first word of each sentence (it is capitalised whatever it is).
+std::vector<bool> SentenceStarts(const Document& doc) {
+  const auto& toks = doc.tokens;
+  const uint32_t nt = static_cast<uint32_t>(toks.size());
+  std::vector<bool> start(nt, false);
+  if (nt > 0) start[0] = true;
+  for (const Sentence& s : doc.sentences) {
+    uint32_t i = s.first_token;
+    while (i < s.last_token && i < nt && !IsWord(toks[i])) ++i;
+    if (i < nt) start[i] = true;
+  }
+  return start;
+}
+
+struct NameMatch {
+  uint32_t len = 0;  // tokens; 0 when no n-gram starting here is a name
+  const uint32_t* postings = nullptr;
+  size_t n = 0;
+};
+
+// The longest n-gram of words (and "'s") starting at token `i` whose name key is in the index.
+// `keys` is scratch space.
+NameMatch LongestNameAt(const std::vector<Token>& toks, uint32_t i, const Gazetteer& gaz, std::vector<uint64_t>* keys) {
+  const uint32_t nt = static_cast<uint32_t>(toks.size());
+  const uint32_t max_n = std::max<uint32_t>(1, gaz.max_name_tokens());
+  // The keys of all n-grams first, their index slots prefetched, then the lookups: each is
+  // a likely cache miss in a large index, and this way they overlap.
+  NameKeyHash h;
+  keys->clear();
+  for (uint32_t n = 1; n <= max_n && i + n <= nt; ++n) {
+    const Token& u = toks[i + n - 1];
+    if (!IsWord(u) && !(u.kind == TokenKind::kPunct && u.lower == "'s")) break;
+    h.AddToken(u.lower);
+    keys->push_back(h.value());
+    gaz.PrefetchHash(h.value());
+  }
+  NameMatch best;
+  for (uint32_t n = 1; n <= keys->size(); ++n) {
+    const uint32_t* post = nullptr;
+    size_t cnt = gaz.LookupHash((*keys)[n - 1], &post);
+    if (cnt) best = NameMatch{n, post, cnt};
+  }
+  return best;
+}
+
+// The cues before the name: "in X", "near X", "the town of X", "the capital, X", "eastern X".
+void ReadCuesBefore(const std::vector<Token>& toks, const PlaceCues& cues, Candidate* c) {
+  const uint32_t i = c->first;
+  auto lower = [&](uint32_t back) { return i >= back ? std::string_view(toks[i - back].lower) : std::string_view(); };
+  const std::string_view p1 = lower(1), p2 = lower(2), p3 = lower(3);
+  if (cues.IsLocative(p1)) c->locative = true;
+  if (cues.NearBefore(toks, i)) c->near = true;
+  // The type word stands right before the name or before "of" or ",": "town X", "the town of
+  // X", "the capital, X".
+  std::string_view type_word = p1 == "of" || p1 == "," ? p2 : p1;
+  if (type_word == "," && cues.TypeBefore(p3) == kTypeCapital) type_word = p3;
+  if (const TypeCue type = cues.TypeBefore(type_word); type != kNoType) c->type = type, c->locative = true;
+  if (cues.IsDirection(p1) && i > 0) {
+    c->direction = true;
+    c->span_first = i - 1;
+  }
+}
+
+// The cues after the name: "X territory", "X province" (which join the span), "X and its
+// surroundings", "X area". An admin type word after the name overrides one before it; a town
+// word does not.
+void ReadCuesAfter(const std::vector<Token>& toks, const PlaceCues& cues, Candidate* c) {
+  const std::string_view n1 = c->last < toks.size() ? std::string_view(toks[c->last].lower) : std::string_view();
+  const TypeCue type = cues.TypeAfter(n1);
+  if (type == kTypeAdmin2 || type == kTypeAdmin1 || (type != kNoType && c->type == kNoType)) {
+    c->type = type, c->span_last = c->last + 1;
+  }
+  if (cues.NearAfter(toks, c->last)) c->near = true;
+}
+
+// A one-word name beside a number is a date: "November 6", "6 March".
+bool BesideNumber(const std::vector<Token>& toks, const Candidate& c) {
+  const bool number_before = c.first > 0 && toks[c.first - 1].kind == TokenKind::kNumber;
+  const bool number_after = c.last < toks.size() && toks[c.last].kind == TokenKind::kNumber;
+  return c.last - c.first == 1 && (number_before || number_after);
+}
+
+}  // namespace
+
+std::vector<Candidate> FindCandidates(const Document& doc, const Gazetteer& gaz, const PlaceCues& cues) {
+  const auto& toks = doc.tokens;
+  const uint32_t nt = static_cast<uint32_t>(toks.size());
+  const std::vector<bool> sentence_start = SentenceStarts(doc);
+  std::vector<Candidate> cands;
+  std::vector<uint64_t> keys;
+  for (uint32_t i = 0; i < nt;) {
+    const NameMatch name = MayStartName(toks[i]) ? LongestNameAt(toks, i, gaz, &keys) : NameMatch();
+    // A lone direction word ("Eastern DR Congo", "East African force") is not a place by itself,
+    // though GeoNames has regions named "Eastern" and "East".
+    if (name.len == 0 || (name.len == 1 && cues.IsDirection(toks[i].lower))) {
+      ++i;
+      continue;
+    }
+    Candidate c;
+    c.first = c.span_first = i;
+    c.last = c.span_last = i + name.len;
+    c.postings = name.postings;
+    c.n = name.n;
+    c.initial = sentence_start[i];
+    ReadCuesBefore(toks, cues, &c);
+    ReadCuesAfter(toks, cues, &c);
+    c.date = BesideNumber(toks, c);
+    cands.push_back(c);
+    i += name.len;
+  }
+  return cands;
+}
+
+}  // namespace sitrep

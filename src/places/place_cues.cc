@@ -1,0 +1,94 @@
+// PlaceCues: loading data/places/cues.txt and matching its phrases on tokens.
+#include "place_cues.h"
+
+#include <utility>
+
+namespace sitrep {
+namespace {
+
+Status TakePhrases(WordLists* lists, std::string_view name, PlaceCues::Phrases* out) {
+  std::vector<WordLists::Entry> entries;
+  if (Status s = lists->Take(name, &entries); !s.ok()) return s;
+  std::vector<std::string> words;
+  for (WordLists::Entry& e : entries) {
+    if (e.words.size() == 1) words.push_back(std::move(e.words[0]));
+    else out->phrases.push_back(std::move(e.words));
+  }
+  out->words = OwnedWordSet(std::move(words));
+  return Status::OK();
+}
+
+struct TypeList {
+  const char* kind;  // as in the list name "type <kind> before"
+  TypeCue type;
+};
+
+// The lists "type <kind> <side>" of `kinds`, as one map: a word may name one kind only.
+Status TakeTypes(WordLists* lists, std::string_view side, std::initializer_list<TypeList> kinds,
+                 WordMap<TypeCue>* out) {
+  std::vector<std::pair<std::string, TypeCue>> entries;
+  for (const TypeList& k : kinds) {
+    const std::string name = "type " + std::string(k.kind) + " " + std::string(side);
+    std::vector<WordLists::Entry> words;
+    if (Status s = lists->Take(name, &words); !s.ok()) return s;
+    for (WordLists::Entry& e : words) {
+      const std::string where = lists->Where(e.line);
+      if (e.words.size() != 1) return Status::InvalidArgument(where + "list '" + name + "' takes single words");
+      for (const auto& [word, type] : entries)
+        if (word == e.words[0])
+          return Status::InvalidArgument(where + "'" + word + "' names two kinds of place " + std::string(side));
+      entries.emplace_back(std::move(e.words[0]), k.type);
+    }
+  }
+  *out = WordMap<TypeCue>(std::move(entries));
+  return Status::OK();
+}
+
+// Whether the words of `phrase` are the lower-cased tokens from `first` on.
+bool PhraseAt(const std::vector<Token>& tokens, size_t first, const std::vector<std::string>& phrase) {
+  if (first + phrase.size() > tokens.size()) return false;
+  for (size_t k = 0; k < phrase.size(); ++k)
+    if (tokens[first + k].lower != phrase[k]) return false;
+  return true;
+}
+
+}  // namespace
+
+Status PlaceCues::Load(const std::string& path, std::unique_ptr<PlaceCues>* out) {
+  WordLists lists;
+  Status s = WordLists::Load(path, &lists);
+  auto cues = std::make_unique<PlaceCues>();
+  if (s.ok()) s = lists.TakeSet("direction", &cues->direction_);
+  if (s.ok()) s = lists.TakeSet("locative", &cues->locative_);
+  if (s.ok()) s = TakePhrases(&lists, "near before", &cues->near_before_);
+  if (s.ok()) s = TakePhrases(&lists, "near after", &cues->near_after_);
+  if (s.ok()) {
+    s = TakeTypes(&lists, "before",
+                  {{"town", kTypeTown}, {"capital", kTypeCapital}, {"admin2", kTypeAdmin2}, {"admin1", kTypeAdmin1}},
+                  &cues->type_before_);
+  }
+  if (s.ok()) {
+    s = TakeTypes(&lists, "after", {{"town", kTypeTown}, {"admin2", kTypeAdmin2}, {"admin1", kTypeAdmin1}},
+                  &cues->type_after_);
+  }
+  if (s.ok()) s = lists.CheckAllTaken();
+  if (s.ok()) *out = std::move(cues);
+  return s;
+}
+
+bool PlaceCues::NearBefore(const std::vector<Token>& tokens, uint32_t first) const {
+  if (first == 0) return false;
+  if (first <= tokens.size() && near_before_.words.Contains(tokens[first - 1].lower)) return true;
+  for (const auto& phrase : near_before_.phrases)
+    if (first >= phrase.size() && PhraseAt(tokens, first - phrase.size(), phrase)) return true;
+  return false;
+}
+
+bool PlaceCues::NearAfter(const std::vector<Token>& tokens, uint32_t last) const {
+  if (last < tokens.size() && near_after_.words.Contains(tokens[last].lower)) return true;
+  for (const auto& phrase : near_after_.phrases)
+    if (PhraseAt(tokens, last, phrase)) return true;
+  return false;
+}
+
+}  // namespace sitrep

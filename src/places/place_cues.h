@@ -1,0 +1,60 @@
+// PlaceCues: the words around a toponym that say what kind of place it is, whether the text
+// places something there, and whether "near" it. Loaded once from data/places/cues.txt (format
+// in that file's header and docs/places.md), so that an analyst can edit them without C++.
+#ifndef SITREP_SRC_PLACES_PLACE_CUES_H_
+#define SITREP_SRC_PLACES_PLACE_CUES_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/word_lists.h"
+#include "sitrep/status.h"
+#include "sitrep/text.h"
+#include "sitrep/word_set.h"
+
+namespace sitrep {
+
+// The kind of place a type word names ("the town of X", "X territory").
+enum TypeCue : uint8_t { kNoType, kTypeTown, kTypeAdmin2, kTypeAdmin1, kTypeCapital };
+
+class PlaceCues {
+ public:
+  // Reads the cue lists from `path`; errors name path:line.
+  static Status Load(const std::string& path, std::unique_ptr<PlaceCues>* out);
+
+  // "eastern", "north-west": before a country, a region of it; alone, never a place.
+  bool IsDirection(std::string_view lower) const { return direction_.Contains(lower); }
+  // "in", "near", "captured": the word before a name says it is a place.
+  bool IsLocative(std::string_view lower) const { return locative_.Contains(lower); }
+  // The kind named by a word right before a name (or before "of"/","), or right after it.
+  TypeCue TypeBefore(std::string_view lower) const { return TypeOf(type_before_, lower); }
+  TypeCue TypeAfter(std::string_view lower) const { return TypeOf(type_after_, lower); }
+  // "near X", "the outskirts of X": the tokens ending just before `first` say "near".
+  bool NearBefore(const std::vector<Token>& tokens, uint32_t first) const;
+  // "X area", "X and its surroundings": the tokens from `last` on say "near".
+  bool NearAfter(const std::vector<Token>& tokens, uint32_t last) const;
+
+  // A list of words and phrases matched on consecutive tokens' `lower` (phrases are few, so a
+  // linear pass over them costs less than building a key).
+  struct Phrases {
+    OwnedWordSet words;
+    std::vector<std::vector<std::string>> phrases;  // of two words or more
+  };
+
+ private:
+  static TypeCue TypeOf(const WordMap<TypeCue>& map, std::string_view lower) {
+    const TypeCue* t = map.Find(lower);
+    return t ? *t : kNoType;
+  }
+
+  OwnedWordSet direction_, locative_;
+  Phrases near_before_, near_after_;
+  WordMap<TypeCue> type_before_, type_after_;
+};
+
+}  // namespace sitrep
+
+#endif  // SITREP_SRC_PLACES_PLACE_CUES_H_

@@ -1,0 +1,20 @@
+// Rule repairs of tagger errors that the later stages trip on (syntax.h).
+#include "sitrep/syntax.h"
+
+namespace sitrep {
+
+// The tagger sometimes reads a progressive verb as a noun ("the army is no longer fighting/NN").
+// An -ing word after a form of "be" (adverbs between, so no determiner) is a verb.
+void RepairProgressives(const Tagger& tagger, Document* doc, const Sentence& s) {
+  for (uint32_t i = s.first_token + 1; i < s.last_token; ++i) {
+    Token& t = doc->tokens[i];
+    if (t.tag != "NN" || t.lower.size() < 5 || t.lower.compare(t.lower.size() - 3, 3, "ing") != 0) continue;
+    uint32_t k = i;
+    while (k > s.first_token && (doc->tokens[k - 1].tag == "RB" || doc->tokens[k - 1].tag == "RBR")) --k;
+    if (k == s.first_token || doc->tokens[k - 1].lemma != "be") continue;
+    t.tag = "VBG";
+    t.lemma = tagger.Lemmatize(t.norm, "VBG");
+  }
+}
+
+}  // namespace sitrep
