@@ -1,32 +1,26 @@
 // WordLists: parsing the "<list name>: entry | entry" files (format in word_lists.h).
 #include "word_lists.h"
 
+#include "core/strings.h"
+
 #include <fstream>
 #include <sstream>
 
 namespace sitrep {
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }
-
-std::string_view StripSpaces(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 // The space-separated words of `s`, ASCII lower-cased unless `keep_case`.
 std::vector<std::string> Words(std::string_view s, bool keep_case) {
   std::vector<std::string> words;
   size_t i = 0;
   while (i < s.size()) {
-    while (i < s.size() && IsSpace(s[i])) ++i;
+    while (i < s.size() && strings::IsSpace(s[i])) ++i;
     size_t j = i;
-    while (j < s.size() && !IsSpace(s[j])) ++j;
+    while (j < s.size() && !strings::IsSpace(s[j])) ++j;
     if (j > i) {
       std::string w(s.substr(i, j - i));
-      if (!keep_case)
-        for (char& c : w) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      if (!keep_case) w = strings::AsciiLower(w);
       words.push_back(std::move(w));
     }
     i = j;
@@ -58,7 +52,7 @@ Status WordLists::Parse(std::string_view text, const std::string& origin, WordLi
   for (size_t pos = 0; pos <= text.size();) {
     size_t nl = text.find('\n', pos);
     if (nl == std::string_view::npos) nl = text.size();
-    const std::string_view line = StripSpaces(text.substr(pos, nl - pos));
+    const std::string_view line = strings::Trim(text.substr(pos, nl - pos));
     pos = nl + 1;
     ++line_no;
     if (line.empty() || line.front() == '#') continue;
@@ -117,6 +111,21 @@ Status WordLists::TakeSet(std::string_view name, OwnedWordSet* set) {
   if (Status s = TakeWords(name, &words); !s.ok()) return s;
   *set = OwnedWordSet(std::move(words));
   return Status::OK();
+}
+
+Status WordLists::TakePhraseSet(std::string_view name, OwnedWordSet* set) {
+  std::vector<Entry> entries;
+  if (Status s = Take(name, &entries); !s.ok()) return s;
+  std::vector<std::string> phrases;
+  for (const Entry& e : entries) phrases.push_back(JoinWords(e.words));
+  *set = OwnedWordSet(std::move(phrases));
+  return Status::OK();
+}
+
+std::vector<std::string> WordLists::Names() const {
+  std::vector<std::string> names;
+  for (const List& l : lists_) names.push_back(l.name);
+  return names;
 }
 
 Status WordLists::CheckAllTaken() const {

@@ -38,6 +38,8 @@ class OwnedWordSet {
   OwnedWordSet& operator=(OwnedWordSet&&) noexcept = default;
 
   bool Contains(std::string_view w) const { return set_.Contains(w); }
+  // The words in file order (for the few rules that walk a list).
+  const std::vector<std::string>& words() const { return words_; }
 
  private:
   std::vector<std::string> words_;
@@ -64,6 +66,10 @@ class WordLists {
   Status TakeWords(std::string_view name, std::vector<std::string>* words);
   // The same, as a set.
   Status TakeSet(std::string_view name, OwnedWordSet* set);
+  // A set whose entries may be phrases, each kept as its words joined by one space ("rebel group").
+  Status TakePhraseSet(std::string_view name, OwnedWordSet* set);
+  // The names of the lists, in file order (for files whose list names carry a keyword: "rule x").
+  std::vector<std::string> Names() const;
   // After the caller has taken every list it knows: InvalidArgument naming file:line of the
   // first list nobody took.
   Status CheckAllTaken() const;

@@ -44,6 +44,29 @@ std::vector<std::vector<std::string>> SplitAtAnd(const std::vector<std::string>&
   return parts;
 }
 
+// The words of a rule, with a quoted value of several words as one ("rebel group").
+std::vector<std::string> JoinQuoted(const std::vector<std::string>& words) {
+  std::vector<std::string> out;
+  bool open = false;
+  for (const std::string& w : words) {
+    if (open) {
+      out.back() += " " + w;
+    } else {
+      out.push_back(w);
+    }
+    if (!open && w.size() > 1 && w.front() == '"' && w.back() == '"') {
+      out.back() = w.substr(1, w.size() - 2);
+    } else if (!open && !w.empty() && w.front() == '"') {
+      open = true;
+      out.back() = w.substr(1);
+    } else if (open && !w.empty() && w.back() == '"') {
+      open = false;
+      out.back().pop_back();
+    }
+  }
+  return out;
+}
+
 std::string Join(const std::vector<std::string>& words, size_t from) {
   std::string out;
   for (size_t i = from; i < words.size(); ++i) out += (out.empty() ? "" : " ") + words[i];
@@ -78,13 +101,13 @@ Status ParseCondition(const std::vector<std::string>& w, const std::string& wher
   using Op = Conventions::Condition::Op;
   const auto field = w.empty() ? std::nullopt : ParseField(w[0]);
   if (!field || w.size() < 3)
-    return Status::Corruption(where + ": a condition reads 'FIELD = VALUE', 'FIELD != VALUE' or 'FIELD in VALUES'");
+    return Status::Corruption(where + "a condition reads 'FIELD = VALUE', 'FIELD != VALUE' or 'FIELD in VALUES'");
   c->field = *field;
   if (w[1] == "=") c->op = Op::kEq;
   else if (w[1] == "!=") c->op = Op::kNe;
   else if (w[1] == "in") c->op = Op::kIn;
-  else return Status::Corruption(where + ": unknown comparison '" + w[1] + "'");
-  if (c->op != Op::kIn && w.size() != 3) return Status::Corruption(where + ": '" + w[1] + "' takes one value");
+  else return Status::Corruption(where + "unknown comparison '" + w[1] + "'");
+  if (c->op != Op::kIn && w.size() != 3) return Status::Corruption(where + "'" + w[1] + "' takes one value");
   if (c->op != Op::kIn) c->other = ParseField(w[2]);
   for (size_t i = 2; i < w.size(); ++i) c->values.push_back(w[i] == "-" ? "" : w[i]);
   return Status::OK();
@@ -92,18 +115,18 @@ Status ParseCondition(const std::vector<std::string>& w, const std::string& wher
 
 Status ParseAction(const std::vector<std::string>& w, const std::string& where, Conventions::Action* a) {
   using Kind = Conventions::Action::Kind;
-  if (w.size() < 3 || w[1] != ":=") return Status::Corruption(where + ": an action reads 'WHAT := VALUE'");
+  if (w.size() < 3 || w[1] != ":=") return Status::Corruption(where + "an action reads 'WHAT := VALUE'");
   if (w[0] == "actor1" || w[0] == "actor2") {
     a->keep_country = w.size() == 5 && w[3] == "keeping" && w[4] == "country";
     if (w.size() != 3 && !a->keep_country)
-      return Status::Corruption(where + ": '" + w[0] + " :=' takes an actor id, optionally followed by 'keeping country'");
+      return Status::Corruption(where + "'" + w[0] + " :=' takes an actor id, optionally followed by 'keeping country'");
     a->kind = w[0] == "actor1" ? Kind::kRecode1 : Kind::kRecode2;
     a->id = w[2];
     return Status::OK();
   }
   if (w[0] == "event") {
     const size_t slash = w.size() == 4 ? w[2].find('/') : std::string::npos;
-    if (slash == std::string::npos) return Status::Corruption(where + ": 'event :=' takes TYPE/mode CAMEO");
+    if (slash == std::string::npos) return Status::Corruption(where + "'event :=' takes TYPE/mode CAMEO");
     a->kind = Kind::kEvent;
     a->plover_type = w[2].substr(0, slash);
     a->plover_mode = w[2].substr(slash + 1);
@@ -113,12 +136,12 @@ Status ParseAction(const std::vector<std::string>& w, const std::string& where, 
   if (w[0] == "acled") {
     const std::string text = Join(w, 2);
     const size_t slash = text.find(" / ");
-    if (slash == std::string::npos) return Status::Corruption(where + ": 'acled :=' takes 'Event type / Sub-event type'");
+    if (slash == std::string::npos) return Status::Corruption(where + "'acled :=' takes 'Event type / Sub-event type'");
     a->kind = Kind::kAcled;
     a->acled = {"", text.substr(0, slash), text.substr(slash + 3)};
     return Status::OK();
   }
-  return Status::Corruption(where + ": unknown action '" + w[0] + "'");
+  return Status::Corruption(where + "unknown action '" + w[0] + "'");
 }
 
 // "{country}_MIL" for a party of country COD: "COD_MIL"; empty when the party has no country.
@@ -131,23 +154,22 @@ std::string ExpandId(const std::string& id, const ActorRef& party) {
 
 }  // namespace
 
-Status Conventions::ParseRule(const ListLine& line) {
-  const std::vector<std::string> words = WordsOf(line.body);
+Status Conventions::ParseRule(const std::vector<std::string>& words, const std::string& where) {
   size_t then = 0;
   while (then < words.size() && words[then] != "then") ++then;
   if (words.empty() || words[0] != "when" || then == words.size())
-    return Status::Corruption(line.where + ": a rule reads 'when CONDITIONS then ACTIONS'");
+    return Status::Corruption(where + "a rule reads 'when CONDITIONS then ACTIONS'");
   Rule rule;
-  rule.where = line.where;
+  rule.where = where;
   for (const auto& part : SplitAtAnd({words.begin() + 1, words.begin() + then})) {
     Condition c;
-    Status s = ParseCondition(part, line.where, &c);
+    Status s = ParseCondition(part, where, &c);
     if (!s.ok()) return s;
     rule.when.push_back(std::move(c));
   }
   for (const auto& part : SplitAtAnd({words.begin() + then + 1, words.end()})) {
     Action a;
-    Status s = ParseAction(part, line.where, &a);
+    Status s = ParseAction(part, where, &a);
     if (!s.ok()) return s;
     rule.then.push_back(std::move(a));
   }
@@ -156,23 +178,27 @@ Status Conventions::ParseRule(const ListLine& line) {
 }
 
 Status Conventions::Load(const std::string& path) {
-  WordListBinder sets;
-  const std::pair<const char*, WordList*> bindings[] = {
+  WordLists lists;
+  if (Status s = WordLists::Load(path, &lists, /*keep_case=*/true); !s.ok()) return s;
+  const std::pair<const char*, OwnedWordSet*> sets[] = {
       {"violent_types", &violent_types},       {"coercive_types", &coercive_types},
       {"casualty_roles", &casualty_roles},     {"captive_roles", &captive_roles},
       {"agentless_toll_roles", &agentless_toll_roles}, {"figure_roles", &figure_roles},
       {"victim_roles", &victim_roles},         {"people_actor", &people_actor},
-      {"verbal_types", &verbal_types},         {"unclaimed_actors", &unclaimed_actors},         {"state_force_types", &state_force_types},
+      {"verbal_types", &verbal_types},         {"unclaimed_actors", &unclaimed_actors},
+      {"state_force_types", &state_force_types},
       {"civilian_types", &civilian_types},     {"armed_types", &armed_types},
   };
-  for (const auto& [name, list] : bindings) sets.Bind(name, list);
-  Status s = ReadListFile(path, {"set", "rule"}, [&](const ListLine& line) {
-    if (line.keyword == "set") return sets.Add(line);
-    if (line.keyword == "rule") return ParseRule(line);
-    return Status::Corruption(line.where + ": a line starts with 'set' or 'rule'");
-  });
-  if (!s.ok()) return s;
-  return sets.CheckComplete(path);
+  for (const auto& [name, set] : sets)
+    if (Status s = lists.TakePhraseSet(std::string("set ") + name, set); !s.ok()) return s;
+  for (const std::string& name : lists.Names()) {
+    if (name.rfind("rule ", 0) != 0) continue;
+    std::vector<WordLists::Entry> entries;
+    if (Status s = lists.Take(name, &entries); !s.ok()) return s;
+    for (const WordLists::Entry& e : entries)
+      if (Status s = ParseRule(JoinQuoted(e.words), lists.Where(e.line)); !s.ok()) return s;
+  }
+  return lists.CheckAllTaken();
 }
 
 bool Conventions::Apply(const EventExtractor::ActorLookup& lookup, Event* e) const {

@@ -12,14 +12,14 @@
 #include "sitrep/event.h"
 #include "sitrep/events.h"
 #include "sitrep/status.h"
-#include "word_lists.h"
+#include "core/word_lists.h"
 
 namespace sitrep {
 
 class Conventions {
  public:
   // The named sets (each described in the file).
-  WordList violent_types, coercive_types, casualty_roles, captive_roles, agentless_toll_roles, figure_roles,
+  OwnedWordSet violent_types, coercive_types, casualty_roles, captive_roles, agentless_toll_roles, figure_roles,
       verbal_types, unclaimed_actors, victim_roles, people_actor, state_force_types, civilian_types, armed_types;
 
   // Reads `path`; errors name the file and line.
@@ -64,7 +64,7 @@ class Conventions {
   };
 
  private:
-  Status ParseRule(const ListLine& line);
+  Status ParseRule(const std::vector<std::string>& words, const std::string& where);
   std::vector<Rule> rules_;
 };
 

@@ -5,8 +5,9 @@
 namespace sitrep {
 
 Status Cues::Load(const std::string& path) {
-  WordListBinder lists;
-  const std::pair<const char*, WordList*> bindings[] = {
+  WordLists lists;
+  if (Status s = WordLists::Load(path, &lists); !s.ok()) return s;
+  const std::pair<const char*, OwnedWordSet*> bindings[] = {
       {"reporting_verbs", &reporting_verbs},
       {"claim_verbs", &claim_verbs},
       {"deny_verbs", &deny_verbs},
@@ -39,17 +40,15 @@ Status Cues::Load(const std::string& path) {
       {"repel_verbs", &repel_verbs},
       {"outbreak_verbs", &outbreak_verbs},
   };
-  for (const auto& [name, list] : bindings) lists.Bind(name, list);
-  Status s = ReadListFile(path, {}, [&](const ListLine& line) { return lists.Add(line); });
-  if (!s.ok()) return s;
-  s = lists.CheckComplete(path);
-  if (!s.ok()) return s;
+  for (const auto& [name, set] : bindings)
+    if (Status s = lists.TakeSet(name, set); !s.ok()) return s;
+  if (Status s = lists.CheckAllTaken(); !s.ok()) return s;
   // The modality scan's words: its lists, plus "without" and "since", which it reads as themselves.
   static const std::string kScanWords[] = {"without", "since"};
   std::vector<std::string_view> all(std::begin(kScanWords), std::end(kScanWords));
-  for (const WordList* list : {&claim_verbs, &deny_verbs, &threat_verbs, &intent_words, &refusal_verbs,
+  for (const OwnedWordSet* list : {&claim_verbs, &deny_verbs, &threat_verbs, &intent_words, &refusal_verbs,
                                &condition_words, &reporting_verbs})
-    all.insert(all.end(), list->words.begin(), list->words.end());
+    all.insert(all.end(), list->words().begin(), list->words().end());
   modality_cues = WordSet(all.begin(), all.end());
   return Status::OK();
 }

@@ -6,23 +6,23 @@
 #include <string>
 
 #include "sitrep/status.h"
-#include "word_lists.h"
+#include "core/word_lists.h"
 
 namespace sitrep {
 
 struct Cues {
   // Who speaks.
-  WordList reporting_verbs, claim_verbs, deny_verbs, threat_verbs, intent_words, refusal_verbs, condition_words;
-  WordList possibility_modals, future_modals, earlier_adverbs, possibility_nouns;
+  OwnedWordSet reporting_verbs, claim_verbs, deny_verbs, threat_verbs, intent_words, refusal_verbs, condition_words;
+  OwnedWordSet possibility_modals, future_modals, earlier_adverbs, possibility_nouns;
   // Claims of responsibility.
-  WordList responsibility_fillers, responsibility_verbs, responsibility_nouns;
+  OwnedWordSet responsibility_fillers, responsibility_verbs, responsibility_nouns;
   // Clauses.
-  WordList dating_subordinators, takeover_subordinators, circumstance_prepositions, clause_subordinators, auxiliary_lemmas;
+  OwnedWordSet dating_subordinators, takeover_subordinators, circumstance_prepositions, clause_subordinators, auxiliary_lemmas;
   // Tolls.
-  WordList toll_verbs, toll_verbs_of_violence, people_nouns;
+  OwnedWordSet toll_verbs, toll_verbs_of_violence, people_nouns;
   // Roles.
-  WordList third_person_pronouns, first_person_plural_pronouns, where_nouns, locative_prepositions;
-  WordList listing_words, series_words, light_verbs, repel_verbs, outbreak_verbs;
+  OwnedWordSet third_person_pronouns, first_person_plural_pronouns, where_nouns, locative_prepositions;
+  OwnedWordSet listing_words, series_words, light_verbs, repel_verbs, outbreak_verbs;
 
   // they/them/their/it/its... and we/us/our...: the pronouns the role rules resolve to an actor.
   bool IsPersonalPronoun(std::string_view w) const {

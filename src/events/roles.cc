@@ -65,7 +65,7 @@ const Arg* CarrierPossessor(const SentenceView& v, uint32_t head) {
 // The agents of the verb (one of `lemmas`, with its particle: "carried out", "fended off") that
 // ends right before token k: its subject, or its "by" agent when passive.
 std::vector<const Arg*> AgentsOfVerbBefore(const SentenceView& v, uint32_t k,
-                                           const WordList& lemmas) {
+                                           const OwnedWordSet& lemmas) {
   const Sentence& s = v.sentence();
   if (k == s.first_token) return {};
   uint32_t verb = k - 1;

@@ -50,7 +50,7 @@ void ReadVictims(const ArticleView& article, size_t si, const CountSpan& c, cons
 // "shelled the town, injuring 5 civilians", "a drone strike ..., killing 2 SDF fighters": whoever the
 // toll names is the event's target when the text names no other; a toll of people counts civilians.
 bool NameVictims(const Victims& victims, const EventRules& rules, Event* e) {
-  const std::string& people_id = rules.conventions.people_actor.words.front();
+  const std::string& people_id = rules.conventions.people_actor.words().front();
   std::optional<ActorRef> people;
   if (!victims.group && victims.people && rules.lookup && e->actor2.empty() && e->actor1.id != people_id)
     people = rules.lookup(people_id);
@@ -109,7 +109,7 @@ void TollCarrier::AfterSentence(size_t si, size_t here_begin, std::vector<Event>
   std::vector<Event>& found = *events;
   if (last_violent_ != SIZE_MAX && last_violent_sentence_ + 1 == si) {
     // Figures of the one sentence add up ("killing about 30 assailants, while four soldiers died").
-    const std::vector<std::string>& roles = conventions_.casualty_roles.words;
+    const std::vector<std::string>& roles = conventions_.casualty_roles.words();
     std::vector<bool> filled_here(roles.size(), false);
     for (size_t k = here_begin; k < found.size();) {
       Event& e = found[k];
