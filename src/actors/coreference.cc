@@ -49,6 +49,7 @@ bool IsStateOrInstitution(const std::string& type) {
 // A generic mention coreference may resolve: definite and not yet resolved.
 bool IsUnresolvedGeneric(const ActorMention& m) { return m.generic && m.actor_id.empty() && m.definite; }
 
+// Resolves generic mention g to actor `id`.
 void SetCoreferent(ActorMention* g, std::string id) {
   g->actor_id = std::move(id);
   g->coreferent = true;
