@@ -41,118 +41,159 @@ const char* SuffixFor(const std::string& generic_type) {
   return nullptr;
 }
 
+// A state or one of its institutions: counts for its country.
+bool IsStateOrInstitution(const std::string& type) {
+  return type == "state" || type == "government" || type == "military" || type == "police";
+}
+
+// A generic mention coreference may resolve: definite and not yet resolved.
+bool IsUnresolvedGeneric(const ActorMention& m) { return m.generic && m.actor_id.empty() && m.definite; }
+
+// Resolves generic mention g to actor `id`.
+void SetCoreferent(ActorMention* g, std::string id) {
+  g->actor_id = std::move(id);
+  g->coreferent = true;
+}
+
+// What the article's named mentions say: each mention's actor, where each actor is named, and
+// the most named country. Articles name few distinct actors, so small vectors beat maps here.
+struct NamedActors {
+  std::vector<const Actor*> actor;  // per mention: its named actor, null for generics and unknown ids
+  // Where each distinct actor is named, in text order (so its size is the actor's salience): the
+  // recency test looks only at the nearest mention of each actor, so the work grows with the
+  // article, not with its square.
+  std::vector<std::pair<const Actor*, std::vector<size_t>>> positions;
+  // Most named country (states and their institutions count for their country), else the
+  // country of the article's places.
+  std::string top_country;
+};
+
+NamedActors CollectNamedActors(const ActorDictionary& dict, const std::vector<ActorMention>& mentions,
+                               std::string_view place_country) {
+  NamedActors named;
+  named.actor.assign(mentions.size(), nullptr);
+  std::vector<std::pair<std::string_view, int>> country_count;
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const ActorMention& m = mentions[i];
+    if (m.generic || m.actor_id.empty()) continue;
+    const Actor* a = dict.Find(m.actor_id);
+    if (!a) continue;
+    named.actor[i] = a;
+    auto at = std::find_if(named.positions.begin(), named.positions.end(), [&](const auto& p) { return p.first == a; });
+    if (at == named.positions.end()) at = named.positions.insert(named.positions.end(), {a, {}});
+    at->second.push_back(i);
+    if (a->country.empty() || !IsStateOrInstitution(a->type)) continue;
+    auto c = std::find_if(country_count.begin(), country_count.end(),
+                          [&](const auto& p) { return p.first == a->country; });
+    if (c == country_count.end()) c = country_count.insert(country_count.end(), {a->country, 0});
+    ++c->second;
+  }
+  int top = 0;  // ties: the country named first
+  for (const auto& [c, k] : country_count) {
+    if (k > top) named.top_country = std::string(c), top = k;
+  }
+  if (named.top_country.empty()) named.top_country = std::string(place_country);
+  return named;
+}
+
+// The last state, and the last actor other than civilians, mentioned before a given mention:
+// named or a resolved generic ("the rebels said their forces...": the rebels' group).
+class RecentActors {
+ public:
+  // Takes in the mentions before mention i, as resolved so far.
+  void AdvanceTo(size_t i, const ActorDictionary& dict, const std::vector<ActorMention>& mentions,
+                 const NamedActors& named) {
+    for (; scanned_ < i; ++scanned_) {
+      const Actor* a = named.actor[scanned_];
+      if (a && a->type == "state") state_ = a;
+      if (!a && !mentions[scanned_].actor_id.empty()) a = dict.Find(mentions[scanned_].actor_id);
+      if (a && a->type != "civilians") actor_ = a;
+    }
+  }
+  const Actor* state() const { return state_; }
+  const Actor* actor() const { return actor_; }
+
+ private:
+  size_t scanned_ = 0;
+  const Actor* state_ = nullptr;
+  const Actor* actor_ = nullptr;
+};
+
+// "its troops", "their forces": the actor named last before them; a state or one of its
+// institutions gives <country>_MIL (or _POL/_GOV), anything else is itself ("M23 said its forces").
+void ResolvePossessive(const ActorDictionary& dict, const Actor* latest, ActorMention* g) {
+  if (!latest) return;
+  const char* suffix = SuffixFor(g->generic_type);
+  std::string id = latest->id;
+  if (IsStateOrInstitution(latest->type) && suffix && !latest->country.empty()) id = latest->country + suffix;
+  if (dict.Find(id)) SetCoreferent(g, std::move(id));
+}
+
+// "the army", "government forces", "the authorities": the institution (`suffix`) of the hinted
+// country, else of the last state named for "the country's ...", else of the most named country.
+void ResolveInstitution(const ActorDictionary& dict, const char* suffix, const Actor* latest_state,
+                        const std::string& top_country, ActorMention* g) {
+  std::string country = g->country_hint;
+  if (country.empty() && g->refers_to_recent && latest_state) country = latest_state->country;
+  if (country.empty()) country = top_country;
+  if (!country.empty() && dict.Find(country + suffix)) SetCoreferent(g, country + suffix);
+}
+
+// How far the nearest mention (positions `at`, sorted) is from mention i of n: mentions before
+// it are nearer than any after it, so the latest one before it, else the first one after it.
+size_t Distance(const std::vector<size_t>& at, size_t i, size_t n) {
+  auto after = std::upper_bound(at.begin(), at.end(), i);
+  return after != at.begin() ? i - *(after - 1) : n + (*after - i);
+}
+
+// The armed group generic mention i refers to: best type fit, then most named, then nearest;
+// a country hint must agree. Null if no named actor fits.
+const Actor* BestArmedGroup(const NamedActors& named, const ActorMention& g, size_t i) {
+  const Actor* best = nullptr;
+  int best_fit = 0;
+  size_t best_count = 0, best_distance = SIZE_MAX;
+  for (const auto& [a, at] : named.positions) {
+    int fit = Fit(g.generic_type, a->type);
+    if (!fit || (!g.country_hint.empty() && !a->country.empty() && a->country != g.country_hint)) continue;
+    const size_t count = at.size();
+    const size_t distance = Distance(at, i, named.actor.size());
+    bool better = fit > best_fit || (fit == best_fit && count > best_count) ||
+                  (fit == best_fit && count == best_count && distance < best_distance);
+    if (better) best = a, best_fit = fit, best_count = count, best_distance = distance;
+  }
+  return best;
+}
+
+// Armed-group generics ("the rebels", "the armed group"): the best named group, else, for an
+// "armed group" generic, the unidentified armed group.
+void ResolveArmedGroup(const ActorDictionary& dict, const NamedActors& named, size_t i, ActorMention* g) {
+  if (const Actor* best = BestArmedGroup(named, *g, i)) {
+    SetCoreferent(g, best->id);
+  } else if (g->generic_type == "armed group" && dict.Find("UNIDENTIFIED_ARMED_GROUP")) {
+    // "Jihadist fighters attacked an army post": an article that names no armed group is about
+    // one it cannot name, as ACLED codes it (data/actors/generic.actors.txt).
+    SetCoreferent(g, "UNIDENTIFIED_ARMED_GROUP");
+  }
+}
+
 }  // namespace
 
 void ResolveCoreference(const ActorDictionary& dict, std::vector<ActorMention>* mentions,
                         std::string_view place_country) {
-  // Each mention's actor, looked up once; salience = named mentions per actor and per country
-  // (states and their institutions count for their country). Articles name few distinct
-  // actors, so small vectors beat maps here.
-  const size_t n = mentions->size();
-  std::vector<const Actor*> actor(n, nullptr);
-  std::vector<std::pair<const Actor*, int>> actor_count;
-  std::vector<std::pair<std::string_view, int>> country_count;
-  auto bump = [](auto& counts, auto key) {
-    for (auto& [k, c] : counts)
-      if (k == key) return ++c;
-    counts.emplace_back(key, 1);
-    return 1;
-  };
-  bool any_generic = false;
-  for (size_t i = 0; i < n; ++i) {
-    const ActorMention& m = (*mentions)[i];
-    any_generic |= m.generic && m.actor_id.empty() && m.definite;
-    if (m.generic || m.actor_id.empty()) continue;
-    const Actor* a = dict.Find(m.actor_id);
-    if (!a) continue;
-    actor[i] = a;
-    bump(actor_count, a);
-    if (!a->country.empty() &&
-        (a->type == "state" || a->type == "government" || a->type == "military" || a->type == "police"))
-      bump(country_count, std::string_view(a->country));
-  }
-  if (!any_generic) return;
-  auto count_of = [&](const Actor* a) {
-    for (const auto& [k, c] : actor_count)
-      if (k == a) return c;
-    return 0;
-  };
-  std::string top_country;
-  int top = 0;
-  for (const auto& [c, k] : country_count)
-    if (k > top) top_country = std::string(c), top = k;
-  if (top_country.empty()) top_country = std::string(place_country);
-  // Where each distinct actor is mentioned, in order: the recency test below looks only at the
-  // nearest mention of each actor, so the work grows with the article, not with its square.
-  std::vector<std::pair<const Actor*, std::vector<size_t>>> positions;
-  for (size_t j = 0; j < n; ++j) {
-    if (!actor[j]) continue;
-    auto it = std::find_if(positions.begin(), positions.end(), [&](const auto& p) { return p.first == actor[j]; });
-    if (it == positions.end()) it = positions.insert(positions.end(), {actor[j], {}});
-    it->second.push_back(j);
-  }
-
-  const Actor* latest_state = nullptr;  // the last state named before mention i
-  // The last actor other than civilians mentioned before mention i, named or resolved generic
-  // ("the rebels said their forces...": the rebels' group).
-  const Actor* latest_actor = nullptr;
-  size_t scanned = 0;
-  for (size_t i = 0; i < n; ++i) {
-    for (; scanned < i; ++scanned) {
-      if (actor[scanned] && actor[scanned]->type == "state") latest_state = actor[scanned];
-      const Actor* a = actor[scanned];
-      if (!a && !(*mentions)[scanned].actor_id.empty()) a = dict.Find((*mentions)[scanned].actor_id);
-      if (a && a->type != "civilians") latest_actor = a;
-    }
-    ActorMention& g = (*mentions)[i];
-    if (!g.generic || !g.actor_id.empty() || !g.definite) continue;
+  std::vector<ActorMention>& ms = *mentions;
+  if (std::none_of(ms.begin(), ms.end(), IsUnresolvedGeneric)) return;
+  const NamedActors named = CollectNamedActors(dict, ms, place_country);
+  RecentActors recent;
+  for (size_t i = 0; i < ms.size(); ++i) {
+    recent.AdvanceTo(i, dict, ms, named);
+    ActorMention& g = ms[i];
+    if (!IsUnresolvedGeneric(g)) continue;
     if (g.possessive) {
-      if (!latest_actor) continue;
-      const std::string& t = latest_actor->type;
-      const char* suffix = SuffixFor(g.generic_type);
-      const bool institution = t == "state" || t == "government" || t == "military" || t == "police";
-      std::string id = latest_actor->id;
-      if (institution && suffix && !latest_actor->country.empty()) id = latest_actor->country + suffix;
-      if (dict.Find(id)) {
-        g.actor_id = id;
-        g.coreferent = true;
-      }
-      continue;
-    }
-    if (const char* suffix = SuffixFor(g.generic_type)) {
-      std::string country = g.country_hint;
-      if (country.empty() && g.refers_to_recent && latest_state) country = latest_state->country;
-      if (country.empty()) country = top_country;
-      if (!country.empty() && dict.Find(country + suffix)) {
-        g.actor_id = country + suffix;
-        g.coreferent = true;
-      }
-      continue;
-    }
-    // Armed groups: best fit, then most mentions, then recency (before the mention first).
-    const Actor* best = nullptr;
-    int best_fit = 0, best_count = 0;
-    size_t best_distance = SIZE_MAX;
-    for (const auto& [a, at] : positions) {
-      int fit = Fit(g.generic_type, a->type);
-      if (!fit || (!g.country_hint.empty() && !a->country.empty() && a->country != g.country_hint)) continue;
-      int count = count_of(a);
-      // Mentions before the generic one are nearer than any after it: the latest one before it,
-      // else the first one after it.
-      auto after = std::upper_bound(at.begin(), at.end(), i);
-      size_t distance = after != at.begin() ? i - *(after - 1) : n + (*after - i);
-      bool better = fit > best_fit || (fit == best_fit && count > best_count) ||
-                    (fit == best_fit && count == best_count && distance < best_distance);
-      if (better) best = a, best_fit = fit, best_count = count, best_distance = distance;
-    }
-    if (best) {
-      g.actor_id = best->id;
-      g.coreferent = true;
-    } else if (g.generic_type == "armed group" && dict.Find("UNIDENTIFIED_ARMED_GROUP")) {
-      // "Jihadist fighters attacked an army post": an article that names no armed group is about
-      // one it cannot name, as ACLED codes it (data/actors/generic.actors.txt).
-      g.actor_id = "UNIDENTIFIED_ARMED_GROUP";
-      g.coreferent = true;
+      ResolvePossessive(dict, recent.actor(), &g);
+    } else if (const char* suffix = SuffixFor(g.generic_type)) {
+      ResolveInstitution(dict, suffix, recent.state(), named.top_country, &g);
+    } else {
+      ResolveArmedGroup(dict, named, i, &g);
     }
   }
 }

@@ -116,139 +116,217 @@ std::vector<std::string> PairErrors(const Event& g, const Event& p, const EvalOp
   return errors;
 }
 
+// What every scoring step reads: gold, predictions, and the gold article of each prediction.
+struct Scoring {
+  const GoldSet& gold;
+  const std::vector<Event>& pred;
+  const std::vector<std::string>& pred_article;  // "" = linked to no gold article
+  const EvalOptions& options;
+};
+
+// The type-agnostic alignment as lookups by event.
+struct LooseAlignment {
+  std::vector<int> gold_to_pred;    // gold event -> its aligned predicted event, -1 for none
+  std::vector<bool> pred_aligned;   // predicted event -> aligned to some gold event
+};
+
+// Event and article counts. Events in articles that have no gold cannot be judged: they count
+// neither way (unlinked_pred, not pred_events).
+void CountEvents(const Scoring& s, EvalReport* r) {
+  r->gold_events = static_cast<int64_t>(s.gold.events.size());
+  std::set<std::string> gold_ids;
+  for (const Event& e : s.gold.events) gold_ids.insert(e.article_id);
+  r->gold_articles = static_cast<int64_t>(gold_ids.size());
+  for (const std::string& a : s.pred_article) {
+    if (a.empty()) ++r->unlinked_pred;
+  }
+  r->pred_events = static_cast<int64_t>(s.pred.size()) - r->unlinked_pred;
+}
+
+// Detection precision, recall and F1 from the number of strictly matched pairs.
+void ScoreDetection(int64_t matched, EvalReport* r) {
+  r->matched = matched;
+  r->precision = r->pred_events ? static_cast<double>(r->matched) / r->pred_events : 0;
+  r->recall = r->gold_events ? static_cast<double>(r->matched) / r->gold_events : 0;
+  r->f1 = r->precision + r->recall > 0 ? 2 * r->precision * r->recall / (r->precision + r->recall) : 0;
+}
+
+// The per-field metrics over the strictly matched pairs, each where gold has the field.
+void ScoreMatchedFields(const Scoring& s, const std::vector<MatchPair>& strict, EvalReport* r) {
+  double abs_error_sum = 0;
+  for (const MatchPair& m : strict) {
+    const Event& g = s.gold.events[m.gold];
+    const Event& p = s.pred[m.pred];
+    if (!g.acled_sub_event_type.empty()) {
+      r->sub_event_type.Add(EqualsIgnoreCase(g.acled_sub_event_type, p.acled_sub_event_type));
+    }
+    r->actor1.Add(SameActor(g.actor1, p.actor1, s.options));
+    r->actor2.Add(SameActor(g.actor2, p.actor2, s.options));
+    if (g.location && !g.location->admin1.empty()) {
+      r->admin1.Add(p.location && AdminKey(p.location->admin1) == AdminKey(g.location->admin1));
+    }
+    PairCheck c = CheckPair(g, p, s.options);
+    if (HasCoordinates(g)) {
+      double km = c.distance_km.value_or(std::numeric_limits<double>::infinity());
+      r->within_1km.Add(km <= 1);
+      r->within_25km.Add(km <= 25);
+      r->within_100km.Add(km <= 100);
+    }
+    if (g.date && DayNumber(*g.date)) {
+      r->date_exact.Add(c.date_diff_days && *c.date_diff_days == 0);
+      r->date_within_3d.Add(c.date_diff_days && std::llabs(*c.date_diff_days) <= 3);
+    }
+    if (g.counts.killed.best) {
+      // A prediction without a count says "none reported", as ACLED's 0 does.
+      int64_t predicted = p.counts.killed.best.value_or(0);
+      r->fatalities_exact.Add(predicted == *g.counts.killed.best);
+      abs_error_sum += static_cast<double>(std::llabs(predicted - *g.counts.killed.best));
+    }
+  }
+  if (r->fatalities_exact.total) r->fatalities_mae = abs_error_sum / static_cast<double>(r->fatalities_exact.total);
+}
+
+// The type-agnostic pairs as lookups by gold and by predicted event.
+LooseAlignment AlignmentLookups(const std::vector<MatchPair>& loose, size_t gold_events, size_t pred_events) {
+  LooseAlignment a{std::vector<int>(gold_events, -1), std::vector<bool>(pred_events)};
+  for (const MatchPair& m : loose) {
+    a.gold_to_pred[m.gold] = m.pred;
+    a.pred_aligned[m.pred] = true;
+  }
+  return a;
+}
+
+// Event-type accuracy over the type-agnostic pairs, and the confusion table: those pairs, gold
+// events with no counterpart, and linked predictions with no counterpart.
+void ScoreTypes(const Scoring& s, const std::vector<MatchPair>& loose, const LooseAlignment& a, EvalReport* r) {
+  for (const MatchPair& m : loose) {
+    const Event& g = s.gold.events[m.gold];
+    const Event& p = s.pred[m.pred];
+    if (!g.acled_event_type.empty()) r->event_type.Add(EqualsIgnoreCase(g.acled_event_type, p.acled_event_type));
+    if (!g.plover_type.empty()) r->plover_type.Add(EqualsIgnoreCase(g.plover_type, p.plover_type));
+    ++r->confusion[{TypeLabel(g, UseAcled(g)), TypeLabel(p, UseAcled(g))}];
+  }
+  for (size_t g = 0; g < s.gold.events.size(); ++g) {
+    if (a.gold_to_pred[g] < 0) ++r->confusion[{TypeLabel(s.gold.events[g], UseAcled(s.gold.events[g])), kNone}];
+  }
+  for (size_t p = 0; p < s.pred.size(); ++p) {
+    if (!a.pred_aligned[p] && !s.pred_article[p].empty()) {
+      ++r->confusion[{kNone, TypeLabel(s.pred[p], UseAcledForPred(s.pred[p]))}];
+    }
+  }
+}
+
+// Matched pairs with wrong fields, those with the most errors first.
+std::vector<Example> MismatchedExamples(const Scoring& s, const std::vector<MatchPair>& strict) {
+  std::vector<Example> mismatched;
+  for (const MatchPair& m : strict) {
+    const Event& g = s.gold.events[m.gold];
+    std::vector<std::string> errors = PairErrors(g, s.pred[m.pred], s.options);
+    if (errors.empty()) continue;
+    mismatched.push_back({"mismatch", g.article_id, Summary(g, s.options), Summary(s.pred[m.pred], s.options),
+                          std::move(errors), EventText(g, s.gold)});
+  }
+  std::stable_sort(mismatched.begin(), mismatched.end(),
+                   [](const Example& a, const Example& b) { return a.errors.size() > b.errors.size(); });
+  return mismatched;
+}
+
+// Why gold event g, aligned with no prediction, was missed: names the first same-type
+// prediction of its article, if any, and what kept it out (date, place).
+void ExplainUnaligned(const Scoring& s, size_t g, Example* ex) {
+  ex->errors.push_back("no prediction in this article passes the date and place criteria");
+  for (size_t p = 0; p < s.pred.size(); ++p) {
+    if (s.pred_article[p] != s.gold.events[g].article_id) continue;
+    PairCheck c = CheckPair(s.gold.events[g], s.pred[p], s.options);
+    if (!c.type_ok) continue;
+    ex->pred = Summary(s.pred[p], s.options);
+    if (!c.date_ok) {
+      ex->errors.push_back(c.date_diff_days ? fmt::format("first same-type prediction: date {:+d}d", *c.date_diff_days)
+                                            : "first same-type prediction: no date");
+    }
+    if (!c.place_ok) ex->errors.push_back(fmt::format("first same-type prediction: {:.1f} km away", *c.distance_km));
+    return;
+  }
+}
+
+// Gold events no prediction matched: a wrong type when the type-agnostic alignment paired
+// them, else explained by ExplainUnaligned.
+std::vector<Example> MissedExamples(const Scoring& s, const std::vector<bool>& gold_matched, const LooseAlignment& a) {
+  std::vector<Example> missed;
+  for (size_t g = 0; g < s.gold.events.size(); ++g) {
+    if (gold_matched[g]) continue;
+    const Event& gold = s.gold.events[g];
+    Example ex{"missed", gold.article_id, Summary(gold, s.options), "", {}, EventText(gold, s.gold)};
+    if (a.gold_to_pred[g] >= 0) {
+      const Event& p = s.pred[a.gold_to_pred[g]];
+      ex.pred = Summary(p, s.options);
+      bool acled = UseAcled(gold);
+      ex.errors.push_back("type: gold '" + TypeLabel(gold, acled) + "' / pred '" + TypeLabel(p, acled) + "'");
+    } else {
+      ExplainUnaligned(s, g, &ex);
+    }
+    missed.push_back(std::move(ex));
+  }
+  return missed;
+}
+
+// Linked predictions neither matched nor aligned with any gold event.
+std::vector<Example> SpuriousExamples(const Scoring& s, const std::vector<bool>& pred_matched,
+                                      const LooseAlignment& a) {
+  std::vector<Example> spurious;
+  for (size_t p = 0; p < s.pred.size(); ++p) {
+    if (pred_matched[p] || s.pred_article[p].empty() || a.pred_aligned[p]) continue;
+    spurious.push_back({"spurious", s.pred_article[p], "", Summary(s.pred[p], s.options), {"no gold event"},
+                        Shorten(s.pred[p].evidence.sentence, 300)});
+  }
+  return spurious;
+}
+
+// Worst examples: missed gold, wrong fields on matched pairs, spurious predictions, taken in
+// turn (one of each kind per round) up to options.worst, so that one kind cannot crowd out the
+// others.
+std::vector<Example> WorstExamples(const Scoring& s, const std::vector<MatchPair>& strict, const LooseAlignment& a) {
+  std::vector<bool> gold_matched(s.gold.events.size()), pred_matched(s.pred.size());
+  for (const MatchPair& m : strict) gold_matched[m.gold] = pred_matched[m.pred] = true;
+  std::vector<Example> mismatched = MismatchedExamples(s, strict);
+  std::vector<Example> missed = MissedExamples(s, gold_matched, a);
+  std::vector<Example> spurious = SpuriousExamples(s, pred_matched, a);
+
+  std::vector<Example> worst;
+  std::vector<Example>* kinds[] = {&missed, &mismatched, &spurious};
+  size_t next[3] = {0, 0, 0};
+  for (bool added = true; added && static_cast<int>(worst.size()) < s.options.worst;) {
+    added = false;
+    for (int k = 0; k < 3 && static_cast<int>(worst.size()) < s.options.worst; ++k) {
+      if (next[k] < kinds[k]->size()) {
+        worst.push_back(std::move((*kinds[k])[next[k]++]));
+        added = true;
+      }
+    }
+  }
+  return worst;
+}
+
 }  // namespace
 
 EvalReport Evaluate(const GoldSet& gold, const std::vector<Event>& pred, const EvalOptions& options) {
   EvalReport r;
   r.options = options;
-  r.gold_events = static_cast<int64_t>(gold.events.size());
-  std::set<std::string> gold_ids;
-  for (const Event& e : gold.events) gold_ids.insert(e.article_id);
-  r.gold_articles = static_cast<int64_t>(gold_ids.size());
-
-  std::vector<std::string> pred_article = LinkPredictions(gold, pred);
-  for (const std::string& a : pred_article) {
-    if (a.empty()) ++r.unlinked_pred;
-  }
-  // Events in articles that have no gold cannot be judged: they count neither way.
-  r.pred_events = static_cast<int64_t>(pred.size()) - r.unlinked_pred;
+  const std::vector<std::string> pred_article = LinkPredictions(gold, pred);
+  const Scoring s{gold, pred, pred_article, options};
+  CountEvents(s, &r);
 
   // Detection (type required) and the per-field metrics over its pairs.
-  std::vector<MatchPair> strict = MatchEvents(gold.events, pred, pred_article, options, true);
-  r.matched = static_cast<int64_t>(strict.size());
-  r.precision = r.pred_events ? static_cast<double>(r.matched) / r.pred_events : 0;
-  r.recall = r.gold_events ? static_cast<double>(r.matched) / r.gold_events : 0;
-  r.f1 = r.precision + r.recall > 0 ? 2 * r.precision * r.recall / (r.precision + r.recall) : 0;
-
-  double abs_error_sum = 0;
-  for (const MatchPair& m : strict) {
-    const Event& g = gold.events[m.gold];
-    const Event& p = pred[m.pred];
-    if (!g.acled_sub_event_type.empty()) {
-      r.sub_event_type.Add(EqualsIgnoreCase(g.acled_sub_event_type, p.acled_sub_event_type));
-    }
-    r.actor1.Add(SameActor(g.actor1, p.actor1, options));
-    r.actor2.Add(SameActor(g.actor2, p.actor2, options));
-    if (g.location && !g.location->admin1.empty()) {
-      r.admin1.Add(p.location && AdminKey(p.location->admin1) == AdminKey(g.location->admin1));
-    }
-    PairCheck c = CheckPair(g, p, options);
-    if (HasCoordinates(g)) {
-      double km = c.distance_km.value_or(std::numeric_limits<double>::infinity());
-      r.within_1km.Add(km <= 1);
-      r.within_25km.Add(km <= 25);
-      r.within_100km.Add(km <= 100);
-    }
-    if (g.date && DayNumber(*g.date)) {
-      r.date_exact.Add(c.date_diff_days && *c.date_diff_days == 0);
-      r.date_within_3d.Add(c.date_diff_days && std::llabs(*c.date_diff_days) <= 3);
-    }
-    if (g.counts.killed.best) {
-      // A prediction without a count says "none reported", as ACLED's 0 does.
-      int64_t predicted = p.counts.killed.best.value_or(0);
-      r.fatalities_exact.Add(predicted == *g.counts.killed.best);
-      abs_error_sum += static_cast<double>(std::llabs(predicted - *g.counts.killed.best));
-    }
-  }
-  if (r.fatalities_exact.total) r.fatalities_mae = abs_error_sum / static_cast<double>(r.fatalities_exact.total);
+  const std::vector<MatchPair> strict = MatchEvents(gold.events, pred, pred_article, options, true);
+  ScoreDetection(static_cast<int64_t>(strict.size()), &r);
+  ScoreMatchedFields(s, strict, &r);
 
   // Type-agnostic alignment: event-type accuracy and the confusion table.
-  std::vector<MatchPair> loose = MatchEvents(gold.events, pred, pred_article, options, false);
-  std::vector<int> gold_loose(gold.events.size(), -1);
-  std::vector<bool> pred_loose(pred.size());
-  for (const MatchPair& m : loose) {
-    const Event& g = gold.events[m.gold];
-    const Event& p = pred[m.pred];
-    gold_loose[m.gold] = m.pred;
-    pred_loose[m.pred] = true;
-    if (!g.acled_event_type.empty()) r.event_type.Add(EqualsIgnoreCase(g.acled_event_type, p.acled_event_type));
-    if (!g.plover_type.empty()) r.plover_type.Add(EqualsIgnoreCase(g.plover_type, p.plover_type));
-    ++r.confusion[{TypeLabel(g, UseAcled(g)), TypeLabel(p, UseAcled(g))}];
-  }
-  for (size_t g = 0; g < gold.events.size(); ++g) {
-    if (gold_loose[g] < 0) ++r.confusion[{TypeLabel(gold.events[g], UseAcled(gold.events[g])), kNone}];
-  }
-  for (size_t p = 0; p < pred.size(); ++p) {
-    if (!pred_loose[p] && !pred_article[p].empty()) {
-      ++r.confusion[{kNone, TypeLabel(pred[p], UseAcledForPred(pred[p]))}];
-    }
-  }
+  const std::vector<MatchPair> loose = MatchEvents(gold.events, pred, pred_article, options, false);
+  const LooseAlignment alignment = AlignmentLookups(loose, gold.events.size(), pred.size());
+  ScoreTypes(s, loose, alignment, &r);
 
-  // Worst examples: missed gold, wrong fields on matched pairs, spurious predictions, taken in
-  // turn so that one kind cannot crowd out the others.
-  std::vector<bool> gold_matched(gold.events.size()), pred_matched(pred.size());
-  std::vector<Example> missed, mismatched, spurious;
-  for (const MatchPair& m : strict) {
-    gold_matched[m.gold] = pred_matched[m.pred] = true;
-    std::vector<std::string> errors = PairErrors(gold.events[m.gold], pred[m.pred], options);
-    if (errors.empty()) continue;
-    mismatched.push_back({"mismatch", gold.events[m.gold].article_id, Summary(gold.events[m.gold], options),
-                          Summary(pred[m.pred], options), std::move(errors), EventText(gold.events[m.gold], gold)});
-  }
-  std::stable_sort(mismatched.begin(), mismatched.end(),
-                   [](const Example& a, const Example& b) { return a.errors.size() > b.errors.size(); });
-  for (size_t g = 0; g < gold.events.size(); ++g) {
-    if (gold_matched[g]) continue;
-    Example ex{"missed", gold.events[g].article_id, Summary(gold.events[g], options), "", {}, EventText(gold.events[g], gold)};
-    if (gold_loose[g] >= 0) {
-      const Event& p = pred[gold_loose[g]];
-      ex.pred = Summary(p, options);
-      bool acled = UseAcled(gold.events[g]);
-      ex.errors.push_back("type: gold '" + TypeLabel(gold.events[g], acled) + "' / pred '" + TypeLabel(p, acled) + "'");
-    } else {
-      ex.errors.push_back("no prediction in this article passes the date and place criteria");
-      // Name the first same-type prediction of the article, if any, and what kept it out.
-      for (size_t p = 0; p < pred.size(); ++p) {
-        if (pred_article[p] != gold.events[g].article_id) continue;
-        PairCheck c = CheckPair(gold.events[g], pred[p], options);
-        if (!c.type_ok) continue;
-        ex.pred = Summary(pred[p], options);
-        if (!c.date_ok) {
-          ex.errors.push_back(c.date_diff_days ? fmt::format("first same-type prediction: date {:+d}d", *c.date_diff_days)
-                                               : "first same-type prediction: no date");
-        }
-        if (!c.place_ok) ex.errors.push_back(fmt::format("first same-type prediction: {:.1f} km away", *c.distance_km));
-        break;
-      }
-    }
-    missed.push_back(std::move(ex));
-  }
-  for (size_t p = 0; p < pred.size(); ++p) {
-    if (pred_matched[p] || pred_article[p].empty() || pred_loose[p]) continue;
-    spurious.push_back({"spurious", pred_article[p], "", Summary(pred[p], options), {"no gold event"},
-                        Shorten(pred[p].evidence.sentence, 300)});
-  }
-  std::vector<Example>* kinds[] = {&missed, &mismatched, &spurious};
-  size_t next[3] = {0, 0, 0};
-  for (bool added = true; added && static_cast<int>(r.worst.size()) < options.worst;) {
-    added = false;
-    for (int k = 0; k < 3 && static_cast<int>(r.worst.size()) < options.worst; ++k) {
-      if (next[k] < kinds[k]->size()) {
-        r.worst.push_back((*kinds[k])[next[k]++]);
-        added = true;
-      }
-    }
-  }
+  r.worst = WorstExamples(s, strict, alignment);
   return r;
 }
 

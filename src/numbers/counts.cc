@@ -67,6 +67,175 @@ bool IsPronounOne(const Document& doc, const Sentence& s, const Quantity& q) {
          p == "which" || p == "someone";
 }
 
+// The words that gave a count its role, and the role (an index into Counts::Roles(), -1 = none).
+struct Cue {
+  int role = -1;
+  uint32_t first = 0, last = 0;
+};
+
+// The counted noun phrase after a number: its end, and the role noun ending it, if any.
+struct NounPhrase {
+  uint32_t last = 0;
+  Cue noun;
+};
+
+// Finds the counts of one sentence: each quantity that is not a date, year or pronoun, with the
+// role its cues give it. The steps below each decide one part of a count mention.
+class CountFinder {
+ public:
+  CountFinder(const Document& doc, const Sentence& s, const CountLexicon::Impl& lex)
+      : doc_(doc), s_(s), lex_(lex),
+        end_(std::min<uint32_t>(s.last_token, static_cast<uint32_t>(doc.tokens.size()))) {}
+
+  std::vector<CountMention> Run() const {
+    std::vector<CountMention> out;
+    // Whether the previous count took its role from a verb before it ("killed 20 civilians"),
+    // so that a coordinated count ("... and 5 soldiers") shares it.
+    bool prev_from_verb = false;
+    uint32_t i = s_.first_token;
+    while (i < end_) {
+      std::optional<Quantity> q = ParseQuantityAt(doc_, i, end_);
+      if (!q || IsDateOrYear(doc_, s_, *q) || IsPronounOne(doc_, s_, *q)) {
+        i = q ? q->last_token : i + 1;
+        continue;
+      }
+      i = q->last_token;
+      std::optional<NounPhrase> phrase = ScanNounPhrase(q->last_token);
+      if (!phrase) continue;  // a measure ("5 km"), not a count
+      CountMention m;
+      m.number_first = q->first_token;
+      m.number_last = q->last_token;
+      m.estimate = q->estimate;
+      m.noun_first = q->last_token;
+      m.noun_last = phrase->last;
+
+      // The after cue wins over the before cue (or the previous count's role), which wins over the noun.
+      Cue cue = FindAfterCue(phrase->last);
+      int verb_role = -1;
+      if (cue.role < 0) {
+        cue = FindBeforeCue(q->first_token);
+        if (cue.role < 0 && !out.empty()) cue = InheritedCue(*q, out.back(), prev_from_verb, &m);
+        verb_role = cue.role;
+      }
+      if (cue.role < 0) cue = phrase->noun;
+      if (cue.role < 0) continue;
+      prev_from_verb = verb_role >= 0;
+      m.role = Counts::Roles()[cue.role];
+      m.cue_first = cue.first;
+      m.cue_last = cue.last;
+      m.first_token = std::min(m.number_first, m.cue_first);
+      m.last_token = std::max({m.number_last, m.noun_last, m.cue_last});
+      out.push_back(std::move(m));
+    }
+    return out;
+  }
+
+ private:
+  // True if token k is in the sentence and reads w (lowercase).
+  bool Is(uint32_t k, std::string_view w) const { return k < end_ && doc_.tokens[k].lower == w; }
+
+  // The counted noun phrase from token j: up to kMaxNounWords words, ending at a role noun
+  // (taken), an after cue, glue or a phrase break (not taken). Nullopt when a unit word
+  // ("km", "dollars") shows the number measures something rather than counts people.
+  std::optional<NounPhrase> ScanNounPhrase(uint32_t j) const {
+    NounPhrase phrase;
+    for (uint32_t words = 0; j < end_ && words < kMaxNounWords; ++words) {
+      const Token& t = doc_.tokens[j];
+      if (t.kind != TokenKind::kWord) break;
+      if (lex_.unit.count(t.lower)) return std::nullopt;
+      int r = -1;
+      // An after cue ends the phrase first: "7 million displaced" is displaced people, not a noun.
+      if (lex_.glue.count(t.lower) || IsPhraseBreak(t.lower) || lex_.MatchForward(lex_.after, doc_, j, end_, &r)) break;
+      if (uint32_t n = lex_.MatchForward(lex_.noun, doc_, j, end_, &r)) {
+        phrase.noun = {r, j, j + n};
+        j += n;
+        break;
+      }
+      ++j;
+    }
+    phrase.last = j;
+    return phrase;
+  }
+
+  // After cue from token j, the end of the noun phrase: "were killed", "displaced"; also past a
+  // place, "20 people in Goma were killed". Active voice ("troops killed 20 civilians") is not.
+  Cue FindAfterCue(uint32_t j) const {
+    Cue cue = AfterCueAt(j, /*require_glue=*/false);
+    if (cue.role >= 0) return cue;
+    const uint32_t past_place = SkipPlacePhrase(j);
+    if (past_place == j) return cue;
+    return AfterCueAt(past_place, /*require_glue=*/true);  // a passive: "in Goma were killed"
+  }
+
+  // Past "in/near/at/on/around" and 1 to 4 words (not glue, not an after cue) from token k: the
+  // next token, or k itself when no such place phrase starts there.
+  uint32_t SkipPlacePhrase(uint32_t k) const {
+    if (!(Is(k, "in") || Is(k, "near") || Is(k, "at") || Is(k, "on") || Is(k, "around"))) return k;
+    uint32_t p = k + 1, skipped = 0;
+    int r = -1;
+    while (p < end_ && skipped < 4 && doc_.tokens[p].kind == TokenKind::kWord &&
+           !lex_.glue.count(doc_.tokens[p].lower) && !lex_.MatchForward(lex_.after, doc_, p, end_, &r)) {
+      ++p, ++skipped;
+    }
+    return skipped == 0 ? k : p;
+  }
+
+  // An after cue at token k past up to kMaxGlue glue words ("were reportedly killed"). Without
+  // glue, a cue followed by an object ("killed civilians", "killed 20") is active voice: no cue.
+  Cue AfterCueAt(uint32_t k, bool require_glue) const {
+    uint32_t glue = 0;
+    while (k < end_ && glue < kMaxGlue && lex_.glue.count(doc_.tokens[k].lower)) ++k, ++glue;
+    if (require_glue && glue == 0) return {};
+    int r = -1;
+    const uint32_t n = lex_.MatchForward(lex_.after, doc_, k, end_, &r);
+    if (n == 0) return {};
+    const uint32_t o = k + n;
+    const bool object = o < end_ && (lex_.object.count(doc_.tokens[o].lower) || ParseQuantityAt(doc_, o, end_));
+    if (glue == 0 && object) return {};
+    return {r, k, o};
+  }
+
+  // Before cue ending at the number (token number_first), past up to kMaxFillers filler words:
+  // "killing 20", "death toll rose to 20".
+  Cue FindBeforeCue(uint32_t number_first) const {
+    uint32_t b = number_first, fillers = 0;
+    while (b > s_.first_token) {
+      int r = -1;
+      if (uint32_t n = lex_.MatchBackward(doc_, b - 1, s_.first_token, &r)) return {r, b - n, b};
+      if (fillers >= kMaxFillers || !lex_.filler.count(doc_.tokens[b - 1].lower)) break;
+      --b;
+      ++fillers;
+    }
+    return {};
+  }
+
+  // A part of the previous count, or a count coordinated with one, takes its role: "left 6
+  // dead, including 4 soldiers", "killed 20 civilians and 5 soldiers"; the cue is the linking
+  // word ("including", "and"). Sets m's subset and coordinated flags.
+  Cue InheritedCue(const Quantity& q, const CountMention& prev, bool prev_from_verb, CountMention* m) const {
+    const uint32_t f = q.first_token, l = q.last_token, prev_end = prev.last_token;
+    const bool linked = (prev_end + 1 == f && (Is(prev_end, "and") || Is(prev_end, ","))) ||
+                        (prev_end + 2 == f && Is(prev_end, ",") && Is(prev_end + 1, "and"));
+    // "one of them", "two of whom": a part, however it is linked.
+    const bool partitive = Is(l, "of") && (Is(l + 1, "them") || Is(l + 1, "whom") || Is(l + 1, "those"));
+    const bool part = ((f >= 1 && Is(f - 1, "including")) || (f >= 2 && Is(f - 2, "among") && Is(f - 1, "them")) ||
+                       (partitive && linked)) &&
+                      prev_end + 3 >= f;
+    const bool coordinated = prev_from_verb && linked && !partitive;
+    m->subset = part;
+    m->coordinated = coordinated && !part;
+    if (!part && !coordinated) return {};
+    const int role = static_cast<int>(std::find(Counts::Roles().begin(), Counts::Roles().end(), prev.role) -
+                                      Counts::Roles().begin());
+    return {role, f - 1, f};  // the role came with the previous count
+  }
+
+  const Document& doc_;
+  const Sentence& s_;
+  const CountLexicon::Impl& lex_;
+  const uint32_t end_;  // the sentence's end, within the document
+};
+
 }  // namespace
 
 std::vector<CountMention> FindCounts(const Document& doc, const Sentence& s) {
@@ -74,128 +243,7 @@ std::vector<CountMention> FindCounts(const Document& doc, const Sentence& s) {
 }
 
 std::vector<CountMention> FindCounts(const Document& doc, const Sentence& s, const CountLexicon& lexicon) {
-  std::vector<CountMention> out;
-  const CountLexicon::Impl& lex = lexicon.impl();
-  const uint32_t end = std::min<uint32_t>(s.last_token, static_cast<uint32_t>(doc.tokens.size()));
-  auto is = [&](uint32_t k, std::string_view w) { return k < end && doc.tokens[k].lower == w; };
-  // Role of the previous count when it came from a verb ("killed 20 civilians"), so that a
-  // coordinated count ("... and 5 soldiers") shares it; -1 otherwise.
-  int prev_verb_role = -1;
-  uint32_t i = s.first_token;
-  while (i < end) {
-    std::optional<Quantity> q = ParseQuantityAt(doc, i, end);
-    if (!q || IsDateOrYear(doc, s, *q) || IsPronounOne(doc, s, *q)) {
-      i = q ? q->last_token : i + 1;
-      continue;
-    }
-    i = q->last_token;
-    CountMention m;
-    m.number_first = q->first_token;
-    m.number_last = q->last_token;
-    m.estimate = q->estimate;
-
-    // The counted noun phrase: up to kMaxNounWords words, ending at a role noun, a cue or a break.
-    int noun_role = -1, after_role = -1, before_role = -1, r = -1;
-    bool is_unit = false;
-    uint32_t j = q->last_token;
-    uint32_t noun_cue = 0, noun_cue_len = 0;
-    for (uint32_t words = 0; j < end && words < kMaxNounWords; ++words) {
-      const Token& t = doc.tokens[j];
-      if (t.kind != TokenKind::kWord) break;
-      if (lex.unit.count(t.lower)) {
-        is_unit = true;
-        break;
-      }
-      // An after cue ends the phrase first: "7 million displaced" is displaced people, not a noun.
-      if (lex.glue.count(t.lower) || IsPhraseBreak(t.lower) || lex.MatchForward(lex.after, doc, j, end, &r)) break;
-      if (uint32_t n = lex.MatchForward(lex.noun, doc, j, end, &r)) {
-        noun_role = r;
-        noun_cue = j;
-        noun_cue_len = n;
-        j += n;
-        break;
-      }
-      ++j;
-    }
-    if (is_unit) continue;
-    m.noun_first = q->last_token;
-    m.noun_last = j;
-
-    // After cue: "were killed", "displaced"; also past a place, "20 people in Goma were killed".
-    // Active voice ("troops killed 20 civilians") is not.
-    for (int attempt = 0; attempt < 2 && after_role < 0; ++attempt) {
-      uint32_t k = j;
-      if (attempt == 1) {  // skip "in/near/at/on <up to 4 words>", then require a passive
-        if (!(is(k, "in") || is(k, "near") || is(k, "at") || is(k, "on") || is(k, "around"))) break;
-        ++k;
-        uint32_t skipped = 0;
-        while (k < end && skipped < 4 && doc.tokens[k].kind == TokenKind::kWord && !lex.glue.count(doc.tokens[k].lower) &&
-               !lex.MatchForward(lex.after, doc, k, end, &r))
-          ++k, ++skipped;
-        if (skipped == 0) break;
-      }
-      uint32_t glue = 0;
-      while (k < end && glue < kMaxGlue && lex.glue.count(doc.tokens[k].lower)) ++k, ++glue;
-      if (attempt == 1 && glue == 0) break;
-      if (uint32_t n = lex.MatchForward(lex.after, doc, k, end, &r)) {
-        const uint32_t o = k + n;
-        const bool object = o < end && (lex.object.count(doc.tokens[o].lower) || ParseQuantityAt(doc, o, end));
-        if (glue > 0 || !object) {
-          after_role = r;
-          m.cue_first = k;
-          m.cue_last = o;
-        }
-      }
-    }
-    // Before cue: "killing 20", "death toll rose to 20".
-    if (after_role < 0) {
-      uint32_t b = q->first_token, fillers = 0;
-      while (b > s.first_token) {
-        if (uint32_t n = lex.MatchBackward(doc, b - 1, s.first_token, &r)) {
-          before_role = r;
-          m.cue_first = b - n;
-          m.cue_last = b;
-          break;
-        }
-        if (fillers >= kMaxFillers || !lex.filler.count(doc.tokens[b - 1].lower)) break;
-        --b;
-        ++fillers;
-      }
-    }
-    // A part of the previous count, or a count coordinated with one, takes its role:
-    // "left 6 dead, including 4 soldiers", "killed 20 civilians and 5 soldiers".
-    if (after_role < 0 && before_role < 0 && !out.empty()) {
-      const uint32_t f = q->first_token, l = q->last_token, prev_end = out.back().last_token;
-      const bool linked = (prev_end + 1 == f && (is(prev_end, "and") || is(prev_end, ","))) ||
-                          (prev_end + 2 == f && is(prev_end, ",") && is(prev_end + 1, "and"));
-      // "one of them", "two of whom": a part, however it is linked.
-      const bool partitive = is(l, "of") && (is(l + 1, "them") || is(l + 1, "whom") || is(l + 1, "those"));
-      const bool part = ((f >= 1 && is(f - 1, "including")) || (f >= 2 && is(f - 2, "among") && is(f - 1, "them")) ||
-                         (partitive && linked)) &&
-                        prev_end + 3 >= f;
-      const bool coordinated = prev_verb_role >= 0 && linked && !partitive;
-      m.subset = part;
-      m.coordinated = coordinated && !part;
-      if (part || coordinated) {
-        before_role = static_cast<int>(
-            std::find(Counts::Roles().begin(), Counts::Roles().end(), out.back().role) - Counts::Roles().begin());
-        m.cue_first = f - 1;  // "including" / "and": the role came with the previous count
-        m.cue_last = f;
-      }
-    }
-    const int role = after_role >= 0 ? after_role : before_role >= 0 ? before_role : noun_role;
-    if (role < 0) continue;
-    if (after_role < 0 && before_role < 0) {
-      m.cue_first = noun_cue;
-      m.cue_last = noun_cue + noun_cue_len;
-    }
-    prev_verb_role = before_role;
-    m.role = Counts::Roles()[role];
-    m.first_token = std::min(m.number_first, m.cue_first);
-    m.last_token = std::max({m.number_last, m.noun_last, m.cue_last});
-    out.push_back(std::move(m));
-  }
-  return out;
+  return CountFinder(doc, s, lexicon.impl()).Run();
 }
 
 }  // namespace sitrep

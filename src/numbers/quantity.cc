@@ -197,94 +197,77 @@ void ApplyScales(const Document& doc, uint32_t end, Core* c) {
   }
 }
 
-// The number itself (no qualifier) at `i`.
-std::optional<Core> ParseCore(const Document& doc, uint32_t i, uint32_t end) {
-  if (i >= end) return std::nullopt;
-  const Token& t = doc.tokens[i];
-  const std::string& w = t.lower;
+// Digits and the multipliers after them: "4,000", "7 million", "1.5 billion".
+std::optional<Core> ParseDigitsCore(const Document& doc, uint32_t i, uint32_t end) {
+  std::optional<double> v = DigitsValue(Lower(doc, i));
+  if (!v) return std::nullopt;
+  Core c{*v, i + 1};
+  ApplyScales(doc, end, &c);
+  // "1.5 million and a half" is not a thing; "7.2" alone is not a count.
+  if (c.value != std::floor(c.value)) return std::nullopt;
+  return c;
+}
+
+// A number starting with "a"/"an" at i: "a dozen", "a hundred (thousand)", "a few (hundred)",
+// "a couple (of)"; nothing else.
+std::optional<Core> ParseArticleCore(const Document& doc, uint32_t i, uint32_t end) {
+  if (i + 1 >= end) return std::nullopt;
+  const std::string& n = Lower(doc, i + 1);
+  if (n == "dozen" || ScaleWord(n) > 0) {
+    Core c{1, i + 1};
+    ApplyScales(doc, end, &c);
+    return c;
+  }
+  if (n == "few" || n == "couple") {
+    Core c{2, i + 2, /*vague=*/true};
+    ApplyScales(doc, end, &c);
+    if (n == "couple" && Is(doc, c.next, end, "of")) ++c.next;
+    return c;
+  }
+  return std::nullopt;
+}
+
+// A vague plural at i worth v (see VaguePlural), maybe of a larger one ("hundreds of
+// thousands"), and the "of" after it.
+Core VaguePluralCore(const Document& doc, uint32_t i, uint32_t end, double v) {
+  Core c{v, i + 1, /*vague=*/true};
+  if (Is(doc, i + 1, end, "of") && i + 2 < end) {
+    double inner = VaguePlural(Lower(doc, i + 2));
+    if (inner >= 1000) {
+      c.value = v * inner / 2;  // "hundreds of thousands": 200 * 1000
+      c.next = i + 3;
+    }
+  }
+  if (Is(doc, c.next, end, "of")) ++c.next;
+  return c;
+}
+
+// Whether unit word `small` continues a word number whose running value is `current`: a word
+// may follow a ten, a hundred or a thousand ("twenty five", "hundred fifty", "thousand two");
+// two units in a row ("two three") are two numbers.
+bool UnitContinues(double current, int small) {
+  const int64_t cur = static_cast<int64_t>(current);
+  return cur == 0 || cur % 100 == 0 || (cur % 100 >= 20 && cur % 10 == 0 && small > 0 && small < 10);
+}
+
+// Word numbers at i: "two", "twenty five", "one hundred and fifty", "three hundred thousand",
+// "one and a half million".
+std::optional<Core> ParseNumberWords(const Document& doc, uint32_t i, uint32_t end) {
   Core c;
-  c.next = i + 1;
-  if (t.kind == TokenKind::kNumber || (!w.empty() && w[0] >= '0' && w[0] <= '9')) {
-    std::optional<double> v = DigitsValue(w);
-    if (!v) return std::nullopt;
-    c.value = *v;
-    ApplyScales(doc, end, &c);
-    // "1.5 million and a half" is not a thing; "7.2" alone is not a count.
-    if (c.value != std::floor(c.value)) return std::nullopt;
-    return c;
-  }
-  // "half a million"
-  if (w == "half" && Is(doc, i + 1, end, "a") && i + 2 < end && ScaleWord(Lower(doc, i + 2)) > 0) {
-    c.value = 0.5 * ScaleWord(Lower(doc, i + 2));
-    c.next = i + 3;
-    return c;
-  }
-  if (w == "a" || w == "an") {
-    if (i + 1 >= end) return std::nullopt;
-    const std::string& n = Lower(doc, i + 1);
-    if (n == "dozen" || ScaleWord(n) > 0) {
-      c.value = 1;
-      c.next = i + 1;
-      ApplyScales(doc, end, &c);
-      return c;
-    }
-    if (n == "few" || n == "couple") {  // "a few", "a few hundred", "a couple of"
-      c.value = 2;
-      c.vague = true;
-      c.next = i + 2;
-      ApplyScales(doc, end, &c);
-      if (n == "couple" && Is(doc, c.next, end, "of")) ++c.next;
-      return c;
-    }
-    return std::nullopt;
-  }
-  if (w == "several") {
-    c.value = 3;
-    c.vague = true;
-    ApplyScales(doc, end, &c);
-    return c;
-  }
-  if (double v = VaguePlural(w); v > 0) {
-    c.value = v;
-    c.vague = true;
-    // "tens of thousands", "hundreds of thousands"
-    if (Is(doc, i + 1, end, "of") && i + 2 < end) {
-      double inner = VaguePlural(Lower(doc, i + 2));
-      if (inner >= 1000) {
-        c.value = v * inner / 2;  // "hundreds of thousands": 200 * 1000
-        c.next = i + 3;
-      }
-    }
-    if (Is(doc, c.next, end, "of")) ++c.next;
-    return c;
-  }
-  if (w == "tens" && Is(doc, i + 1, end, "of") && i + 2 < end && VaguePlural(Lower(doc, i + 2)) >= 1000) {
-    c.value = 10 * VaguePlural(Lower(doc, i + 2));  // "tens of thousands": 20,000
-    c.vague = true;
-    c.next = i + 3;
-    if (Is(doc, c.next, end, "of")) ++c.next;
-    return c;
-  }
-  // Word numbers: "two", "twenty five", "one hundred and fifty", "three hundred thousand".
-  double total = 0, current = 0;
+  double total = 0, current = 0;  // total: past thousands/millions; current: below them
   bool any = false;
   uint32_t j = i;
   while (j < end) {
     const std::string& x = Lower(doc, j);
-    int small = SmallWord(x);
-    if (small >= 0) {
-      // "twenty five", "hundred fifty", "thousand two": a word may follow a ten, a hundred or
-      // a thousand; two units in a row ("two three") are two numbers.
-      const int64_t cur = static_cast<int64_t>(current);
-      const bool follows = cur == 0 || cur % 100 == 0 || (cur % 100 >= 20 && cur % 10 == 0 && small > 0 && small < 10);
-      if (any && !follows) break;
+    if (int small = SmallWord(x); small >= 0) {
+      if (any && !UnitContinues(current, small)) break;
       current += small;
       any = true;
       ++j;
       continue;
     }
-    double s = ScaleWord(x);
-    if (any && s > 0) {
+    if (!any) break;
+    if (double s = ScaleWord(x); s > 0) {
       c.scale = s;
       if (s == 100) {
         current = (current == 0 ? 1 : current) * 100;
@@ -293,32 +276,48 @@ std::optional<Core> ParseCore(const Document& doc, uint32_t i, uint32_t end) {
         current = 0;
       }
       ++j;
-      continue;
-    }
-    if (any && x == "dozen") {
+    } else if (x == "dozen") {
       current = (current == 0 ? 1 : current) * 12;
       ++j;
-      continue;
-    }
-    // "one hundred and fifty"
-    if (any && x == "and" && j + 1 < end && SmallWord(Lower(doc, j + 1)) >= 0 && current >= 100) {
-      ++j;
-      continue;
-    }
-    // "one and a half million"
-    if (any && x == "and" && Is(doc, j + 1, end, "a") && Is(doc, j + 2, end, "half") && j + 3 < end &&
-        ScaleWord(Lower(doc, j + 3)) > 0) {
-      total += (current + 0.5) * ScaleWord(Lower(doc, j + 3));
+    } else if (x == "and" && j + 1 < end && SmallWord(Lower(doc, j + 1)) >= 0 && current >= 100) {
+      ++j;  // "one hundred and fifty"
+    } else if (x == "and" && Is(doc, j + 1, end, "a") && Is(doc, j + 2, end, "half") && j + 3 < end &&
+               ScaleWord(Lower(doc, j + 3)) > 0) {
+      total += (current + 0.5) * ScaleWord(Lower(doc, j + 3));  // "one and a half million"
       current = 0;
       j += 4;
-      continue;
+    } else {
+      break;
     }
-    break;
   }
   if (!any) return std::nullopt;
   c.value = total + current;
   c.next = j;
   return c;
+}
+
+// The number itself (no qualifier) at `i`: digits, a vague quantity or number words.
+std::optional<Core> ParseCore(const Document& doc, uint32_t i, uint32_t end) {
+  if (i >= end) return std::nullopt;
+  const Token& t = doc.tokens[i];
+  const std::string& w = t.lower;
+  if (t.kind == TokenKind::kNumber || (!w.empty() && w[0] >= '0' && w[0] <= '9')) return ParseDigitsCore(doc, i, end);
+  if (w == "half" && Is(doc, i + 1, end, "a") && i + 2 < end && ScaleWord(Lower(doc, i + 2)) > 0) {
+    return Core{0.5 * ScaleWord(Lower(doc, i + 2)), i + 3};  // "half a million"
+  }
+  if (w == "a" || w == "an") return ParseArticleCore(doc, i, end);
+  if (w == "several") {
+    Core c{3, i + 1, /*vague=*/true};
+    ApplyScales(doc, end, &c);
+    return c;
+  }
+  if (double v = VaguePlural(w); v > 0) return VaguePluralCore(doc, i, end, v);
+  if (w == "tens" && Is(doc, i + 1, end, "of") && i + 2 < end && VaguePlural(Lower(doc, i + 2)) >= 1000) {
+    Core c{10 * VaguePlural(Lower(doc, i + 2)), i + 3, /*vague=*/true};  // "tens of thousands": 20,000
+    if (Is(doc, c.next, end, "of")) ++c.next;
+    return c;
+  }
+  return ParseNumberWords(doc, i, end);
 }
 
 bool IsMoneyBefore(const Document& doc, uint32_t i) {

@@ -184,37 +184,61 @@ class Tokenizer {
     return Emit(i, j, TokenKind::kWord);
   }
 
+  // What a word scan has seen so far: the state the connector decisions depend on.
+  struct WordScan {
+    size_t start;               // first byte of the word
+    Char first;                 // its first character
+    CharClass prev;             // class of the last letter, digit or connector taken
+    size_t seg_letters = 0;     // letters since the last connector
+    size_t letters = 0;         // letters in the whole chunk
+    bool initials = false;      // contains "X." inside, as in "U.N" or "e.g"
+    bool email = false;         // an inner "@" was taken
+    size_t apos = std::string_view::npos, apos_len = 0;  // last inner apostrophe
+    size_t listed = 0;          // > 0: a listed dotted abbreviation ("Ph.D.") of this length is the word
+  };
+
   // Letters, digits and marks, joined by word-internal connectors (see docs/text.md):
   // hyphens ("Mai-Mai"), apostrophes ("Rwanda's", split below), dotted initials ("U.N."),
   // number separators ("4,000", "7.2", "2023-11-06", "10:30", "06/11/2023"), e-mail "@".
   size_t ScanWord(size_t start) {
-    // Only words starting with h/H or w/W can be URLs: skip the three comparisons otherwise.
-    const uint8_t c0 = p_[start] | 0x20;
-    if ((c0 == 'h' || c0 == 'w') &&
-        (StartsWith(start, "http://") || StartsWith(start, "https://") || StartsWith(start, "www."))) {
-      return ScanUrl(start);
+    if (StartsUrl(start)) return ScanUrl(start);
+    const Char first = At(start);
+    WordScan w{start, first, first.cls};
+    const size_t end = ScanWordChunk(w);
+    if (w.listed != 0) return Emit(start, start + w.listed, TokenKind::kWord);  // "Ph.D."
+    if (FinalPeriodAttaches(w, end)) return Emit(start, end + 1, TokenKind::kWord);
+    if (w.apos != std::string_view::npos) {
+      if (size_t next = EmitSplitClitic(start, end, w.apos, w.apos_len); next != 0) return next;
     }
-    const bool starts_digit = At(start).cls == CharClass::kDigit;
-    CharClass prev = At(start).cls;
-    size_t seg_letters = 0;     // letters since the last connector
-    size_t letters = 0;         // letters in the whole chunk
-    int32_t first_cp = At(start).cp;
-    bool initials = false;      // contains "X." inside, as in "U.N" or "e.g"
-    bool email = false;
-    size_t apos = std::string_view::npos, apos_len = 0;  // last inner apostrophe
-    size_t listed = 0;
-    size_t i = start;
+    if (size_t cut = TwoWordCut(start, end); cut != 0) {
+      Emit(start, start + cut, TokenKind::kWord);
+      return Emit(start + cut, end, TokenKind::kWord);
+    }
+    return EmitWordOrNumber(start, end);
+  }
+
+  // True if a URL ("http://", "https://", "www.", any case) starts at byte i.
+  bool StartsUrl(size_t i) const {
+    // Only words starting with h/H or w/W can be URLs: skip the three comparisons otherwise.
+    const uint8_t c0 = p_[i] | 0x20;
+    return (c0 == 'h' || c0 == 'w') && (StartsWith(i, "http://") || StartsWith(i, "https://") || StartsWith(i, "www."));
+  }
+
+  // Where the word starting at w.start ends: letters, digits, marks and joiners run on; any
+  // other character ends the word unless ConnectorStep takes it. Updates w on the way.
+  size_t ScanWordChunk(WordScan& w) const {
+    size_t i = w.start;
     while (i < n_) {
       Char c = At(i);
       if (c.cls == CharClass::kLetter) {
-        ++seg_letters;
-        ++letters;
-        prev = c.cls;
+        ++w.seg_letters;
+        ++w.letters;
+        w.prev = c.cls;
         i += c.len;
         continue;
       }
       if (c.cls == CharClass::kDigit) {
-        prev = c.cls;
+        w.prev = c.cls;
         i += c.len;
         continue;
       }
@@ -222,104 +246,117 @@ class Tokenizer {
         i += c.len;
         continue;
       }
-      Char nx = At(i + c.len);
-      size_t step = c.len;
-      bool cont = false;
-      switch (c.cls) {
-        case CharClass::kApostrophe:
-          cont = IsAlnum(prev) && nx.cls == CharClass::kLetter;
-          if (cont) apos = i, apos_len = c.len;
-          break;
-        case CharClass::kHyphen:
-          cont = IsAlnum(prev) && IsAlnum(nx.cls);
-          break;
-        case CharClass::kDash:
-          cont = prev == CharClass::kDigit && nx.cls == CharClass::kDigit;
-          break;
-        case CharClass::kComma:  // thousands: exactly three digits follow
-          cont = starts_digit && prev == CharClass::kDigit && i + 4 <= n_ && IsAsciiDigit(text_[i + 1]) &&
-                 IsAsciiDigit(text_[i + 2]) && IsAsciiDigit(text_[i + 3]) &&
-                 (i + 4 == n_ || !IsAsciiDigit(text_[i + 4]));
-          break;
-        case CharClass::kPeriod:
-          if (prev == CharClass::kDigit && nx.cls == CharClass::kDigit) {
-            cont = true;
-          } else if (email) {
-            cont = IsAlnum(prev) && IsAlnum(nx.cls);
-          } else if (prev == CharClass::kLetter && seg_letters == 1 && nx.cls == CharClass::kLetter &&
-                     At(i + c.len + nx.len).cp == '.') {
-            cont = initials = true;  // "U.N", "D.R", "e.g"
-          } else if (prev == CharClass::kLetter && nx.cls == CharClass::kLetter &&
-                     (listed = ListedDottedAbbreviation(start)) != 0) {
-            return Emit(start, start + listed, TokenKind::kWord);  // "Ph.D."
-          } else if (prev == CharClass::kLetter && IsHostTailAt(i + c.len)) {
-            cont = true;  // "reuters.com", "monusco.unmissions.org"
-          } else if (initials && prev == CharClass::kLetter && seg_letters == 1 &&
-                     nx.cls == CharClass::kHyphen && IsAlnum(At(i + c.len + nx.len).cls)) {
-            cont = true;  // "U.S.-backed": take the period and the hyphen together
-            step += nx.len;
-          }
-          break;
-        case CharClass::kPunct:
-          if (c.cp == '/') {
-            cont = prev == CharClass::kDigit && nx.cls == CharClass::kDigit;
-          } else if (c.cp == ':') {
-            cont = prev == CharClass::kDigit && i + 3 <= n_ && IsAsciiDigit(text_[i + 1]) &&
-                   IsAsciiDigit(text_[i + 2]) && (i + 3 == n_ || !IsAsciiDigit(text_[i + 3]));
-          }
-          break;
-        case CharClass::kSymbol:
-          if (c.cp == '@' && IsAlnum(prev) && IsAlnum(nx.cls)) cont = email = true;
-          break;
-        default:
-          break;
-      }
-      if (!cont) break;
+      const size_t step = ConnectorStep(w, i, c);
+      if (step == 0) break;
       i += step;
-      seg_letters = 0;
-      prev = c.cls;
+      w.seg_letters = 0;
+      w.prev = c.cls;
     }
-    size_t end = i;
+    return i;
+  }
 
-    // A final period belongs to dotted initials, single capital initials and listed abbreviations.
-    if (!email && At(end).cp == '.' && At(end + 1).cp != '.') {
-      bool attach = initials;
-      if (!attach && letters == 1 && end - start == At(start).len && IsUpperCp(first_cp)) attach = true;
-      if (!attach && end - start < 16) {
-        char buf[17];
-        std::memcpy(buf, text_.data() + start, end - start);
-        buf[end - start] = '.';
-        attach = LookupAbbreviation(std::string_view(buf, end - start + 1)) != AbbrevKind::kNone;
-      }
-      if (attach) return Emit(start, end + 1, TokenKind::kWord);
+  // Bytes to take if the character c at byte i (neither letter, digit nor mark) joins the
+  // word as a connector, else 0. Records inner apostrophes and an e-mail "@" in w.
+  size_t ConnectorStep(WordScan& w, size_t i, Char c) const {
+    const Char nx = At(i + c.len);
+    switch (c.cls) {
+      case CharClass::kApostrophe:
+        if (!IsAlnum(w.prev) || nx.cls != CharClass::kLetter) return 0;
+        w.apos = i, w.apos_len = c.len;
+        return c.len;
+      case CharClass::kHyphen:
+        return IsAlnum(w.prev) && IsAlnum(nx.cls) ? c.len : 0;
+      case CharClass::kDash:
+        return w.prev == CharClass::kDigit && nx.cls == CharClass::kDigit ? c.len : 0;
+      case CharClass::kComma:  // thousands: exactly three digits follow
+        return w.first.cls == CharClass::kDigit && w.prev == CharClass::kDigit && ExactDigitsAt(i + 1, 3) ? c.len
+                                                                                                        : 0;
+      case CharClass::kPeriod:
+        return PeriodStep(w, i, c, nx);
+      case CharClass::kPunct:
+        if (c.cp == '/') return w.prev == CharClass::kDigit && nx.cls == CharClass::kDigit ? c.len : 0;
+        if (c.cp == ':') return w.prev == CharClass::kDigit && ExactDigitsAt(i + 1, 2) ? c.len : 0;  // "10:30"
+        return 0;
+      case CharClass::kSymbol:
+        if (c.cp != '@' || !IsAlnum(w.prev) || !IsAlnum(nx.cls)) return 0;
+        w.email = true;
+        return c.len;
+      default:
+        return 0;
     }
+  }
 
-    // Clitics: "Rwanda's" -> "Rwanda" "'s", "don't" -> "do" "n't" (PTB).
-    if (apos != std::string_view::npos) {
-      std::string_view suffix = text_.substr(apos + apos_len, end - apos - apos_len);
-      for (const char* clitic : {"s", "re", "ve", "ll", "d", "m"}) {
-        if (AsciiEqualsLower(suffix, clitic)) {
-          EmitWordOrNumber(start, apos);
-          return Emit(apos, end, TokenKind::kWord);
-        }
-      }
-      if (AsciiEqualsLower(suffix, "t") && apos >= start + 2 && (p_[apos - 1] == 'n' || p_[apos - 1] == 'N')) {
-        Emit(start, apos - 1, TokenKind::kWord);
-        return Emit(apos - 1, end, TokenKind::kWord);
+  // True if exactly `count` ASCII digits start at byte i (and no further digit follows).
+  bool ExactDigitsAt(size_t i, size_t count) const {
+    if (i + count > n_) return false;
+    for (size_t k = i; k < i + count; ++k) {
+      if (!IsAsciiDigit(text_[k])) return false;
+    }
+    return i + count == n_ || !IsAsciiDigit(text_[i + count]);
+  }
+
+  // Bytes to take if the period c at byte i, followed by nx, is inside the word (decimals,
+  // e-mail and host names, dotted initials), else 0. Sets w.listed instead when a listed
+  // abbreviation with inner periods ("Ph.D.") is the whole word.
+  size_t PeriodStep(WordScan& w, size_t i, Char c, Char nx) const {
+    if (w.prev == CharClass::kDigit && nx.cls == CharClass::kDigit) return c.len;  // "7.2"
+    if (w.email) return IsAlnum(w.prev) && IsAlnum(nx.cls) ? c.len : 0;
+    if (w.prev != CharClass::kLetter) return 0;
+    const size_t after = i + c.len;
+    if (w.seg_letters == 1 && nx.cls == CharClass::kLetter && At(after + nx.len).cp == '.') {
+      w.initials = true;  // "U.N", "D.R", "e.g"
+      return c.len;
+    }
+    if (nx.cls == CharClass::kLetter && (w.listed = ListedDottedAbbreviation(w.start)) != 0) return 0;
+    if (IsHostTailAt(after)) return c.len;  // "reuters.com", "monusco.unmissions.org"
+    if (w.initials && w.seg_letters == 1 && nx.cls == CharClass::kHyphen && IsAlnum(At(after + nx.len).cls)) {
+      return c.len + nx.len;  // "U.S.-backed": take the period and the hyphen together
+    }
+    return 0;
+  }
+
+  // True if the period right after the word [w.start, end) belongs to it: after dotted
+  // initials ("U.N."), a single capital initial ("J.") or a listed abbreviation ("Gen.").
+  // Never in e-mail addresses, nor before another period ("U.N..").
+  bool FinalPeriodAttaches(const WordScan& w, size_t end) const {
+    if (w.email || At(end).cp != '.' || At(end + 1).cp == '.') return false;
+    if (w.initials) return true;
+    if (w.letters == 1 && end - w.start == w.first.len && IsUpperCp(w.first.cp)) return true;
+    if (end - w.start >= 16) return false;
+    char buf[17];  // the word and its period, for the abbreviation list, without allocating
+    std::memcpy(buf, text_.data() + w.start, end - w.start);
+    buf[end - w.start] = '.';
+    return LookupAbbreviation(std::string_view(buf, end - w.start + 1)) != AbbrevKind::kNone;
+  }
+
+  // Clitics: "Rwanda's" -> "Rwanda" "'s", "don't" -> "do" "n't" (PTB). Emits both tokens of
+  // the word [start, end) with its last inner apostrophe at `apos` and returns the end, or
+  // returns 0 without emitting if what follows the apostrophe is no clitic.
+  size_t EmitSplitClitic(size_t start, size_t end, size_t apos, size_t apos_len) {
+    std::string_view suffix = text_.substr(apos + apos_len, end - apos - apos_len);
+    for (const char* clitic : {"s", "re", "ve", "ll", "d", "m"}) {
+      if (AsciiEqualsLower(suffix, clitic)) {
+        EmitWordOrNumber(start, apos);
+        return Emit(apos, end, TokenKind::kWord);
       }
     }
-    // Words PTB/EWT write as two: "cannot" -> "can" "not", "gonna" -> "gon" "na".
-    if (end - start == 5 || end - start == 6) {
-      std::string_view w = text_.substr(start, end - start);
-      for (auto [word, cut] : {std::pair{"cannot", 3}, std::pair{"gonna", 3}, std::pair{"wanna", 3},
-                               std::pair{"gotta", 3}}) {
-        if (AsciiEqualsLower(w, word)) {
-          Emit(start, start + cut, TokenKind::kWord);
-          return Emit(start + cut, end, TokenKind::kWord);
-        }
-      }
+    if (AsciiEqualsLower(suffix, "t") && apos >= start + 2 && (p_[apos - 1] == 'n' || p_[apos - 1] == 'N')) {
+      Emit(start, apos - 1, TokenKind::kWord);
+      return Emit(apos - 1, end, TokenKind::kWord);
     }
-    return EmitWordOrNumber(start, end);
+    return 0;
+  }
+
+  // Where to cut a word PTB/EWT write as two ("cannot" -> "can" "not", "gonna" -> "gon"
+  // "na"): the length of the first part, or 0 for any other word.
+  size_t TwoWordCut(size_t start, size_t end) const {
+    if (end - start != 5 && end - start != 6) return 0;
+    std::string_view w = text_.substr(start, end - start);
+    for (auto [word, cut] : {std::pair{"cannot", 3}, std::pair{"gonna", 3}, std::pair{"wanna", 3},
+                             std::pair{"gotta", 3}}) {
+      if (AsciiEqualsLower(w, word)) return static_cast<size_t>(cut);
+    }
+    return 0;
   }
 
   // "4,000", "20th", "1990s" are numbers; "5km" -> "5" "km"; "M23", "30-year-old" are words.
