@@ -152,6 +152,9 @@ struct EvalReport {
   int64_t gold_events = 0, pred_events = 0, matched = 0;
   int64_t gold_articles = 0;
   int64_t unlinked_pred = 0;  // predicted events not linked to any gold article
+  // Predicted events in ACLED-style gold articles that carry no ACLED type (talks, accusations,
+  // bare figures): outside what ACLED codes, so scored neither way (docs/quality.md).
+  int64_t outside_acled_pred = 0;
   double precision = 0, recall = 0, f1 = 0;
 
   // Over the type-agnostic alignment (see docs/quality.md), where gold has the field.

@@ -130,6 +130,22 @@ struct LooseAlignment {
   std::vector<bool> pred_aligned;   // predicted event -> aligned to some gold event
 };
 
+// ACLED codes only events of its own types: a prediction without an ACLED type in an article of
+// ACLED-style gold (one with text: a CSV row) is something ACLED does not annotate, neither right nor
+// wrong there. Unlinks such predictions; returns how many.
+int64_t SetAsideOutsideAcled(const GoldSet& gold, const std::vector<Event>& pred, std::vector<std::string>* pred_article) {
+  std::set<std::string> acled_articles;
+  for (const Article& a : gold.articles) acled_articles.insert(a.id);
+  int64_t n = 0;
+  for (size_t p = 0; p < pred.size(); ++p) {
+    if ((*pred_article)[p].empty() || !pred[p].acled_event_type.empty()) continue;
+    if (!acled_articles.count((*pred_article)[p])) continue;
+    (*pred_article)[p].clear();
+    ++n;
+  }
+  return n;
+}
+
 // Event and article counts. Events in articles that have no gold cannot be judged: they count
 // neither way (unlinked_pred, not pred_events).
 void CountEvents(const Scoring& s, EvalReport* r) {
@@ -140,7 +156,8 @@ void CountEvents(const Scoring& s, EvalReport* r) {
   for (const std::string& a : s.pred_article) {
     if (a.empty()) ++r->unlinked_pred;
   }
-  r->pred_events = static_cast<int64_t>(s.pred.size()) - r->unlinked_pred;
+  r->unlinked_pred -= r->outside_acled_pred;
+  r->pred_events = static_cast<int64_t>(s.pred.size()) - r->unlinked_pred - r->outside_acled_pred;
 }
 
 // Detection precision, recall and F1 from the number of strictly matched pairs.
@@ -312,7 +329,8 @@ std::vector<Example> WorstExamples(const Scoring& s, const std::vector<MatchPair
 EvalReport Evaluate(const GoldSet& gold, const std::vector<Event>& pred, const EvalOptions& options) {
   EvalReport r;
   r.options = options;
-  const std::vector<std::string> pred_article = LinkPredictions(gold, pred);
+  std::vector<std::string> pred_article = LinkPredictions(gold, pred);
+  r.outside_acled_pred = SetAsideOutsideAcled(gold, pred, &pred_article);
   const Scoring s{gold, pred, pred_article, options};
   CountEvents(s, &r);
 

@@ -34,6 +34,8 @@ std::string EvalReport::ToTable() const {
   out += fmt::format("Gold: {} events in {} articles. Predicted: {} events in gold articles", gold_events,
                      gold_articles, pred_events);
   if (unlinked_pred) out += fmt::format(" ({} more in other articles, not scored)", unlinked_pred);
+  if (outside_acled_pred)
+    out += fmt::format(" ({} more without an ACLED type in ACLED-style articles, not scored)", outside_acled_pred);
   out += ".\n";
   out += fmt::format("Match: same article, same type, date within {} days, place within {} km (docs/quality.md).\n\n",
                      options.date_window_days, options.place_km);
@@ -101,7 +103,8 @@ std::string EvalReport::ToJson() const {
   json j;
   j["options"] = {{"date_window_days", options.date_window_days}, {"place_km", options.place_km}};
   j["counts"] = {{"gold_events", gold_events}, {"gold_articles", gold_articles}, {"pred_events", pred_events},
-                 {"unlinked_pred_events", unlinked_pred}, {"matched", matched}};
+                 {"unlinked_pred_events", unlinked_pred}, {"outside_acled_pred_events", outside_acled_pred},
+                 {"matched", matched}};
   j["detection"] = {{"precision", precision}, {"recall", recall}, {"f1", f1}};
   j["fields"] = {{"event_type", RatioJson(event_type)},
                  {"plover_type", RatioJson(plover_type)},

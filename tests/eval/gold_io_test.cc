@@ -239,5 +239,26 @@ TEST(Report, SmallGoldEndToEnd) {
   }
 }
 
+// ACLED codes no talks or bare figures: a prediction without an ACLED type in an ACLED-style article
+// is set aside (counted apart), not a false alarm; one with a wrong ACLED type still is.
+TEST(Report, PredictionsWithoutAnAcledTypeAreOutsideAcledGold) {
+  GoldSet gold;
+  ASSERT_TRUE(LoadGold(kData + "/acled_small.csv", &gold, nullptr).ok());
+  std::vector<Event> pred;
+  ASSERT_TRUE(LoadEventsJsonl(kData + "/pred_small.jsonl", &pred, nullptr).ok());
+  const EvalReport before = Evaluate(gold, pred, EvalOptions());
+  Event talks = pred.front();
+  talks.plover_type = "CONSULT";
+  talks.acled_event_type.clear();
+  talks.acled_sub_event_type.clear();
+  pred.push_back(talks);
+  const EvalReport r = Evaluate(gold, pred, EvalOptions());
+  EXPECT_EQ(r.outside_acled_pred, 1);
+  EXPECT_EQ(r.pred_events, before.pred_events);
+  EXPECT_EQ(r.unlinked_pred, before.unlinked_pred);
+  EXPECT_DOUBLE_EQ(r.precision, before.precision);
+  EXPECT_NE(r.ToTable().find("1 more without an ACLED type"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace sitrep

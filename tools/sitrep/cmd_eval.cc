@@ -145,7 +145,7 @@ int Run(const EvalFlags& flags) {
   if (!flags.quiet) {
     std::fprintf(stderr, "sitrep: scored %lld gold events from %zu file(s) against %lld predicted events%s\n",
                  static_cast<long long>(report.gold_events), gold.files.size(),
-                 static_cast<long long>(report.pred_events + report.unlinked_pred),
+                 static_cast<long long>(report.pred_events + report.unlinked_pred + report.outside_acled_pred),
                  diag.errors() ? fmt::format(" ({} input errors)", diag.errors()).c_str() : "");
   }
   return diag.errors() ? kExitInputErrors : kExitOk;
