@@ -47,6 +47,22 @@ bool SettleRoles(const SentenceView& v, const TriggerReading& t, RoleTuple* role
   return true;
 }
 
+// The subject of a verbal trigger, read leftwards within its clause past auxiliaries, adverbs and
+// the phrases that qualify it ("journalists have also protested", "residents of Iko protested",
+// "youth in Meru county took to the streets to demonstrate"), has a crowd noun; the verb does not
+// take a "that" clause (a complaint, not a demonstration).
+bool HasCrowdSubject(const SentenceView& v, const TriggerMatch& m, const Cues& cues) {
+  const Sentence& s = v.sentence();
+  if (m.last < s.last_token && v.tok(m.last).lower == "that") return false;
+  for (uint32_t k = m.first, steps = 0; k > s.first_token && steps < 12; ++steps) {
+    --k;
+    const Token& t = v.tok(k);
+    if (t.tag.rfind("NN", 0) == 0 && cues.crowd_nouns.Contains(t.lower)) return true;
+    if (t.norm == "," || v.IsClauseBoundary(k)) return false;
+  }
+  return false;
+}
+
 // "Hundreds of teachers protested", "an IED exploded near a market": nobody named, and the pattern
 // says who such events are coded to. Only where the sentence says where or what it cost (some
 // patterns ask for what it cost): "a blast of payments", "in protest at his trial", "his involvement
@@ -61,7 +77,11 @@ bool CodeAgentless(const ArticleView& article, size_t si, const TriggerReading& 
   for (const CountSpan& c : article.Counts(si)) has_toll = has_toll || rules.conventions.agentless_toll_roles.Contains(c.role);
   const SentenceView& v = article.View(si);
   const Arg* where = roles.place ? roles.place : v.ClausePlace(t.trigger.match.head, t.clause_verb);
-  if (!has_toll && (p.agentless_needs_toll || !(where && where->place))) return false;
+  // A noun may only name a kind ("in protest at"); a verb whose subject is a crowd reports one
+  // ("people protested", "hundreds of journalists rallied"), unlike "firms protested that ...", "the
+  // dollar rallied".
+  const bool crowd_verb = !t.trigger.nominal && HasCrowdSubject(v, t.trigger.match, rules.cues);
+  if (!has_toll && (p.agentless_needs_toll || !(crowd_verb || (where && where->place)))) return false;
   e->actor1 = p.agentless;
   return true;
 }
