@@ -14,6 +14,7 @@ std::optional<Field> ParseField(const std::string& w) {
       {"actor1", Field::kActor1},       {"actor2", Field::kActor2},
       {"actor1.type", Field::kActor1Type}, {"actor2.type", Field::kActor2Type},
       {"actor1.country", Field::kActor1Country}, {"actor2.country", Field::kActor2Country},
+      {"cue", Field::kCue},
   };
   for (const auto& [name, f] : kFields)
     if (w == name) return f;
@@ -30,6 +31,7 @@ const std::string& FieldOf(const Event& e, Field f) {
     case Field::kActor2Type: return e.actor2.type;
     case Field::kActor1Country: return e.actor1.country;
     case Field::kActor2Country: return e.actor2.country;
+    case Field::kCue: break;  // not a field of the event: Condition::Holds asks the context
   }
   return e.plover_type;
 }
@@ -87,7 +89,12 @@ bool Recode(const EventExtractor::ActorLookup& lookup, ActorRef* party, const st
 
 }  // namespace
 
-bool Conventions::Condition::Holds(const Event& e) const {
+bool Conventions::Condition::Holds(const Event& e, const ContextTest& context) const {
+  if (field == Field::kCue) {
+    bool found = false;
+    for (const std::string& v : values) found = found || (context && context(v));
+    return op == Op::kNe ? !found : found;
+  }
   const std::string& x = FieldOf(e, field);
   if (other) return (op == Op::kEq) == (x == FieldOf(e, *other));
   bool in = false;
@@ -185,7 +192,7 @@ Status Conventions::Load(const std::string& path) {
       {"casualty_roles", &casualty_roles},     {"captive_roles", &captive_roles},
       {"agentless_toll_roles", &agentless_toll_roles}, {"figure_roles", &figure_roles},
       {"victim_roles", &victim_roles},         {"people_actor", &people_actor},
-      {"verbal_types", &verbal_types},         {"unclaimed_actors", &unclaimed_actors},
+      {"protest_outcomes", &protest_outcomes}, {"verbal_types", &verbal_types},         {"unclaimed_actors", &unclaimed_actors},
       {"state_force_types", &state_force_types},
       {"civilian_types", &civilian_types},     {"armed_types", &armed_types},
   };
@@ -201,11 +208,19 @@ Status Conventions::Load(const std::string& path) {
   return lists.CheckAllTaken();
 }
 
-bool Conventions::Apply(const EventExtractor::ActorLookup& lookup, Event* e) const {
+std::vector<std::string> Conventions::ContextNames() const {
+  std::vector<std::string> names;
+  for (const Rule& rule : rules_)
+    for (const Condition& c : rule.when)
+      if (c.field == Field::kCue) names.insert(names.end(), c.values.begin(), c.values.end());
+  return names;
+}
+
+bool Conventions::Apply(const EventExtractor::ActorLookup& lookup, const ContextTest& context, Event* e) const {
   bool acled_fixed = false;
   for (const Rule& rule : rules_) {
     bool holds = true;
-    for (const Condition& c : rule.when) holds = holds && c.Holds(*e);
+    for (const Condition& c : rule.when) holds = holds && c.Holds(*e, context);
     if (!holds) continue;
     for (const Action& a : rule.then) {
       switch (a.kind) {

@@ -4,6 +4,7 @@
 #ifndef SITREP_SRC_EVENTS_CONVENTIONS_H_
 #define SITREP_SRC_EVENTS_CONVENTIONS_H_
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,7 +21,7 @@ class Conventions {
  public:
   // The named sets (each described in the file).
   OwnedWordSet violent_types, coercive_types, casualty_roles, captive_roles, agentless_toll_roles, figure_roles,
-      verbal_types, unclaimed_actors, victim_roles, people_actor, state_force_types, civilian_types, armed_types;
+      protest_outcomes, verbal_types, unclaimed_actors, victim_roles, people_actor, state_force_types, civilian_types, armed_types;
 
   // Reads `path`; errors name the file and line.
   Status Load(const std::string& path);
@@ -28,7 +29,12 @@ class Conventions {
   // Applies the rules in file order to `e` (recoding actors through `lookup`, which may be empty: then
   // no actor is recoded). Returns true when a rule set the ACLED type, which then stays whatever the
   // event's victims turn out to be.
-  bool Apply(const EventExtractor::ActorLookup& lookup, Event* e) const;
+  // `context(name)` answers "cue = NAME" conditions: whether a context phrase list of cues.txt occurs
+  // around the event (may be empty: such conditions are then false).
+  using ContextTest = std::function<bool(std::string_view name)>;
+  bool Apply(const EventExtractor::ActorLookup& lookup, const ContextTest& context, Event* e) const;
+  // The context lists the rules name ("cue = NAME"), for checking them against cues.txt at load.
+  std::vector<std::string> ContextNames() const;
 
   // The ACLED type of a pattern's event with these parties: its first rule whose condition holds
   // ("state": actor1 is a state's force; "civilians": actor2 is civilians; "armed": actor2 is an armed
@@ -40,13 +46,13 @@ class Conventions {
   bool IsArmed(const ActorRef& a) const { return armed_types.Contains(a.type); }
 
   // A rule as read from the file.
-  enum class Field { kType, kMode, kActor1, kActor2, kActor1Type, kActor2Type, kActor1Country, kActor2Country };
+  enum class Field { kType, kMode, kActor1, kActor2, kActor1Type, kActor2Type, kActor1Country, kActor2Country, kCue };
   struct Condition {
     enum class Op { kEq, kNe, kIn } op;
     Field field;
     std::optional<Field> other;       // compare with another field ("actor1 != actor2")
     std::vector<std::string> values;  // "-" read as ""
-    bool Holds(const Event& e) const;
+    bool Holds(const Event& e, const ContextTest& context) const;
   };
 
   struct Action {

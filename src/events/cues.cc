@@ -1,5 +1,6 @@
 #include "cues.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace sitrep {
@@ -43,6 +44,13 @@ Status Cues::Load(const std::string& path) {
   };
   for (const auto& [name, set] : bindings)
     if (Status s = lists.TakeSet(name, set); !s.ok()) return s;
+  for (const std::string& name : lists.Names()) {
+    if (name.rfind("context ", 0) != 0) continue;
+    std::vector<WordLists::Entry> entries;
+    if (Status s = lists.Take(name, &entries); !s.ok()) return s;
+    std::vector<Phrase>& phrases = context[name.substr(8)];
+    for (WordLists::Entry& e : entries) phrases.push_back(std::move(e.words));
+  }
   if (Status s = lists.CheckAllTaken(); !s.ok()) return s;
   // The modality scan's words: its lists, plus "without" and "since", which it reads as themselves.
   static const std::string kScanWords[] = {"without", "since"};
@@ -52,6 +60,36 @@ Status Cues::Load(const std::string& path) {
     all.insert(all.end(), list->words().begin(), list->words().end());
   modality_cues = WordSet(all.begin(), all.end());
   return Status::OK();
+}
+
+namespace {
+
+bool WordMatches(const std::string& w, const Token& t) { return w == t.lower || w == t.lemma; }
+
+// The phrase's words in order from token i, with at most two other tokens before each later word
+// ("burned old tyres", "fired tear gas").
+bool PhraseAt(const Cues::Phrase& phrase, const Document& doc, const Sentence& s, uint32_t i) {
+  if (!WordMatches(phrase[0], doc.tokens[i])) return false;
+  uint32_t k = i + 1;
+  for (size_t w = 1; w < phrase.size(); ++w) {
+    const uint32_t limit = std::min<uint32_t>(s.last_token, k + 3);
+    while (k < limit && !WordMatches(phrase[w], doc.tokens[k])) ++k;
+    if (k >= limit) return false;
+    ++k;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool Cues::ContextIn(std::string_view name, const Document& doc, std::span<const Sentence> sentences) const {
+  const auto it = context.find(name);
+  if (it == context.end()) return false;
+  for (const Sentence& s : sentences)
+    for (uint32_t i = s.first_token; i < s.last_token; ++i)
+      for (const Phrase& phrase : it->second)
+        if (PhraseAt(phrase, doc, s, i)) return true;
+  return false;
 }
 
 }  // namespace sitrep

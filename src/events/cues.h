@@ -3,9 +3,14 @@
 #ifndef SITREP_SRC_EVENTS_CUES_H_
 #define SITREP_SRC_EVENTS_CUES_H_
 
+#include <map>
+#include <span>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "sitrep/status.h"
+#include "sitrep/text.h"
 #include "core/word_lists.h"
 
 namespace sitrep {
@@ -28,6 +33,13 @@ struct Cues {
   bool IsPersonalPronoun(std::string_view w) const {
     return third_person_pronouns.Contains(w) || first_person_plural_pronouns.Contains(w);
   }
+  // Context phrases ("context NAME: phrase | phrase"): lemma or word sequences the coding conventions
+  // test around an event (conventions.txt's "cue = NAME"), e.g. what turns a protest violent.
+  using Phrase = std::vector<std::string>;
+  std::map<std::string, std::vector<Phrase>, std::less<>> context;
+  // Whether some phrase of context list `name` occurs in sentences [first, last) of `doc`.
+  bool ContextIn(std::string_view name, const Document& doc, std::span<const Sentence> sentences) const;
+
   // Every word the modality rules' backward scan reacts to, so that one lookup skips most words.
   WordSet modality_cues;
 

@@ -93,6 +93,15 @@ void ChooseAcled(const Pattern& p, const Conventions& conventions, Event* e) {
   }
 }
 
+// What the conventions' "cue = NAME" conditions read: the event's sentence and the two after it
+// ("Residents protested ... They burned tyres and blocked the road. Police dispersed them.").
+Conventions::ContextTest ContextAround(const ArticleView& article, size_t si, const Cues& cues) {
+  return [&article, si, &cues](std::string_view name) {
+    const size_t end = std::min(article.size(), si + 3);
+    return cues.ContextIn(name, article.doc(), std::span(article.doc().sentences).subspan(si, end - si));
+  };
+}
+
 // One reading (actor1, actor2, place) of a trigger as an event, or nothing.
 std::optional<Event> CodeReading(const ArticleView& article, size_t si, const TriggerReading& t, RoleTuple roles,
                                  const EventRules& rules, const ReportDates& dates, std::vector<size_t>* counted_by_trigger,
@@ -109,7 +118,7 @@ std::optional<Event> CodeReading(const ArticleView& article, size_t si, const Tr
   e.actor1 = RefOf(roles.actor1);
   e.actor2 = RefOf(roles.actor2);
   if (!CodeAgentless(article, si, t, roles, rules, &e)) return std::nullopt;
-  const bool acled_fixed = rules.conventions.Apply(rules.lookup, &e);
+  const bool acled_fixed = rules.conventions.Apply(rules.lookup, ContextAround(article, si, rules.cues), &e);
   if (!acled_fixed) ChooseAcled(p, rules.conventions, &e);
   if (roles.place && roles.place->place) e.location = roles.place->place->loc;
   e.modality = t.modality.modality;
@@ -170,6 +179,10 @@ Status EventExtractor::Load(const std::string& data_dir, std::unique_ptr<EventEx
   if (s.ok()) s = x->cues_->Load(data_dir + "/events/cues.txt");
   if (s.ok()) s = x->conventions_->Load(data_dir + "/events/conventions.txt");
   if (!s.ok()) return s;
+  for (const std::string& name : x->conventions_->ContextNames())
+    if (!x->cues_->context.count(name))
+      return Status::Corruption(data_dir + "/events/conventions.txt: a rule tests 'cue = " + name +
+                                "', but cues.txt has no 'context " + name + "' list");
   *out = std::move(x);
   return Status::OK();
 }
@@ -228,7 +241,8 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
     tolls.AfterSentence(si, here_begin, &found);                              // pass 7
     previous_begin = here_begin;
   }
-  Finalize(a, *conventions_, std::move(found), events);  // pass 8
+  AbsorbProtestResponses(article, *conventions_, &found);  // pass 8
+  Finalize(a, *conventions_, std::move(found), events);
 }
 
 }  // namespace sitrep

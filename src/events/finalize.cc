@@ -1,8 +1,57 @@
 // Pass 8: what an article's events get once all its sentences are read.
+#include <algorithm>
+
 #include "dedup.h"
 #include "passes.h"
 
 namespace sitrep {
+
+namespace {
+
+// The index of the sentence an event was coded from (its evidence starts where the sentence does).
+size_t SentenceOf(const ArticleView& article, const Event& e) {
+  const auto& sentences = article.doc().sentences;
+  const auto it = std::lower_bound(sentences.begin(), sentences.end(), e.evidence.start,
+                                   [](const Sentence& s, size_t start) { return s.begin < start; });
+  return static_cast<size_t>(it - sentences.begin());
+}
+
+// A state force acting on the crowd of a protest coded with its outcome (dispersed, fired on, rioting).
+bool IsResponseTo(const Event& protest, const Event& e, const Conventions& conventions) {
+  if (&protest == &e || e.plover_type == "PROTEST" || !conventions.IsStateForce(e.actor1)) return false;
+  if (!conventions.coercive_types.Contains(e.plover_type)) return false;
+  return e.actor2.empty() || conventions.IsCivilians(e.actor2) || e.actor2.id == protest.actor1.id;
+}
+
+}  // namespace
+
+// "Residents protested in Abomey-Calavi. Police dispersed them and arrested two.": ACLED codes one
+// event, the protest with its outcome (its ACLED sub-event type says what the police did, its actor2
+// who did it). The police's arrests, shootings and beatings of the crowd in the protest's sentence and
+// the two after it are absorbed into a protest whose outcome the conventions coded.
+void AbsorbProtestResponses(const ArticleView& article, const Conventions& conventions, std::vector<Event>* found) {
+  std::vector<bool> absorbed(found->size(), false);
+  for (size_t i = 0; i < found->size(); ++i) {
+    Event& protest = (*found)[i];
+    if (protest.plover_type != "PROTEST" || !conventions.protest_outcomes.Contains(protest.acled_sub_event_type))
+      continue;
+    const size_t si = SentenceOf(article, protest);
+    for (size_t j = 0; j < found->size(); ++j) {
+      const Event& e = (*found)[j];
+      const size_t sj = SentenceOf(article, e);
+      if (absorbed[j] || sj < si || sj > si + 2 || !IsResponseTo(protest, e, conventions)) continue;
+      absorbed[j] = true;
+      if (protest.actor2.empty()) protest.actor2 = e.actor1;
+    }
+  }
+  size_t kept = 0;
+  for (size_t i = 0; i < found->size(); ++i) {
+    if (absorbed[i]) continue;
+    if (kept != i) (*found)[kept] = std::move((*found)[i]);  // never move an event onto itself
+    ++kept;
+  }
+  found->resize(kept);
+}
 
 // Events whose text names no place inherit the article's main place at precision 3, after
 // deduplication so that an inherited place never makes two mentions look alike. Talk, threats,

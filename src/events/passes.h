@@ -14,7 +14,8 @@
 //   6. figures.cc         AddHumanitarianFigures: counts no event took ("7 million displaced").
 //   7. tolls.cc           TollCarrier: a toll in the next sentence belongs to the last violent event.
 // Per article:
-//   8. finalize.cc        Finalize: within-article deduplication (dedup.cc), the article's main place
+//   8. finalize.cc        AbsorbProtestResponses (the police's response is part of the protest), then
+//                         Finalize: within-article deduplication (dedup.cc), the article's main place
 //                         for events that name none, event ids.
 #ifndef SITREP_SRC_EVENTS_PASSES_H_
 #define SITREP_SRC_EVENTS_PASSES_H_
@@ -102,6 +103,10 @@ class TollCarrier {
   const Conventions& conventions_;
   size_t last_violent_ = SIZE_MAX, last_violent_sentence_ = SIZE_MAX;
 };
+
+// 8a. Folds the police's responses to a protest (arrests, shootings of the crowd) into the protest
+//     whose outcome the conventions coded (finalize.cc).
+void AbsorbProtestResponses(const ArticleView& article, const Conventions& conventions, std::vector<Event>* found);
 
 // 8. Merges repeated mentions, gives events without a place the article's main place, computes ids,
 //    and appends the result to `out`.

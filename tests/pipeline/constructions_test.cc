@@ -45,7 +45,8 @@ std::string Describe(const std::vector<Event>& events) {
   std::string s;
   for (const Event& e : events)
     s += "  " + e.plover_type + "/" + e.plover_mode + " a1=" + e.actor1.id + " a2=" + e.actor2.id +
-         " mod=" + e.modality + " claimant=" + e.claimant + " trigger=" + e.trigger + "\n";
+         " mod=" + e.modality + " claimant=" + e.claimant + " trigger=" + e.trigger + " acled=" +
+         e.acled_sub_event_type + "\n";
   return s.empty() ? "  (no events)\n" : s;
 }
 
@@ -75,10 +76,15 @@ TEST_F(Constructions, EachLineYieldsTheCodedEvent) {
                                   << c.sentence << "\n" << Describe(events);
       continue;
     }
+    // "TYPE: ACLED sub-event type" also checks the ACLED coding.
+    const size_t colon = c.type.find(": ");
+    const std::string type = c.type.substr(0, colon);
+    const std::string acled = colon == std::string::npos ? "" : c.type.substr(colon + 2);
     bool found = false;
     for (const Event& e : events) {
-      if (e.plover_type != c.type || !PartyMatches(c.actor1, e.actor1) || !PartyMatches(c.actor2, e.actor2))
+      if (e.plover_type != type || !PartyMatches(c.actor1, e.actor1) || !PartyMatches(c.actor2, e.actor2))
         continue;
+      if (!acled.empty() && e.acled_sub_event_type != acled) continue;
       if (c.modality != "*" && e.modality != c.modality) continue;
       if (c.claimant != "*" && e.claimant.find(c.claimant) == std::string::npos) continue;
       found = true;
