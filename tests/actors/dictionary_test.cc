@@ -76,6 +76,39 @@ TEST(ActorDictionary, Normalize) {
   for (const auto& [name, want] : rows) EXPECT_EQ(Dict().Normalize(name), want) << name;
 }
 
+// ACLED's names for armed groups, community militias and civilian subgroups normalise to the ids
+// the matcher gives the same actors in text (docs/actors.md "ACLED names").
+TEST(ActorDictionary, NormalizeAcledNames) {
+  const std::pair<const char*, const char*> rows[] = {
+      {"LRA: Lords Resistance Army", "LRA"},
+      {"Militia (Kamwina Nsapu)", "KAMWINA_NSAPU"},
+      {"Mayi Mayi Militia (Raia Mutomboki)", "MAI_MAI_RAIA_MUTOMBOKI"},
+      {"Mayi Mayi Militia (Raia Mutomboki-Hamakombo)", "MAI_MAI_RAIA_MUTOMBOKI"},
+      {"Mayi Mayi Militia (Nyatura) Domi Faction", "NYATURA"},
+      {"Mayi Mayi Militia (Mazembe)", "MAI_MAI_MAZEMBE"},
+      {"Mayi Mayi Militia", "MAI_MAI"},
+      {"CNDD-FDD-Imbonerakure: National Council for the Defence of Democracy (Imbonerakure Faction)", "IMBONERAKURE"},
+      {"Islamic State (West Africa)", "ISWAP"},
+      {"Islamic State (Greater Sahara)", "ISSP"},
+      {"Islamic State (West Africa) and/or Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad", "BOKO_HARAM"},
+      {"JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)", "JNIM_OR_ISSP"},
+      {"Military Forces of Libya (2014-) Haftar Faction", "LNA"},
+      {"Military Forces of Yemen (2016-) Supreme Political Council", "HOUTHIS"},
+      {"NAF: United Armed Forces of Novorossiya", "NAF"},
+      {"Fulani Ethnic Militia (Nigeria)", "FULANI_MILITIA"},
+      {"Pokot Ethnic Militia (Kenya)", "POKOT_MILITIA"},
+      {"Batwa Ethnic Militia (Democratic Republic of Congo)", "TWA_MILITIA"},
+      {"Hawadle Clan Militia (Somalia)", "HAWADLE_CLAN_MILITIA"},
+      {"Zamfara Communal Militia (Nigeria)", "ZAMFARA_COMMUNAL_MILITIA"},
+      {"Unidentified Ethnic Militia (Kenya)", "UNIDENTIFIED_ETHNIC_MILITIA"},
+      {"Unidentified Cult Militia (Nigeria)", "UNIDENTIFIED_CULT_MILITIA"},
+      {"Private Security Forces (Kenya)", "PRIVATE_SECURITY"},
+      {"Health Workers (Democratic Republic of Congo)", "CIVILIANS"},
+      {"Taxi Drivers (Nigeria)", "CIVILIANS"},
+  };
+  for (const auto& [name, want] : rows) EXPECT_EQ(Dict().Normalize(name), want) << name;
+}
+
 TEST(ActorDictionary, RolesByDate) {
   struct Row {
     const char* person;

@@ -118,6 +118,29 @@ TEST(ActorMatch, GenericsAndCivilians) {
   EXPECT_TRUE(ms[1].definite);
 }
 
+// Armed groups and militias ACLED reports name often; community militias only with a militia noun.
+TEST(ActorMatch, GroupsAndCommunityMilitias) {
+  Check({
+      {"LRA fighters looted a village near Dungu.", {"LRA fighters=LRA"}},
+      {"Kamuina Nsapu militiamen burned a school in Kasai.", {"Kamuina Nsapu militiamen=KAMWINA_NSAPU"}},
+      {"Mai-Mai Mazembe attacked an army post in Lubero.", {"Mai-Mai Mazembe=MAI_MAI_MAZEMBE", "army=?military"}},
+      {"Raia Mutomboki Hamakombo fighters clashed with Nyatura Domi.",
+       {"Raia Mutomboki=MAI_MAI_RAIA_MUTOMBOKI", "Nyatura Domi=NYATURA"}},
+      {"Imbonerakure members beat a CNL activist in Ngozi.", {"Imbonerakure members=IMBONERAKURE", "CNL=CNL"}},
+      {"ISWAP fighters and JNIM or ISGS militants attacked.", {"ISWAP fighters=ISWAP", "JNIM or ISGS=JNIM_OR_ISSP", "militants=JNIM_OR_ISSP"}},
+      {"Suspected Fulani militias raided two villages.", {"Fulani militias=FULANI_MILITIA"}},
+      {"Pokot raiders stole cattle from Turkana herders.", {"Pokot raiders=POKOT_MILITIA", "herders=CIVILIANS"}},
+      {"Hawadle clan militia fought Gaaljecel militiamen.",
+       {"Hawadle clan militia=HAWADLE_CLAN_MILITIA", "Gaaljecel militiamen=GAALJECEL_CLAN_MILITIA"}},
+      {"An ethnic militia killed two teachers and a boda boda rider.",
+       {"ethnic militia=UNIDENTIFIED_ETHNIC_MILITIA", "teachers=CIVILIANS", "boda boda rider=CIVILIANS"}},
+      {"Rival cultists shot a security guard.", {"Rival cultists=UNIDENTIFIED_CULT_MILITIA", "security guard=PRIVATE_SECURITY"}},
+      // "NAF": Nigerian Air Force unless the article is about the Donbas.
+      {"The NAF bombed a camp in Borno.", {"NAF=NGA_MIL"}},
+      {"The NAF shelled positions near Donetsk.", {"NAF=NAF"}},
+  });
+}
+
 TEST(ActorMatch, CongoByContext) {
   Check({
       {"Fighting in eastern Congo near Goma.", {"Congo=COD"}},
