@@ -51,8 +51,9 @@ void AddInflections(const std::string& w, std::unordered_set<std::string>* out) 
 bool IsGapToken(const Token& t) {
   if (t.kind == TokenKind::kPunct) return t.norm == "\"" || t.norm == "'" || t.norm == "`";
   if (!t.tag.empty()) {
+    // Numbers too: "fired two mortars at", "fired 82mm mortars at".
     return t.tag == "DT" || t.tag == "JJ" || t.tag == "JJR" || t.tag == "JJS" || t.tag == "PRP$" ||
-           t.tag == "RB" || t.tag == "``" || t.tag == "''";
+           t.tag == "RB" || t.tag == "CD" || t.tag == "``" || t.tag == "''";
   }
   return t.lower == "a" || t.lower == "an" || t.lower == "the" || t.lower == "their" || t.lower == "its";
 }
