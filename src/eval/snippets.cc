@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "core/strings.h"
 #include "internal.h"
 #include "sitrep/eval.h"
 
@@ -17,13 +18,8 @@ namespace {
 constexpr const char* kNone = "(none)";
 constexpr const char* kNoSubType = "(no sub-event type)";
 
-std::string Fold(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
+// Type labels are ASCII: compared case-insensitively as case_score.py does.
+std::string Fold(std::string_view s) { return strings::AsciiLower(s); }
 
 // What was predicted for one snippet.
 struct SnippetPrediction {
