@@ -1,7 +1,9 @@
 // Eval: scores extracted events against gold events (issue #6).
 //
 // Gold comes as ACLED-style CSV (one row per event; the row's `notes` is the text to
-// code) or as our JSON-lines event schema (include/sitrep/event.h). Predictions come
+// code), as our JSON-lines event schema (include/sitrep/event.h), or as labelled snippets
+// (CASE 2021 Task 2 style JSON lines: a text and the ACLED sub-event type it reports, or
+// null; scored apart by EvaluateSnippets). Predictions come
 // as JSON lines, from a SQLite store, or from running the pipeline on the gold texts
 // (that last part lives in the CLI, tools/sitrep/cmd_eval.cc, so this library does
 // not depend on the pipeline).
@@ -38,19 +40,39 @@ namespace sitrep {
 // ---------------------------------------------------------------------------------------------
 // Reading gold and predictions
 
-// Gold events and, for ACLED CSV, the articles (the rows' `notes`) they were coded from.
+// A labelled snippet (CASE 2021 Task 2): one text and the one kind of event it reports.
+struct Snippet {
+  Article article;             // id (or "<file>:<line>" when absent), text, date (kept even when a placeholder)
+  std::string case_label;      // e.g. "FORCE_AGAINST_PROTEST", "NATURAL_DISASTER"; "" when absent
+  std::string sub_event_type;  // the expected ACLED sub-event type; "" (JSON null): no political violence here
+};
+
+// Gold events and, for ACLED CSV, the articles (the rows' `notes`) they were coded from; and
+// labelled snippets, which are scored apart (EvaluateSnippets), never matched as events.
 struct GoldSet {
   std::vector<Event> events;
   std::vector<Article> articles;   // empty for JSON-lines gold (text is in evidence.sentence)
+  std::vector<Snippet> snippets;   // from labelled-snippet files
   std::vector<std::string> files;  // the gold files that were read, in order
 };
 
-// Reads gold from `path`: a .csv file (ACLED columns), a .jsonl file (our schema), or a
-// directory, in which case every *.csv and *.jsonl directly in it is read in name order.
-// Appends to `gold`. NotFound when the path does not exist or a directory holds no gold
-// file; IOError when a file cannot be read. A bad row or line is reported to `diag`
-// (when given) and skipped; it does not make the call fail.
+// Reads gold from `path`: a .csv file (ACLED columns), a .jsonl file (our schema, or labelled
+// snippets: see IsSnippetLine), or a directory, in which case every *.csv and *.jsonl directly in
+// it is read in name order. Appends to `gold`. NotFound when the path does not exist or a
+// directory holds no gold file; IOError when a file cannot be read. A bad row or line is reported
+// to `diag` (when given) and skipped; it does not make the call fail.
 Status LoadGold(const std::string& path, GoldSet* gold, Diagnostics* diag = nullptr);
+
+// True when `line` (the first non-blank line of a .jsonl gold file) is a labelled snippet: a JSON
+// object with "text" and the key "acled_sub_event_type" (its value may be null) and no
+// "plover_type". The whole file is then read as snippets; otherwise as sitrep events.
+bool IsSnippetLine(std::string_view line);
+
+// Reads labelled snippets, one JSON object per line: "text" (string, required),
+// "acled_sub_event_type" (string or null, required), optional "id", "date" (YYYY-MM-DD, or a
+// date-time whose date part is used), "case_label". Blank lines are skipped; a bad line is
+// reported to `diag` (file and line) and skipped. Appends to `snippets`.
+Status LoadSnippetsJsonl(const std::string& path, std::vector<Snippet>* snippets, Diagnostics* diag = nullptr);
 
 // Parses ACLED-style CSV text (RFC 4180 quoting, a header row naming the columns as ACLED
 // publishes them; extra columns ignored, optional ones may be missing). Required columns:
@@ -147,6 +169,44 @@ struct Example {
   std::string text;        // the evidence: gold sentence or article text (shortened)
 };
 
+// ---------------------------------------------------------------------------------------------
+// Scoring labelled snippets (docs/quality.md, "Labelled snippets (CASE 2021)")
+
+// One ACLED sub-event type over the snippets: `predicted` snippets had an event of that type,
+// `labelled` snippets are labelled with it, `both` both.
+struct SnippetTypeScore {
+  int64_t predicted = 0, labelled = 0, both = 0;
+  double precision() const { return predicted ? static_cast<double>(both) / predicted : 0.0; }
+  double recall() const { return labelled ? static_cast<double>(both) / labelled : 0.0; }
+  double f1() const {
+    double p = precision(), r = recall();
+    return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
+  }
+};
+
+struct SnippetReport {
+  int worst_limit = 10;
+  int64_t snippets = 0;
+  int64_t pred_events = 0;  // predicted events of snippet articles (by article_id)
+  // A snippet labelled with a sub-event type is right when some predicted event of its article has
+  // that sub-event type (case-insensitive); one labelled null when none has an ACLED event type.
+  Ratio acled, none, overall;
+  std::map<std::string, SnippetTypeScore> by_type;  // sub-event type (the gold's spelling when it has it)
+  std::map<std::string, Ratio> by_label;            // case_label ("(none)" when absent) -> right / total
+  // (gold sub-event type, predicted sub-event type) -> snippets; "(none)" for a null label or no
+  // ACLED-typed prediction, "(no sub-event type)" for an ACLED-typed prediction without one.
+  std::map<std::pair<std::string, std::string>, int64_t> confusion;
+  std::vector<Example> worst;  // "missed" (a labelled type not predicted) and "spurious" (ACLED events on null)
+
+  std::string ToTable() const;  // human-readable
+  std::string ToJson() const;   // one JSON object, pretty-printed
+};
+
+// Scores predictions against labelled snippets; a prediction belongs to the snippet whose article
+// id is its article_id (others are ignored). Evaluate calls it when the gold has snippets.
+SnippetReport EvaluateSnippets(const std::vector<Snippet>& snippets, const std::vector<Event>& pred,
+                               const EvalOptions& options);
+
 struct EvalReport {
   EvalOptions options;
   int64_t gold_events = 0, pred_events = 0, matched = 0;
@@ -171,15 +231,21 @@ struct EvalReport {
   std::map<std::pair<std::string, std::string>, int64_t> confusion;
   std::vector<Example> worst;
 
+  // When the gold has labelled snippets: their own section, never mixed into the figures above.
+  // With snippets and no gold events, the table and JSON hold the snippet section only.
+  std::optional<SnippetReport> snippets;
+
   std::string ToTable() const;  // human-readable
-  std::string ToJson() const;   // one JSON object, pretty-printed
+  std::string ToJson() const;   // one JSON object, pretty-printed ("snippets": the SnippetReport)
 };
 
 // Scores `pred` against `gold`. A predicted event belongs to a gold article when its
 // article_id is one; otherwise (a store or reader may have given the article another id) its
 // whole predicted article is linked to a gold article when the evidence sentences of its
 // events occur in that gold article's text or gold evidence sentences, and in no other.
-// Predictions linked to no gold article are not scored (EvalReport::unlinked_pred).
+// Predictions linked to no gold article are not scored (EvalReport::unlinked_pred). Predictions
+// of snippet articles (by article_id) are scored by EvaluateSnippets into EvalReport::snippets and
+// left out of the event figures.
 EvalReport Evaluate(const GoldSet& gold, const std::vector<Event>& pred, const EvalOptions& options);
 
 }  // namespace sitrep

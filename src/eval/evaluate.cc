@@ -50,28 +50,6 @@ std::vector<std::string> LinkPredictions(const GoldSet& gold, const std::vector<
   return out;
 }
 
-std::string Shorten(const std::string& s, size_t max_bytes) {
-  if (s.size() <= max_bytes) return s;
-  size_t cut = max_bytes;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // UTF-8 boundary
-  return s.substr(0, cut) + "...";
-}
-
-std::string Summary(const Event& e, const EvalOptions& options) {
-  std::string type = !e.acled_event_type.empty() ? e.acled_event_type : e.plover_type;
-  if (!e.acled_sub_event_type.empty()) type += " / " + e.acled_sub_event_type;
-  std::string s = type.empty() ? "(untyped)" : type;
-  std::string a1 = ActorKey(e.actor1, options), a2 = ActorKey(e.actor2, options);
-  if (!a1.empty() || !a2.empty()) s += " | " + (a1.empty() ? "?" : a1) + (a2.empty() ? "" : " vs " + a2);
-  if (e.date) s += " | " + *e.date;
-  if (e.location) {
-    s += " | " + (e.location->name.empty() ? e.location->admin1 : e.location->name);
-    if (HasCoordinates(e)) s += fmt::format(" ({:.3f},{:.3f})", e.location->lat, e.location->lon);
-  }
-  if (e.counts.killed.best) s += fmt::format(" | killed {}", *e.counts.killed.best);
-  return s;
-}
-
 std::string EventText(const Event& e, const GoldSet& gold) {
   if (!e.evidence.sentence.empty()) return Shorten(e.evidence.sentence, 300);
   for (const Article& a : gold.articles) {
@@ -309,26 +287,66 @@ std::vector<Example> WorstExamples(const Scoring& s, const std::vector<MatchPair
   std::vector<Example> missed = MissedExamples(s, gold_matched, a);
   std::vector<Example> spurious = SpuriousExamples(s, pred_matched, a);
 
-  std::vector<Example> worst;
-  std::vector<Example>* kinds[] = {&missed, &mismatched, &spurious};
-  size_t next[3] = {0, 0, 0};
-  for (bool added = true; added && static_cast<int>(worst.size()) < s.options.worst;) {
-    added = false;
-    for (int k = 0; k < 3 && static_cast<int>(worst.size()) < s.options.worst; ++k) {
-      if (next[k] < kinds[k]->size()) {
-        worst.push_back(std::move((*kinds[k])[next[k]++]));
-        added = true;
-      }
-    }
-  }
-  return worst;
+  return TakeInTurn({std::move(missed), std::move(mismatched), std::move(spurious)}, s.options.worst);
 }
 
 }  // namespace
 
-EvalReport Evaluate(const GoldSet& gold, const std::vector<Event>& pred, const EvalOptions& options) {
+namespace eval_internal {
+
+std::string Shorten(const std::string& s, size_t max_bytes) {
+  if (s.size() <= max_bytes) return s;
+  size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // UTF-8 boundary
+  return s.substr(0, cut) + "...";
+}
+
+std::string Summary(const Event& e, const EvalOptions& options) {
+  std::string type = !e.acled_event_type.empty() ? e.acled_event_type : e.plover_type;
+  if (!e.acled_sub_event_type.empty()) type += " / " + e.acled_sub_event_type;
+  std::string s = type.empty() ? "(untyped)" : type;
+  std::string a1 = ActorKey(e.actor1, options), a2 = ActorKey(e.actor2, options);
+  if (!a1.empty() || !a2.empty()) s += " | " + (a1.empty() ? "?" : a1) + (a2.empty() ? "" : " vs " + a2);
+  if (e.date) s += " | " + *e.date;
+  if (e.location) {
+    s += " | " + (e.location->name.empty() ? e.location->admin1 : e.location->name);
+    if (HasCoordinates(e)) s += fmt::format(" ({:.3f},{:.3f})", e.location->lat, e.location->lon);
+  }
+  if (e.counts.killed.best) s += fmt::format(" | killed {}", *e.counts.killed.best);
+  return s;
+}
+
+std::vector<Example> TakeInTurn(std::vector<std::vector<Example>> kinds, int limit) {
+  std::vector<Example> out;
+  std::vector<size_t> next(kinds.size());
+  for (bool added = true; added && static_cast<int>(out.size()) < limit;) {
+    added = false;
+    for (size_t k = 0; k < kinds.size() && static_cast<int>(out.size()) < limit; ++k) {
+      if (next[k] < kinds[k].size()) {
+        out.push_back(std::move(kinds[k][next[k]++]));
+        added = true;
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace eval_internal
+
+EvalReport Evaluate(const GoldSet& gold, const std::vector<Event>& all_pred, const EvalOptions& options) {
   EvalReport r;
   r.options = options;
+  // Predictions of snippet articles are scored by the snippets' rule only.
+  std::vector<Event> event_pred;
+  if (!gold.snippets.empty()) {
+    r.snippets = EvaluateSnippets(gold.snippets, all_pred, options);
+    std::set<std::string> snippet_ids;
+    for (const Snippet& sn : gold.snippets) snippet_ids.insert(sn.article.id);
+    for (const Event& e : all_pred) {
+      if (!snippet_ids.count(e.article_id)) event_pred.push_back(e);
+    }
+  }
+  const std::vector<Event>& pred = gold.snippets.empty() ? all_pred : event_pred;
   std::vector<std::string> pred_article = LinkPredictions(gold, pred);
   r.outside_acled_pred = SetAsideOutsideAcled(gold, pred, &pred_article);
   const Scoring s{gold, pred, pred_article, options};

@@ -5,6 +5,8 @@
 #include <sstream>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "sitrep/eval.h"
 #include "sitrep/store.h"
 
@@ -29,9 +31,84 @@ bool EndsWith(const std::string& s, std::string_view suffix) {
 
 bool IsGoldName(const std::string& name) { return EndsWith(name, ".csv") || EndsWith(name, ".jsonl"); }
 
+bool IsBlank(const std::string& line) { return line.find_first_not_of(" \t\r") == std::string::npos; }
+
+// Reads `path` line by line: each non-blank line (a trailing CR removed) is parsed by
+// `parse(line, "<path>:<line number>", &item)`; an item that parses is appended to `out`, a line
+// that does not is reported to `diag` ("skipped <what>: ...", file and line) and skipped.
+template <typename T, typename Parse>
+Status LoadJsonLines(const std::string& path, const char* what, Parse parse, std::vector<T>* out, Diagnostics* diag) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IOError(path + ": cannot open");
+  std::string line;
+  int64_t lineno = 0;
+  while (std::getline(in, line)) {
+    ++lineno;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (IsBlank(line)) continue;
+    T item;
+    Status s = parse(line, path + ":" + std::to_string(lineno), &item);
+    if (!s.ok()) {
+      if (diag) diag->Error(path, lineno, -1, std::string("skipped ") + what + ": " + s.message());
+      continue;
+    }
+    out->push_back(std::move(item));
+  }
+  if (in.bad()) return Status::IOError(path + ": read error");
+  return Status::OK();
+}
+
+// True when the first non-blank line of the JSON-lines file at `path` is a labelled snippet.
+bool IsSnippetFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!IsBlank(line)) return IsSnippetLine(line);
+  }
+  return false;
+}
+
+// Reads field `key` when it is a string; leaves `out` alone when it is null or absent.
+Status OptionalString(const nlohmann::json& j, const char* key, std::string* out) {
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return Status::OK();
+  if (!it->is_string()) return Status::InvalidArgument(std::string("field '") + key + "' must be a string or null");
+  *out = it->get<std::string>();
+  return Status::OK();
+}
+
+// One labelled snippet; `origin` ("<file>:<line>") is its article's origin, and its id when it has none.
+Status SnippetFromJson(const std::string& line, const std::string& origin, Snippet* snippet) {
+  nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) return Status::InvalidArgument("malformed JSON");
+  if (!j.is_object()) return Status::InvalidArgument("expected a JSON object");
+  auto text = j.find("text");
+  if (text == j.end() || !text->is_string()) return Status::InvalidArgument("field 'text' (a string) is missing");
+  if (!j.contains("acled_sub_event_type")) return Status::InvalidArgument("field 'acled_sub_event_type' is missing");
+  Article& a = snippet->article;
+  a.text = text->get<std::string>();
+  std::string date;
+  for (auto [key, out] : {std::pair{"acled_sub_event_type", &snippet->sub_event_type},
+                          {"case_label", &snippet->case_label}, {"id", &a.id}, {"date", &date}}) {
+    Status s = OptionalString(j, key, out);
+    if (!s.ok()) return s;
+  }
+  // As the article reader does: a date, or the date part of a date-time (CASE 2021 gives a placeholder).
+  if (!date.empty()) {
+    if (!IsIsoDate(date.substr(0, 10))) return Status::InvalidArgument("field 'date' is not a YYYY-MM-DD date");
+    a.date = date.substr(0, 10);
+  }
+  a.origin = origin;
+  if (a.id.empty()) a.id = origin;
+  return Status::OK();
+}
+
 Status LoadGoldFile(const std::string& path, GoldSet* gold, Diagnostics* diag) {
   gold->files.push_back(path);
-  if (EndsWith(path, ".jsonl")) return LoadEventsJsonl(path, &gold->events, diag);
+  if (EndsWith(path, ".jsonl")) {
+    if (IsSnippetFile(path)) return LoadSnippetsJsonl(path, &gold->snippets, diag);
+    return LoadEventsJsonl(path, &gold->events, diag);
+  }
   std::string csv;
   Status s = ReadFile(path, &csv);
   if (!s.ok()) return s;
@@ -41,24 +118,17 @@ Status LoadGoldFile(const std::string& path, GoldSet* gold, Diagnostics* diag) {
 }  // namespace
 
 Status LoadEventsJsonl(const std::string& path, std::vector<Event>* events, Diagnostics* diag) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IOError(path + ": cannot open");
-  std::string line;
-  int64_t lineno = 0;
-  while (std::getline(in, line)) {
-    ++lineno;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.find_first_not_of(" \t") == std::string::npos) continue;
-    Event e;
-    Status s = EventFromJson(line, &e);
-    if (!s.ok()) {
-      if (diag) diag->Error(path, lineno, -1, "skipped event: " + s.message());
-      continue;
-    }
-    events->push_back(std::move(e));
-  }
-  if (in.bad()) return Status::IOError(path + ": read error");
-  return Status::OK();
+  auto parse = [](const std::string& line, const std::string&, Event* e) { return EventFromJson(line, e); };
+  return LoadJsonLines(path, "event", parse, events, diag);
+}
+
+bool IsSnippetLine(std::string_view line) {
+  nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+  return j.is_object() && j.contains("text") && j.contains("acled_sub_event_type") && !j.contains("plover_type");
+}
+
+Status LoadSnippetsJsonl(const std::string& path, std::vector<Snippet>* snippets, Diagnostics* diag) {
+  return LoadJsonLines(path, "snippet", SnippetFromJson, snippets, diag);
 }
 
 Status LoadGold(const std::string& path, GoldSet* gold, Diagnostics* diag) {

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "sitrep/eval.h"
 
@@ -22,6 +23,16 @@ bool SameActor(const ActorRef& gold, const ActorRef& pred, const EvalOptions& op
 
 // The actor's comparison key for display ("" when absent).
 std::string ActorKey(const ActorRef& a, const EvalOptions& options);
+
+// `s` cut to at most `max_bytes` (at a UTF-8 boundary) with "..." added when cut.
+std::string Shorten(const std::string& s, size_t max_bytes);
+
+// A one-line summary of an event for the worst-examples list: type / sub-type | actors | date | place | killed.
+std::string Summary(const Event& e, const EvalOptions& options);
+
+// Examples of several kinds taken in turn (one of each kind per round, each kind in its order) up
+// to `limit`, so that one kind cannot crowd out the others.
+std::vector<Example> TakeInTurn(std::vector<std::vector<Example>> kinds, int limit);
 
 }  // namespace sitrep::eval_internal
 

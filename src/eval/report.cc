@@ -1,7 +1,9 @@
-// EvalReport as a readable table and as JSON.
+// EvalReport and SnippetReport as readable tables and as JSON.
+#include <algorithm>
 #include <set>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include "sitrep/eval.h"
@@ -27,9 +29,126 @@ std::string OneLine(std::string s) {
   return s;
 }
 
+std::string WorstTable(const std::vector<Example>& worst) {
+  std::string out = fmt::format("\nWorst examples ({})\n", worst.size());
+  for (size_t i = 0; i < worst.size(); ++i) {
+    const Example& ex = worst[i];
+    out += fmt::format("{:>3}. [{}] article {}\n", i + 1, ex.kind, ex.article_id);
+    if (!ex.gold.empty()) out += "     gold: " + ex.gold + "\n";
+    if (!ex.pred.empty()) out += "     pred: " + ex.pred + "\n";
+    for (const std::string& e : ex.errors) out += "     - " + e + "\n";
+    if (!ex.text.empty()) out += "     text: " + OneLine(ex.text) + "\n";
+  }
+  return out;
+}
+
+nlohmann::json WorstJson(const std::vector<Example>& worst) {
+  nlohmann::json ex = nlohmann::json::array();
+  for (const Example& e : worst) {
+    ex.push_back({{"kind", e.kind}, {"article_id", e.article_id}, {"gold", e.gold}, {"pred", e.pred},
+                  {"errors", e.errors}, {"text", e.text}});
+  }
+  return ex;
+}
+
+std::string Dump(const nlohmann::json& j) { return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n"; }
+
+// Sub-event types by support (gold snippets), then by how often predicted, then by name.
+std::vector<std::pair<std::string, SnippetTypeScore>> TypesBySupport(const SnippetReport& r) {
+  std::vector<std::pair<std::string, SnippetTypeScore>> types(r.by_type.begin(), r.by_type.end());
+  std::stable_sort(types.begin(), types.end(), [](const auto& a, const auto& b) {
+    return std::pair(a.second.labelled, a.second.predicted) > std::pair(b.second.labelled, b.second.predicted);
+  });
+  return types;
+}
+
+// Confusion rows, the gold sub-event types with most snippets first, each with its predicted types,
+// most frequent first ("(none)" rows: the snippets labelled null).
+struct ConfusionRow {
+  std::string gold;
+  int64_t total = 0;
+  std::vector<std::pair<std::string, int64_t>> pred;
+};
+std::vector<ConfusionRow> ConfusionRows(const SnippetReport& r) {
+  std::map<std::string, ConfusionRow> rows;
+  for (const auto& [key, n] : r.confusion) {
+    ConfusionRow& row = rows[key.first];
+    row.gold = key.first;
+    row.pred.emplace_back(key.second, n);
+  }
+  std::vector<ConfusionRow> out;
+  for (auto& [gold, row] : rows) {
+    auto type = r.by_type.find(gold);
+    row.total = type != r.by_type.end() ? type->second.labelled : r.none.total;
+    std::stable_sort(row.pred.begin(), row.pred.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    out.push_back(std::move(row));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.total > b.total; });
+  return out;
+}
+
+nlohmann::json SnippetJson(const SnippetReport& r) {
+  using nlohmann::json;
+  json j;
+  j["counts"] = {{"snippets", r.snippets}, {"pred_events", r.pred_events},
+                 {"events_per_snippet", r.snippets ? json(static_cast<double>(r.pred_events) / r.snippets) : json(nullptr)}};
+  j["accuracy"] = {{"acled", RatioJson(r.acled)}, {"none", RatioJson(r.none)}, {"overall", RatioJson(r.overall)}};
+  json types = json::array();
+  for (const auto& [name, t] : TypesBySupport(r)) {
+    types.push_back({{"type", name}, {"support", t.labelled}, {"predicted", t.predicted}, {"correct", t.both},
+                     {"precision", t.predicted ? json(t.precision()) : json(nullptr)},
+                     {"recall", t.labelled ? json(t.recall()) : json(nullptr)}, {"f1", t.f1()}});
+  }
+  j["by_type"] = types;
+  json labels = json::object();
+  for (const auto& [label, ratio] : r.by_label) labels[label] = RatioJson(ratio);
+  j["by_case_label"] = labels;
+  json conf = json::array();
+  for (const ConfusionRow& row : ConfusionRows(r)) {
+    for (const auto& [pred, n] : row.pred) conf.push_back({{"gold", row.gold}, {"pred", pred}, {"count", n}});
+  }
+  j["confusion"] = conf;
+  j["worst"] = WorstJson(r.worst);
+  return j;
+}
+
 }  // namespace
 
+std::string SnippetReport::ToTable() const {
+  std::string out = fmt::format("Labelled snippets: {} snippets, {} predicted events in them ({:.2f} per snippet).\n",
+                                snippets, pred_events, snippets ? static_cast<double>(pred_events) / snippets : 0.0);
+  out += "Right: a snippet labelled with an ACLED sub-event type when some predicted event has that type;\n"
+         "a snippet labelled null when no predicted event has an ACLED type (docs/quality.md).\n\n";
+  out += fmt::format("Accuracy\n  {:<34} {:>7}   {:<7} {:>8}\n", "", "right", "total", "accuracy");
+  out += Row("political violence (ACLED label)", acled);
+  out += Row("no event (null label)", none);
+  out += Row("overall", overall);
+
+  out += fmt::format("\nBy ACLED sub-event type (over snippets)\n  {:<34} {:>9} {:>8} {:>8} {:>8} {:>9}\n", "",
+                     "precision", "recall", "F1", "support", "predicted");
+  for (const auto& [name, t] : TypesBySupport(*this)) {
+    out += fmt::format("  {:<34} {:>9} {:>8} {:>8.3f} {:>8} {:>9}\n", name,
+                       t.predicted ? fmt::format("{:.3f}", t.precision()) : "-",
+                       t.labelled ? fmt::format("{:.3f}", t.recall()) : "-", t.f1(), t.labelled, t.predicted);
+  }
+
+  out += fmt::format("\nBy case label\n  {:<34} {:>7}   {:<7} {:>8}\n", "", "right", "total", "accuracy");
+  for (const auto& [label, ratio] : by_label) out += Row(label.c_str(), ratio);
+
+  out += "\nConfusion (gold sub-event type (snippets): predicted sub-event types, most frequent first)\n";
+  for (const ConfusionRow& row : ConfusionRows(*this)) {
+    std::vector<std::string> cells;
+    for (const auto& [pred, n] : row.pred) cells.push_back(fmt::format("{} {}", pred, n));
+    out += fmt::format("  {} ({}): {}\n", row.gold, row.total, fmt::join(cells, ", "));
+  }
+  out += WorstTable(worst);
+  return out;
+}
+
+std::string SnippetReport::ToJson() const { return Dump(SnippetJson(*this)); }
+
 std::string EvalReport::ToTable() const {
+  if (snippets && gold_events == 0) return snippets->ToTable();
   std::string out;
   out += fmt::format("Gold: {} events in {} articles. Predicted: {} events in gold articles", gold_events,
                      gold_articles, pred_events);
@@ -86,20 +205,14 @@ std::string EvalReport::ToTable() const {
     }
   }
 
-  out += fmt::format("\nWorst examples ({})\n", worst.size());
-  for (size_t i = 0; i < worst.size(); ++i) {
-    const Example& ex = worst[i];
-    out += fmt::format("{:>3}. [{}] article {}\n", i + 1, ex.kind, ex.article_id);
-    if (!ex.gold.empty()) out += "     gold: " + ex.gold + "\n";
-    if (!ex.pred.empty()) out += "     pred: " + ex.pred + "\n";
-    for (const std::string& e : ex.errors) out += "     - " + e + "\n";
-    if (!ex.text.empty()) out += "     text: " + OneLine(ex.text) + "\n";
-  }
+  out += WorstTable(worst);
+  if (snippets) out += "\n" + snippets->ToTable();
   return out;
 }
 
 std::string EvalReport::ToJson() const {
   using nlohmann::json;
+  if (snippets && gold_events == 0) return Dump({{"snippets", SnippetJson(*snippets)}});
   json j;
   j["options"] = {{"date_window_days", options.date_window_days}, {"place_km", options.place_km}};
   j["counts"] = {{"gold_events", gold_events}, {"gold_articles", gold_articles}, {"pred_events", pred_events},
@@ -122,13 +235,9 @@ std::string EvalReport::ToJson() const {
   json conf = json::array();
   for (const auto& [key, n] : confusion) conf.push_back({{"gold", key.first}, {"pred", key.second}, {"count", n}});
   j["confusion"] = conf;
-  json ex = json::array();
-  for (const Example& e : worst) {
-    ex.push_back({{"kind", e.kind}, {"article_id", e.article_id}, {"gold", e.gold}, {"pred", e.pred},
-                  {"errors", e.errors}, {"text", e.text}});
-  }
-  j["worst"] = ex;
-  return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  j["worst"] = WorstJson(worst);
+  if (snippets) j["snippets"] = SnippetJson(*snippets);
+  return Dump(j);
 }
 
 }  // namespace sitrep

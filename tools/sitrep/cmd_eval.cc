@@ -25,9 +25,11 @@ struct EvalFlags {
   int64_t limit = 0;
 };
 
-// Keeps the gold events and articles of the first `limit` gold articles (in file order).
+// Keeps the gold events and articles of the first `limit` gold articles (in file order), and the
+// first `limit` labelled snippets.
 void LimitGold(int64_t limit, GoldSet* gold) {
   if (limit <= 0) return;
+  if (static_cast<int64_t>(gold->snippets.size()) > limit) gold->snippets.resize(static_cast<size_t>(limit));
   std::set<std::string> kept;
   for (const Event& e : gold->events) {
     if (!kept.count(e.article_id) && static_cast<int64_t>(kept.size()) < limit) {
@@ -89,8 +91,8 @@ int Run(const EvalFlags& flags) {
     return kExitInputErrors;
   }
   LimitGold(flags.limit, &gold);
-  if (gold.events.empty()) {
-    PrintError("nothing to score: no readable gold event in " + flags.gold);
+  if (gold.events.empty() && gold.snippets.empty()) {
+    PrintError("nothing to score: no readable gold event or snippet in " + flags.gold);
     return kExitInputErrors;
   }
 
@@ -101,6 +103,7 @@ int Run(const EvalFlags& flags) {
     s = LoadEventsFromDb(flags.db, &pred, &diag);
   } else {
     std::vector<Article> articles = gold.articles;
+    for (const Snippet& snippet : gold.snippets) articles.push_back(snippet.article);
     if (!flags.articles.empty()) {
       ReadOptions ro;
       s = ReadArticles(flags.articles, ro, &diag, [&articles](Article&& a) {
@@ -143,9 +146,9 @@ int Run(const EvalFlags& flags) {
     return kExitFailure;
   }
   if (!flags.quiet) {
-    std::fprintf(stderr, "sitrep: scored %lld gold events from %zu file(s) against %lld predicted events%s\n",
-                 static_cast<long long>(report.gold_events), gold.files.size(),
-                 static_cast<long long>(report.pred_events + report.unlinked_pred + report.outside_acled_pred),
+    std::string snippets = report.snippets ? fmt::format(" and {} labelled snippets", report.snippets->snippets) : "";
+    std::fprintf(stderr, "sitrep: scored %lld gold events%s from %zu file(s) against %zu predicted events%s\n",
+                 static_cast<long long>(report.gold_events), snippets.c_str(), gold.files.size(), pred.size(),
                  diag.errors() ? fmt::format(" ({} input errors)", diag.errors()).c_str() : "");
   }
   return diag.errors() ? kExitInputErrors : kExitOk;
@@ -155,7 +158,8 @@ Register reg("eval", "Score extracted events against gold data (precision/recall
              [](CLI::App* app) {
   auto f = std::make_shared<EvalFlags>();
   app->add_option("--gold", f->gold,
-                  "Gold: an ACLED-style .csv, a sitrep .jsonl, or a directory of them (*.csv, *.jsonl)")
+                  "Gold: an ACLED-style .csv, a sitrep .jsonl, a labelled-snippet .jsonl (CASE 2021 style), "
+                  "or a directory of them (*.csv, *.jsonl)")
       ->required();
   auto* pred = app->add_option("--pred", f->pred, "Predicted events, JSON lines (schema v1)");
   auto* db = app->add_option("--db", f->db, "Read predicted events from this sitrep store");
@@ -177,7 +181,8 @@ Register reg("eval", "Score extracted events against gold data (precision/recall
   app->add_option("--gazetteer", f->gazetteer, "Gazetteer index file, or 'none' (default: built data dir)");
   app->add_flag("-q,--quiet", f->quiet, "Print errors only on stderr");
   app->footer(
-      "Without --pred or --db, runs the pipeline on the gold texts (ACLED notes, or --articles) and scores it.\n"
+      "Without --pred or --db, runs the pipeline on the gold texts (ACLED notes, snippet texts, or --articles)\n"
+      "and scores it. Labelled snippets are scored in their own section.\n"
       "Matching rule and metrics: docs/quality.md. Actor names are normalised with the actor dictionary\n"
       "(data/actors) when it loads, else by case/punctuation-insensitive name.\n"
       "Exit codes: 0 ok (warnings may have been printed), 1 some input failed or no gold found,\n"
