@@ -104,6 +104,19 @@ std::vector<const Arg*> RepellerOf(const SentenceView& v, uint32_t first) {
   return AgentsOfVerbBefore(v, k, v.cues().repel_verbs);
 }
 
+// "fighting broke out on Saturday between X and Y", "clashes took place between X and Y", "clashes were
+// reported between X and Y": the parties after the verb that says the fighting started or happened.
+std::vector<const Arg*> BetweenAfterOutbreak(const SentenceView& v, uint32_t k) {
+  const Sentence& s = v.sentence();
+  while (k < s.last_token && v.IsAux(k)) ++k;  // "were reported"
+  if (k >= s.last_token || !v.IsVerb(k)) return {};
+  const std::string& lemma = v.Lemma(k);
+  if (!v.cues().outbreak_verbs.Contains(lemma) && !v.cues().reporting_verbs.Contains(lemma)) return {};
+  ++k;
+  if (k < s.last_token && (v.tok(k).tag == "RP" || v.tok(k).lower == "place")) ++k;  // "broke out", "took place"
+  return Actors(v.PrepObjects(k, "between"));
+}
+
 // "fighting ... pitting X against Y".
 bool Pitting(const SentenceView& v, uint32_t from, const Arg** x, const Arg** y) {
   const Sentence& s = v.sentence();
@@ -143,13 +156,7 @@ std::vector<RoleTuple> ReadRoles(const SentenceView& v, const TriggerMatch& m, b
     Append(&others, Actors(v.PrepObjects(m.last, "with")));
     Append(&others, RepellerOf(v, m.first));
     std::vector<const Arg*> between = Actors(v.PrepObjects(m.last, "between"));
-    // "fighting broke out on Saturday between X and Y": past the verb that says it started.
-    if (between.size() < 2 && m.last < v.sentence().last_token && v.IsVerb(m.last) &&
-        v.cues().outbreak_verbs.Contains(v.Lemma(m.last))) {
-      uint32_t after_verb = m.last + 1;
-      if (after_verb < v.sentence().last_token && v.tok(after_verb).tag == "RP") ++after_verb;  // "broke out"
-      between = Actors(v.PrepObjects(after_verb, "between"));
-    }
+    if (between.size() < 2) between = BetweenAfterOutbreak(v, m.last);
     if (between.size() >= 2) agents = between;
   } else if (passive) {
     Append(&agents, Actors(v.PrepObjects(m.last, "by")));
