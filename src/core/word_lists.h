@@ -21,7 +21,7 @@
 #include <vector>
 
 #include "sitrep/status.h"
-#include "sitrep/word_set.h"
+#include "core/word_set.h"
 
 namespace sitrep {
 

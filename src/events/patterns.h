@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "sitrep/events.h"
-#include "sitrep/word_set.h"
+#include "core/word_set.h"
 
 namespace sitrep {
 

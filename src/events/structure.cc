@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
-#include "sitrep/word_set.h"
+#include "core/word_set.h"
 
 namespace sitrep {
 namespace {

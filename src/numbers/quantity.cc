@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "sitrep/numbers.h"
-#include "sitrep/word_set.h"
+#include "core/word_set.h"
 
 namespace sitrep {
 namespace {

@@ -13,7 +13,7 @@
 #include "core/word_lists.h"
 #include "sitrep/status.h"
 #include "sitrep/text.h"
-#include "sitrep/word_set.h"
+#include "core/word_set.h"
 
 namespace sitrep {
 

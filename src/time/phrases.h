@@ -10,7 +10,7 @@
 #include "core/calendar.h"
 #include "sitrep/numbers.h"
 #include "sitrep/temporal.h"
-#include "sitrep/word_set.h"
+#include "core/word_set.h"
 
 namespace sitrep::time_internal {
 

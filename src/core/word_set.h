@@ -1,9 +1,9 @@
-// WordSet: a fixed set of words built once, for the word tests that run on nearly every token
+// Internal to the stages (not part of the public API). WordSet: a fixed set of words built once, for the word tests that run on nearly every token
 // (time, numbers, event cues). Open addressing with FNV-1a and linear probing: std::unordered_set's
 // hash and modulo by a prime showed up in profiles. It stores views: the words must outlive the
 // set (string literals, or strings owned next to it, as WordMap does).
-#ifndef SITREP_WORD_SET_H_
-#define SITREP_WORD_SET_H_
+#ifndef SITREP_SRC_CORE_WORD_SET_H_
+#define SITREP_SRC_CORE_WORD_SET_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -12,6 +12,8 @@
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "core/hash.h"
 
 namespace sitrep {
 
@@ -40,11 +42,7 @@ class WordSet {
   size_t slots() const { return slots_.size(); }
 
  private:
-  static size_t Hash(std::string_view w) {
-    uint32_t h = 2166136261u;
-    for (unsigned char c : w) h = (h ^ c) * 16777619u;
-    return h;
-  }
+  static size_t Hash(std::string_view w) { return hash::Fnv1a32(w); }
   template <typename It>
   void Build(It begin, It end) {
     size_t n = 0;
@@ -108,4 +106,4 @@ class WordMap {
 
 }  // namespace sitrep
 
-#endif  // SITREP_WORD_SET_H_
+#endif  // SITREP_SRC_CORE_WORD_SET_H_
