@@ -90,76 +90,117 @@ const char* FrameName(Frame frame) {
   return "?";
 }
 
-Status EventExtractor::Patterns::Load(const std::string& dir) {
-  const std::string path = dir + "/events/patterns.txt";
+namespace {
+
+// The 7th field: "agentless: ACTOR_ID", the party when the text names none ("an IED exploded"), or
+// "agentless if toll: ACTOR_ID", only when the sentence also gives a toll ("clashes left 5 dead").
+Status ParseAgentless(const std::string& field, const std::string& where, Pattern* p) {
+  const std::string kPlain = "agentless:", kIfToll = "agentless if toll:";
+  p->agentless_needs_toll = field.rfind(kIfToll, 0) == 0;
+  const size_t skip = p->agentless_needs_toll ? kIfToll.size() : kPlain.size();
+  if ((!p->agentless_needs_toll && field.rfind(kPlain, 0) != 0) || Trim(field.substr(skip)).empty())
+    return Status::Corruption(where + ": the 7th field must read 'agentless: ACTOR_ID' or 'agentless if toll: ACTOR_ID'");
+  p->agentless.id = std::string(Trim(field.substr(skip)));
+  return Status::OK();
+}
+
+// The 6th field: "condition: Event type / Sub-event type; ..." or "-".
+Status ParseAcledRules(const std::string& field, const std::string& where, Pattern* p) {
+  if (field == "-") return Status::OK();
+  for (const std::string& rule : strings::SplitTrimmed(field, ';')) {
+    const size_t colon = rule.find(':');
+    const size_t slash = rule.find(" / ");
+    if (colon == std::string::npos || slash == std::string::npos || slash < colon)
+      return Status::Corruption(where + ": ACLED rule must read 'condition: Event type / Sub-event type'");
+    AcledRule r{std::string(Trim(rule.substr(0, colon))), std::string(Trim(rule.substr(colon + 1, slash - colon - 1))),
+                std::string(Trim(rule.substr(slash + 3)))};
+    if (r.condition != "state" && r.condition != "civilians" && r.condition != "armed" && r.condition != "default")
+      return Status::Corruption(where + ": unknown ACLED condition '" + r.condition + "'");
+    p->acled.push_back(r);
+  }
+  return Status::OK();
+}
+
+// One line's fields (all but the lemmas) into the pattern every lemma sequence of the line shares.
+Status ParseFields(const std::vector<std::string>& f, const std::string& where, Pattern* proto) {
+  if (f.size() == 7)
+    if (Status s = ParseAgentless(std::string(Trim(f[6])), where, proto); !s.ok()) return s;
+  for (const std::string& pos : Words(f[1])) {
+    if (pos == "V") proto->verb = true;
+    else if (pos == "N") proto->noun = true;
+    else return Status::Corruption(fmt::format("{}: part of speech must be V or N, not '{}'", where, pos));
+  }
+  if (Status s = ParseFrame(f[2], &proto->frame); !s.ok()) return Status::Corruption(where + ": " + s.message());
+  if (proto->frame == Frame::kBlock) return Status::OK();
+  const size_t slash = f[3].find('/');
+  if (slash == std::string::npos) return Status::Corruption(where + ": PLOVER field must be TYPE/mode");
+  proto->plover_type = Trim(f[3].substr(0, slash));
+  proto->plover_mode = Trim(f[3].substr(slash + 1));
+  proto->cameo = f[4];
+  return ParseAcledRules(f[5], where, proto);
+}
+
+// data/events/patterns.txt: one pattern per lemma sequence of each line.
+Status ReadPatterns(const std::string& path, std::vector<Pattern>* out) {
   std::ifstream in(path);
   if (!in) return Status::NotFound(path + ": cannot open event patterns");
   std::string line;
-  int lineno = 0;
-  std::vector<Pattern> loaded;
-  while (std::getline(in, line)) {
-    ++lineno;
-    std::string t(Trim(line));
+  for (int lineno = 1; std::getline(in, line); ++lineno) {
+    const std::string t(Trim(line));
     if (t.empty() || t[0] == '#') continue;
-    auto where = [&] { return fmt::format("{}:{}", path, lineno); };
-    std::vector<std::string> f = strings::SplitTrimmed(t, '|');
+    const std::string where = fmt::format("{}:{}", path, lineno);
+    const std::vector<std::string> f = strings::SplitTrimmed(t, '|');
     if (f.size() != 6 && f.size() != 7)
-      return Status::Corruption(fmt::format("{}: expected 6 or 7 '|'-separated fields, found {}", where(), f.size()));
+      return Status::Corruption(fmt::format("{}: expected 6 or 7 '|'-separated fields, found {}", where, f.size()));
     Pattern proto;
     proto.source = fmt::format("patterns.txt:{}", lineno);
-    if (f.size() == 7) {
-      // "agentless: ACTOR_ID": the party when the text names none ("an IED exploded"); "agentless
-      // if toll: ACTOR_ID" only when the sentence also gives a toll ("clashes left 5 dead").
-      const std::string field(Trim(f[6]));
-      const std::string kPlain = "agentless:", kIfToll = "agentless if toll:";
-      proto.agentless_needs_toll = field.rfind(kIfToll, 0) == 0;
-      const size_t skip = proto.agentless_needs_toll ? kIfToll.size() : kPlain.size();
-      if ((!proto.agentless_needs_toll && field.rfind(kPlain, 0) != 0) || Trim(field.substr(skip)).empty())
-        return Status::Corruption(where() + ": the 7th field must read 'agentless: ACTOR_ID' or 'agentless if toll: ACTOR_ID'");
-      proto.agentless.id = std::string(Trim(field.substr(skip)));
-    }
-    for (const std::string& pos : Words(f[1])) {
-      if (pos == "V") proto.verb = true;
-      else if (pos == "N") proto.noun = true;
-      else return Status::Corruption(fmt::format("{}: part of speech must be V or N, not '{}'", where(), pos));
-    }
-    Status s = ParseFrame(f[2], &proto.frame);
-    if (!s.ok()) return Status::Corruption(where() + ": " + s.message());
-    if (proto.frame != Frame::kBlock) {
-      size_t slash = f[3].find('/');
-      if (slash == std::string::npos) return Status::Corruption(where() + ": PLOVER field must be TYPE/mode");
-      proto.plover_type = Trim(f[3].substr(0, slash));
-      proto.plover_mode = Trim(f[3].substr(slash + 1));
-      proto.cameo = f[4];
-      if (f[5] != "-") {
-        for (const std::string& rule : strings::SplitTrimmed(f[5], ';')) {
-          size_t colon = rule.find(':');
-          size_t slash2 = rule.find(" / ");
-          if (colon == std::string::npos || slash2 == std::string::npos || slash2 < colon)
-            return Status::Corruption(where() + ": ACLED rule must read 'condition: Event type / Sub-event type'");
-          AcledRule r{std::string(Trim(rule.substr(0, colon))),
-                      std::string(Trim(rule.substr(colon + 1, slash2 - colon - 1))),
-                      std::string(Trim(rule.substr(slash2 + 3)))};
-          if (r.condition != "state" && r.condition != "civilians" && r.condition != "armed" && r.condition != "default")
-            return Status::Corruption(where() + ": unknown ACLED condition '" + r.condition + "'");
-          proto.acled.push_back(r);
-        }
-      }
-    }
+    if (Status s = ParseFields(f, where, &proto); !s.ok()) return s;
     for (const std::string& alt : strings::SplitTrimmed(f[0], ',')) {
       Pattern p = proto;
       p.words = Words(alt);
-      if (p.words.empty()) return Status::Corruption(where() + ": empty trigger in lemma list");
-      loaded.push_back(std::move(p));
+      if (p.words.empty()) return Status::Corruption(where + ": empty trigger in lemma list");
+      out->push_back(std::move(p));
     }
   }
-  patterns = std::move(loaded);
+  return Status::OK();
+}
 
+// data/events/irregular_verbs.txt ("lemma: form form"): irregular form -> lemma, for the lemmas some
+// pattern starts with.
+template <typename Known>
+Status ReadIrregularForms(const std::string& path, const Known& first_lemma,
+                          std::unordered_map<std::string, std::string>* irregular) {
+  std::ifstream in(path);
+  if (!in) return Status::NotFound(path + ": cannot open");
+  std::string line;
+  for (int lineno = 1; std::getline(in, line); ++lineno) {
+    const std::string t(Trim(line));
+    if (t.empty() || t[0] == '#') continue;
+    const size_t colon = t.find(':');
+    if (colon == std::string::npos) return Status::Corruption(fmt::format("{}:{}: expected 'lemma: forms'", path, lineno));
+    const std::string lemma(Trim(t.substr(0, colon)));
+    if (!first_lemma.count(lemma)) continue;
+    for (const std::string& form : Words(t.substr(colon + 1))) irregular->emplace(form, lemma);
+  }
+  return Status::OK();
+}
+
+template <typename Map>
+auto Freeze(Map& map) {
+  using V = typename Map::mapped_type;
+  std::vector<std::pair<std::string, V>> entries(std::make_move_iterator(map.begin()), std::make_move_iterator(map.end()));
+  return WordMap<V>(std::move(entries));
+}
+
+}  // namespace
+
+Status EventExtractor::Patterns::Load(const std::string& dir) {
+  std::vector<Pattern> loaded;
+  if (Status s = ReadPatterns(dir + "/events/patterns.txt", &loaded); !s.ok()) return s;
+  patterns = std::move(loaded);
   // Built in ordinary maps, then frozen into WordMaps (the lookups run on every token).
   std::unordered_map<std::string, std::vector<const Pattern*>> first_lemma;
-  std::unordered_map<std::string, std::vector<std::string>> forms_need;
-  std::unordered_map<std::string, std::string> irregular;
-  std::unordered_map<std::string, std::unordered_set<std::string>> seconds;  // lemma -> second words
+  std::unordered_map<std::string, std::unordered_set<std::string>> seconds;  // lemma -> telling later words
   for (const Pattern& p : patterns) {
     if (p.frame == Frame::kReject && !walkout) walkout = &p;
     first_lemma[p.words[0]].push_back(&p);
@@ -169,9 +210,23 @@ Status EventExtractor::Patterns::Load(const std::string& dir) {
       if (p.words[w].size() > telling.size()) telling = p.words[w];
     seconds[p.words[0]].insert(telling);
   }
+  std::unordered_map<std::string, std::string> irregular;
+  if (Status s = ReadIrregularForms(dir + "/events/irregular_verbs.txt", first_lemma, &irregular); !s.ok()) return s;
+  BuildPreFilter(seconds, irregular);
+  by_first_lemma = Freeze(first_lemma);
+  irregular_lemma = Freeze(irregular);
+  return Status::OK();
+}
+
+// The pre-filter's tables: every inflected or irregular form of a first lemma -> the telling words
+// its multiword patterns need nearby; the forms of the patterns that need no named party.
+void EventExtractor::Patterns::BuildPreFilter(
+    const std::unordered_map<std::string, std::unordered_set<std::string>>& seconds,
+    const std::unordered_map<std::string, std::string>& irregular) {
+  std::unordered_map<std::string, std::vector<std::string>> forms_need;
   auto add_form = [&](const std::string& lemma, const std::string& form) {
     std::vector<std::string>& need = forms_need[form];
-    for (const std::string& w : seconds[lemma])
+    for (const std::string& w : seconds.at(lemma))
       if (std::find(need.begin(), need.end(), w) == need.end()) need.push_back(w);
   };
   for (const auto& [lemma, unused] : seconds) {
@@ -179,46 +234,18 @@ Status EventExtractor::Patterns::Load(const std::string& dir) {
     AddInflections(lemma, &forms);
     for (const std::string& f : forms) add_form(lemma, f);
   }
-  // Irregular forms for the pre-filter.
-  const std::string irr_path = dir + "/events/irregular_verbs.txt";
-  std::ifstream irr(irr_path);
-  if (!irr) return Status::NotFound(irr_path + ": cannot open");
-  lineno = 0;
-  while (std::getline(irr, line)) {
-    ++lineno;
-    std::string t(Trim(line));
-    if (t.empty() || t[0] == '#') continue;
-    size_t colon = t.find(':');
-    if (colon == std::string::npos) return Status::Corruption(fmt::format("{}:{}: expected 'lemma: forms'", irr_path, lineno));
-    const std::string lemma(Trim(t.substr(0, colon)));
-    if (!first_lemma.count(lemma)) continue;
-    for (const std::string& form : Words(t.substr(colon + 1))) {
-      add_form(lemma, form);
-      irregular.emplace(form, lemma);
-    }
-  }
-  // First words of the patterns that need no named party, with their inflections.
-  {
-    std::unordered_set<std::string> lemmas, forms;
-    for (const Pattern& p : patterns)
-      if (!p.agentless.id.empty()) lemmas.insert(p.words.front());
-    for (const std::string& l : lemmas) AddInflections(l, &forms);
-    for (const auto& [form, lemma] : irregular)
-      if (lemmas.count(lemma)) forms.insert(form);
-    std::vector<std::pair<std::string, char>> entries;
-    for (const std::string& f : forms) entries.emplace_back(f, 1);
-    agentless_forms = WordMap<char>(std::move(entries));
-  }
-  auto freeze = [](auto& map) {
-    using V = typename std::decay_t<decltype(map)>::mapped_type;
-    std::vector<std::pair<std::string, V>> entries(std::make_move_iterator(map.begin()),
-                                                   std::make_move_iterator(map.end()));
-    return WordMap<V>(std::move(entries));
-  };
-  by_first_lemma = freeze(first_lemma);
-  surface_forms = freeze(forms_need);
-  irregular_lemma = freeze(irregular);
-  return Status::OK();
+  for (const auto& [form, lemma] : irregular) add_form(lemma, form);
+  surface_forms = Freeze(forms_need);
+
+  std::unordered_set<std::string> lemmas, forms;
+  for (const Pattern& p : patterns)
+    if (!p.agentless.id.empty()) lemmas.insert(p.words.front());
+  for (const std::string& l : lemmas) AddInflections(l, &forms);
+  for (const auto& [form, lemma] : irregular)
+    if (lemmas.count(lemma)) forms.insert(form);
+  std::vector<std::pair<std::string, char>> entries;
+  for (const std::string& f : forms) entries.emplace_back(f, 1);
+  agentless_forms = WordMap<char>(std::move(entries));
 }
 
 bool EventExtractor::Patterns::MayMatch(const Document& doc, const Sentence& s) const {

@@ -60,6 +60,8 @@ struct EventExtractor::Patterns {
   const Pattern* walkout = nullptr;
 
   Status Load(const std::string& dir);
+  void BuildPreFilter(const std::unordered_map<std::string, std::unordered_set<std::string>>& seconds,
+                      const std::unordered_map<std::string, std::string>& irregular);
   // Longest match at each position; a blocking pattern suppresses what it covers.
   std::vector<TriggerMatch> Find(const Document& doc, const Sentence& s) const;
 };
