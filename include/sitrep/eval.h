@@ -172,9 +172,11 @@ struct Example {
 // ---------------------------------------------------------------------------------------------
 // Scoring labelled snippets (docs/quality.md, "Labelled snippets (CASE 2021)")
 
-// One ACLED sub-event type over the snippets: `predicted` snippets had an event of that type,
-// `labelled` snippets are labelled with it, `both` both.
-struct SnippetTypeScore {
+// One type's detection figures. Over snippets: `predicted` snippets had an event of that type,
+// `labelled` snippets are labelled with it, `both` both. Over ACLED-style events: `predicted` events of
+// that type, `labelled` gold events of it, `both` strict matches whose gold has it (and, for sub-event
+// types, whose prediction has it too).
+struct TypeScore {
   int64_t predicted = 0, labelled = 0, both = 0;
   double precision() const { return predicted ? static_cast<double>(both) / predicted : 0.0; }
   double recall() const { return labelled ? static_cast<double>(both) / labelled : 0.0; }
@@ -191,7 +193,7 @@ struct SnippetReport {
   // A snippet labelled with a sub-event type is right when some predicted event of its article has
   // that sub-event type (case-insensitive); one labelled null when none has an ACLED event type.
   Ratio acled, none, overall;
-  std::map<std::string, SnippetTypeScore> by_type;  // sub-event type (the gold's spelling when it has it)
+  std::map<std::string, TypeScore> by_type;  // sub-event type (the gold's spelling when it has it)
   std::map<std::string, Ratio> by_label;            // case_label ("(none)" when absent) -> right / total
   // (gold sub-event type, predicted sub-event type) -> snippets; "(none)" for a null label or no
   // ACLED-typed prediction, "(no sub-event type)" for an ACLED-typed prediction without one.
@@ -225,6 +227,9 @@ struct EvalReport {
   Ratio date_exact, date_within_3d;             // pairs whose gold has a date
   Ratio fatalities_exact;                       // pairs whose gold has a fatality count
   double fatalities_mae = 0;
+
+  // Detection per ACLED event type and per sub-event type (precision, recall, F1 of each).
+  std::map<std::string, TypeScore> by_event_type, by_sub_event_type;
 
   // Type confusion over the type-agnostic alignment: (gold type, predicted type) -> count,
   // "(none)" for a gold event with no counterpart or a predicted event with no gold.

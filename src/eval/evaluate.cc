@@ -146,6 +146,28 @@ void ScoreDetection(int64_t matched, EvalReport* r) {
   r->f1 = r->precision + r->recall > 0 ? 2 * r->precision * r->recall / (r->precision + r->recall) : 0;
 }
 
+// Detection per ACLED event type and sub-event type: gold events of each, predictions linked to gold
+// articles of each, and strict matches (for sub-event types, matches whose two sides agree on it).
+void ScoreDetectionByType(const Scoring& s, const std::vector<MatchPair>& strict, EvalReport* r) {
+  for (const Event& g : s.gold.events) {
+    if (!g.acled_event_type.empty()) ++r->by_event_type[g.acled_event_type].labelled;
+    if (!g.acled_sub_event_type.empty()) ++r->by_sub_event_type[g.acled_sub_event_type].labelled;
+  }
+  for (size_t p = 0; p < s.pred.size(); ++p) {
+    if (s.pred_article[p].empty()) continue;
+    const Event& e = s.pred[p];
+    if (!e.acled_event_type.empty()) ++r->by_event_type[e.acled_event_type].predicted;
+    if (!e.acled_sub_event_type.empty()) ++r->by_sub_event_type[e.acled_sub_event_type].predicted;
+  }
+  for (const MatchPair& m : strict) {
+    const Event& g = s.gold.events[m.gold];
+    const Event& e = s.pred[m.pred];
+    if (!g.acled_event_type.empty()) ++r->by_event_type[g.acled_event_type].both;
+    if (!g.acled_sub_event_type.empty() && EqualsIgnoreCase(g.acled_sub_event_type, e.acled_sub_event_type))
+      ++r->by_sub_event_type[g.acled_sub_event_type].both;
+  }
+}
+
 // The per-field metrics over the strictly matched pairs, each where gold has the field.
 void ScoreMatchedFields(const Scoring& s, const std::vector<MatchPair>& strict, EvalReport* r) {
   double abs_error_sum = 0;
@@ -355,6 +377,7 @@ EvalReport Evaluate(const GoldSet& gold, const std::vector<Event>& all_pred, con
   // Detection (type required) and the per-field metrics over its pairs.
   const std::vector<MatchPair> strict = MatchEvents(gold.events, pred, pred_article, options, true);
   ScoreDetection(static_cast<int64_t>(strict.size()), &r);
+  ScoreDetectionByType(s, strict, &r);
   ScoreMatchedFields(s, strict, &r);
 
   // Type-agnostic alignment: event-type accuracy and the confusion table.

@@ -53,13 +53,36 @@ nlohmann::json WorstJson(const std::vector<Example>& worst) {
 
 std::string Dump(const nlohmann::json& j) { return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n"; }
 
-// Sub-event types by support (gold snippets), then by how often predicted, then by name.
-std::vector<std::pair<std::string, SnippetTypeScore>> TypesBySupport(const SnippetReport& r) {
-  std::vector<std::pair<std::string, SnippetTypeScore>> types(r.by_type.begin(), r.by_type.end());
+// Types by support (gold), then by how often predicted, then by name.
+std::vector<std::pair<std::string, TypeScore>> TypesBySupport(const std::map<std::string, TypeScore>& by_type) {
+  std::vector<std::pair<std::string, TypeScore>> types(by_type.begin(), by_type.end());
   std::stable_sort(types.begin(), types.end(), [](const auto& a, const auto& b) {
     return std::pair(a.second.labelled, a.second.predicted) > std::pair(b.second.labelled, b.second.predicted);
   });
   return types;
+}
+
+nlohmann::json TypeJson(const std::map<std::string, TypeScore>& by_type) {
+  using nlohmann::json;
+  json types = json::array();
+  for (const auto& [name, t] : TypesBySupport(by_type)) {
+    types.push_back({{"type", name}, {"support", t.labelled}, {"predicted", t.predicted}, {"correct", t.both},
+                     {"precision", t.predicted ? json(t.precision()) : json(nullptr)},
+                     {"recall", t.labelled ? json(t.recall()) : json(nullptr)}, {"f1", t.f1()}});
+  }
+  return types;
+}
+
+// A per-type table under `title`, the types with most gold first.
+std::string TypeTable(const std::string& title, const std::map<std::string, TypeScore>& by_type) {
+  std::string out = fmt::format("{}\n  {:<34} {:>9} {:>8} {:>8} {:>8} {:>9}\n", title, "", "precision", "recall",
+                                "F1", "support", "predicted");
+  for (const auto& [name, t] : TypesBySupport(by_type)) {
+    out += fmt::format("  {:<34} {:>9} {:>8} {:>8.3f} {:>8} {:>9}\n", name,
+                       t.predicted ? fmt::format("{:.3f}", t.precision()) : "-",
+                       t.labelled ? fmt::format("{:.3f}", t.recall()) : "-", t.f1(), t.labelled, t.predicted);
+  }
+  return out;
 }
 
 // Confusion rows, the gold sub-event types with most snippets first, each with its predicted types,
@@ -93,13 +116,7 @@ nlohmann::json SnippetJson(const SnippetReport& r) {
   j["counts"] = {{"snippets", r.snippets}, {"pred_events", r.pred_events},
                  {"events_per_snippet", r.snippets ? json(static_cast<double>(r.pred_events) / r.snippets) : json(nullptr)}};
   j["accuracy"] = {{"acled", RatioJson(r.acled)}, {"none", RatioJson(r.none)}, {"overall", RatioJson(r.overall)}};
-  json types = json::array();
-  for (const auto& [name, t] : TypesBySupport(r)) {
-    types.push_back({{"type", name}, {"support", t.labelled}, {"predicted", t.predicted}, {"correct", t.both},
-                     {"precision", t.predicted ? json(t.precision()) : json(nullptr)},
-                     {"recall", t.labelled ? json(t.recall()) : json(nullptr)}, {"f1", t.f1()}});
-  }
-  j["by_type"] = types;
+  j["by_type"] = TypeJson(r.by_type);
   json labels = json::object();
   for (const auto& [label, ratio] : r.by_label) labels[label] = RatioJson(ratio);
   j["by_case_label"] = labels;
@@ -124,13 +141,7 @@ std::string SnippetReport::ToTable() const {
   out += Row("no event (null label)", none);
   out += Row("overall", overall);
 
-  out += fmt::format("\nBy ACLED sub-event type (over snippets)\n  {:<34} {:>9} {:>8} {:>8} {:>8} {:>9}\n", "",
-                     "precision", "recall", "F1", "support", "predicted");
-  for (const auto& [name, t] : TypesBySupport(*this)) {
-    out += fmt::format("  {:<34} {:>9} {:>8} {:>8.3f} {:>8} {:>9}\n", name,
-                       t.predicted ? fmt::format("{:.3f}", t.precision()) : "-",
-                       t.labelled ? fmt::format("{:.3f}", t.recall()) : "-", t.f1(), t.labelled, t.predicted);
-  }
+  out += "\n" + TypeTable("By ACLED sub-event type (over snippets)", by_type);
 
   out += fmt::format("\nBy case label\n  {:<34} {:>7}   {:<7} {:>8}\n", "", "right", "total", "accuracy");
   for (const auto& [label, ratio] : by_label) out += Row(label.c_str(), ratio);
@@ -179,6 +190,9 @@ std::string EvalReport::ToTable() const {
   out += Row("fatalities exact", fatalities_exact);
   out += fmt::format("  {:<34} {}\n\n", "fatalities mean absolute error",
                      fatalities_exact.total ? fmt::format("{:.2f}", fatalities_mae) : "-");
+
+  out += TypeTable("Detection by ACLED event type", by_event_type) + "\n";
+  out += TypeTable("Detection by ACLED sub-event type (matched pairs with the same sub-event type)", by_sub_event_type) + "\n";
 
   // Confusion: rows gold, columns predicted.
   std::set<std::string> rows, cols;
@@ -235,6 +249,8 @@ std::string EvalReport::ToJson() const {
   json conf = json::array();
   for (const auto& [key, n] : confusion) conf.push_back({{"gold", key.first}, {"pred", key.second}, {"count", n}});
   j["confusion"] = conf;
+  j["by_event_type"] = TypeJson(by_event_type);
+  j["by_sub_event_type"] = TypeJson(by_sub_event_type);
   j["worst"] = WorstJson(worst);
   if (snippets) j["snippets"] = SnippetJson(*snippets);
   return Dump(j);

@@ -105,7 +105,7 @@ SnippetReport EvaluateSnippets(const std::vector<Snippet>& snippets, const std::
     r.by_label[s.case_label.empty() ? kNone : s.case_label].Add(ok);
     if (!want.empty()) ++r.by_type[names.at(want)].labelled;
     for (const std::string& t : p.types) {
-      SnippetTypeScore& score = r.by_type[names.at(t)];
+      TypeScore& score = r.by_type[names.at(t)];
       ++score.predicted;
       if (t == want) ++score.both;
     }

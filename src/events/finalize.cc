@@ -23,6 +23,17 @@ bool IsResponseTo(const Event& protest, const Event& e, const Conventions& conve
   return e.actor2.empty() || conventions.IsCivilians(e.actor2) || e.actor2.id == protest.actor1.id;
 }
 
+// Removes the events marked absorbed, keeping the order of the others.
+void DropAbsorbed(const std::vector<bool>& absorbed, std::vector<Event>* found) {
+  size_t kept = 0;
+  for (size_t i = 0; i < found->size(); ++i) {
+    if (absorbed[i]) continue;
+    if (kept != i) (*found)[kept] = std::move((*found)[i]);  // never move an event onto itself
+    ++kept;
+  }
+  found->resize(kept);
+}
+
 }  // namespace
 
 // "Residents protested in Abomey-Calavi. Police dispersed them and arrested two.": ACLED codes one
@@ -44,13 +55,29 @@ void AbsorbProtestResponses(const ArticleView& article, const Conventions& conve
       if (protest.actor2.empty()) protest.actor2 = e.actor1;
     }
   }
-  size_t kept = 0;
-  for (size_t i = 0; i < found->size(); ++i) {
-    if (absorbed[i]) continue;
-    if (kept != i) (*found)[kept] = std::move((*found)[i]);  // never move an event onto itself
-    ++kept;
+  DropAbsorbed(absorbed, found);
+}
+
+// "Raia Mutomboki looted Tachinid. The assailants killed a man.": ACLED codes the incident once, as its
+// most serious event; what the same attackers also did to property around it is part of it. An event
+// of a secondary sub-event type (conventions.txt) by the same named actor as a violent event in the
+// same sentence or the two around it is absorbed into that event.
+void AbsorbSecondaryEvents(const ArticleView& article, const Conventions& conventions, std::vector<Event>* found) {
+  std::vector<bool> absorbed(found->size(), false);
+  for (size_t j = 0; j < found->size(); ++j) {
+    const Event& e = (*found)[j];
+    if (e.actor1.id.empty() || !conventions.secondary_sub_event_types.Contains(e.acled_sub_event_type)) continue;
+    const size_t sj = SentenceOf(article, e);
+    for (size_t i = 0; i < found->size() && !absorbed[j]; ++i) {
+      const Event& p = (*found)[i];
+      if (i == j || absorbed[i] || p.actor1.id != e.actor1.id || p.acled_event_type.empty()) continue;
+      if (!conventions.violent_types.Contains(p.plover_type) || p.plover_mode == "humanitarian-figure") continue;
+      const size_t si = SentenceOf(article, p);
+      if (si + 2 < sj || sj + 2 < si) continue;
+      absorbed[j] = true;
+    }
   }
-  found->resize(kept);
+  DropAbsorbed(absorbed, found);
 }
 
 // Events whose text names no place inherit the article's main place at precision 3, after

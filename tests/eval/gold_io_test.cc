@@ -227,6 +227,12 @@ TEST(Report, SmallGoldEndToEnd) {
   EXPECT_EQ(r.fatalities_exact.hit, 1);
   EXPECT_DOUBLE_EQ(r.fatalities_mae, 0.5);
   EXPECT_EQ((r.confusion[{"Strategic developments", "Battles"}]), 1);
+  // Per type: every gold event counted under its type, every match under its gold's type.
+  int64_t labelled = 0, both = 0, predicted = 0;
+  for (const auto& [type, t] : r.by_event_type) labelled += t.labelled, both += t.both, predicted += t.predicted;
+  EXPECT_EQ(labelled, r.gold_events);
+  EXPECT_EQ(both, r.matched);
+  EXPECT_EQ(predicted, r.pred_events);
 
   nlohmann::json j = nlohmann::json::parse(r.ToJson());
   EXPECT_EQ(j["counts"]["matched"], 2);
@@ -234,7 +240,8 @@ TEST(Report, SmallGoldEndToEnd) {
   EXPECT_TRUE(j["worst"].is_array());
   EXPECT_FALSE(j["worst"].empty());
   std::string table = r.ToTable();
-  for (const char* want : {"precision", "actor1", "within 25 km", "confusion", "Worst examples", "COD9004"}) {
+  for (const char* want : {"precision", "actor1", "within 25 km", "confusion", "Worst examples", "COD9004",
+                           "Detection by ACLED event type"}) {
     EXPECT_NE(table.find(want), std::string::npos) << want;
   }
 }

@@ -113,7 +113,7 @@ TEST(Snippets, AccuracyAsCaseScoreComputesIt) {
 
 TEST(Snippets, PerTypePrecisionAndRecall) {
   SnippetReport r = SmallReport();
-  const SnippetTypeScore& clash = r.by_type.at("Armed clash");  // predicted on s1, s4, s5; labelled s1, s5
+  const TypeScore& clash = r.by_type.at("Armed clash");  // predicted on s1, s4, s5; labelled s1, s5
   EXPECT_EQ(clash.predicted, 3);
   EXPECT_EQ(clash.labelled, 2);
   EXPECT_DOUBLE_EQ(clash.precision(), 2.0 / 3);
