@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 
 #include "core/calendar.h"
 #include "internal.h"
@@ -198,76 +199,183 @@ bool ParseRestriction(std::string_view inside, Restriction* r, std::string* erro
   return bad();
 }
 
-}  // namespace
+// One actor record: a primary phrase, its '+' synonyms and the codes of all its lines.
+struct Record {
+  int line = 0;
+  std::vector<std::string> phrases;  // primary first
+  std::vector<Restriction> codes;
+};
 
-Status ImportTabariActors(std::string_view content, const std::string& file, TabariImportResult* out) {
-  out->actors.clear();
-  out->warnings.clear();
-  std::map<std::string, size_t> by_id;  // id -> index in out->actors
-  auto actor_for_code = [&](const std::string& code, const std::string& name_hint, int line) -> Actor& {
+// The actors an import builds, each id once: one actor per CAMEO code, one person per dated record.
+class ActorTable {
+ public:
+  ActorTable(const std::string& file, TabariImportResult* out) : file_(file), out_(out) {}
+
+  // Decides what a complete record becomes: skipped without a code, names of its code's actor
+  // when undated, a person when any code is dated.
+  void Add(Record rec) {
+    bool dated = std::any_of(rec.codes.begin(), rec.codes.end(), [](const Restriction& r) { return r.dated; });
+    if (rec.codes.empty()) {
+      out_->warnings.push_back(fmt::format("{}:{}: '{}' has no code; skipped", file_, rec.line, rec.phrases[0]));
+      return;
+    }
+    if (dated) AddPerson(std::move(rec));
+    else AddNames(rec);
+  }
+
+ private:
+  // The actor a CAMEO code maps to, created (named after the hint, else its id) on first use.
+  Actor& ForCode(const std::string& code, const std::string& name_hint, int line) {
     CodeInfo info = MapCode(code);
-    auto it = by_id.find(info.id);
-    if (it != by_id.end()) return out->actors[it->second];
+    auto it = by_id_.find(info.id);
+    if (it != by_id_.end()) return out_->actors[it->second];
     Actor a;
     a.id = info.id;
     a.name = name_hint.empty() ? info.id : name_hint;
     a.type = info.type;
     a.country = info.country;
-    a.file = file;
+    a.file = file_;
     a.line = line;
-    by_id[a.id] = out->actors.size();
-    out->actors.push_back(std::move(a));
-    return out->actors.back();
-  };
+    by_id_[a.id] = out_->actors.size();
+    out_->actors.push_back(std::move(a));
+    return out_->actors.back();
+  }
 
-  // The record being read.
-  struct Record {
-    int line = 0;
-    std::vector<std::string> phrases;  // primary first
-    std::vector<Restriction> codes;
-  } rec;
-  bool have = false;
-  auto flush = [&]() -> void {
-    if (!have) return;
-    have = false;
-    bool dated = std::any_of(rec.codes.begin(), rec.codes.end(), [](const Restriction& r) { return r.dated; });
-    if (rec.codes.empty()) {
-      out->warnings.push_back(fmt::format("{}:{}: '{}' has no code; skipped", file, rec.line, rec.phrases[0]));
-      return;
+  // Undated: the phrases are names of the code's actor (the last code wins, as in TABARI).
+  void AddNames(const Record& rec) {
+    Actor& a = ForCode(rec.codes.back().code, PhraseToName(rec.phrases[0]), rec.line);
+    for (const auto& p : rec.phrases) {
+      std::string name = PhraseToName(p);
+      if (name != a.name && std::find(a.aliases.begin(), a.aliases.end(), name) == a.aliases.end())
+        a.aliases.push_back(name);
     }
-    if (!dated) {
-      // Undated: the phrases are names of the code's actor (the last code wins, as in TABARI).
-      Actor& a = actor_for_code(rec.codes.back().code, PhraseToName(rec.phrases[0]), rec.line);
-      for (const auto& p : rec.phrases) {
-        std::string name = PhraseToName(p);
-        if (name != a.name && std::find(a.aliases.begin(), a.aliases.end(), name) == a.aliases.end())
-          a.aliases.push_back(name);
-      }
-      return;
-    }
-    // Dated: a person (or office holder) whose roles are the codes, undated default last.
+  }
+
+  // Dated: a person (or office holder) whose roles are the codes, undated default last. Skipped
+  // with a warning when the phrase gives no id or one already taken.
+  void AddPerson(Record rec) {
     Actor person;
     person.id = PhraseToId(rec.phrases[0]);
     person.name = PhraseToName(rec.phrases[0]);
     person.type = "person";
-    person.file = file;
+    person.file = file_;
     person.line = rec.line;
     for (size_t i = 1; i < rec.phrases.size(); ++i) person.aliases.push_back(PhraseToName(rec.phrases[i]));
     std::stable_partition(rec.codes.begin(), rec.codes.end(), [](const Restriction& r) { return r.dated; });
     for (const auto& r : rec.codes) {
       CodeInfo info = MapCode(r.code);
-      actor_for_code(r.code, "", rec.line);
+      ForCode(r.code, "", rec.line);
       person.roles.push_back({info.title, info.id, r.from, r.until});
       if (person.country.empty()) person.country = info.country;
     }
-    if (person.id.empty() || by_id.count(person.id)) {
-      out->warnings.push_back(fmt::format("{}:{}: person id '{}' is empty or already used; skipped", file, rec.line, person.id));
+    if (person.id.empty() || by_id_.count(person.id)) {
+      out_->warnings.push_back(
+          fmt::format("{}:{}: person id '{}' is empty or already used; skipped", file_, rec.line, person.id));
       return;
     }
-    by_id[person.id] = out->actors.size();
-    out->actors.push_back(std::move(person));
-  };
+    by_id_[person.id] = out_->actors.size();
+    out_->actors.push_back(std::move(person));
+  }
 
+  const std::string& file_;
+  TabariImportResult* out_;
+  std::map<std::string, size_t> by_id_;  // id -> index in out_->actors
+};
+
+// Decides which text of a line is comment and removes it: <!-- ... --> (possibly over several
+// lines: *in_xml_comment carries the state to the next line), then '#' and ';' to end of line.
+void StripComments(std::string* line, bool* in_xml_comment) {
+  for (;;) {
+    if (*in_xml_comment) {
+      size_t close = line->find("-->");
+      if (close == std::string::npos) {
+        line->clear();
+        break;
+      }
+      line->erase(0, close + 3);
+      *in_xml_comment = false;
+    }
+    size_t open = line->find("<!--");
+    if (open == std::string::npos) break;
+    size_t close = line->find("-->", open + 4);
+    if (close == std::string::npos) {
+      line->erase(open);
+      *in_xml_comment = true;
+      break;
+    }
+    line->erase(open, close + 3 - open);
+  }
+  if (size_t c = line->find_first_of("#;"); c != std::string::npos) line->erase(c);
+}
+
+// Decides which <...> are coder annotations ("<ab 02 Dec 2005>", "<KAGAME>") and removes them, as
+// TABARI ignores them; a '<' inside a [code] is a date restriction and stays.
+void StripAnnotations(std::string* line) {
+  for (size_t open = line->find('<'); open != std::string::npos; open = line->find('<', open)) {
+    size_t bracket = line->find('[');
+    size_t close = line->find('>', open);
+    if (close == std::string::npos) break;
+    bool inside_code = bracket != std::string::npos && bracket < open && line->find(']', bracket) > open;
+    if (inside_code) {
+      open = close;
+      continue;
+    }
+    line->erase(open, close + 1 - open);
+  }
+}
+
+// Splits "PHRASE [CODE ...] [CODE ...]" into the phrase and its bracketed codes. Error text when
+// the brackets do not pair or a code does not parse.
+bool SplitCodes(std::string_view text, std::string_view* phrase, std::vector<Restriction>* codes, std::string* error) {
+  *phrase = text;
+  size_t bracket = text.find('[');
+  if (bracket == std::string_view::npos) {
+    if (text.find(']') == std::string_view::npos) return true;
+    *error = "']' without '['";
+    return false;
+  }
+  *phrase = Trim(text.substr(0, bracket));
+  std::string_view rest = text.substr(bracket);
+  while (!rest.empty()) {
+    if (rest[0] != '[') {
+      *error = fmt::format("unexpected text '{}' after a code", rest);
+      return false;
+    }
+    size_t close = rest.find(']');
+    if (close == std::string_view::npos) {
+      *error = "'[' without ']'";
+      return false;
+    }
+    Restriction r;
+    if (!ParseRestriction(rest.substr(1, close - 1), &r, error)) return false;
+    codes->push_back(std::move(r));
+    rest = Trim(rest.substr(close + 1));
+  }
+  return true;
+}
+
+// Adds a line that continues the record above to it: a code line (no phrase, "    [AFGELI
+// 620101-780427]") or a synonym ("+AFGHAN_"), with its codes. Error text for an empty synonym.
+bool ContinueRecord(std::string_view phrase, std::vector<Restriction>* codes, Record* rec, std::string* error) {
+  if (!phrase.empty()) {
+    std::string_view syn = Trim(phrase.substr(1));
+    if (syn.empty()) {
+      *error = "empty synonym";
+      return false;
+    }
+    rec->phrases.emplace_back(syn);
+  }
+  for (auto& r : *codes) rec->codes.push_back(std::move(r));
+  return true;
+}
+
+}  // namespace
+
+Status ImportTabariActors(std::string_view content, const std::string& file, TabariImportResult* out) {
+  out->actors.clear();
+  out->warnings.clear();
+  ActorTable table(file, out);
+  std::optional<Record> rec;  // the record being read, complete when the next one starts
   int line_no = 0;
   bool in_xml_comment = false;
   size_t pos = 0;
@@ -278,91 +386,31 @@ Status ImportTabariActors(std::string_view content, const std::string& file, Tab
     pos = end + 1;
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    // Comments: <!-- ... --> (possibly over several lines), then '#' and ';' to end of line.
-    for (;;) {
-      if (in_xml_comment) {
-        size_t close = line.find("-->");
-        if (close == std::string::npos) {
-          line.clear();
-          break;
-        }
-        line.erase(0, close + 3);
-        in_xml_comment = false;
-      }
-      size_t open = line.find("<!--");
-      if (open == std::string::npos) break;
-      size_t close = line.find("-->", open + 4);
-      if (close == std::string::npos) {
-        line.erase(open);
-        in_xml_comment = true;
-        break;
-      }
-      line.erase(open, close + 3 - open);
-    }
-    if (size_t c = line.find_first_of("#;"); c != std::string::npos) line.erase(c);
-    // Coder annotations outside the codes, "<ab 02 Dec 2005>" / "<KAGAME>": ignored, as TABARI does.
-    for (size_t open = line.find('<'); open != std::string::npos; open = line.find('<', open)) {
-      size_t bracket = line.find('[');
-      size_t close = line.find('>', open);
-      if (close == std::string::npos) break;
-      bool inside_code = bracket != std::string::npos && bracket < open && line.find(']', bracket) > open;
-      if (inside_code) {
-        open = close;
-        continue;
-      }
-      line.erase(open, close + 1 - open);
-    }
+    StripComments(&line, &in_xml_comment);
+    StripAnnotations(&line);
     bool indented = !line.empty() && (line[0] == ' ' || line[0] == '\t');
     std::string_view text = Trim(line);
     if (text.empty()) continue;
     auto error = [&](const std::string& msg) {
       return Status::InvalidArgument(fmt::format("{}:{}: {}", file, line_no, msg));
     };
-    // Split "PHRASE [CODE ...] [CODE ...]" into the phrase and its bracketed codes.
-    std::string_view phrase = text;
+    std::string_view phrase;
     std::vector<Restriction> codes;
-    size_t bracket = text.find('[');
-    if (bracket != std::string_view::npos) {
-      phrase = Trim(text.substr(0, bracket));
-      std::string_view rest = text.substr(bracket);
-      while (!rest.empty()) {
-        if (rest[0] != '[') return error(fmt::format("unexpected text '{}' after a code", rest));
-        size_t close = rest.find(']');
-        if (close == std::string_view::npos) return error("'[' without ']'");
-        Restriction r;
-        std::string err;
-        if (!ParseRestriction(rest.substr(1, close - 1), &r, &err)) return error(err);
-        codes.push_back(std::move(r));
-        rest = Trim(rest.substr(close + 1));
-      }
-    } else if (text.find(']') != std::string_view::npos) {
-      return error("']' without '['");
-    }
-    if (phrase.empty()) {
-      // A date restriction line belongs to the record above.
-      if (!have) return error("code line before any actor phrase");
-      if (!indented) out->warnings.push_back(fmt::format("{}:{}: code line is not indented", file, line_no));
-      for (auto& r : codes) rec.codes.push_back(std::move(r));
-      continue;
-    }
-    if (phrase[0] == '+') {
-      if (!have) return error("synonym '+' before any actor phrase");
-      std::string_view syn = Trim(phrase.substr(1));
-      if (syn.empty()) return error("empty synonym");
-      rec.phrases.emplace_back(syn);
-      for (auto& r : codes) rec.codes.push_back(std::move(r));
+    if (std::string err; !SplitCodes(text, &phrase, &codes, &err)) return error(err);
+    bool synonym = !phrase.empty() && phrase[0] == '+';
+    if (phrase.empty() || synonym) {
+      if (!rec) return error(synonym ? "synonym '+' before any actor phrase" : "code line before any actor phrase");
+      if (!synonym && !indented)
+        out->warnings.push_back(fmt::format("{}:{}: code line is not indented", file, line_no));
+      if (std::string err; !ContinueRecord(phrase, &codes, &*rec, &err)) return error(err);
       continue;
     }
     if (phrase.find_first_of("<>{}") != std::string_view::npos)
       return error(fmt::format("unexpected character in actor phrase '{}'", phrase));
-    flush();
-    rec = Record();
-    rec.line = line_no;
-    rec.phrases.emplace_back(phrase);
-    rec.codes = std::move(codes);
-    have = true;
+    if (rec) table.Add(std::move(*rec));
+    rec = Record{line_no, {std::string(phrase)}, std::move(codes)};
   }
-  flush();
+  if (rec) table.Add(std::move(*rec));
   if (in_xml_comment) return Status::InvalidArgument(fmt::format("{}:{}: '<!--' comment not closed", file, line_no));
   return Status::OK();
 }

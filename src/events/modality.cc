@@ -56,6 +56,123 @@ bool AccordingTo(const SentenceView& v, std::string* claimant) {
   return false;
 }
 
+// What the words around a trigger say about it, gathered by the steps below; ReadModality decides
+// the modality from them.
+struct ModalityCues {
+  bool negated = false, denied = false, threatened = false, intended = false, hypothetical = false,
+       background = false, claimed = false;
+  bool reporting = false;  // a reporting verb before the trigger: its words are reported speech
+  std::string claimant, denier;
+};
+
+// Decides the cues of the auxiliary chain right before the trigger (up to 5 words, not past an
+// argument, comma or clause boundary): "is no longer fighting", "could attack", "will attack".
+void AuxiliaryCues(const SentenceView& v, uint32_t first, bool nominal, ModalityCues* c) {
+  const Sentence& s = v.sentence();
+  const Cues& cues = v.cues();
+  for (uint32_t k = first, steps = 0; k > s.first_token && steps < 5; ++steps) {
+    --k;
+    const Token& t = v.tok(k);
+    const std::string& l = v.Lemma(k);
+    if (v.ArgAt(k) || t.norm == "," || v.IsClauseBoundary(k)) break;
+    const std::string& w = t.lower;  // lemmas would turn "longer" into "long"
+    if (w == "not" || w == "n't" || w == "never" || (w == "longer" && k > s.first_token && v.tok(k - 1).lower == "no") ||
+        (nominal && w == "no"))
+      c->negated = true;
+    if (cues.possibility_modals.Contains(l)) c->hypothetical = true;
+    if (cues.future_modals.Contains(t.lower)) c->intended = true;
+    if (cues.earlier_adverbs.Contains(l)) c->background = true;
+    if (nominal && cues.possibility_nouns.Contains(l)) c->hypothetical = true;
+  }
+}
+
+// Decides the cues earlier in the sentence, scanning back to its start: "threatened to", "aims
+// to", "failed to", "if", "denied", "claimed". Control verbs ("threatened to", "aims to") reach
+// only into their own clause; the first claim verb met (the nearest) names the claimant.
+void EarlierCues(const SentenceView& v, uint32_t first, bool nominal, ModalityCues* c) {
+  const Sentence& s = v.sentence();
+  const Cues& cues = v.cues();
+  bool same_clause = true;
+  for (uint32_t k = first; k > s.first_token;) {
+    --k;
+    const std::string& l = v.Lemma(k);
+    if (v.IsClauseBoundary(k) || (k + 1 < first && v.IsFiniteVerb(k + 1) && !v.IsAux(k + 1))) same_clause = false;
+    if (!cues.modality_cues.Contains(l)) continue;  // one hash lookup instead of every list below, for most words
+    if (cues.condition_words.Contains(l)) c->hypothetical = true;
+    if (v.IsVerb(k) && cues.reporting_verbs.Contains(l)) c->reporting = true;
+    bool to_follows = k + 1 < first && (v.tok(k + 1).lower == "to" || v.tok(k + 1).lower == "at");
+    if (same_clause && first - k <= 8 && to_follows) {
+      if (cues.threat_verbs.Contains(l)) c->threatened = true;
+      else if (cues.intent_words.Contains(l)) c->intended = true;
+      else if (cues.refusal_verbs.Contains(l)) c->negated = true;
+    }
+    if (l == "without" && first - k <= 3) c->negated = true;
+    // "the rebels' advances since January, including the capture of Goma": an earlier period.
+    if (nominal && l == "since" && first - k <= 12) c->background = true;
+    if (cues.deny_verbs.Contains(l) && v.IsVerb(k)) {
+      c->denied = true;
+      c->denier = SpeakerOf(v, k);
+    }
+    if (cues.claim_verbs.Contains(l) && v.IsVerb(k) && !v.InQuote(k) && !c->claimed) {
+      c->claimed = true;
+      c->claimant = SpeakerOf(v, k);
+    }
+  }
+}
+
+// Decides whether the sentence ends in an attribution after the trigger: "Our army is no longer
+// fighting, a local activist said." Only the last comma counts, and the claim verb must end the
+// sentence. When so, *claimant is the speaker (the phrase between the comma and the verb).
+bool TrailingAttribution(const SentenceView& v, uint32_t last, std::string* claimant) {
+  const Sentence& s = v.sentence();
+  for (uint32_t k = s.last_token; k > last + 1;) {
+    --k;
+    if (v.tok(k).norm != ",") continue;
+    uint32_t j = k + 1;
+    while (j < s.last_token && !v.IsVerb(j) && v.tok(j).kind != TokenKind::kPunct) ++j;
+    if (!(j < s.last_token && v.IsVerb(j) && v.cues().claim_verbs.Contains(v.Lemma(j)) && j + 2 >= s.last_token))
+      return false;
+    // The speaker is the phrase between the comma and the verb ("local officials said").
+    claimant->clear();
+    for (uint32_t m = k + 1; m < j && claimant->empty(); ++m)
+      if (const Arg* arg = v.ArgAt(m); arg && arg->actor) *claimant = PhraseText(v, *arg);
+    if (claimant->empty() && j > k + 1)
+      *claimant = std::string(v.doc().text.substr(v.tok(k + 1).begin, v.tok(j - 1).end - v.tok(k + 1).begin));
+    return true;
+  }
+  return false;
+}
+
+// Decides who speaks a quotation the trigger is in: the speaker of the first speech verb outside
+// the quote, in this sentence or, while the quotation goes on, in up to 3 sentences after it.
+// *speaker is left as it is when no speech verb is found.
+void QuotationSpeaker(const SentenceView& v, const FollowingViews& following, std::string* speaker) {
+  const Cues& cues = v.cues();
+  for (size_t ahead = 0; ahead <= 3; ++ahead) {
+    const SentenceView* w = ahead == 0 ? &v : following(ahead);
+    if (!w) return;
+    for (uint32_t k = w->sentence().first_token; k < w->sentence().last_token; ++k) {
+      if (w->InQuote(k) || !cues.claim_verbs.Contains(w->Lemma(k)) || !w->IsVerb(k)) continue;
+      *speaker = SpeakerOf(*w, k);
+      return;
+    }
+    // Stop once the quotation has closed without attribution.
+    if (!w->InQuote(w->sentence().last_token - 1)) return;
+  }
+}
+
+// Decides the modality by priority, the first that applies: denied, negated, hypothetical,
+// threatened, intended, claimed, background; asserted when no cue applies.
+void DecideModality(const ModalityCues& c, ModalityReading* r) {
+  if (c.denied) r->modality = "denied", r->claimant = c.denier;
+  else if (c.negated) r->modality = "negated";
+  else if (c.hypothetical) r->modality = "hypothetical";
+  else if (c.threatened) r->modality = "threatened";
+  else if (c.intended) r->modality = "intended";
+  else if (c.claimed) r->modality = "claimed", r->claimant = c.claimant;
+  else if (c.background) r->modality = "background";
+}
+
 }  // namespace
 
 int ModalityRank(const std::string& m) {
@@ -71,114 +188,26 @@ bool ModalitiesCompatible(const std::string& a, const std::string& b) {
 
 ModalityReading ReadModality(const SentenceView& v, uint32_t first, uint32_t last, bool nominal,
                              const FollowingViews& following) {
-  ModalityReading r;
-  const Sentence& s = v.sentence();
-  const Cues& cues = v.cues();
-  bool negated = false, denied = false, threatened = false, intended = false, hypothetical = false,
-       background = false, claimed = false;
-  std::string claimant, denier;
-
-  // Cues in the auxiliary chain right before the trigger: "is no longer fighting", "could attack".
-  for (uint32_t k = first, steps = 0; k > s.first_token && steps < 5; ++steps) {
-    --k;
-    const Token& t = v.tok(k);
-    const std::string& l = v.Lemma(k);
-    if (v.ArgAt(k) || t.norm == "," || v.IsClauseBoundary(k)) break;
-    const std::string& w = t.lower;  // lemmas would turn "longer" into "long"
-    if (w == "not" || w == "n't" || w == "never" || (w == "longer" && k > s.first_token && v.tok(k - 1).lower == "no") ||
-        (nominal && w == "no"))
-      negated = true;
-    if (v.cues().possibility_modals.Contains(l)) hypothetical = true;
-    if (v.cues().future_modals.Contains(t.lower)) intended = true;
-    if (v.cues().earlier_adverbs.Contains(l)) background = true;
-    if (nominal && v.cues().possibility_nouns.Contains(l)) hypothetical = true;
-  }
-  if (!nominal && v.IsPluperfect(first)) background = true;
-
-  // Cues earlier in the sentence: "threatened to", "aims to", "failed to", "if", "denied".
-  // Control verbs ("threatened to", "aims to") reach only into their own clause.
-  bool same_clause = true;
-  bool reporting = false;
-  for (uint32_t k = first; k > s.first_token;) {
-    --k;
-    const std::string& l = v.Lemma(k);
-    if (v.IsClauseBoundary(k) || (k + 1 < first && v.IsFiniteVerb(k + 1) && !v.IsAux(k + 1))) same_clause = false;
-    if (!cues.modality_cues.Contains(l)) continue;  // one hash lookup instead of every list below, for most words
-    if (cues.condition_words.Contains(l)) hypothetical = true;
-    if (v.IsVerb(k) && cues.reporting_verbs.Contains(l)) reporting = true;
-    bool to_follows = k + 1 < first && (v.tok(k + 1).lower == "to" || v.tok(k + 1).lower == "at");
-    if (same_clause && first - k <= 8 && to_follows) {
-      if (cues.threat_verbs.Contains(l)) threatened = true;
-      else if (cues.intent_words.Contains(l)) intended = true;
-      else if (cues.refusal_verbs.Contains(l)) negated = true;
-    }
-    if (l == "without" && first - k <= 3) negated = true;
-    // "the rebels' advances since January, including the capture of Goma": an earlier period.
-    if (nominal && l == "since" && first - k <= 12) background = true;
-    if (cues.deny_verbs.Contains(l) && v.IsVerb(k)) {
-      denied = true;
-      denier = SpeakerOf(v, k);
-    }
-    if (cues.claim_verbs.Contains(l) && v.IsVerb(k) && !v.InQuote(k) && !claimed) {
-      claimed = true;
-      claimant = SpeakerOf(v, k);
-    }
-  }
-
-  // Trailing attribution: "Our army is no longer fighting, a local activist said."
-  if (!claimed && !v.InQuote(first)) {
-    for (uint32_t k = s.last_token; k > last + 1;) {
-      --k;
-      if (v.tok(k).norm != ",") continue;
-      uint32_t j = k + 1;
-      while (j < s.last_token && !v.IsVerb(j) && v.tok(j).kind != TokenKind::kPunct) ++j;
-      if (j < s.last_token && v.IsVerb(j) && cues.claim_verbs.Contains(v.Lemma(j)) && j + 2 >= s.last_token) {
-        claimed = true;
-        // The speaker is the phrase between the comma and the verb ("local officials said").
-        claimant.clear();
-        for (uint32_t m = k + 1; m < j && claimant.empty(); ++m)
-          if (const Arg* arg = v.ArgAt(m); arg && arg->actor) claimant = PhraseText(v, *arg);
-        if (claimant.empty() && j > k + 1)
-          claimant = std::string(v.doc().text.substr(v.tok(k + 1).begin, v.tok(j - 1).end - v.tok(k + 1).begin));
-      }
-      break;
-    }
-  }
-
-  // A quotation: its speaker is named by a speech verb outside the quote, in this sentence or in the
-  // sentence where the quotation closes.
+  ModalityCues c;
+  AuxiliaryCues(v, first, nominal, &c);
+  if (!nominal && v.IsPluperfect(first)) c.background = true;  // "had attacked"
+  EarlierCues(v, first, nominal, &c);
+  if (!c.claimed && !v.InQuote(first) && TrailingAttribution(v, last, &c.claimant)) c.claimed = true;
+  // A quotation is claimed by its speaker, named by a speech verb outside the quote.
   if (v.InQuote(first)) {
-    claimed = true;
-    for (size_t k = 0; k <= 3; ++k) {
-      const SentenceView* w = k == 0 ? &v : following(k);
-      if (!w) break;
-      bool found = false;
-      for (uint32_t k = w->sentence().first_token; k < w->sentence().last_token && !found; ++k) {
-        if (w->InQuote(k) || !cues.claim_verbs.Contains(w->Lemma(k)) || !w->IsVerb(k)) continue;
-        claimant = SpeakerOf(*w, k);
-        found = true;
-      }
-      if (found) break;
-      // Stop once the quotation has closed without attribution.
-      if (!w->InQuote(w->sentence().last_token - 1)) break;
-    }
+    c.claimed = true;
+    QuotationSpeaker(v, following, &c.claimant);
   }
-  std::string according;
-  if (AccordingTo(v, &according)) {
-    claimed = true;
-    claimant = according;
+  if (std::string according; AccordingTo(v, &according)) {
+    c.claimed = true;
+    c.claimant = std::move(according);
   }
 
-  r.reported = claimed || reporting;
+  ModalityReading r;
+  r.reported = c.claimed || c.reporting;
   // Pluperfect in reported speech is tense backshift ("announced that he had held a call").
-  if (r.reported) background = background && !v.IsPluperfect(first);
-  if (denied) r.modality = "denied", r.claimant = denier;
-  else if (negated) r.modality = "negated";
-  else if (hypothetical) r.modality = "hypothetical";
-  else if (threatened) r.modality = "threatened";
-  else if (intended) r.modality = "intended";
-  else if (claimed) r.modality = "claimed", r.claimant = claimant;
-  else if (background) r.modality = "background";
+  if (r.reported) c.background = c.background && !v.IsPluperfect(first);
+  DecideModality(c, &r);
   return r;
 }
 

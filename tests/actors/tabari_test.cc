@@ -125,6 +125,9 @@ TEST(TabariImport, ErrorsNameFileAndLine) {
       {"X_ [RWAGOV >31-FOO-2001]\n", "x.actors:1: bad date restriction '>31-FOO-2001'"},
       {"X_ [A B C]\n", "x.actors:1: expected [CODE DATE-RESTRICTION]"},
       {"<!-- never closed\nX_ [AFG]\n", "x.actors:2: '<!--' comment not closed"},
+      {"X_ [AFG]\n+ \n", "x.actors:2: empty synonym"},
+      {"X_ [AFG] Y_\n", "x.actors:1: unexpected text 'Y_' after a code"},
+      {"X_ {Y_} [AFG]\n", "x.actors:1: unexpected character in actor phrase 'X_ {Y_}'"},
   };
   for (const Row& r : rows) {
     TabariImportResult out;
@@ -132,6 +135,17 @@ TEST(TabariImport, ErrorsNameFileAndLine) {
     EXPECT_FALSE(s.ok()) << r.content;
     EXPECT_THAT(s.message(), HasSubstr(r.want)) << r.content;
   }
+}
+
+// Records that are read with a warning: a code line not indented, a person whose id is taken.
+TEST(TabariImport, WarningsNameFileAndLine) {
+  TabariImportResult r;
+  Status s = ImportTabariActors("PAUL_KAGAME_\n[RWAGOV >000422]\nPAUL KAGAME [RWAMIL 900101-000421]\n", "w.actors", &r);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_THAT(r.warnings, ElementsAre(HasSubstr("w.actors:2: code line is not indented"),
+                                      HasSubstr("w.actors:3: person id 'PAUL_KAGAME' is empty or already used")));
+  ASSERT_EQ(r.actors.size(), 3u);  // RWA_GOV, PAUL_KAGAME, RWA_MIL
+  EXPECT_EQ(r.actors[1].roles.at(0).org_id, "RWA_GOV");
 }
 
 }  // namespace
