@@ -69,10 +69,11 @@ class Tagger {
   uint64_t model_serial_ = 0;  // unique per loaded model: keys per-thread caches of its scores
 };
 
-// Repairs, after Tag, a tagger error the event stage trips on: an -ing word tagged NN after a
-// form of "be" (adverbs between) is a progressive verb, VBG with its verb lemma ("the army is no
-// longer fighting": "fight"). Tag itself stays the model's output (its accuracy is measured).
-void RepairProgressives(const Tagger& tagger, Document* doc, const Sentence& s);
+// Repairs, after Tag, the tagger errors the event stage trips on (Tag itself stays the model's output:
+// its accuracy is measured): an -ing word tagged NN after a form of "be" (adverbs between) is a
+// progressive verb, VBG with its verb lemma ("the army is no longer fighting": "fight"); "shot" tagged
+// NN before "dead" is the past tense of "shoot" ("gunmen shot dead a trader").
+void RepairTags(const Tagger& tagger, Document* doc, const Sentence& s);
 
 // DataDir() + "/models/en_ewt_tagger.bin".
 std::string DefaultTaggerModelPath();

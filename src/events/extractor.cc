@@ -20,9 +20,13 @@ double Confidence(const RoleTuple& r, bool nominal, bool dated, const std::strin
   return std::clamp(c, 0.05, 0.95);
 }
 
+// The party an argument names. A generic mention the actor stage could not resolve ("the police" in
+// an article whose country is unknown) stays a party, named by its words, with no id.
 ActorRef RefOf(const Arg* a) {
   if (!a || !a->actor) return {};
-  return a->actor->actor;
+  ActorRef ref = a->actor->actor;
+  if (ref.id.empty() && ref.name.empty() && !ref.type.empty()) ref.name = ref.text;
+  return ref;
 }
 
 // What a trigger's readings share: how it is asserted and when.

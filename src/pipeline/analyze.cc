@@ -140,7 +140,7 @@ void TagSentencesThatMayReport(const Pipeline::Impl& im, const std::vector<Capit
     (*tagged)[i] = (*tagged)[i] || a->relevant[i];
     if ((*tagged)[i]) {
       im.tagger->Tag(doc, s);
-      RepairProgressives(*im.tagger, doc, s);
+      RepairTags(*im.tagger, doc, s);
     }
   }
 }

@@ -5,7 +5,7 @@ namespace sitrep {
 
 // The tagger sometimes reads a progressive verb as a noun ("the army is no longer fighting/NN").
 // An -ing word after a form of "be" (adverbs between, so no determiner) is a verb.
-void RepairProgressives(const Tagger& tagger, Document* doc, const Sentence& s) {
+static void RepairProgressives(const Tagger& tagger, Document* doc, const Sentence& s) {
   for (uint32_t i = s.first_token + 1; i < s.last_token; ++i) {
     Token& t = doc->tokens[i];
     if (t.tag != "NN" || t.lower.size() < 5 || t.lower.compare(t.lower.size() - 3, 3, "ing") != 0) continue;
@@ -15,6 +15,21 @@ void RepairProgressives(const Tagger& tagger, Document* doc, const Sentence& s) 
     t.tag = "VBG";
     t.lemma = tagger.Lemmatize(t.norm, "VBG");
   }
+}
+
+// "Unknown gunmen shot/NN dead a trader": the resultative "shot dead" is a verb.
+static void RepairShotDead(const Tagger& tagger, Document* doc, const Sentence& s) {
+  for (uint32_t i = s.first_token; i + 1 < s.last_token; ++i) {
+    Token& t = doc->tokens[i];
+    if (t.tag != "NN" || t.lower != "shot" || doc->tokens[i + 1].lower != "dead") continue;
+    t.tag = "VBD";
+    t.lemma = tagger.Lemmatize(t.norm, "VBD");
+  }
+}
+
+void RepairTags(const Tagger& tagger, Document* doc, const Sentence& s) {
+  RepairProgressives(tagger, doc, s);
+  RepairShotDead(tagger, doc, s);
 }
 
 }  // namespace sitrep
