@@ -246,7 +246,7 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
     previous_begin = here_begin;
   }
   AbsorbProtestResponses(article, *conventions_, &found);  // pass 8
-  AbsorbSecondaryEvents(article, *conventions_, &found);
+  MergeIncidents(article, *conventions_, &found);
   Finalize(a, *conventions_, std::move(found), events);
 }
 

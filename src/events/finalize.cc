@@ -34,6 +34,32 @@ void DropAbsorbed(const std::vector<bool>& absorbed, std::vector<Event>* found) 
   found->resize(kept);
 }
 
+// Whether two events name a common party as the one who acts or is acted on: the same actor1, or one's
+// actor1 the other's actor2 (civilians who are both events' victims do not make them one incident).
+bool ShareAParty(const Event& a, const Event& b) {
+  auto same = [](const ActorRef& x, const ActorRef& y) { return !x.id.empty() && x.id == y.id; };
+  return same(a.actor1, b.actor1) || same(a.actor1, b.actor2) || same(a.actor2, b.actor1);
+}
+
+// Whether two events may be one incident in time and space: dated alike (the report's date only
+// matches the report's date: an event the text dates is no part of one it does not), and the same
+// place (or one has none of its own). An undated event (recalled from before, or in an undated
+// article) is no part of another.
+bool SameTimeAndPlace(const Event& a, const Event& b) {
+  if (!a.date || !b.date || a.date != b.date) return false;
+  if ((a.date_precision == "report") != (b.date_precision == "report")) return false;
+  if (!a.location || !b.location) return true;
+  return a.location->name == b.location->name;
+}
+
+// A later event of the incident gives the one that stays the figures it lacks.
+void TakeMissingCounts(const Event& from, Event* to) {
+  for (const std::string& role : Counts::Roles()) {
+    Estimate* slot = to->counts.Find(role);
+    if (slot->empty()) *slot = *from.counts.Find(role);
+  }
+}
+
 }  // namespace
 
 // "Residents protested in Abomey-Calavi. Police dispersed them and arrested two.": ACLED codes one
@@ -58,23 +84,42 @@ void AbsorbProtestResponses(const ArticleView& article, const Conventions& conve
   DropAbsorbed(absorbed, found);
 }
 
-// "Raia Mutomboki looted Tachinid. The assailants killed a man.": ACLED codes the incident once, as its
-// most serious event; what the same attackers also did to property around it is part of it. An event
-// of a secondary sub-event type (conventions.txt) by the same named actor as a violent event in the
-// same sentence or the two around it is absorbed into that event.
-void AbsorbSecondaryEvents(const ArticleView& article, const Conventions& conventions, std::vector<Event>* found) {
+// Whether `lead` and `e` may be one incident: the same parties, place and time, told the same way,
+// within two sentences, and not two readings of one trigger ("clashed with FARDC and Wazalendo" is
+// two pairs of parties on purpose).
+bool OneIncident(const ArticleView& article, const Event& lead, const Event& e) {
+  if (lead.acled_event_type.empty() || lead.plover_type == "PROTEST") return false;
+  if (lead.evidence.trigger_start == e.evidence.trigger_start) return false;
+  // Mentions of one event (same type, same agent) are merged with all their details by MergeDuplicates.
+  if (lead.plover_type == e.plover_type && lead.actor1.id == e.actor1.id) return false;
+  const size_t si = SentenceOf(article, lead), sj = SentenceOf(article, e);
+  if (si > sj + 2 || sj > si + 2) return false;
+  return lead.modality == e.modality && ShareAParty(lead, e) && SameTimeAndPlace(lead, e);
+}
+
+// "ADF attacked Mukondi, killing 12 civilians and abducting 5", "RSF fighters looted homes and killed
+// 7": ACLED codes an incident once. A violent event
+// (fighting, an assault) leads the incident over what else the same parties did around it (looting,
+// arrests); among violent events, the one the report tells first leads. Captures and withdrawals stay
+// events of their own (conventions.txt separate_modes); protests keep their own rule
+// (AbsorbProtestResponses).
+void MergeIncidents(const ArticleView& article, const Conventions& conventions, std::vector<Event>* found) {
   std::vector<bool> absorbed(found->size(), false);
+  auto violent = [&](const Event& x) { return conventions.violent_types.Contains(x.plover_type); };
   for (size_t j = 0; j < found->size(); ++j) {
     const Event& e = (*found)[j];
-    if (e.actor1.id.empty() || !conventions.secondary_sub_event_types.Contains(e.acled_sub_event_type)) continue;
-    const size_t sj = SentenceOf(article, e);
-    for (size_t i = 0; i < found->size() && !absorbed[j]; ++i) {
-      const Event& p = (*found)[i];
-      if (i == j || absorbed[i] || p.actor1.id != e.actor1.id || p.acled_event_type.empty()) continue;
-      if (!conventions.violent_types.Contains(p.plover_type) || p.plover_mode == "humanitarian-figure") continue;
-      const size_t si = SentenceOf(article, p);
-      if (si + 2 < sj || sj + 2 < si) continue;
+    if (e.acled_event_type.empty() || e.plover_type == "PROTEST") continue;
+    if (conventions.separate_modes.Contains(e.plover_mode)) continue;
+    for (size_t i = 0; i < found->size(); ++i) {
+      Event& lead = (*found)[i];
+      if (i == j || absorbed[i]) continue;
+      // A violent event is led only by an earlier violent one; anything else by an earlier event or a
+      // violent one after it.
+      const bool may_lead = violent(e) ? (violent(lead) && i < j) : (i < j || violent(lead));
+      if (!may_lead || !OneIncident(article, lead, e)) continue;
+      TakeMissingCounts(e, &lead);
       absorbed[j] = true;
+      break;
     }
   }
   DropAbsorbed(absorbed, found);

@@ -15,7 +15,7 @@
 //   7. tolls.cc           TollCarrier: a toll in the next sentence belongs to the last violent event.
 // Per article:
 //   8. finalize.cc        AbsorbProtestResponses (the police's response is part of the protest),
-//                         AbsorbSecondaryEvents (looting by the attackers is part of the attack), then
+//                         MergeIncidents (what the same parties did around an event is part of it), then
 //                         Finalize: within-article deduplication (dedup.cc), the article's main place
 //                         for events that name none, event ids.
 #ifndef SITREP_SRC_EVENTS_PASSES_H_
@@ -109,9 +109,9 @@ class TollCarrier {
 //     whose outcome the conventions coded (finalize.cc).
 void AbsorbProtestResponses(const ArticleView& article, const Conventions& conventions, std::vector<Event>* found);
 
-// 8b. Folds what the attackers of a violent event also did to property around it (looting, arson)
-//     into that event, as ACLED codes one incident once (finalize.cc).
-void AbsorbSecondaryEvents(const ArticleView& article, const Conventions& conventions, std::vector<Event>* found);
+// 8b. Folds the events of an incident (the same parties, place and time, within two sentences) into
+//     the one that leads it, as ACLED codes one incident once (finalize.cc).
+void MergeIncidents(const ArticleView& article, const Conventions& conventions, std::vector<Event>* found);
 
 // 8. Merges repeated mentions, gives events without a place the article's main place, computes ids,
 //    and appends the result to `out`.

@@ -66,7 +66,7 @@ TEST_F(Tolls, ALaterTollStaysApart) {
 }
 
 // "looted homes and killed 7 civilians": one incident, coded once as its most serious event (the
-// looting is part of it, conventions.txt's secondary_sub_event_types); the dead are its toll and the
+// looting is part of it: MergeIncidents); the dead are its toll and the
 // sentence-opening date dates it.
 TEST_F(Tolls, LootingBesideAKillingIsPartOfIt) {
   std::vector<Event> events =
