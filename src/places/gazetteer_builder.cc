@@ -420,14 +420,26 @@ Status GazetteerBuilder::AddIndex(const Gazetteer& g) {
   return Status::OK();
 }
 
+// How likely a place is the seat of an admin area it lies in: the national or provincial capital,
+// then a district seat, then any town (population breaks ties).
+int SeatRank(const std::string& fcode) {
+  if (fcode == "PPLC" || fcode == "PPLA") return 3;
+  if (fcode == "PPLA2") return 2;
+  return 1;
+}
+
 // Every admin code gets an entry: the GeoNames ADM1/ADM2 row when imported, otherwise one
-// synthesised at the mean position of the places that lie in it.
+// synthesised at its seat (data/places/admin_alternates.tsv, else the provincial capital or district
+// seat that lies in it, else its biggest town), where reports and ACLED place the events they give
+// only a province or a district for ("in Nord-Kivu": Goma).
 void GazetteerBuilder::Impl::FinalizeAdmin() {
   std::map<std::string, size_t> real;  // "A1:CD.11" -> GeoNames row
   struct Acc {
-    double lat = 0, lon = 0;
     int64_t pop = 0;
     int n = 0;
+    int seat_rank = 0;  // SeatRank of the seat so far
+    int64_t seat_pop = -1;
+    double seat_lat = 0, seat_lon = 0;
   };
   std::map<std::string, Acc> acc;
   for (size_t i = 0; i < places.size(); ++i) {
@@ -439,10 +451,12 @@ void GazetteerBuilder::Impl::FinalizeAdmin() {
       for (std::string key : {"A1:" + p.cc + "." + p.a1, p.a2.empty() ? std::string() : "A2:" + p.cc + "." + p.a1 + "." + p.a2}) {
         if (key.empty()) continue;
         Acc& a = acc[key];
-        a.lat += p.lat;
-        a.lon += p.lon;
         a.pop += p.population;
         ++a.n;
+        const int rank = SeatRank(p.fcode);
+        if (rank > a.seat_rank || (rank == a.seat_rank && p.population > a.seat_pop)) {
+          a.seat_rank = rank, a.seat_pop = p.population, a.seat_lat = p.lat, a.seat_lon = p.lon;
+        }
       }
     }
   }
@@ -492,8 +506,8 @@ void GazetteerBuilder::Impl::FinalizeAdmin() {
         q.lat = point->second.first;
         q.lon = point->second.second;
       } else {
-        q.lat = a->second.lat / a->second.n;
-        q.lon = a->second.lon / a->second.n;
+        q.lat = a->second.seat_lat;
+        q.lon = a->second.seat_lon;
       }
       q.population = a == acc.end() ? 0 : a->second.pop;
     }
