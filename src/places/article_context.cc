@@ -58,6 +58,21 @@ double VoteWeight(const Candidate& c, const EntriesSummary& e) {
   return 0;
 }
 
+// A name of an admin hint ("Nord-Kivu" in "X (Beni, Nord-Kivu)") votes for the entry the hint
+// chose, as much as a country name: the report says where it is.
+void VoteForHintEntry(const Gazetteer& gaz, Candidate* c, ArticleContext* ctx) {
+  const Place p = gaz.place(Gazetteer::DecodePosting(c->postings[c->forced]).place);
+  if (p.country_code.empty()) return;
+  constexpr double kHintVote = 2.0;
+  WeightOf(ctx->countries, p.country_code, {}) += kHintVote;
+  ctx->country_total += kHintVote;
+  c->own_vote = kHintVote;
+  if (p.kind != PlaceKind::kCountry && !p.admin1_code.empty()) {
+    WeightOf(ctx->admin1s, p.country_code, p.admin1_code) += kHintVote;
+    ctx->admin1_total += kHintVote;
+  }
+}
+
 }  // namespace
 
 double ArticleContext::CountryWeight(std::string_view cc) const {
@@ -81,6 +96,10 @@ ArticleContext VoteArticleContext(const Gazetteer& gaz, std::vector<Candidate>* 
   ArticleContext ctx;
   for (Candidate& c : *candidates) {
     if (c.date) continue;  // its entries need not even be read
+    if (c.forced >= 0) {
+      VoteForHintEntry(gaz, &c, &ctx);
+      continue;
+    }
     const EntriesSummary e = Summarize(gaz, c);
     const double w = VoteWeight(c, e);
     if (w == 0) continue;

@@ -64,7 +64,7 @@ PlaceMention ToMention(const Document& doc, const Gazetteer& gaz, const ArticleC
   pm.last_token = c.span_last;
   pm.place = m.place;
   pm.kind = MentionKind(p, m.name_kind, c.direction && p.kind == PlaceKind::kCountry);
-  pm.loc = gaz.ToLocation(m.place, Precision(p, c.near));
+  pm.loc = gaz.ToLocation(m.place, Precision(p, c.near || c.hint_area));
   uint32_t b = doc.tokens[c.span_first].begin, e = doc.tokens[c.span_last - 1].end;
   if (e <= doc.text.size() && b <= e) pm.loc.text = std::string(doc.text.substr(b, e - b));
   double margin = c.second < -1e8 ? 3.0 : c.best - c.second;
@@ -93,6 +93,7 @@ std::vector<PlaceMention> PlaceFinder::Find(const Document& doc) const {
   std::vector<Candidate> candidates = FindCandidates(doc, *gaz_, *cues_);
   if (candidates.empty()) return out;
   PrefetchEntries(*gaz_, candidates);
+  ReadAdminHints(doc, *gaz_, *cues_, &candidates);
   const ArticleContext context = VoteArticleContext(*gaz_, &candidates);
   ResolveCandidates(*gaz_, context, &candidates);
   for (const Candidate& c : candidates)

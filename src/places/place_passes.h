@@ -2,6 +2,8 @@
 //
 //  1. candidates (candidates.cc): which token spans name a place of the index, and the cues
 //     around each (data/places/cues.txt);
+//  1b. admin hints (admin_hints.cc): "X (Beni, Nord-Kivu)", "X (Rafi LGA, Niger)": the area the
+//     parentheses name chooses their names' entries and confines X to that area;
 //  2. context (article_context.cc): which countries and provinces the article is about, voted
 //     by the candidates that are unambiguous;
 //  3. resolution (resolution.cc): which entry of the index each candidate is, or none: entries
@@ -34,6 +36,12 @@ struct Candidate {
   bool initial = false;    // first word of its sentence
   bool direction = false;  // "eastern DR Congo"
   double own_vote = 0;     // the weight this name gave its country in the context vote
+  // Admin hints (admin_hints.cc):
+  int forced = -1;         // a name inside a hint: the entry the hint chose (index into postings)
+  bool hint_area = false;  // the inner name of a hint ("Beni" in "X (Beni, Nord-Kivu)"): it says
+                           // where X is, not that the event is at it: precision 2 at best
+  bool has_area = false;   // X before a hint: its entry must lie in area_cc/area_a1
+  std::string_view area_cc, area_a1;  // views into the index; area_a1 empty: the whole country
   // Resolution:
   int chosen = -1;         // index into postings
   double best = 0, second = -1e9;
@@ -44,6 +52,14 @@ struct Candidate {
 // 1. Candidates: at each capitalised word, the longest token n-gram whose name key is in the
 // index, with the cues around it; in text order, not overlapping.
 std::vector<Candidate> FindCandidates(const Document& doc, const Gazetteer& gazetteer, const PlaceCues& cues);
+
+// 1b. Admin hints: at each "(" after a name or unknown capitalised word, a list of one to three
+// capitalised names separated by commas ("(Beni, Nord-Kivu)", "(Rafi LGA, Niger)", "(Walikale)").
+// Chooses the area (country, province) that fits the most of those names and X, forces each name
+// to its entry in that area, and confines X to it. Text in parentheses with lowercase words
+// ("(no coordinates available)") is no hint.
+void ReadAdminHints(const Document& doc, const Gazetteer& gazetteer, const PlaceCues& cues,
+                    std::vector<Candidate>* candidates);
 
 // The countries and provinces the article is about: weights voted by the candidates.
 struct ArticleContext {
