@@ -73,6 +73,38 @@ bool ReadSlots(const std::vector<Token>& toks, const std::vector<Candidate>& can
   return false;
 }
 
+// Whether candidate `c` has an admin area (province, district) among its entries.
+bool HasAdminEntry(const Gazetteer& gaz, const Candidate& c) {
+  for (size_t k = 0; k < c.n; ++k) {
+    const PlaceKind kind = gaz.place(Gazetteer::DecodePosting(c.postings[k]).place).kind;
+    if (kind == PlaceKind::kAdmin1 || kind == PlaceKind::kAdmin2) return true;
+  }
+  return false;
+}
+
+// Reads the admin areas after the comma at token `comma`: "in Mabuya, Beni, ...", "at Kayamla,
+// Maiduguri LGA, Borno.". X (the capitalised words before the comma) must follow a locative word;
+// each name must be in the index with an admin area among its entries; the last must end the
+// phrase (",", ".", ";", "(", ")", the end): a list of towns ("in Goma, Beni and Bunia") is no hint.
+bool ReadCommaSlots(const std::vector<Token>& toks, const std::vector<Candidate>& cands, size_t from_cand,
+                    uint32_t comma, const Gazetteer& gaz, const PlaceCues& cues, std::vector<Slot>* slots) {
+  slots->clear();
+  uint32_t x_first = comma;
+  while (x_first > 0 && comma - x_first < kMaxSlotTokens && StartsUpper(toks[x_first - 1])) --x_first;
+  if (x_first == comma || x_first == 0 || !cues.IsLocative(toks[x_first - 1].lower)) return false;
+  const uint32_t nt = static_cast<uint32_t>(toks.size());
+  uint32_t i = comma;
+  while (i < nt && toks[i].norm == "," && slots->size() < kMaxSlots) {
+    const int c = CandidateAt(cands, from_cand, i + 1);
+    if (c < 0 || !HasAdminEntry(gaz, cands[c])) break;
+    slots->push_back(Slot{i + 1, cands[c].span_last, c});
+    i = cands[c].span_last;
+  }
+  if (slots->empty()) return false;
+  const std::string_view end = i < nt ? std::string_view(toks[i].norm) : std::string_view(".");
+  return end == "," || end == "." || end == ";" || end == "(" || end == ")";
+}
+
 // Whether entry `p` lies in the area (country `cc`, province `a1`; an empty a1 is the whole country).
 bool InArea(const Place& p, std::string_view cc, std::string_view a1) {
   return p.country_code == cc && (a1.empty() || p.admin1_code == a1 || p.kind == PlaceKind::kCountry);
@@ -106,10 +138,17 @@ int BestInArea(const Gazetteer& gaz, const Candidate& c, std::string_view cc, st
   return best;
 }
 
+// Whether slot `si` is the widest area of its hint: the last of several; a lone one in parentheses
+// ("Mamove (Nord-Kivu)") but not after a comma ("in Mabuya, Beni": the territory).
+bool IsOuter(const std::vector<Slot>& slots, size_t si, bool lone_slot_outer) {
+  return si + 1 == slots.size() && (slots.size() > 1 || lone_slot_outer);
+}
+
 // Chooses the area of a hint: among the countries and provinces of the names' entries, the one
 // in which the most names (and X) have an entry, the better fitting; then forces each name to its
 // entry there and confines X (candidate `x`, -1 when X is not in the index) to it.
-void ApplyHint(const Gazetteer& gaz, const std::vector<Slot>& slots, int x, std::vector<Candidate>* candidates) {
+void ApplyHint(const Gazetteer& gaz, const std::vector<Slot>& slots, int x, bool lone_slot_outer, size_t from_cand,
+               std::vector<Candidate>* candidates) {
   std::vector<Candidate>& cands = *candidates;
   std::string_view best_cc, best_a1;
   double best_score = 0;
@@ -123,7 +162,7 @@ void ApplyHint(const Gazetteer& gaz, const std::vector<Slot>& slots, int x, std:
       double score = 0, fit = 0;
       for (size_t sj = 0; sj < slots.size(); ++sj) {
         if (slots[sj].cand < 0) continue;
-        if (BestInArea(gaz, cands[slots[sj].cand], cc, a1, sj + 1 == slots.size(), &fit) >= 0) score += 2.0 + fit;
+        if (BestInArea(gaz, cands[slots[sj].cand], cc, a1, IsOuter(slots, sj, lone_slot_outer), &fit) >= 0) score += 2.0 + fit;
       }
       if (x >= 0 && BestInArea(gaz, cands[x], cc, a1, false, &fit) >= 0) score += 1.0;
       if (score > best_score) best_score = score, best_cc = cc, best_a1 = a1;
@@ -133,15 +172,16 @@ void ApplyHint(const Gazetteer& gaz, const std::vector<Slot>& slots, int x, std:
   for (size_t si = 0; si < slots.size(); ++si) {
     if (slots[si].cand < 0) continue;
     Candidate& c = cands[slots[si].cand];
-    const bool outer = si + 1 == slots.size();
+    const bool outer = IsOuter(slots, si, lone_slot_outer);
     double fit = 0;
     c.forced = BestInArea(gaz, c, best_cc, best_a1, outer, &fit);
     c.hint_area = !outer || slots.size() == 1;
   }
-  if (x >= 0) {
-    Candidate& c = cands[x];
-    c.has_area = true, c.area_cc = best_cc, c.area_a1 = best_a1;
-  }
+  auto confine = [&](Candidate& c) { c.has_area = true, c.area_cc = best_cc, c.area_a1 = best_a1; };
+  if (x >= 0) confine(cands[x]);
+  // A name that covers only part of a name of the hint ("Ceel" of "Ceel Waaq") is confined too.
+  for (size_t k = from_cand; k < cands.size() && cands[k].first < slots.back().last; ++k)
+    if (cands[k].forced < 0 && cands[k].first >= slots.front().first) confine(cands[k]);
 }
 
 }  // namespace
@@ -153,12 +193,16 @@ void ReadAdminHints(const Document& doc, const Gazetteer& gaz, const PlaceCues& 
   std::vector<Slot> slots;
   size_t ci = 0;  // the first candidate not before the current token
   for (uint32_t i = 1; i < toks.size(); ++i) {
-    if (toks[i].norm != "(" || !StartsUpper(toks[i - 1])) continue;
+    const bool paren = toks[i].norm == "(", comma = toks[i].norm == ",";
+    // After X: a capitalised word, or a type word X took ("Kokola village (Beni, Nord-Kivu)").
+    if (!(paren || comma) || !(StartsUpper(toks[i - 1]) || (paren && cues.TypeAfter(toks[i - 1].lower) != kNoType)))
+      continue;
     while (ci < cands.size() && cands[ci].first < i) ++ci;
-    if (!ReadSlots(toks, cands, ci, i, cues, &slots)) continue;
-    // X: the candidate ending right before the parenthesis, if any.
+    if (paren ? !ReadSlots(toks, cands, ci, i, cues, &slots) : !ReadCommaSlots(toks, cands, ci, i, gaz, cues, &slots))
+      continue;
+    // X: the candidate ending right before the parenthesis or comma, if any.
     const int x = ci > 0 && (cands[ci - 1].span_last == i || cands[ci - 1].last == i) ? static_cast<int>(ci - 1) : -1;
-    ApplyHint(gaz, slots, x, candidates);
+    ApplyHint(gaz, slots, x, /*lone_slot_outer=*/paren, ci, candidates);
   }
 }
 

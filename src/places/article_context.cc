@@ -92,8 +92,17 @@ double ArticleContext::Admin1Share(std::string_view cc, std::string_view a1) con
   return v ? v->w / admin1_total : 0.0;
 }
 
-ArticleContext VoteArticleContext(const Gazetteer& gaz, std::vector<Candidate>* candidates) {
+ArticleContext VoteArticleContext(const Gazetteer& gaz, std::vector<Candidate>* candidates,
+                                  const std::vector<std::string_view>& country_words) {
   ArticleContext ctx;
+  // A country word ("FARDC") counts as a demonym, once per country: it tips a balance, no more.
+  constexpr double kCountryWordVote = 0.5;
+  for (size_t k = 0; k < country_words.size(); ++k) {
+    if (std::find(country_words.begin(), country_words.begin() + k, country_words[k]) != country_words.begin() + k)
+      continue;
+    WeightOf(ctx.countries, country_words[k], {}) += kCountryWordVote;
+    ctx.country_total += kCountryWordVote;
+  }
   for (Candidate& c : *candidates) {
     if (c.date) continue;  // its entries need not even be read
     if (c.forced >= 0) {

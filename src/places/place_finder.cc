@@ -90,11 +90,12 @@ PlaceFinder::~PlaceFinder() = default;
 std::vector<PlaceMention> PlaceFinder::Find(const Document& doc) const {
   std::vector<PlaceMention> out;
   if (!gaz_ || doc.tokens.empty()) return out;
-  std::vector<Candidate> candidates = FindCandidates(doc, *gaz_, *cues_);
+  std::vector<std::string_view> country_words;
+  std::vector<Candidate> candidates = FindCandidates(doc, *gaz_, *cues_, &country_words);
   if (candidates.empty()) return out;
   PrefetchEntries(*gaz_, candidates);
   ReadAdminHints(doc, *gaz_, *cues_, &candidates);
-  const ArticleContext context = VoteArticleContext(*gaz_, &candidates);
+  const ArticleContext context = VoteArticleContext(*gaz_, &candidates, country_words);
   ResolveCandidates(*gaz_, context, &candidates);
   for (const Candidate& c : candidates)
     if (c.resolved) out.push_back(ToMention(doc, *gaz_, context, c));

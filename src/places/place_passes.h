@@ -50,8 +50,10 @@ struct Candidate {
 };
 
 // 1. Candidates: at each capitalised word, the longest token n-gram whose name key is in the
-// index, with the cues around it; in text order, not overlapping.
-std::vector<Candidate> FindCandidates(const Document& doc, const Gazetteer& gazetteer, const PlaceCues& cues);
+// index, with the cues around it; in text order, not overlapping. Also notes in `country_words`
+// the country of each name of a "country XX" cue list ("FARDC": CD), views into `cues`.
+std::vector<Candidate> FindCandidates(const Document& doc, const Gazetteer& gazetteer, const PlaceCues& cues,
+                                      std::vector<std::string_view>* country_words);
 
 // 1b. Admin hints: at each "(" after a name or unknown capitalised word, a list of one to three
 // capitalised names separated by commas ("(Beni, Nord-Kivu)", "(Rafi LGA, Niger)", "(Walikale)").
@@ -80,8 +82,9 @@ struct ArticleContext {
 
 // 2. Context: each candidate whose entries all lie in one country votes for it (a country name
 // most, a demonym least; an unsupported lone name not at all), and for their province when they
-// share one. Sets each candidate's own_vote.
-ArticleContext VoteArticleContext(const Gazetteer& gazetteer, std::vector<Candidate>* candidates);
+// share one; each country word (FindCandidates) as much as a demonym. Sets each candidate's own_vote.
+ArticleContext VoteArticleContext(const Gazetteer& gazetteer, std::vector<Candidate>* candidates,
+                                  const std::vector<std::string_view>& country_words);
 
 // 3. Resolution: chooses each candidate's entry and decides whether it is accepted (resolved):
 // no place rather than a wrong one.

@@ -121,7 +121,9 @@ double ClosenessBonus(const ScoredEntry& e, const std::vector<Candidate>& cands,
   const size_t hi = std::min(cands.size(), ci + kNeighbours + 1);
   for (size_t o = lo; o < hi && nearest >= 50; ++o) {
     const Candidate& other = cands[o];
-    if (o == ci || !other.resolved) continue;
+    // Another mention of the same name is no evidence for it ("Beni territory ... the region of
+    // Beni" would otherwise pull both to whichever Beni the first round chose).
+    if (o == ci || !other.resolved || other.postings == cands[ci].postings) continue;
     // Only "< 50" and "< 200" matter, and a great-circle distance is at least the latitude
     // difference along a meridian: skip the trigonometry for places that are certainly farther
     // than 200 km (with a wide margin over rounding).
