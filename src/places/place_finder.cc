@@ -94,7 +94,7 @@ std::vector<PlaceMention> PlaceFinder::Find(const Document& doc) const {
   std::vector<Candidate> candidates = FindCandidates(doc, *gaz_, *cues_, &country_words);
   if (candidates.empty()) return out;
   PrefetchEntries(*gaz_, candidates);
-  ReadAdminHints(doc, *gaz_, *cues_, &candidates);
+  ReadAdminHints(doc, *gaz_, *cues_, country_words, &candidates);
   const ArticleContext context = VoteArticleContext(*gaz_, &candidates, country_words);
   ResolveCandidates(*gaz_, context, &candidates);
   for (const Candidate& c : candidates)

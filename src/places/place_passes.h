@@ -58,10 +58,11 @@ std::vector<Candidate> FindCandidates(const Document& doc, const Gazetteer& gaze
 // 1b. Admin hints: at each "(" after a name or unknown capitalised word, a list of one to three
 // capitalised names separated by commas ("(Beni, Nord-Kivu)", "(Rafi LGA, Niger)", "(Walikale)").
 // Chooses the area (country, province) that fits the most of those names and X, forces each name
-// to its entry in that area, and confines X to it. Text in parentheses with lowercase words
-// ("(no coordinates available)") is no hint.
+// to its entry in that area (a country of the article's country words first), and confines X to
+// it. Text in parentheses with lowercase words ("(no coordinates available)") is no hint. Also
+// "in X, Y," where Y is a district or province ending the phrase.
 void ReadAdminHints(const Document& doc, const Gazetteer& gazetteer, const PlaceCues& cues,
-                    std::vector<Candidate>* candidates);
+                    const std::vector<std::string_view>& country_words, std::vector<Candidate>* candidates);
 
 // The countries and provinces the article is about: weights voted by the candidates.
 struct ArticleContext {
