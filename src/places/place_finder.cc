@@ -102,6 +102,33 @@ std::vector<PlaceMention> PlaceFinder::Find(const Document& doc) const {
   return out;
 }
 
+std::optional<Location> PlaceFinder::OneTown(const std::vector<PlaceMention>& mentions, std::string_view cc) const {
+  const PlaceMention* town = nullptr;
+  for (const PlaceMention& m : mentions) {
+    // An article that names its country or a region of it ("eastern DR Congo") is about more than
+    // one village: its main place stays the province.
+    if (m.kind == PlaceMention::kCountry || m.kind == PlaceMention::kRegion) return std::nullopt;
+    if (m.loc.country_code != cc || m.kind != PlaceMention::kPlace) continue;
+    if (town && gaz_->place(town->place).index != gaz_->place(m.place).index) {
+      // Another town, unless one of the two is a hint's district named like its seat ("Afgooye
+      // town (Afgooye, Lower Shabelle)"): keep the more precise.
+      if (town->loc.name != m.loc.name) return std::nullopt;
+      if (m.loc.precision < town->loc.precision) town = &m;
+      continue;
+    }
+    if (!town || m.loc.precision < town->loc.precision) town = &m;
+  }
+  if (!town) return std::nullopt;
+  // Every district named is the town's.
+  const std::string_view a2 = gaz_->place(town->place).admin2_code;
+  for (const PlaceMention& m : mentions) {
+    if (m.loc.country_code != cc || m.kind != PlaceMention::kAdminArea) continue;
+    const Place area = gaz_->place(m.place);
+    if (area.kind == PlaceKind::kAdmin2 && area.admin2_code != a2) return std::nullopt;
+  }
+  return town->loc;
+}
+
 std::optional<Location> PlaceFinder::MainPlace(const std::vector<PlaceMention>& mentions) const {
   if (!gaz_ || mentions.empty()) return std::nullopt;
   std::map<std::string, double> weight;
@@ -128,6 +155,7 @@ std::optional<Location> PlaceFinder::MainPlace(const std::vector<PlaceMention>& 
     else if (a1 != code) one = false;
   }
   if (one && !a1.empty()) {
+    if (std::optional<Location> town = OneTown(mentions, cc)) return town;
     if (auto idx = gaz_->Admin1Place(cc, a1)) {
       Location loc = gaz_->ToLocation(*idx, 3);
       return loc;

@@ -296,6 +296,10 @@ TEST(PlaceFinderTest, MainPlace) {
        "surroundings, the Congolese rebels said.",
        "North Kivu", 3},
       {"Rebels attacked Goma in DR Congo. Protests followed in Bukavu.", "Democratic Republic of the Congo", 3},
+      // A short report on one village: the village (here with the district and province around it).
+      {"Gunmen killed two men in Sake (Masisi, Nord-Kivu). The attackers fled.", "Sake", 1},
+      // A district that does not hold the town: the province.
+      {"Gunmen killed two men in Sake. Others fled to Rutshuru territory.", "North Kivu", 3},
       {"Rwanda and Burundi met in Kigali with DR Congo and Uganda.", nullptr, 0},
       {"Nothing about any place here.", nullptr, 0},
   };
