@@ -205,10 +205,6 @@ void ReadAdminHints(const Document& doc, const Gazetteer& gaz, const PlaceCues& 
       continue;
     // X: the candidate ending right before the parenthesis or comma, if any.
     const int x = ci > 0 && (cands[ci - 1].span_last == i || cands[ci - 1].last == i) ? static_cast<int>(ci - 1) : -1;
-    // After a comma, only a name of the index: "in Kalunga, Rutshuru" with Kalunga unknown would place
-    // the event at the territory's seat, tens of km off, where it has no place at all today; measured
-    // on the ACLED dev notes, that cost more matched events (25 km rule) than it placed right.
-    if (comma && x < 0) continue;
     ApplyHint(gaz, slots, x, /*lone_slot_outer=*/paren, ci, country_words, candidates);
   }
 }

@@ -179,14 +179,14 @@ const Case kCases[] = {
     {"Gunmen abducted a trader in Kabo (Tchaourou, Borgou) at dawn.", "Tchaourou", kNpmOnly, "Commune of Tchaourou", "BJ", "Borgou", nullptr, 2},
     {"Bandits raided Kurmin Dangana (Safana LGA, Katsina) overnight.", "Safana LGA", kNpmOnly, "Safana", "NG", "Katsina State", "Safana", 2},
     {"Rebels raided Kokola village (Beni, Nord-Kivu) at night.", "Kokola", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
-    // "town, territory" after a locative word, when the town is in the index: the territory chooses among
-    // namesakes (Beni of North Kivu, not of Bolivia) and vetoes the town's (Kokkola, Finland)...
+    // "town, territory" after a locative word: the territory chooses among namesakes (Beni of North Kivu,
+    // not of Bolivia) and vetoes the town's (Kokkola, Finland)...
     {"Soldiers clashed with militiamen in Sake, Masisi, on Tuesday.", "Masisi", kAll, "Masisi Territory", "CD", "North Kivu", "Masisi Territory", 2},
     {"Soldiers clashed with militiamen in Sake, Masisi, on Tuesday.", "Sake", kAll, "Sake", "CD", "North Kivu", nullptr, 1},
     {"Rebels attacked Kokola, Beni.", "Beni", kNpmOnly, "Beni", "CD", "North Kivu", "Beni", 2},
     {"Rebels attacked Kokola, Beni.", "Kokola", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
-    // ...but an unknown village gives no hint (no event at a territory seat tens of km off), nor does a list.
-    {"Soldiers clashed with militiamen in Kalunga, Rutshuru, on Tuesday.", "Rutshuru", kAll, nullptr, nullptr, nullptr, nullptr, 0},
+    // ...and places a village missing from the index in its territory; a list is no hint.
+    {"Soldiers clashed with militiamen in Kalunga, Rutshuru, on Tuesday.", "Rutshuru", kAll, "Rutshuru Territory", "CD", "North Kivu", "Rutshuru Territory", 2},
     {"Shops were looted in Goma, Bukavu and Uvira.", "Bukavu", kAll, "Bukavu", "CD", "South Kivu", nullptr, 1},
     // Country words: "FARDC" makes Beni the Congolese town, not the department of Bolivia, and Mambasa not Mombasa.
     {"FARDC soldiers clashed with rebels in Beni.", "Beni", kNpmOnly, "Beni", "CD", "North Kivu", nullptr, 1},
