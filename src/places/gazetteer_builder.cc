@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <map>
@@ -348,17 +349,37 @@ Status GazetteerBuilder::AddRegionsFile(const std::string& path) {
   return Status::OK();
 }
 
+namespace {
+// A decimal coordinate within [-limit, limit] ("-1.4206"), the whole field.
+bool ParseCoordinate(std::string_view text, double limit, double* out) {
+  const std::string s(Trim(text));
+  if (s.empty()) return false;
+  char* end = nullptr;
+  *out = std::strtod(s.c_str(), &end);
+  return end == s.c_str() + s.size() && *out >= -limit && *out <= limit;
+}
+}  // namespace
+
 Status GazetteerBuilder::AddAdminAlternatesFile(const std::string& path) {
   std::vector<std::string> lines;
   if (!ReadLines(path, &lines)) return Status::IOError(path + ": cannot open admin alternates");
   int64_t rows = 0;
-  for (const std::string& line : lines) {
+  for (size_t n = 0; n < lines.size(); ++n) {
+    const std::string& line = lines[n];
     if (line.empty() || line[0] == '#') continue;
+    const std::string where = path + ":" + std::to_string(n + 1) + ": ";
     auto f = Split(line, '\t');
-    if (f.size() < 2) continue;
+    // CC.A1 or CC.A1.A2, then the alternates, then optionally the seat's lat and lon.
+    const size_t dots = static_cast<size_t>(std::count(f[0].begin(), f[0].end(), '.'));
+    if (f.size() < 2 || f.size() == 3 || f.size() > 4 || f[0].size() < 4 || f[0][2] != '.' || dots < 1 || dots > 2)
+      return Status::InvalidArgument(where + "want 'CC.A1[.A2] <tab> alternates [<tab> lat <tab> lon]'");
     for (auto a : Split(f[1], '|')) impl_->admin_alts[std::string(f[0])].emplace_back(Trim(a));
-    if (f.size() >= 4 && !f[2].empty() && !f[3].empty()) {
-      impl_->admin_points[std::string(f[0])] = {std::atof(std::string(f[2]).c_str()), std::atof(std::string(f[3]).c_str())};
+    if (f.size() == 4) {
+      double lat = 0, lon = 0;
+      if (!ParseCoordinate(f[2], 90, &lat) || !ParseCoordinate(f[3], 180, &lon))
+        return Status::InvalidArgument(where + "seat '" + std::string(f[2]) + " " + std::string(f[3]) +
+                                       "' is not a latitude and longitude");
+      impl_->admin_points[std::string(f[0])] = {lat, lon};
     }
     ++rows;
   }

@@ -459,6 +459,14 @@ TEST(GazetteerTest, BadInputFiles) {
   Diagnostics diag;
   EXPECT_EQ(b.AddGeoNamesFile(bad, "base", &diag).code(), Status::Code::kInvalidArgument);
   EXPECT_EQ(diag.warnings(), 1);
+  // data/places/admin_alternates.tsv: a malformed row or seat names file:line.
+  std::ofstream(bad) << "# comment\nCD.11\tNord-Kivu\nCD.11.04\tWalikale\t-1.42\n";
+  Status s = b.AddAdminAlternatesFile(bad);
+  EXPECT_NE(s.message().find(bad + ":3: want 'CC.A1[.A2]"), std::string::npos) << s.ToString();
+  std::ofstream(bad) << "CD.11.04\tWalikale\t-1.42\t208.05\n";
+  s = b.AddAdminAlternatesFile(bad);
+  EXPECT_NE(s.message().find(bad + ":1: seat '-1.42 208.05' is not a latitude and longitude"), std::string::npos)
+      << s.ToString();
   fs::remove(bad);
 }
 
