@@ -3,7 +3,10 @@
 // Find runs three passes over the document (place_passes.h; each in its own file):
 //  1. candidates (candidates.cc): at each capitalised word, the longest token n-gram whose name
 //     key is in the index (hash of the tokens' `lower`, no allocation), with the cues around it
-//     ("the town of", "territory", "near", a date number...; words from data/places/cues.txt);
+//     ("the town of", "territory", "near", a date number...; words from data/places/cues.txt),
+//     and the country words ("FARDC");
+//  1b. admin hints (admin_hints.cc): "X (Beni, Nord-Kivu)", "in X, Rutshuru,": the area they name
+//     forces their names' entries and confines X to it;
 //  2. context (article_context.cc): the countries and provinces the article is about, voted by
 //     the candidates that are unambiguous (country names count most, demonyms least);
 //  3. resolution (resolution.cc): each candidate's entries scored by feature type, population,
