@@ -197,13 +197,17 @@ class PlaceFinder {
   // considered together), in text order.
   std::vector<PlaceMention> Find(const Document& doc) const;
 
-  // The article's main place, for events whose text names none: precision 3 (the province
-  // or the country), and only when the mentions point to one country (and one province)
-  // without contest.
+  // The article's main place, for events whose text names none, only when the mentions point to
+  // one country (and one province) without contest: the one town the article names when it names
+  // one, no district but the town's and neither a country nor a region (a short report on one
+  // village), else the province or the country (precision 3).
   std::optional<Location> MainPlace(const std::vector<PlaceMention>& mentions) const;
 
  private:
   PlaceFinder(const Gazetteer* gazetteer, std::unique_ptr<PlaceCues> cues);
+  // MainPlace's town: the one town of country `cc` the mentions name, when every district they
+  // name holds it and they name no country or region; none otherwise.
+  std::optional<Location> OneTown(const std::vector<PlaceMention>& mentions, std::string_view cc) const;
   const Gazetteer* gaz_;
   std::unique_ptr<PlaceCues> cues_;
 };

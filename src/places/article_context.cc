@@ -58,6 +58,21 @@ double VoteWeight(const Candidate& c, const EntriesSummary& e) {
   return 0;
 }
 
+// A name of an admin hint ("Nord-Kivu" in "X (Beni, Nord-Kivu)") votes for the entry the hint
+// chose, as much as a country name: the report says where it is.
+void VoteForHintEntry(const Gazetteer& gaz, Candidate* c, ArticleContext* ctx) {
+  const Place p = gaz.place(Gazetteer::DecodePosting(c->postings[c->forced]).place);
+  if (p.country_code.empty()) return;
+  constexpr double kHintVote = 2.0;
+  WeightOf(ctx->countries, p.country_code, {}) += kHintVote;
+  ctx->country_total += kHintVote;
+  c->own_vote = kHintVote;
+  if (p.kind != PlaceKind::kCountry && !p.admin1_code.empty()) {
+    WeightOf(ctx->admin1s, p.country_code, p.admin1_code) += kHintVote;
+    ctx->admin1_total += kHintVote;
+  }
+}
+
 }  // namespace
 
 double ArticleContext::CountryWeight(std::string_view cc) const {
@@ -77,10 +92,23 @@ double ArticleContext::Admin1Share(std::string_view cc, std::string_view a1) con
   return v ? v->w / admin1_total : 0.0;
 }
 
-ArticleContext VoteArticleContext(const Gazetteer& gaz, std::vector<Candidate>* candidates) {
+ArticleContext VoteArticleContext(const Gazetteer& gaz, std::vector<Candidate>* candidates,
+                                  const std::vector<std::string_view>& country_words) {
   ArticleContext ctx;
+  // A country word ("FARDC") counts as a demonym, once per country: it tips a balance, no more.
+  constexpr double kCountryWordVote = 0.5;
+  for (size_t k = 0; k < country_words.size(); ++k) {
+    if (std::find(country_words.begin(), country_words.begin() + k, country_words[k]) != country_words.begin() + k)
+      continue;
+    WeightOf(ctx.countries, country_words[k], {}) += kCountryWordVote;
+    ctx.country_total += kCountryWordVote;
+  }
   for (Candidate& c : *candidates) {
     if (c.date) continue;  // its entries need not even be read
+    if (c.forced >= 0) {
+      VoteForHintEntry(gaz, &c, &ctx);
+      continue;
+    }
     const EntriesSummary e = Summarize(gaz, c);
     const double w = VoteWeight(c, e);
     if (w == 0) continue;

@@ -104,13 +104,23 @@ bool BesideNumber(const std::vector<Token>& toks, const Candidate& c) {
 
 }  // namespace
 
-std::vector<Candidate> FindCandidates(const Document& doc, const Gazetteer& gaz, const PlaceCues& cues) {
+std::vector<Candidate> FindCandidates(const Document& doc, const Gazetteer& gaz, const PlaceCues& cues,
+                                      std::vector<std::string_view>* country_words) {
   const auto& toks = doc.tokens;
   const uint32_t nt = static_cast<uint32_t>(toks.size());
   const std::vector<bool> sentence_start = SentenceStarts(doc);
   std::vector<Candidate> cands;
   std::vector<uint64_t> keys;
+  country_words->clear();
   for (uint32_t i = 0; i < nt;) {
+    uint32_t country_len = 0;
+    if (IsWord(toks[i])) {
+      if (const std::string_view cc = cues.CountryWordAt(toks, i, &country_len); !cc.empty()) {
+        country_words->push_back(cc);
+        i += country_len;  // "Mayi Mayi" is no place name
+        continue;
+      }
+    }
     const NameMatch name = MayStartName(toks[i]) ? LongestNameAt(toks, i, gaz, &keys) : NameMatch();
     // A lone direction word ("Eastern DR Congo", "East African force") is not a place by itself,
     // though GeoNames has regions named "Eastern" and "East".

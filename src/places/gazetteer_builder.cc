@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <map>
@@ -348,17 +349,37 @@ Status GazetteerBuilder::AddRegionsFile(const std::string& path) {
   return Status::OK();
 }
 
+namespace {
+// A decimal coordinate within [-limit, limit] ("-1.4206"), the whole field.
+bool ParseCoordinate(std::string_view text, double limit, double* out) {
+  const std::string s(Trim(text));
+  if (s.empty()) return false;
+  char* end = nullptr;
+  *out = std::strtod(s.c_str(), &end);
+  return end == s.c_str() + s.size() && *out >= -limit && *out <= limit;
+}
+}  // namespace
+
 Status GazetteerBuilder::AddAdminAlternatesFile(const std::string& path) {
   std::vector<std::string> lines;
   if (!ReadLines(path, &lines)) return Status::IOError(path + ": cannot open admin alternates");
   int64_t rows = 0;
-  for (const std::string& line : lines) {
+  for (size_t n = 0; n < lines.size(); ++n) {
+    const std::string& line = lines[n];
     if (line.empty() || line[0] == '#') continue;
+    const std::string where = path + ":" + std::to_string(n + 1) + ": ";
     auto f = Split(line, '\t');
-    if (f.size() < 2) continue;
+    // CC.A1 or CC.A1.A2, then the alternates, then optionally the seat's lat and lon.
+    const size_t dots = static_cast<size_t>(std::count(f[0].begin(), f[0].end(), '.'));
+    if (f.size() < 2 || f.size() == 3 || f.size() > 4 || f[0].size() < 4 || f[0][2] != '.' || dots < 1 || dots > 2)
+      return Status::InvalidArgument(where + "want 'CC.A1[.A2] <tab> alternates [<tab> lat <tab> lon]'");
     for (auto a : Split(f[1], '|')) impl_->admin_alts[std::string(f[0])].emplace_back(Trim(a));
-    if (f.size() >= 4 && !f[2].empty() && !f[3].empty()) {
-      impl_->admin_points[std::string(f[0])] = {std::atof(std::string(f[2]).c_str()), std::atof(std::string(f[3]).c_str())};
+    if (f.size() == 4) {
+      double lat = 0, lon = 0;
+      if (!ParseCoordinate(f[2], 90, &lat) || !ParseCoordinate(f[3], 180, &lon))
+        return Status::InvalidArgument(where + "seat '" + std::string(f[2]) + " " + std::string(f[3]) +
+                                       "' is not a latitude and longitude");
+      impl_->admin_points[std::string(f[0])] = {lat, lon};
     }
     ++rows;
   }
@@ -420,14 +441,26 @@ Status GazetteerBuilder::AddIndex(const Gazetteer& g) {
   return Status::OK();
 }
 
+// How likely a place is the seat of an admin area it lies in: the national or provincial capital,
+// then a district seat, then any town (population breaks ties).
+int SeatRank(const std::string& fcode) {
+  if (fcode == "PPLC" || fcode == "PPLA") return 3;
+  if (fcode == "PPLA2") return 2;
+  return 1;
+}
+
 // Every admin code gets an entry: the GeoNames ADM1/ADM2 row when imported, otherwise one
-// synthesised at the mean position of the places that lie in it.
+// synthesised at its seat (data/places/admin_alternates.tsv, else the provincial capital or district
+// seat that lies in it, else its biggest town), where reports and ACLED place the events they give
+// only a province or a district for ("in Nord-Kivu": Goma).
 void GazetteerBuilder::Impl::FinalizeAdmin() {
   std::map<std::string, size_t> real;  // "A1:CD.11" -> GeoNames row
   struct Acc {
-    double lat = 0, lon = 0;
     int64_t pop = 0;
     int n = 0;
+    int seat_rank = 0;  // SeatRank of the seat so far
+    int64_t seat_pop = -1;
+    double seat_lat = 0, seat_lon = 0;
   };
   std::map<std::string, Acc> acc;
   for (size_t i = 0; i < places.size(); ++i) {
@@ -439,10 +472,12 @@ void GazetteerBuilder::Impl::FinalizeAdmin() {
       for (std::string key : {"A1:" + p.cc + "." + p.a1, p.a2.empty() ? std::string() : "A2:" + p.cc + "." + p.a1 + "." + p.a2}) {
         if (key.empty()) continue;
         Acc& a = acc[key];
-        a.lat += p.lat;
-        a.lon += p.lon;
         a.pop += p.population;
         ++a.n;
+        const int rank = SeatRank(p.fcode);
+        if (rank > a.seat_rank || (rank == a.seat_rank && p.population > a.seat_pop)) {
+          a.seat_rank = rank, a.seat_pop = p.population, a.seat_lat = p.lat, a.seat_lon = p.lon;
+        }
       }
     }
   }
@@ -492,8 +527,8 @@ void GazetteerBuilder::Impl::FinalizeAdmin() {
         q.lat = point->second.first;
         q.lon = point->second.second;
       } else {
-        q.lat = a->second.lat / a->second.n;
-        q.lon = a->second.lon / a->second.n;
+        q.lat = a->second.seat_lat;
+        q.lon = a->second.seat_lon;
       }
       q.population = a == acc.end() ? 0 : a->second.pop;
     }

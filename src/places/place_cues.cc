@@ -1,6 +1,7 @@
 // PlaceCues: loading data/places/cues.txt and matching its phrases on tokens.
 #include "place_cues.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace sitrep {
@@ -71,9 +72,48 @@ Status PlaceCues::Load(const std::string& path, std::unique_ptr<PlaceCues>* out)
     s = TakeTypes(&lists, "after", {{"town", kTypeTown}, {"admin2", kTypeAdmin2}, {"admin1", kTypeAdmin1}},
                   &cues->type_after_);
   }
+  if (s.ok()) s = cues->TakeCountryWords(&lists);
   if (s.ok()) s = lists.CheckAllTaken();
   if (s.ok()) *out = std::move(cues);
   return s;
+}
+
+// The lists "country XX" (XX an ISO 3166-1 alpha-2 code): their names indexed by first word.
+Status PlaceCues::TakeCountryWords(WordLists* lists) {
+  constexpr std::string_view kPrefix = "country ";
+  std::vector<std::pair<std::string, std::vector<uint32_t>>> first;
+  for (const std::string& name : lists->Names()) {
+    if (name.compare(0, kPrefix.size(), kPrefix) != 0) continue;
+    std::vector<WordLists::Entry> entries;
+    if (Status s = lists->Take(name, &entries); !s.ok()) return s;
+    std::string cc = name.substr(kPrefix.size());
+    for (char& ch : cc) ch = static_cast<char>(ch >= 'a' && ch <= 'z' ? ch - 'a' + 'A' : ch);
+    const bool iso2 = cc.size() == 2 && cc[0] >= 'A' && cc[0] <= 'Z' && cc[1] >= 'A' && cc[1] <= 'Z';
+    if (!iso2 && !entries.empty())
+      return Status::InvalidArgument(lists->Where(entries[0].line) + "list '" + name + "': want 'country XX', XX a two-letter country code");
+    for (WordLists::Entry& e : entries) {
+      const uint32_t index = static_cast<uint32_t>(country_words_.size());
+      auto it = std::find_if(first.begin(), first.end(), [&](const auto& f) { return f.first == e.words[0]; });
+      if (it == first.end()) first.emplace_back(e.words[0], std::vector<uint32_t>{index});
+      else it->second.push_back(index);
+      country_words_.push_back(CountryWord{std::move(e.words), cc});
+    }
+  }
+  country_first_ = WordMap<std::vector<uint32_t>>(std::move(first));
+  return Status::OK();
+}
+
+std::string_view PlaceCues::CountryWordAt(const std::vector<Token>& tokens, uint32_t i, uint32_t* len) const {
+  const std::vector<uint32_t>* candidates = country_first_.Find(tokens[i].lower);
+  if (!candidates) return {};
+  for (uint32_t k : *candidates) {
+    const CountryWord& w = country_words_[k];
+    if (PhraseAt(tokens, i, w.words)) {
+      *len = static_cast<uint32_t>(w.words.size());
+      return w.cc;
+    }
+  }
+  return {};
 }
 
 bool PlaceCues::NearBefore(const std::vector<Token>& tokens, uint32_t first) const {

@@ -37,6 +37,11 @@ class PlaceCues {
   // "X area", "X and its surroundings": the tokens from `last` on say "near".
   bool NearAfter(const std::vector<Token>& tokens, uint32_t last) const;
 
+  // "FARDC", "Mayi Mayi", "Boko Haram": names that say which country an article is about where
+  // its places may not (lists "country XX"). The ISO2 code named by the words from token `i` on
+  // (and their number in `*len`), empty when none.
+  std::string_view CountryWordAt(const std::vector<Token>& tokens, uint32_t i, uint32_t* len) const;
+
   // A list of words and phrases matched on consecutive tokens' `lower` (phrases are few, so a
   // linear pass over them costs less than building a key).
   struct Phrases {
@@ -50,7 +55,16 @@ class PlaceCues {
     return t ? *t : kNoType;
   }
 
+  // A name of a "country XX" list: its words and the country.
+  struct CountryWord {
+    std::vector<std::string> words;
+    std::string cc;
+  };
+  Status TakeCountryWords(WordLists* lists);
+
   OwnedWordSet direction_, locative_;
+  std::vector<CountryWord> country_words_;
+  WordMap<std::vector<uint32_t>> country_first_;  // first word -> indices into country_words_
   Phrases near_before_, near_after_;
   WordMap<TypeCue> type_before_, type_after_;
 };

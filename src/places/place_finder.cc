@@ -3,7 +3,10 @@
 // Find runs three passes over the document (place_passes.h; each in its own file):
 //  1. candidates (candidates.cc): at each capitalised word, the longest token n-gram whose name
 //     key is in the index (hash of the tokens' `lower`, no allocation), with the cues around it
-//     ("the town of", "territory", "near", a date number...; words from data/places/cues.txt);
+//     ("the town of", "territory", "near", a date number...; words from data/places/cues.txt),
+//     and the country words ("FARDC");
+//  1b. admin hints (admin_hints.cc): "X (Beni, Nord-Kivu)", "in X, Rutshuru,": the area they name
+//     forces their names' entries and confines X to it;
 //  2. context (article_context.cc): the countries and provinces the article is about, voted by
 //     the candidates that are unambiguous (country names count most, demonyms least);
 //  3. resolution (resolution.cc): each candidate's entries scored by feature type, population,
@@ -64,7 +67,7 @@ PlaceMention ToMention(const Document& doc, const Gazetteer& gaz, const ArticleC
   pm.last_token = c.span_last;
   pm.place = m.place;
   pm.kind = MentionKind(p, m.name_kind, c.direction && p.kind == PlaceKind::kCountry);
-  pm.loc = gaz.ToLocation(m.place, Precision(p, c.near));
+  pm.loc = gaz.ToLocation(m.place, Precision(p, c.near || c.hint_area));
   uint32_t b = doc.tokens[c.span_first].begin, e = doc.tokens[c.span_last - 1].end;
   if (e <= doc.text.size() && b <= e) pm.loc.text = std::string(doc.text.substr(b, e - b));
   double margin = c.second < -1e8 ? 3.0 : c.best - c.second;
@@ -90,14 +93,43 @@ PlaceFinder::~PlaceFinder() = default;
 std::vector<PlaceMention> PlaceFinder::Find(const Document& doc) const {
   std::vector<PlaceMention> out;
   if (!gaz_ || doc.tokens.empty()) return out;
-  std::vector<Candidate> candidates = FindCandidates(doc, *gaz_, *cues_);
+  std::vector<std::string_view> country_words;
+  std::vector<Candidate> candidates = FindCandidates(doc, *gaz_, *cues_, &country_words);
   if (candidates.empty()) return out;
   PrefetchEntries(*gaz_, candidates);
-  const ArticleContext context = VoteArticleContext(*gaz_, &candidates);
+  ReadAdminHints(doc, *gaz_, *cues_, country_words, &candidates);
+  const ArticleContext context = VoteArticleContext(*gaz_, &candidates, country_words);
   ResolveCandidates(*gaz_, context, &candidates);
   for (const Candidate& c : candidates)
     if (c.resolved) out.push_back(ToMention(doc, *gaz_, context, c));
   return out;
+}
+
+std::optional<Location> PlaceFinder::OneTown(const std::vector<PlaceMention>& mentions, std::string_view cc) const {
+  const PlaceMention* town = nullptr;
+  for (const PlaceMention& m : mentions) {
+    // An article that names its country or a region of it ("eastern DR Congo") is about more than
+    // one village: its main place stays the province.
+    if (m.kind == PlaceMention::kCountry || m.kind == PlaceMention::kRegion) return std::nullopt;
+    if (m.loc.country_code != cc || m.kind != PlaceMention::kPlace) continue;
+    if (town && gaz_->place(town->place).index != gaz_->place(m.place).index) {
+      // Another town, unless one of the two is a hint's district named like its seat ("Afgooye
+      // town (Afgooye, Lower Shabelle)"): keep the more precise.
+      if (town->loc.name != m.loc.name) return std::nullopt;
+      if (m.loc.precision < town->loc.precision) town = &m;
+      continue;
+    }
+    if (!town || m.loc.precision < town->loc.precision) town = &m;
+  }
+  if (!town) return std::nullopt;
+  // Every district named is the town's.
+  const std::string_view a2 = gaz_->place(town->place).admin2_code;
+  for (const PlaceMention& m : mentions) {
+    if (m.loc.country_code != cc || m.kind != PlaceMention::kAdminArea) continue;
+    const Place area = gaz_->place(m.place);
+    if (area.kind == PlaceKind::kAdmin2 && area.admin2_code != a2) return std::nullopt;
+  }
+  return town->loc;
 }
 
 std::optional<Location> PlaceFinder::MainPlace(const std::vector<PlaceMention>& mentions) const {
@@ -126,6 +158,7 @@ std::optional<Location> PlaceFinder::MainPlace(const std::vector<PlaceMention>& 
     else if (a1 != code) one = false;
   }
   if (one && !a1.empty()) {
+    if (std::optional<Location> town = OneTown(mentions, cc)) return town;
     if (auto idx = gaz_->Admin1Place(cc, a1)) {
       Location loc = gaz_->ToLocation(*idx, 3);
       return loc;

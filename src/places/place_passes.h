@@ -2,6 +2,8 @@
 //
 //  1. candidates (candidates.cc): which token spans name a place of the index, and the cues
 //     around each (data/places/cues.txt);
+//  1b. admin hints (admin_hints.cc): "X (Beni, Nord-Kivu)", "X (Rafi LGA, Niger)": the area the
+//     parentheses name chooses their names' entries and confines X to that area;
 //  2. context (article_context.cc): which countries and provinces the article is about, voted
 //     by the candidates that are unambiguous;
 //  3. resolution (resolution.cc): which entry of the index each candidate is, or none: entries
@@ -34,6 +36,12 @@ struct Candidate {
   bool initial = false;    // first word of its sentence
   bool direction = false;  // "eastern DR Congo"
   double own_vote = 0;     // the weight this name gave its country in the context vote
+  // Admin hints (admin_hints.cc):
+  int forced = -1;         // a name inside a hint: the entry the hint chose (index into postings)
+  bool hint_area = false;  // the inner name of a hint ("Beni" in "X (Beni, Nord-Kivu)"): it says
+                           // where X is, not that the event is at it: precision 2 at best
+  bool has_area = false;   // X before a hint: its entry must lie in area_cc/area_a1
+  std::string_view area_cc, area_a1;  // views into the index; area_a1 empty: the whole country
   // Resolution:
   int chosen = -1;         // index into postings
   double best = 0, second = -1e9;
@@ -42,8 +50,19 @@ struct Candidate {
 };
 
 // 1. Candidates: at each capitalised word, the longest token n-gram whose name key is in the
-// index, with the cues around it; in text order, not overlapping.
-std::vector<Candidate> FindCandidates(const Document& doc, const Gazetteer& gazetteer, const PlaceCues& cues);
+// index, with the cues around it; in text order, not overlapping. Also notes in `country_words`
+// the country of each name of a "country XX" cue list ("FARDC": CD), views into `cues`.
+std::vector<Candidate> FindCandidates(const Document& doc, const Gazetteer& gazetteer, const PlaceCues& cues,
+                                      std::vector<std::string_view>* country_words);
+
+// 1b. Admin hints: at each "(" after a name or unknown capitalised word, a list of one to three
+// capitalised names separated by commas ("(Beni, Nord-Kivu)", "(Rafi LGA, Niger)", "(Walikale)").
+// Chooses the area (country, province) that fits the most of those names and X, forces each name
+// to its entry in that area (a country of the article's country words first), and confines X to
+// it. Text in parentheses with lowercase words ("(no coordinates available)") is no hint. Also
+// "in X, Y," where Y is a district or province ending the phrase.
+void ReadAdminHints(const Document& doc, const Gazetteer& gazetteer, const PlaceCues& cues,
+                    const std::vector<std::string_view>& country_words, std::vector<Candidate>* candidates);
 
 // The countries and provinces the article is about: weights voted by the candidates.
 struct ArticleContext {
@@ -64,8 +83,9 @@ struct ArticleContext {
 
 // 2. Context: each candidate whose entries all lie in one country votes for it (a country name
 // most, a demonym least; an unsupported lone name not at all), and for their province when they
-// share one. Sets each candidate's own_vote.
-ArticleContext VoteArticleContext(const Gazetteer& gazetteer, std::vector<Candidate>* candidates);
+// share one; each country word (FindCandidates) as much as a demonym. Sets each candidate's own_vote.
+ArticleContext VoteArticleContext(const Gazetteer& gazetteer, std::vector<Candidate>* candidates,
+                                  const std::vector<std::string_view>& country_words);
 
 // 3. Resolution: chooses each candidate's entry and decides whether it is accepted (resolved):
 // no place rather than a wrong one.

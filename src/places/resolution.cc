@@ -68,6 +68,21 @@ ScoredEntry ScoreEntry(const Place& p, NameKind nk, const Candidate& c, const Ar
   return ScoredEntry{s, p.lat, p.lon, p.country_code, p.kind};
 }
 
+// Whether an entry lies in the area an admin hint confines its name to ("Kabo (Tchaourou, Borgou)":
+// Benin's Borgou); true when the name has no such area.
+bool InHintArea(const Candidate& c, const Place& p) {
+  if (!c.has_area) return true;
+  return p.country_code == c.area_cc && (c.area_a1.empty() || p.admin1_code == c.area_a1);
+}
+
+// What an admin hint says of an entry (admin_hints.cc): the entry a hint chose for its name wins
+// outright; outside the area the hint names, an entry loses outright.
+double HintFit(const Candidate& c, int k, const Place& p) {
+  constexpr double kDecisive = 20.0;
+  if (c.forced >= 0) return k == c.forced ? kDecisive : 0.0;
+  return InHintArea(c, p) ? 0.0 : -kDecisive;
+}
+
 // Every entry of every candidate, candidate after candidate.
 std::vector<ScoredEntry> ScoreEntries(const Gazetteer& gaz, const ArticleContext& ctx,
                                       const std::vector<Candidate>& cands) {
@@ -78,7 +93,9 @@ std::vector<ScoredEntry> ScoreEntries(const Gazetteer& gaz, const ArticleContext
   for (const Candidate& c : cands) {
     for (size_t k = 0; k < c.n; ++k) {
       const PlaceMatch m = Gazetteer::DecodePosting(c.postings[k]);
-      scored.push_back(ScoreEntry(gaz.place(m.place), m.name_kind, c, ctx));
+      const Place p = gaz.place(m.place);
+      scored.push_back(ScoreEntry(p, m.name_kind, c, ctx));
+      scored.back().base += HintFit(c, static_cast<int>(k), p);
     }
   }
   return scored;
@@ -104,7 +121,9 @@ double ClosenessBonus(const ScoredEntry& e, const std::vector<Candidate>& cands,
   const size_t hi = std::min(cands.size(), ci + kNeighbours + 1);
   for (size_t o = lo; o < hi && nearest >= 50; ++o) {
     const Candidate& other = cands[o];
-    if (o == ci || !other.resolved) continue;
+    // Another mention of the same name is no evidence for it ("Beni territory ... the region of
+    // Beni" would otherwise pull both to whichever Beni the first round chose).
+    if (o == ci || !other.resolved || other.postings == cands[ci].postings) continue;
     // Only "< 50" and "< 200" matter, and a great-circle distance is at least the latitude
     // difference along a meridian: skip the trigonometry for places that are certainly farther
     // than 200 km (with a wide margin over rounding).
@@ -157,13 +176,17 @@ bool ForeignNamesake(const Candidate& c, const Place& p, const ArticleContext& c
 
 // Whether the chosen entry is kept: no place rather than a wrong one. A country or region needs
 // no support; anything else needs its country among the article's, a cue, or a size of its own.
-bool Accept(const Candidate& c, const Place& p, const ArticleContext& ctx, double second_other_country) {
+bool Accept(const Candidate& c, const Place& p, NameKind nk, const ArticleContext& ctx, double second_other_country) {
   if (c.date) return false;
+  // An admin hint decides: the entry it chose, or an entry inside the area it names.
+  if (c.forced >= 0) return true;
+  if (c.has_area) return InHintArea(c, p);
   if (p.kind == PlaceKind::kCountry || p.kind == PlaceKind::kRegion) return true;
   const double share = ctx.CountryShare(p.country_code);
-  // A big town, or a provincial capital of some size, needs no other support.
+  // A big town, or a provincial capital of some size, needs no other support; but not when only
+  // one of its alternate names matched ("Mambasa", a town of Ituri, is one of Mombasa's).
   const bool seat = p.feature_code == "PPLC" || p.feature_code == "PPLA" || p.feature_code == "PPLA2";
-  const bool big = p.population >= 200000 || (seat && p.population >= 50000);
+  const bool big = (p.population >= 200000 || (seat && p.population >= 50000)) && nk != NameKind::kAlternate;
   if (!(share >= 0.2 || c.locative || c.type != kNoType || big)) return false;
   // A capitalised sentence-initial word outside the article's countries.
   if (c.initial && c.last - c.first == 1 && share < 0.2 && c.type == kNoType) return false;
@@ -191,8 +214,9 @@ void ResolveCandidates(const Gazetteer& gaz, const ArticleContext& ctx, std::vec
         scores[k] = round == 0 ? entries[k].base : entries[k].base + ClosenessBonus(entries[k], cands, ci);
       const Choice ch = ChooseEntry(entries, scores);
       c.chosen = ch.chosen, c.best = ch.best, c.second = ch.second;
-      const Place p = gaz.place(Gazetteer::DecodePosting(c.postings[c.chosen]).place);
-      c.resolved = Accept(c, p, ctx, ch.second_other_country);
+      const PlaceMatch m = Gazetteer::DecodePosting(c.postings[c.chosen]);
+      const Place p = gaz.place(m.place);
+      c.resolved = Accept(c, p, m.name_kind, ctx, ch.second_other_country);
       c.lat = p.lat;
       c.lon = p.lon;
     }

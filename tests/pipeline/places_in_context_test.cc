@@ -44,5 +44,44 @@ TEST(PlacesInContext, ABareCityNameIsTheCityNotItsProvince) {
   EXPECT_EQ(events[0].counts.killed.best, 2);
 }
 
+TEST(PlacesInContext, AVillageMissingFromTheIndexIsPlacedInTheTerritoryItsHintNames) {
+  std::vector<Event> events = Extract("On 3 March 2020, gunmen killed two farmers in Kavumbwe (Beni, Nord-Kivu).", "2020-03-04");
+  ASSERT_EQ(events.size(), 1u);
+  ASSERT_TRUE(events[0].location.has_value());
+  EXPECT_EQ(events[0].location->name, "Beni");
+  EXPECT_EQ(events[0].location->admin1, "North Kivu");
+  EXPECT_EQ(events[0].location->precision, 2);
+}
+
+TEST(PlacesInContext, NorthOfATownIsNearIt) {
+  std::vector<Event> events = Extract("On 5 May 2021, militiamen killed three farmers 10 km north of Goma.", "2021-05-06");
+  ASSERT_EQ(events.size(), 1u);
+  ASSERT_TRUE(events[0].location.has_value());
+  EXPECT_EQ(events[0].location->name, "Goma");
+  EXPECT_EQ(events[0].location->precision, 2);
+}
+
+TEST(PlacesInContext, AShortReportOnOneVillageIsAllThere) {
+  // The second sentence names no place: the report's one town, not its province.
+  std::vector<Event> events = Extract(
+      "On 2 June 2021, gunmen attacked Sake (Masisi, Nord-Kivu) and killed two people. The attackers also looted "
+      "shops.",
+      "2021-06-03");
+  ASSERT_FALSE(events.empty());
+  for (const Event& e : events) {
+    ASSERT_TRUE(e.location.has_value()) << e.evidence.sentence;
+    EXPECT_EQ(e.location->name, "Sake") << e.evidence.sentence;
+  }
+}
+
+TEST(PlacesInContext, AnArmyNamesTheCountryOfAnAmbiguousTown) {
+  // Mambasa (Ituri) is also an alternate name of Mombasa, Kenya: the FARDC say which.
+  std::vector<Event> events = Extract("On 4 May 2020, FARDC soldiers clashed with rebels in Mambasa.", "2020-05-05");
+  ASSERT_EQ(events.size(), 1u);
+  ASSERT_TRUE(events[0].location.has_value());
+  EXPECT_EQ(events[0].location->country_code, "CD");
+  EXPECT_EQ(events[0].location->admin1, "Ituri");
+}
+
 }  // namespace
 }  // namespace sitrep

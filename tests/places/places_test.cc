@@ -170,6 +170,35 @@ const Case kCases[] = {
     {"The Congolese army and Rwandan troops clashed, Kinshasa said.", "Congolese", kAll, "Democratic Republic of the Congo", "CD", "", "", 3},
     {"The Congolese army and Rwandan troops clashed, Kinshasa said.", "Rwandan", kAll, "Rwanda", "RW", "", "", 3},
     {"Kagame spoke of Rwanda's firm support.", "Rwanda", kAll, "Rwanda", "RW", "", "", 3},
+    // Admin hints (admin_hints.cc). A village missing from the index: the territory the parentheses name, at
+    // precision 2, and the province at 3.
+    {"Gunmen killed two farmers in Kavumbwe (Beni, Nord-Kivu) on Monday.", "Beni", kAll, "Beni", "CD", "North Kivu", "Beni", 2},
+    {"Gunmen killed two farmers in Kavumbwe (Beni, Nord-Kivu) on Monday.", "Nord-Kivu", kAll, "North Kivu", "CD", "North Kivu", "", 3},
+    // The hint chooses among namesakes, and vetoes X's namesakes outside its area (Kabo of Kano State, of the CAR).
+    {"Gunmen abducted a trader in Kabo (Tchaourou, Borgou) at dawn.", "Kabo", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
+    {"Gunmen abducted a trader in Kabo (Tchaourou, Borgou) at dawn.", "Tchaourou", kNpmOnly, "Commune of Tchaourou", "BJ", "Borgou", nullptr, 2},
+    {"Bandits raided Kurmin Dangana (Safana LGA, Katsina) overnight.", "Safana LGA", kNpmOnly, "Safana", "NG", "Katsina State", "Safana", 2},
+    {"Rebels raided Kokola village (Beni, Nord-Kivu) at night.", "Kokola", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
+    // "town, territory" after a locative word: the territory chooses among namesakes (Beni of North Kivu,
+    // not of Bolivia) and vetoes the town's (Kokkola, Finland)...
+    {"Soldiers clashed with militiamen in Sake, Masisi, on Tuesday.", "Masisi", kAll, "Masisi Territory", "CD", "North Kivu", "Masisi Territory", 2},
+    {"Soldiers clashed with militiamen in Sake, Masisi, on Tuesday.", "Sake", kAll, "Sake", "CD", "North Kivu", nullptr, 1},
+    {"Rebels attacked Kokola, Beni.", "Beni", kNpmOnly, "Beni", "CD", "North Kivu", "Beni", 2},
+    {"Rebels attacked Kokola, Beni.", "Kokola", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
+    // ...and places a village missing from the index in its territory; a list is no hint.
+    {"Soldiers clashed with militiamen in Kalunga, Rutshuru, on Tuesday.", "Rutshuru", kAll, "Rutshuru Territory", "CD", "North Kivu", "Rutshuru Territory", 2},
+    {"Shops were looted in Goma, Bukavu and Uvira.", "Bukavu", kAll, "Bukavu", "CD", "South Kivu", nullptr, 1},
+    // Country words: "FARDC" makes Beni the Congolese town, not the department of Bolivia, and Mambasa not Mombasa.
+    {"FARDC soldiers clashed with rebels in Beni.", "Beni", kNpmOnly, "Beni", "CD", "North Kivu", nullptr, 1},
+    {"Rebels clashed with soldiers in Beni.", "Beni", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
+    {"FARDC soldiers repelled an attack in Mambasa.", "Mambasa", kNpmOnly, "Mambasa", "CD", "Ituri", "Mambasa", 2},
+    // "north of X": near X.
+    {"Militiamen burned a village north of Goma.", "Goma", kAll, "Goma", "CD", "North Kivu", nullptr, 2},
+    // Provinces as reports write them (data/places/admin_alternates.tsv).
+    {"Militants attacked a base in Lower Shabelle on Sunday.", "Lower Shabelle", kNpmOnly, "Lower Shabeelle", "SO", "Lower Shabeelle", "", 3},
+    {"Gunmen kidnapped a priest in Atacora.", "Atacora", kNpmOnly, "Atakora", "BJ", "Atakora", "", 3},
+    // Another mention of the same name is no evidence for a namesake.
+    {"Protests spread in Beni territory, then across the region of Beni.", "Beni territory", kNpmOnly, "Beni", "CD", "North Kivu", "Beni", 2},
     // Words that are also place names, without support: no place.
     {"Police said the talks would resume on March 3.", "Police", kAll, nullptr, nullptr, nullptr, nullptr, 0},
     {"Police said the talks would resume on March 3.", "March", kAll, nullptr, nullptr, nullptr, nullptr, 0},
@@ -244,6 +273,18 @@ TEST(PlaceFinderTest, ContextPicksBetweenNamesakes) {
   EXPECT_EQ(m->loc.country_code, "CD") << Describe(*bare);
 }
 
+TEST(PlaceFinderTest, AdminAreasSitAtTheirSeat) {
+  // A province or district given alone is placed at its seat, as reports and ACLED do: North Kivu at Goma.
+  auto f = FindIn(kMini, "Fighting spread across Nord-Kivu and Masisi territory.");
+  const PlaceMention* nk = MentionAt(*f, "Nord-Kivu");
+  ASSERT_NE(nk, nullptr) << Describe(*f);
+  EXPECT_NEAR(nk->loc.lat, -1.67409, 1e-4);  // Goma, the provincial capital (PPLA)
+  EXPECT_NEAR(nk->loc.lon, 29.22845, 1e-4);
+  const PlaceMention* masisi = MentionAt(*f, "Masisi territory");
+  ASSERT_NE(masisi, nullptr) << Describe(*f);
+  EXPECT_NEAR(masisi->loc.lat, -1.4008, 1e-4);  // the seat in data/places/admin_alternates.tsv
+}
+
 TEST(PlaceFinderTest, MainPlace) {
   const PlaceFinder& finder = Finder(kMiniCd);
   struct {
@@ -255,6 +296,10 @@ TEST(PlaceFinderTest, MainPlace) {
        "surroundings, the Congolese rebels said.",
        "North Kivu", 3},
       {"Rebels attacked Goma in DR Congo. Protests followed in Bukavu.", "Democratic Republic of the Congo", 3},
+      // A short report on one village: the village (here with the district and province around it).
+      {"Gunmen killed two men in Sake (Masisi, Nord-Kivu). The attackers fled.", "Sake", 1},
+      // A district that does not hold the town: the province.
+      {"Gunmen killed two men in Sake. Others fled to Rutshuru territory.", "North Kivu", 3},
       {"Rwanda and Burundi met in Kigali with DR Congo and Uganda.", nullptr, 0},
       {"Nothing about any place here.", nullptr, 0},
   };
@@ -313,6 +358,11 @@ TEST(PlaceFinderTest, CueFileErrorsNameFileAndLine) {
   std::ofstream(path) << cues << "type capitol before: capital\n";
   s = PlaceFinder::Load(Gaz(kMini), path, &finder);
   EXPECT_NE(s.message().find(path + ":" + std::to_string(lines + 1) + ": unknown list"), std::string::npos)
+      << s.message();
+  std::ofstream(path) << cues << "country congo: fardc\n";
+  s = PlaceFinder::Load(Gaz(kMini), path, &finder);
+  EXPECT_NE(s.message().find(path + ":" + std::to_string(lines + 1) + ": list 'country congo': want 'country XX'"),
+            std::string::npos)
       << s.message();
   std::ofstream(path) << "direction: east\n";
   s = PlaceFinder::Load(Gaz(kMini), path, &finder);
@@ -409,6 +459,14 @@ TEST(GazetteerTest, BadInputFiles) {
   Diagnostics diag;
   EXPECT_EQ(b.AddGeoNamesFile(bad, "base", &diag).code(), Status::Code::kInvalidArgument);
   EXPECT_EQ(diag.warnings(), 1);
+  // data/places/admin_alternates.tsv: a malformed row or seat names file:line.
+  std::ofstream(bad) << "# comment\nCD.11\tNord-Kivu\nCD.11.04\tWalikale\t-1.42\n";
+  Status s = b.AddAdminAlternatesFile(bad);
+  EXPECT_NE(s.message().find(bad + ":3: want 'CC.A1[.A2]"), std::string::npos) << s.ToString();
+  std::ofstream(bad) << "CD.11.04\tWalikale\t-1.42\t208.05\n";
+  s = b.AddAdminAlternatesFile(bad);
+  EXPECT_NE(s.message().find(bad + ":1: seat '-1.42 208.05' is not a latitude and longitude"), std::string::npos)
+      << s.ToString();
   fs::remove(bad);
 }
 

@@ -1,0 +1,212 @@
+// Pass 1b of PlaceFinder::Find: admin hints in parentheses (place_passes.h).
+//
+// Reports place a village by the areas around it: "in Mamove (Beni, Nord-Kivu)", "at Kayamla
+// (Maiduguri LGA, Borno)", "in Mutongo (Walikale)". The names inside say which country and
+// province the village is in: they choose each other's entries (Beni the territory of North Kivu,
+// not the department of Bolivia) and confine the village's own name to that area ("Kabo (Tchaourou,
+// Borgou)" is not Kabo, Nigeria). When the village is not in the index, the inner name is where
+// the event is placed, at precision 2 (resolution.cc, place_finder.cc).
+#include <algorithm>
+#include <cmath>
+
+#include "place_passes.h"
+
+namespace sitrep {
+namespace {
+
+constexpr uint32_t kMaxSlots = 3;         // "(Ward, LGA, State)"
+constexpr uint32_t kMaxSlotTokens = 6;    // "(Essien Udim LGA, Akwa Ibom)"
+
+// One comma-separated name inside the parentheses: its tokens, and the candidate that covers
+// them (-1 when the name is not in the index).
+struct Slot {
+  uint32_t first = 0, last = 0;
+  int cand = -1;
+};
+
+bool StartsUpper(const Token& t) {
+  if (t.kind != TokenKind::kWord || t.norm.empty()) return false;
+  const unsigned char c = static_cast<unsigned char>(t.norm[0]);
+  return (c >= 'A' && c <= 'Z') || (c >= 0x80 && !t.lower.empty() && t.lower[0] != t.norm[0]);
+}
+
+// A token that may stand inside a name of a hint: a capitalised word, a type word ("LGA",
+// "territory") or the joining punctuation of "Kala/Balge", "N'Guigmi".
+bool NameToken(const Token& t, const PlaceCues& cues) {
+  if (StartsUpper(t) || cues.TypeAfter(t.lower) != kNoType) return true;
+  return t.kind == TokenKind::kPunct && (t.norm == "/" || t.norm == "-" || t.norm == "'");
+}
+
+// The candidate starting at token `tok`, searched from `from` on (candidates are in text order);
+// -1 when none.
+int CandidateAt(const std::vector<Candidate>& cands, size_t from, uint32_t tok) {
+  for (size_t k = from; k < cands.size() && cands[k].first <= tok; ++k)
+    if (cands[k].first == tok) return static_cast<int>(k);
+  return -1;
+}
+
+// Reads the slots of the parentheses opening at token `open`; false when they are no hint
+// (lowercase words, too long, nested, unclosed, or no name in the index).
+bool ReadSlots(const std::vector<Token>& toks, const std::vector<Candidate>& cands, size_t from_cand,
+               uint32_t open, const PlaceCues& cues, std::vector<Slot>* slots) {
+  slots->clear();
+  const uint32_t nt = static_cast<uint32_t>(toks.size());
+  uint32_t i = open + 1;
+  bool known = false;
+  while (i < nt) {
+    Slot s;
+    s.first = i;
+    while (i < nt && toks[i].norm != "," && toks[i].norm != ")") {
+      if (!NameToken(toks[i], cues) || i - s.first >= kMaxSlotTokens) return false;
+      ++i;
+    }
+    if (i >= nt || i == s.first) return false;
+    s.last = i;
+    s.cand = CandidateAt(cands, from_cand, s.first);
+    // A candidate must cover the whole name (with a type word it joined), else the name is unknown.
+    if (s.cand >= 0 && cands[s.cand].span_last != s.last) s.cand = -1;
+    known = known || s.cand >= 0;
+    slots->push_back(s);
+    if (slots->size() > kMaxSlots) return false;
+    if (toks[i].norm == ")") return known;
+    ++i;  // the comma
+  }
+  return false;
+}
+
+// Whether candidate `c` has an admin area (province, district) among its entries.
+bool HasAdminEntry(const Gazetteer& gaz, const Candidate& c) {
+  for (size_t k = 0; k < c.n; ++k) {
+    const PlaceKind kind = gaz.place(Gazetteer::DecodePosting(c.postings[k]).place).kind;
+    if (kind == PlaceKind::kAdmin1 || kind == PlaceKind::kAdmin2) return true;
+  }
+  return false;
+}
+
+// Reads the admin areas after the comma at token `comma`: "in Mabuya, Beni, ...", "at Kayamla,
+// Maiduguri LGA, Borno.". X (the capitalised words before the comma) must follow a locative word;
+// each name must be in the index with an admin area among its entries; the last must end the
+// phrase (",", ".", ";", "(", ")", the end): a list of towns ("in Goma, Beni and Bunia") is no hint.
+bool ReadCommaSlots(const std::vector<Token>& toks, const std::vector<Candidate>& cands, size_t from_cand,
+                    uint32_t comma, const Gazetteer& gaz, const PlaceCues& cues, std::vector<Slot>* slots) {
+  slots->clear();
+  uint32_t x_first = comma;
+  while (x_first > 0 && comma - x_first < kMaxSlotTokens && StartsUpper(toks[x_first - 1])) --x_first;
+  if (x_first == comma || x_first == 0 || !cues.IsLocative(toks[x_first - 1].lower)) return false;
+  const uint32_t nt = static_cast<uint32_t>(toks.size());
+  uint32_t i = comma;
+  while (i < nt && toks[i].norm == "," && slots->size() < kMaxSlots) {
+    const int c = CandidateAt(cands, from_cand, i + 1);
+    if (c < 0 || !HasAdminEntry(gaz, cands[c])) break;
+    slots->push_back(Slot{i + 1, cands[c].span_last, c});
+    i = cands[c].span_last;
+  }
+  if (slots->empty()) return false;
+  const std::string_view end = i < nt ? std::string_view(toks[i].norm) : std::string_view(".");
+  return end == "," || end == "." || end == ";" || end == "(" || end == ")";
+}
+
+// Whether entry `p` lies in the area (country `cc`, province `a1`; an empty a1 is the whole country).
+bool InArea(const Place& p, std::string_view cc, std::string_view a1) {
+  return p.country_code == cc && (a1.empty() || p.admin1_code == a1 || p.kind == PlaceKind::kCountry);
+}
+
+// How well an entry fits its position in the hint: the last name is the widest area (a province
+// first), an inner one a district or a town.
+double KindFit(const Place& p, bool outer) {
+  switch (p.kind) {
+    case PlaceKind::kAdmin1: return outer ? 2.0 : 0.5;
+    case PlaceKind::kAdmin2: return outer ? 1.5 : 2.0;
+    case PlaceKind::kCountry: return outer ? 0.5 : 0.0;
+    case PlaceKind::kRegion: return 0.0;
+    case PlaceKind::kPlace: break;
+  }
+  return p.feature_class == 'P' ? (outer ? 1.0 : 1.5) : 0.2;
+}
+
+// The entry of candidate `c` that best fits the area and its position (-1 when none lies in it),
+// and that fit.
+int BestInArea(const Gazetteer& gaz, const Candidate& c, std::string_view cc, std::string_view a1, bool outer,
+               double* fit) {
+  int best = -1;
+  *fit = -1;
+  for (size_t k = 0; k < c.n; ++k) {
+    const Place p = gaz.place(Gazetteer::DecodePosting(c.postings[k]).place);
+    if (!InArea(p, cc, a1)) continue;
+    const double f = KindFit(p, outer) + 0.01 * std::log10(1.0 + static_cast<double>(p.population));
+    if (f > *fit) *fit = f, best = static_cast<int>(k);
+  }
+  return best;
+}
+
+// Whether slot `si` is the widest area of its hint: the last of several; a lone one in parentheses
+// ("Mamove (Nord-Kivu)") but not after a comma ("in Mabuya, Beni": the territory).
+bool IsOuter(const std::vector<Slot>& slots, size_t si, bool lone_slot_outer) {
+  return si + 1 == slots.size() && (slots.size() > 1 || lone_slot_outer);
+}
+
+// Chooses the area of a hint: among the countries and provinces of the names' entries, the one
+// in which the most names (and X) have an entry, the better fitting; then forces each name to its
+// entry there and confines X (candidate `x`, -1 when X is not in the index) to it.
+void ApplyHint(const Gazetteer& gaz, const std::vector<Slot>& slots, int x, bool lone_slot_outer, size_t from_cand,
+               const std::vector<std::string_view>& country_words, std::vector<Candidate>* candidates) {
+  std::vector<Candidate>& cands = *candidates;
+  std::string_view best_cc, best_a1;
+  double best_score = 0;
+  for (size_t si = 0; si < slots.size(); ++si) {
+    if (slots[si].cand < 0) continue;
+    const Candidate& c = cands[slots[si].cand];
+    for (size_t k = 0; k < c.n; ++k) {
+      const Place area = gaz.place(Gazetteer::DecodePosting(c.postings[k]).place);
+      const std::string_view cc = area.country_code, a1 = area.kind == PlaceKind::kCountry ? "" : area.admin1_code;
+      if (cc.empty() || (cc == best_cc && a1 == best_a1)) continue;
+      double score = 0, fit = 0;
+      for (size_t sj = 0; sj < slots.size(); ++sj) {
+        if (slots[sj].cand < 0) continue;
+        if (BestInArea(gaz, cands[slots[sj].cand], cc, a1, IsOuter(slots, sj, lone_slot_outer), &fit) >= 0) score += 2.0 + fit;
+      }
+      if (x >= 0 && BestInArea(gaz, cands[x], cc, a1, false, &fit) >= 0) score += 1.0;
+      // A country the article's country words name ("Kamako, Kasai" with FARDC: the Kasai of the DR Congo).
+      if (std::find(country_words.begin(), country_words.end(), cc) != country_words.end()) score += 3.0;
+      if (score > best_score) best_score = score, best_cc = cc, best_a1 = a1;
+    }
+  }
+  if (best_cc.empty()) return;
+  for (size_t si = 0; si < slots.size(); ++si) {
+    if (slots[si].cand < 0) continue;
+    Candidate& c = cands[slots[si].cand];
+    const bool outer = IsOuter(slots, si, lone_slot_outer);
+    double fit = 0;
+    c.forced = BestInArea(gaz, c, best_cc, best_a1, outer, &fit);
+    c.hint_area = !outer || slots.size() == 1;
+  }
+  auto confine = [&](Candidate& c) { c.has_area = true, c.area_cc = best_cc, c.area_a1 = best_a1; };
+  if (x >= 0) confine(cands[x]);
+  // A name that covers only part of a name of the hint ("Ceel" of "Ceel Waaq") is confined too.
+  for (size_t k = from_cand; k < cands.size() && cands[k].first < slots.back().last; ++k)
+    if (cands[k].forced < 0 && cands[k].first >= slots.front().first) confine(cands[k]);
+}
+
+}  // namespace
+
+void ReadAdminHints(const Document& doc, const Gazetteer& gaz, const PlaceCues& cues,
+                    const std::vector<std::string_view>& country_words, std::vector<Candidate>* candidates) {
+  const std::vector<Token>& toks = doc.tokens;
+  std::vector<Candidate>& cands = *candidates;
+  std::vector<Slot> slots;
+  size_t ci = 0;  // the first candidate not before the current token
+  for (uint32_t i = 1; i < toks.size(); ++i) {
+    const bool paren = toks[i].norm == "(", comma = toks[i].norm == ",";
+    // After X: a capitalised word, or a type word X took ("Kokola village (Beni, Nord-Kivu)").
+    if (!(paren || comma) || !(StartsUpper(toks[i - 1]) || (paren && cues.TypeAfter(toks[i - 1].lower) != kNoType)))
+      continue;
+    while (ci < cands.size() && cands[ci].first < i) ++ci;
+    if (paren ? !ReadSlots(toks, cands, ci, i, cues, &slots) : !ReadCommaSlots(toks, cands, ci, i, gaz, cues, &slots))
+      continue;
+    // X: the candidate ending right before the parenthesis or comma, if any.
+    const int x = ci > 0 && (cands[ci - 1].span_last == i || cands[ci - 1].last == i) ? static_cast<int>(ci - 1) : -1;
+    ApplyHint(gaz, slots, x, /*lone_slot_outer=*/paren, ci, country_words, candidates);
+  }
+}
+
+}  // namespace sitrep
