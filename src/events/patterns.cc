@@ -60,6 +60,11 @@ bool IsGapToken(const Token& t) {
 
 bool WordMatches(const std::string& w, const Token& t) { return w == t.lemma || w == t.lower; }
 
+// "-ed" and "-en" forms: the shapes of past participles ("killed", "beaten", "shot" aside).
+bool IsParticipleForm(const std::string& w) {
+  return w.size() > 4 && (w.compare(w.size() - 2, 2, "ed") == 0 || w.compare(w.size() - 2, 2, "en") == 0);
+}
+
 }  // namespace
 
 static const struct {
@@ -268,7 +273,9 @@ std::vector<TriggerMatch> EventExtractor::Patterns::Find(const Document& doc, co
   for (uint32_t i = s.first_token; i < s.last_token; ++i) {
     const Token& t = doc.tokens[i];
     const bool tagged = !t.tag.empty();
-    const bool is_verb = !tagged || t.tag.rfind("VB", 0) == 0;
+    // A participle the tagger read as an adjective ("was beaten/JJ to death") may still be the verb;
+    // SelectTriggers drops those that only describe a noun ("the occupied territories").
+    const bool is_verb = !tagged || t.tag.rfind("VB", 0) == 0 || (t.tag == "JJ" && IsParticipleForm(t.lower));
     const bool is_noun = !tagged || t.tag.rfind("NN", 0) == 0;
     TriggerMatch best;
     auto consider = [&](const std::string& key) {

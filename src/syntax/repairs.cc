@@ -27,9 +27,24 @@ static void RepairShotDead(const Tagger& tagger, Document* doc, const Sentence& 
   }
 }
 
+// "A guard was beaten/JJ to death by a mob": an -ed/-en word tagged JJ after a form of "be" and before
+// "by" or "to" is a passive participle, VBN with its verb lemma.
+static void RepairPassiveParticiples(const Tagger& tagger, Document* doc, const Sentence& s) {
+  for (uint32_t i = s.first_token + 1; i + 1 < s.last_token; ++i) {
+    Token& t = doc->tokens[i];
+    const size_t n = t.lower.size();
+    if (t.tag != "JJ" || n < 5 || (t.lower.compare(n - 2, 2, "ed") != 0 && t.lower.compare(n - 2, 2, "en") != 0)) continue;
+    const std::string& next = doc->tokens[i + 1].lower;
+    if ((next != "by" && next != "to") || doc->tokens[i - 1].lemma != "be") continue;
+    t.tag = "VBN";
+    t.lemma = tagger.Lemmatize(t.norm, "VBN");
+  }
+}
+
 void RepairTags(const Tagger& tagger, Document* doc, const Sentence& s) {
   RepairProgressives(tagger, doc, s);
   RepairShotDead(tagger, doc, s);
+  RepairPassiveParticiples(tagger, doc, s);
 }
 
 }  // namespace sitrep
