@@ -112,7 +112,10 @@ std::string AdminKey(std::string_view name);
 
 struct EvalOptions {
   int date_window_days = 3;   // match criterion: |gold date - predicted date| <= this
-  double place_km = 25;       // match criterion: distance <= this when both have coordinates
+  double place_km = 25;       // match criterion: distance <= this when both have coordinates, or...
+  // ...the prediction is placed at an admin area (precision 3: province, 2: district) that holds the
+  // gold place (the same admin1, resp. admin2). False: distance only (`sitrep eval --strict-place`).
+  bool admin_area_match = true;
   ActorNormalizer normalize_actor;  // empty: DefaultActorKey
   int worst = 10;             // how many worst examples the report keeps
 };
@@ -128,7 +131,8 @@ std::optional<int64_t> DayNumber(std::string_view iso_date);
 struct PairCheck {
   bool type_ok = false;    // same ACLED event type, or same PLOVER type (JSON-lines gold)
   bool date_ok = false;    // gold has no date, or both dates within the window
-  bool place_ok = false;   // not both have coordinates, or within place_km
+  bool place_ok = false;   // not both have coordinates, or within place_km, or in the predicted admin area
+  bool in_admin_area = false;  // the prediction names an admin area (precision 2/3) holding the gold place
   std::optional<int64_t> date_diff_days;  // predicted - gold, when both have dates
   std::optional<double> distance_km;      // when both have coordinates
   bool ok(bool require_type) const { return (type_ok || !require_type) && date_ok && place_ok; }
@@ -224,6 +228,7 @@ struct EvalReport {
   // Over matched pairs, where gold has the field.
   Ratio sub_event_type, actor1, actor2, admin1;
   Ratio within_1km, within_25km, within_100km;  // pairs whose gold has coordinates
+  Ratio within_25km_or_admin;  // the same pairs: within 25 km, or the prediction's admin area holds the gold place
   Ratio date_exact, date_within_3d;             // pairs whose gold has a date
   Ratio fatalities_exact;                       // pairs whose gold has a fatality count
   double fatalities_mae = 0;

@@ -188,6 +188,7 @@ void ScoreMatchedFields(const Scoring& s, const std::vector<MatchPair>& strict, 
       r->within_1km.Add(km <= 1);
       r->within_25km.Add(km <= 25);
       r->within_100km.Add(km <= 100);
+      r->within_25km_or_admin.Add(km <= 25 || c.in_admin_area);
     }
     if (g.date && DayNumber(*g.date)) {
       r->date_exact.Add(c.date_diff_days && *c.date_diff_days == 0);

@@ -119,6 +119,18 @@ double HaversineKm(double lat1, double lon1, double lat2, double lon2) {
   return 2 * kEarthKm * std::asin(std::min(1.0, std::sqrt(a)));
 }
 
+// A prediction placed at a province (precision 3) or a district (precision 2) says "somewhere in this
+// area": it agrees with a gold place in the same admin1, resp. admin2 (names folded by AdminKey).
+bool InPredictedAdminArea(const Event& gold, const Event& pred) {
+  if (!gold.location || !pred.location) return false;
+  const Location& g = *gold.location;
+  const Location& p = *pred.location;
+  if (p.precision == 3) return !g.admin1.empty() && AdminKey(g.admin1) == AdminKey(p.admin1);
+  if (p.precision == 2)
+    return !g.admin2.empty() && AdminKey(g.admin2) == AdminKey(p.admin2) && AdminKey(g.admin1) == AdminKey(p.admin1);
+  return false;
+}
+
 PairCheck CheckPair(const Event& gold, const Event& pred, const EvalOptions& options) {
   PairCheck c;
   bool gold_acled = !gold.acled_event_type.empty(), gold_plover = !gold.plover_type.empty();
@@ -135,7 +147,8 @@ PairCheck CheckPair(const Event& gold, const Event& pred, const EvalOptions& opt
   if (HasCoordinates(gold) && HasCoordinates(pred)) {
     c.distance_km = HaversineKm(gold.location->lat, gold.location->lon, pred.location->lat, pred.location->lon);
   }
-  c.place_ok = !c.distance_km || *c.distance_km <= options.place_km;
+  c.in_admin_area = InPredictedAdminArea(gold, pred);
+  c.place_ok = !c.distance_km || *c.distance_km <= options.place_km || (options.admin_area_match && c.in_admin_area);
   return c;
 }
 

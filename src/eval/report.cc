@@ -167,8 +167,9 @@ std::string EvalReport::ToTable() const {
   if (outside_acled_pred)
     out += fmt::format(" ({} more without an ACLED type in ACLED-style articles, not scored)", outside_acled_pred);
   out += ".\n";
-  out += fmt::format("Match: same article, same type, date within {} days, place within {} km (docs/quality.md).\n\n",
-                     options.date_window_days, options.place_km);
+  out += fmt::format("Match: same article, same type, date within {} days, place within {} km{} (docs/quality.md).\n\n",
+                     options.date_window_days, options.place_km,
+                     options.admin_area_match ? " or in the predicted admin area" : "");
 
   out += "Event detection\n";
   out += fmt::format("  {:>8} {:>8} {:>8} {:>10} {:>8} {:>8}\n", "matched", "gold", "pred", "precision", "recall", "F1");
@@ -185,6 +186,7 @@ std::string EvalReport::ToTable() const {
   out += Row("location within 1 km", within_1km);
   out += Row("location within 25 km", within_25km);
   out += Row("location within 100 km", within_100km);
+  out += Row("location within 25 km or admin area", within_25km_or_admin);
   out += Row("date exact", date_exact);
   out += Row("date within 3 days", date_within_3d);
   out += Row("fatalities exact", fatalities_exact);
@@ -228,7 +230,8 @@ std::string EvalReport::ToJson() const {
   using nlohmann::json;
   if (snippets && gold_events == 0) return Dump({{"snippets", SnippetJson(*snippets)}});
   json j;
-  j["options"] = {{"date_window_days", options.date_window_days}, {"place_km", options.place_km}};
+  j["options"] = {{"date_window_days", options.date_window_days}, {"place_km", options.place_km},
+                  {"admin_area_match", options.admin_area_match}};
   j["counts"] = {{"gold_events", gold_events}, {"gold_articles", gold_articles}, {"pred_events", pred_events},
                  {"unlinked_pred_events", unlinked_pred}, {"outside_acled_pred_events", outside_acled_pred},
                  {"matched", matched}};
@@ -242,6 +245,7 @@ std::string EvalReport::ToJson() const {
                  {"location_within_1km", RatioJson(within_1km)},
                  {"location_within_25km", RatioJson(within_25km)},
                  {"location_within_100km", RatioJson(within_100km)},
+                 {"location_within_25km_or_admin", RatioJson(within_25km_or_admin)},
                  {"date_exact", RatioJson(date_exact)},
                  {"date_within_3d", RatioJson(date_within_3d)},
                  {"fatalities_exact", RatioJson(fatalities_exact)},

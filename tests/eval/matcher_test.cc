@@ -121,6 +121,38 @@ TEST(Matcher, WrongTypeShowsInConfusionAndTypeAccuracy) {
   EXPECT_EQ((r.confusion[{"Battles", "Violence against civilians"}]), 1);
 }
 
+// A prediction placed at a province (precision 3) or district (2) agrees with a gold place inside that
+// area, however far from its seat; a town (precision 1) must be within the distance; --strict-place
+// (admin_area_match = false) asks the distance of all.
+TEST(Matcher, PredictedAdminAreaHoldingTheGoldPlaceMatches) {
+  Event gold = GoldEvent();
+  gold.location->admin2 = "Masisi";
+  Event province = GoldEvent();
+  province.location->name = "North Kivu";
+  province.location->lat -= 60 / kKmPerDegree;  // the seat, 60 km away
+  province.location->precision = 3;
+  EXPECT_TRUE(CheckPair(gold, province, EvalOptions()).place_ok);
+  EXPECT_TRUE(CheckPair(gold, province, EvalOptions()).in_admin_area);
+  EvalOptions strict;
+  strict.admin_area_match = false;
+  EXPECT_FALSE(CheckPair(gold, province, strict).place_ok);
+
+  Event other_province = province;
+  other_province.location->admin1 = "South Kivu";
+  EXPECT_FALSE(CheckPair(gold, other_province, EvalOptions()).place_ok);
+
+  Event district = province;
+  district.location->precision = 2;
+  district.location->admin2 = "Rutshuru";
+  EXPECT_FALSE(CheckPair(gold, district, EvalOptions()).place_ok);  // another district of the province
+  district.location->admin2 = "Masisi";
+  EXPECT_TRUE(CheckPair(gold, district, EvalOptions()).place_ok);
+
+  Event town = province;
+  town.location->precision = 1;  // a wrong town in the right province is still wrong
+  EXPECT_FALSE(CheckPair(gold, town, EvalOptions()).place_ok);
+}
+
 TEST(Matcher, PlaceNotACriterionWhenGoldHasNoCoordinates) {
   GoldSet gold;
   gold.events.push_back(GoldEvent());

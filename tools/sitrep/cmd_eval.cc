@@ -19,7 +19,7 @@ namespace {
 struct EvalFlags {
   std::string gold, pred, db, save_pred, data_dir, gazetteer;
   std::vector<std::string> articles;
-  bool json = false, quiet = false;
+  bool json = false, quiet = false, strict_place = false;
   int date_window = 3, worst = 10;
   double place_km = 25;
   int64_t limit = 0;
@@ -137,6 +137,7 @@ int Run(const EvalFlags& flags) {
   EvalOptions options;
   options.date_window_days = flags.date_window;
   options.place_km = flags.place_km;
+  options.admin_area_match = !flags.strict_place;
   options.worst = flags.worst;
   options.normalize_actor = MakeActorNormalizer(flags.data_dir, flags.quiet);
   EvalReport report = Evaluate(gold, pred, options);
@@ -168,6 +169,9 @@ Register reg("eval", "Score extracted events against gold data (precision/recall
                   "Article files/directories to run the pipeline on when neither --pred nor --db is given "
                   "(ACLED gold brings its own texts: the notes column)");
   app->add_flag("--json", f->json, "Print the report as JSON instead of a table");
+  app->add_flag("--strict-place", f->strict_place,
+                "Match places by distance only (by default a prediction placed at a province or district also "
+                "matches a gold place inside it)");
   app->add_option("--date-window", f->date_window, "Match criterion: dates at most this many days apart")
       ->capture_default_str()->check(CLI::NonNegativeNumber);
   app->add_option("--place-km", f->place_km, "Match criterion: places at most this many km apart")
