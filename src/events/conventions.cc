@@ -220,7 +220,7 @@ bool Conventions::Apply(const EventExtractor::ActorLookup& lookup, const Context
   bool acled_fixed = false;
   for (const Rule& rule : rules_) {
     bool holds = true;
-    for (const Condition& c : rule.when) holds = holds && c.Holds(*e, context);
+    for (size_t i = 0; i < rule.when.size() && holds; ++i) holds = rule.when[i].Holds(*e, context);
     if (!holds) continue;
     for (const Action& a : rule.then) {
       switch (a.kind) {

@@ -243,8 +243,10 @@ void EventExtractor::Patterns::BuildPreFilter(
   surface_forms = Freeze(forms_need);
 
   std::unordered_set<std::string> lemmas, forms;
+  // A pattern that needs a toll to stand without a party needs a count, and a sentence with a count is
+  // tagged anyway: only the others make a sentence worth tagging on their own.
   for (const Pattern& p : patterns)
-    if (!p.agentless.id.empty()) lemmas.insert(p.words.front());
+    if (!p.agentless.id.empty() && !p.agentless_needs_toll) lemmas.insert(p.words.front());
   for (const std::string& l : lemmas) AddInflections(l, &forms);
   for (const auto& [form, lemma] : irregular)
     if (lemmas.count(lemma)) forms.insert(form);
