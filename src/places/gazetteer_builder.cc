@@ -180,6 +180,7 @@ struct GazetteerBuilder::Impl {
   }
 
   void FinalizeAdmin();
+  std::vector<CountryRec> CountryTable(const std::vector<uint32_t>& new_index) const;
   Status WriteIndex(const std::string& path);
 };
 
@@ -539,94 +540,147 @@ void GazetteerBuilder::Impl::FinalizeAdmin() {
   }
 }
 
-Status GazetteerBuilder::Impl::WriteIndex(const std::string& path) {
-  FinalizeAdmin();
-  // Compact: drop replaced entries and renumber.
-  std::vector<uint32_t> new_index(places.size(), UINT32_MAX);
-  std::vector<const BPlace*> live;
+namespace {
+
+// The index's string pool: each distinct string once, NUL-terminated, at the offset the records
+// hold. Offset 0 is "", so empty fields cost nothing. Offsets follow the order of first interning,
+// so the writer interns in one fixed order to keep the file the same on every build.
+class StringPool {
+ public:
+  uint32_t Intern(const std::string& s) {
+    if (s.empty()) return 0;
+    auto it = offsets_.find(s);
+    if (it != offsets_.end()) return it->second;
+    uint32_t off = static_cast<uint32_t>(pool_.size());
+    pool_.append(s);
+    pool_.push_back('\0');
+    offsets_.emplace(s, off);
+    return off;
+  }
+  // The pool's bytes, once all strings are in (the pool is empty afterwards).
+  std::string TakeBytes() { return std::move(pool_); }
+
+ private:
+  std::string pool_ = std::string(1, '\0');
+  std::unordered_map<std::string, uint32_t> offsets_;
+};
+
+// Which places go into the file: those not dropped (replaced or pointless admin entries), in
+// build order, and for each built place its number in the file (UINT32_MAX when dropped), for the
+// tables that refer to places by their build number.
+struct LivePlaces {
+  std::vector<const BPlace*> places;
+  std::vector<uint32_t> new_index;
+};
+
+LivePlaces CompactPlaces(const std::vector<BPlace>& places) {
+  LivePlaces live;
+  live.new_index.assign(places.size(), UINT32_MAX);
   for (size_t i = 0; i < places.size(); ++i) {
     if (places[i].dropped) continue;
-    new_index[i] = static_cast<uint32_t>(live.size());
-    live.push_back(&places[i]);
+    live.new_index[i] = static_cast<uint32_t>(live.places.size());
+    live.places.push_back(&places[i]);
   }
-  if (live.size() >= (1u << (32 - kPostingKindBits))) return Status::Unsupported("too many places for index format 1");
+  return live;
+}
 
-  std::string pool(1, '\0');  // offset 0 is ""
-  std::unordered_map<std::string, uint32_t> interned;
-  auto intern = [&](const std::string& s) -> uint32_t {
-    if (s.empty()) return 0;
-    auto it = interned.find(s);
-    if (it != interned.end()) return it->second;
-    uint32_t off = static_cast<uint32_t>(pool.size());
-    pool.append(s);
-    pool.push_back('\0');
-    interned.emplace(s, off);
-    return off;
-  };
+// A place's names as PlaceRec::names stores them: "<kind digit><name>" joined by \x1f.
+std::string EncodeNames(const BPlace& p) {
+  std::string names;
+  for (const auto& [k, n] : p.names) {
+    if (!names.empty()) names += '\x1f';
+    names += static_cast<char>('0' + static_cast<int>(k));
+    names += n;
+  }
+  return names;
+}
 
-  std::vector<PlaceRec> recs(live.size());
-  std::unordered_map<uint64_t, std::vector<uint32_t>> postings;
-  uint32_t max_tokens = 1;
-  size_t name_count = 0;
-  for (uint32_t i = 0; i < live.size(); ++i) {
-    const BPlace& p = *live[i];
-    PlaceRec& r = recs[i];
-    std::memset(&r, 0, sizeof r);
-    r.geonames_id = p.id;
-    r.lat = p.lat;
-    r.lon = p.lon;
-    r.population = p.population;
-    r.name = intern(p.name);
-    std::string names;
-    for (auto& [k, n] : p.names) {
-      if (!names.empty()) names += '\x1f';
-      names += static_cast<char>('0' + static_cast<int>(k));
-      names += n;
-      for (const std::string& form : {n, fold::FoldAccents(n)}) {
-        std::vector<std::string> toks = NameKeyTokens(form);
-        if (toks.empty() || toks.size() > 8) continue;
-        max_tokens = std::max<uint32_t>(max_tokens, static_cast<uint32_t>(toks.size()));
-        NameKeyHash h;
-        for (const auto& t : toks) h.AddToken(t);
-        std::vector<uint32_t>& list = postings[h.value()];
-        uint32_t posting = (i << kPostingKindBits) | static_cast<uint32_t>(k);
-        bool seen = false;
-        for (uint32_t& q : list) {
-          if ((q >> kPostingKindBits) == i) {
-            q = std::min(q, posting);
-            seen = true;
-          }
-        }
-        if (!seen) list.push_back(posting), ++name_count;
+// The fixed-size record of a place. Its strings are interned in the order name, names, admin1,
+// admin2, feature code (the order the pool's offsets depend on). `r` must be zeroed already, padding
+// included, so that the file's bytes do not depend on what memory held before.
+void FillPlaceRec(const BPlace& p, StringPool* pool, PlaceRec* r) {
+  r->geonames_id = p.id;
+  r->lat = p.lat;
+  r->lon = p.lon;
+  r->population = p.population;
+  r->name = pool->Intern(p.name);
+  r->names = pool->Intern(EncodeNames(p));
+  r->admin1 = pool->Intern(p.a1);
+  r->admin2 = pool->Intern(p.a2);
+  r->fcode = pool->Intern(p.fcode);
+  if (p.cc.size() == 2) std::memcpy(r->cc, p.cc.data(), 2);
+  r->fclass = p.fclass;
+  r->kind = static_cast<uint8_t>(p.kind);
+  r->synthesized = p.synthesized ? 1 : 0;
+}
+
+// Which places each name key finds: per name-key hash, one posting per place, carrying the best
+// (lowest) NameKind of the names of that place with that key. Each name is keyed as written and
+// with its accents folded ("Bunia", "Béni" and "Beni").
+struct NamePostings {
+  std::unordered_map<uint64_t, std::vector<uint32_t>> lists;
+  uint32_t max_tokens = 1;  // tokens of the longest indexed key: the finder tries n-grams up to it
+  size_t count = 0;         // postings made: the names statistic
+
+  void AddPlace(uint32_t place, const BPlace& p) {
+    for (const auto& [k, n] : p.names) {
+      for (const std::string& form : {n, fold::FoldAccents(n)}) AddForm(place, k, form);
+    }
+  }
+
+ private:
+  void AddForm(uint32_t place, NameKind kind, const std::string& form) {
+    std::vector<std::string> toks = NameKeyTokens(form);
+    // Keys over 8 tokens are not indexed: they would lengthen every lookup (max_tokens) for names
+    // that news text does not repeat word for word.
+    if (toks.empty() || toks.size() > 8) return;
+    max_tokens = std::max<uint32_t>(max_tokens, static_cast<uint32_t>(toks.size()));
+    NameKeyHash h;
+    for (const auto& t : toks) h.AddToken(t);
+    std::vector<uint32_t>& list = lists[h.value()];
+    const uint32_t posting = (place << kPostingKindBits) | static_cast<uint32_t>(kind);
+    bool seen = false;
+    for (uint32_t& q : list) {
+      if ((q >> kPostingKindBits) == place) {
+        q = std::min(q, posting);
+        seen = true;
       }
     }
-    r.names = intern(names);
-    r.admin1 = intern(p.a1);
-    r.admin2 = intern(p.a2);
-    r.fcode = intern(p.fcode);
-    if (p.cc.size() == 2) std::memcpy(r.cc, p.cc.data(), 2);
-    r.fclass = p.fclass;
-    r.kind = static_cast<uint8_t>(p.kind);
-    r.synthesized = p.synthesized ? 1 : 0;
+    if (!seen) list.push_back(posting), ++count;
   }
+};
 
+// How the postings are laid out: an open-addressing table (linear probing, power-of-two size,
+// load factor <= 0.75, hash 0 = empty bucket) whose buckets point into one flat posting array.
+// Keys are placed in sorted order, not unordered_map order, so the file is deterministic.
+struct PostingTable {
+  std::vector<Bucket> buckets;
+  std::vector<uint32_t> postings;
+};
+
+PostingTable BuildPostingTable(const std::unordered_map<uint64_t, std::vector<uint32_t>>& lists) {
   uint32_t nb = 16;
-  while (nb < postings.size() + postings.size() / 3) nb <<= 1;  // load factor <= 0.75
-  std::vector<Bucket> buckets(nb, Bucket{0, 0, 0});
-  std::vector<uint32_t> flat;
+  while (nb < lists.size() + lists.size() / 3) nb <<= 1;
+  PostingTable t;
+  t.buckets.assign(nb, Bucket{0, 0, 0});
   std::vector<uint64_t> keys;
-  keys.reserve(postings.size());
-  for (auto& kv : postings) keys.push_back(kv.first);
-  std::sort(keys.begin(), keys.end());  // deterministic output
+  keys.reserve(lists.size());
+  for (const auto& kv : lists) keys.push_back(kv.first);
+  std::sort(keys.begin(), keys.end());
   for (uint64_t key : keys) {
-    auto& list = postings[key];
+    const std::vector<uint32_t>& list = lists.at(key);
     uint32_t i = static_cast<uint32_t>(key) & (nb - 1);
-    while (buckets[i].hash != 0) i = (i + 1) & (nb - 1);
-    buckets[i] = Bucket{key, static_cast<uint32_t>(flat.size()), static_cast<uint32_t>(list.size())};
-    flat.insert(flat.end(), list.begin(), list.end());
+    while (t.buckets[i].hash != 0) i = (i + 1) & (nb - 1);
+    t.buckets[i] = Bucket{key, static_cast<uint32_t>(t.postings.size()), static_cast<uint32_t>(list.size())};
+    t.postings.insert(t.postings.end(), list.begin(), list.end());
   }
+  return t;
+}
 
-  // Admin table: code -> name and entry.
+// The admin table: every admin code with its name (sorted by code, as admin_names is) and the
+// place that stands for the area, or UINT32_MAX when none does (no point could be given to it).
+std::vector<AdminRec> BuildAdminTable(const std::vector<const BPlace*>& live,
+                                      const std::map<std::string, std::string>& admin_names, StringPool* pool) {
   std::map<std::string, uint32_t> admin_place;
   for (uint32_t i = 0; i < live.size(); ++i) {
     const BPlace& p = *live[i];
@@ -636,42 +690,52 @@ Status GazetteerBuilder::Impl::WriteIndex(const std::string& path) {
   std::vector<AdminRec> admin;
   for (const auto& [code, name] : admin_names) {
     auto it = admin_place.find(code);
-    admin.push_back(AdminRec{intern(code), intern(name), it == admin_place.end() ? UINT32_MAX : it->second, 0});
+    admin.push_back(AdminRec{pool->Intern(code), pool->Intern(name), it == admin_place.end() ? UINT32_MAX : it->second, 0});
   }
-  std::vector<CountryRec> countries_out;
-  for (const auto& [iso2, c] : countries) {
-    if (iso2.size() != 2 || new_index[c.place] == UINT32_MAX) continue;
-    CountryRec r{};
-    std::memcpy(r.iso2, iso2.data(), 2);
-    std::memcpy(r.iso3, c.iso3.data(), std::min<size_t>(3, c.iso3.size()));
-    r.place = new_index[c.place];
-    countries_out.push_back(r);
-  }
-  std::vector<uint32_t> source_offs;
-  for (const std::string& s : sources) source_offs.push_back(intern(s));
+  return admin;
+}
 
+// Everything the file holds after its header, in file order.
+struct IndexSections {
+  std::vector<PlaceRec> places;
+  PostingTable names;
+  std::vector<AdminRec> admin;
+  std::vector<CountryRec> countries;
+  std::vector<uint32_t> sources;  // string offsets
+  std::string strings;            // the string pool
+  uint32_t max_name_tokens = 1;
+};
+
+// Where each section starts: one after the other from the header on, each 8-byte aligned so the
+// mapped file can be read in place.
+Header LayOutHeader(const IndexSections& s) {
   Header h{};
   std::memcpy(h.magic, kMagic, sizeof kMagic);
   h.version = kVersion;
-  h.max_name_tokens = max_tokens;
-  h.num_places = static_cast<uint32_t>(recs.size());
-  h.num_buckets = nb;
-  h.num_postings = static_cast<uint32_t>(flat.size());
-  h.num_admin = static_cast<uint32_t>(admin.size());
-  h.num_countries = static_cast<uint32_t>(countries_out.size());
-  h.num_sources = static_cast<uint32_t>(source_offs.size());
+  h.max_name_tokens = s.max_name_tokens;
+  h.num_places = static_cast<uint32_t>(s.places.size());
+  h.num_buckets = static_cast<uint32_t>(s.names.buckets.size());
+  h.num_postings = static_cast<uint32_t>(s.names.postings.size());
+  h.num_admin = static_cast<uint32_t>(s.admin.size());
+  h.num_countries = static_cast<uint32_t>(s.countries.size());
+  h.num_sources = static_cast<uint32_t>(s.sources.size());
   auto align = [](uint64_t x) { return (x + 7) & ~uint64_t{7}; };
   uint64_t off = align(sizeof(Header));
-  h.off_places = off;    off = align(off + recs.size() * sizeof(PlaceRec));
-  h.off_buckets = off;   off = align(off + buckets.size() * sizeof(Bucket));
-  h.off_postings = off;  off = align(off + flat.size() * 4);
-  h.off_admin = off;     off = align(off + admin.size() * sizeof(AdminRec));
-  h.off_countries = off; off = align(off + countries_out.size() * sizeof(CountryRec));
-  h.off_sources = off;   off = align(off + source_offs.size() * 4);
+  h.off_places = off;    off = align(off + s.places.size() * sizeof(PlaceRec));
+  h.off_buckets = off;   off = align(off + s.names.buckets.size() * sizeof(Bucket));
+  h.off_postings = off;  off = align(off + s.names.postings.size() * 4);
+  h.off_admin = off;     off = align(off + s.admin.size() * sizeof(AdminRec));
+  h.off_countries = off; off = align(off + s.countries.size() * sizeof(CountryRec));
+  h.off_sources = off;   off = align(off + s.sources.size() * 4);
   h.off_strings = off;
-  h.strings_size = pool.size();
-  h.file_size = off + pool.size();
+  h.strings_size = s.strings.size();
+  h.file_size = off + s.strings.size();
+  return h;
+}
 
+// Writes header and sections (zero padding up to each offset) to a temporary file, then renames it
+// over `path`: readers never see a half-written index, and a failed write leaves the old one.
+Status WriteIndexFile(const std::string& path, const Header& h, const IndexSections& s) {
   std::string tmp = path + ".tmp." + std::to_string(getpid());  // unique: parallel builds of one path
   FILE* f = std::fopen(tmp.c_str(), "wb");
   if (!f) return Status::IOError(tmp + ": cannot write: " + std::strerror(errno));
@@ -685,13 +749,13 @@ Status GazetteerBuilder::Impl::WriteIndex(const std::string& path) {
     while (written < target) put(zeros, std::min<uint64_t>(8, target - written));
   };
   put(&h, sizeof h);
-  pad_to(h.off_places);    put(recs.data(), recs.size() * sizeof(PlaceRec));
-  pad_to(h.off_buckets);   put(buckets.data(), buckets.size() * sizeof(Bucket));
-  pad_to(h.off_postings);  put(flat.data(), flat.size() * 4);
-  pad_to(h.off_admin);     put(admin.data(), admin.size() * sizeof(AdminRec));
-  pad_to(h.off_countries); put(countries_out.data(), countries_out.size() * sizeof(CountryRec));
-  pad_to(h.off_sources);   put(source_offs.data(), source_offs.size() * 4);
-  pad_to(h.off_strings);   put(pool.data(), pool.size());
+  pad_to(h.off_places);    put(s.places.data(), s.places.size() * sizeof(PlaceRec));
+  pad_to(h.off_buckets);   put(s.names.buckets.data(), s.names.buckets.size() * sizeof(Bucket));
+  pad_to(h.off_postings);  put(s.names.postings.data(), s.names.postings.size() * 4);
+  pad_to(h.off_admin);     put(s.admin.data(), s.admin.size() * sizeof(AdminRec));
+  pad_to(h.off_countries); put(s.countries.data(), s.countries.size() * sizeof(CountryRec));
+  pad_to(h.off_sources);   put(s.sources.data(), s.sources.size() * 4);
+  pad_to(h.off_strings);   put(s.strings.data(), s.strings.size());
   bool ok = std::ferror(f) == 0;
   ok = (std::fclose(f) == 0) && ok;
   if (!ok) {
@@ -702,9 +766,51 @@ Status GazetteerBuilder::Impl::WriteIndex(const std::string& path) {
     std::remove(tmp.c_str());
     return Status::IOError(path + ": cannot replace index: " + std::strerror(errno));
   }
-  stats.places = recs.size();
-  stats.names = name_count;
-  stats.countries = countries_out.size();
+  return Status::OK();
+}
+
+}  // namespace
+
+// The country table: ISO codes and the file number of each country's place (sorted by iso2, as
+// `countries` is); countries whose place was dropped, or whose code is not two letters, are left out.
+std::vector<CountryRec> GazetteerBuilder::Impl::CountryTable(const std::vector<uint32_t>& new_index) const {
+  std::vector<CountryRec> out;
+  for (const auto& [iso2, c] : countries) {
+    if (iso2.size() != 2 || new_index[c.place] == UINT32_MAX) continue;
+    CountryRec r{};
+    std::memcpy(r.iso2, iso2.data(), 2);
+    std::memcpy(r.iso3, c.iso3.data(), std::min<size_t>(3, c.iso3.size()));
+    r.place = new_index[c.place];
+    out.push_back(r);
+  }
+  return out;
+}
+
+Status GazetteerBuilder::Impl::WriteIndex(const std::string& path) {
+  FinalizeAdmin();
+  const LivePlaces live = CompactPlaces(places);
+  if (live.places.size() >= (1u << (32 - kPostingKindBits))) return Status::Unsupported("too many places for index format 1");
+
+  // String offsets follow interning order: places first, then the admin table, then the sources.
+  StringPool pool;
+  IndexSections s;
+  NamePostings postings;
+  s.places.resize(live.places.size());  // value-initialised: zeroed, padding included
+  for (uint32_t i = 0; i < live.places.size(); ++i) {
+    FillPlaceRec(*live.places[i], &pool, &s.places[i]);
+    postings.AddPlace(i, *live.places[i]);
+  }
+  s.max_name_tokens = postings.max_tokens;
+  s.names = BuildPostingTable(postings.lists);
+  s.admin = BuildAdminTable(live.places, admin_names, &pool);
+  s.countries = CountryTable(live.new_index);
+  for (const std::string& source : sources) s.sources.push_back(pool.Intern(source));
+  s.strings = pool.TakeBytes();
+
+  if (Status st = WriteIndexFile(path, LayOutHeader(s), s); !st.ok()) return st;
+  stats.places = s.places.size();
+  stats.names = postings.count;
+  stats.countries = s.countries.size();
   return Status::OK();
 }
 
