@@ -27,6 +27,19 @@ bool IsAttributiveParticiple(const SentenceView& v, uint32_t k) {
   return In(v.tok(k - 1).tag, {"DT", "CD", "JJ", "PRP$", "POS"}) && In(v.tok(k + 1).tag, {"JJ", "NN", "NNS", "NNP", "VBN"});
 }
 
+// Whether the verb at `verb` has a common noun right before it (past adverbs and auxiliaries): a
+// subject of its own, even one the actor stage did not resolve ("the police reported that ELN
+// guerrillas kidnapped ...": the kidnappers are not the police). A capitalised title ("the Head of
+// State had held a call") is the reporter's own person.
+bool HasSubjectNoun(const SentenceView& v, uint32_t verb) {
+  for (uint32_t k = verb; k > v.sentence().first_token;) {
+    --k;
+    if (v.tok(k).tag == "RB" || v.IsAux(k)) continue;
+    return (v.tok(k).tag == "NN" || v.tok(k).tag == "NNS") && v.tok(k).norm == v.tok(k).lower;
+  }
+  return false;
+}
+
 // A complement clause with no subject of its own ("X's office announced that the Head of State
 // had held a call"): fall back to the subject of the reporting verb.
 std::vector<const Arg*> ReportingSubject(const SentenceView& v, uint32_t head) {
@@ -164,7 +177,7 @@ std::vector<RoleTuple> ReadRoles(const SentenceView& v, const TriggerMatch& m, b
     Append(&others, Actors(v.PrepObjects(m.last, "to")));
   } else {
     agents = Actors(v.SubjectOf(m.head));
-    if (agents.empty()) agents = Actors(ReportingSubject(v, m.head));
+    if (agents.empty() && !HasSubjectNoun(v, m.head)) agents = Actors(ReportingSubject(v, m.head));
     patients = after;
     Append(&others, Actors(v.PrepObjects(m.last, "with")));
     Append(&others, Actors(v.PrepObjects(m.last, "against")));
