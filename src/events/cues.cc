@@ -32,6 +32,7 @@ Status Cues::Load(const std::string& path) {
       {"toll_verbs_of_violence", &toll_verbs_of_violence},
       {"people_nouns", &people_nouns},
       {"crowd_nouns", &crowd_nouns},
+      {"quantity_nouns", &quantity_nouns},
       {"third_person_pronouns", &third_person_pronouns},
       {"first_person_plural_pronouns", &first_person_plural_pronouns},
       {"where_nouns", &where_nouns},

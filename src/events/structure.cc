@@ -250,6 +250,13 @@ std::vector<const Arg*> SentenceView::WithConjunctsRight(const Arg* arg) const {
   return out;
 }
 
+// "hundreds of protesters", "a group of soldiers": the actor after "of" a quantity noun (cues.txt
+// quantity_nouns) is the head of the noun phrase, not a prepositional object.
+bool SentenceView::AfterQuantityOf(uint32_t first) const {
+  return first >= s_.first_token + 2 && tok(first - 1).lower == "of" &&
+         cues_.quantity_nouns.Contains(tok(first - 2).lower);
+}
+
 std::vector<const Arg*> SentenceView::SubjectOf(uint32_t verb) const {
   // Walk left from the verb. Skip adverbials, auxiliaries, times and comma-delimited asides; an actor
   // inside a prepositional phrase ("backed by Y", "of the coalition") is not the subject.
@@ -284,7 +291,8 @@ std::vector<const Arg*> SentenceView::SubjectOf(uint32_t verb) const {
       bool adjacent = true;
       for (uint32_t j = arg->last; j < verb && adjacent; ++j)
         adjacent = IsAux(j) || tok(j).tag == "RB" || tok(j).tag == "RBR" || tok(j).tag == "MD";
-      bool in_pp = !adjacent && p > s_.first_token && IsPreposition(p - 1) && tok(p - 1).lower != "that";
+      bool in_pp = !adjacent && p > s_.first_token && IsPreposition(p - 1) && tok(p - 1).lower != "that" &&
+                   !AfterQuantityOf(p);
       bool aside = commas % 2 == 1;  // between a pair of commas: apposition or aside
       if (!in_pp && !aside && arg->actor && !arg->actor->modifier_only) return WithConjunctsLeft(arg);
       continue;

@@ -71,6 +71,7 @@ class SentenceView {
   // The most specific place after a locative preposition in the same clause as token i.
   const Arg* ClausePlace(uint32_t i, uint32_t allowed_verb = UINT32_MAX) const;
   bool IsLocative(const Arg& arg) const;   // "in/at/near/around ... X"
+  bool AfterQuantityOf(uint32_t first) const;  // "hundreds of X", "a group of X": X heads the phrase
   bool IsDirection(const Arg& arg) const;  // "toward(s) ... X"
 
 
