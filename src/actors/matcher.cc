@@ -30,17 +30,21 @@ bool StartsUpper(std::string_view s) {
 // are folded once per matcher, when first compared.
 class TokenKeys {
  public:
-  explicit TokenKeys(const std::vector<Token>& toks) : toks_(toks) {}
+  explicit TokenKeys(const std::vector<Token>& toks) : toks_(toks), ascii_(toks.size(), kUnknown) {}
   std::string_view operator[](uint32_t i) {
     const std::string& lower = toks_[i].lower;
-    if (strings::IsAscii(lower)) return lower;
+    // Whether the token is ASCII is asked once per token, not once per phrase compared with it.
+    if (ascii_[i] == kUnknown) ascii_[i] = strings::IsAscii(lower) ? kAscii : kOther;
+    if (ascii_[i] == kAscii) return lower;
     auto [it, inserted] = folded_.try_emplace(i);
     if (inserted) it->second = TokenKey(lower);
     return it->second;
   }
 
  private:
+  enum : signed char { kUnknown = -1, kOther = 0, kAscii = 1 };
   const std::vector<Token>& toks_;
+  std::vector<signed char> ascii_;
   std::unordered_map<uint32_t, std::string> folded_;
 };
 
