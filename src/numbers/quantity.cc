@@ -1,4 +1,5 @@
 // ParseQuantityAt and ParseCardinalToken: numbers in digits or words with their qualifier.
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -10,63 +11,14 @@
 
 #include "sitrep/numbers.h"
 #include "core/word_set.h"
+#include "quantity_words.h"
 
 namespace sitrep {
 namespace {
 
-// How the qualifier in front of (or after) a number maps onto low/best/high.
-enum class Qual { kNone, kLow, kAbout, kNearly, kUpTo, kBetween };
-
-
-struct QualPhrase {
-  std::string_view words[4];  // not const char*: comparisons check lengths first, no strlen
-  Qual qual;
-};
-
-// Longest phrases first where one is a prefix of another ("at least" before "at").
-constexpr QualPhrase kQualifiers[] = {
-    {{"at", "least"}, Qual::kLow},
-    {{"no", "fewer", "than"}, Qual::kLow},
-    {{"no", "less", "than"}, Qual::kLow},
-    {{"not", "less", "than"}, Qual::kLow},
-    {{"not", "fewer", "than"}, Qual::kLow},
-    {{"a", "minimum", "of"}, Qual::kLow},
-    {{"more", "than"}, Qual::kLow},
-    {{"well", "over"}, Qual::kLow},
-    {{"just", "over"}, Qual::kLow},
-    {{"upwards", "of"}, Qual::kLow},
-    {{"in", "excess", "of"}, Qual::kLow},
-    {{"over"}, Qual::kLow},
-    {{"above"}, Qual::kLow},
-    {{"exceeding"}, Qual::kLow},
-    {{"an", "estimated"}, Qual::kAbout},
-    {{"estimated"}, Qual::kAbout},
-    {{"around"}, Qual::kAbout},
-    {{"about"}, Qual::kAbout},
-    {{"approximately"}, Qual::kAbout},
-    {{"approx."}, Qual::kAbout},
-    {{"roughly"}, Qual::kAbout},
-    {{"some"}, Qual::kAbout},
-    {{"circa"}, Qual::kAbout},
-    {{"nearly"}, Qual::kNearly},
-    {{"almost"}, Qual::kNearly},
-    {{"close", "to"}, Qual::kNearly},
-    {{"just", "under"}, Qual::kNearly},
-    {{"just", "below"}, Qual::kNearly},
-    {{"just", "short", "of"}, Qual::kNearly},
-    {{"up", "to"}, Qual::kUpTo},
-    {{"as", "many", "as"}, Qual::kUpTo},
-    {{"as", "much", "as"}, Qual::kUpTo},
-    {{"fewer", "than"}, Qual::kUpTo},
-    {{"less", "than"}, Qual::kUpTo},
-    {{"no", "more", "than"}, Qual::kUpTo},
-    {{"not", "more", "than"}, Qual::kUpTo},
-    {{"at", "most"}, Qual::kUpTo},
-    {{"a", "maximum", "of"}, Qual::kUpTo},
-    {{"under"}, Qual::kUpTo},
-    {{"below"}, Qual::kUpTo},
-    {{"between"}, Qual::kBetween},
-};
+using numbers_internal::DefaultQuantityWords;
+using numbers_internal::Qual;
+using numbers_internal::QualPhrase;
 
 const std::string& Lower(const Document& doc, uint32_t i) { return doc.tokens[i].lower; }
 
@@ -77,7 +29,7 @@ bool Is(const Document& doc, uint32_t i, uint32_t end, std::string_view w) {
 // Matches the longest qualifier phrase at `i`; returns the number of tokens (0: none).
 uint32_t MatchQualifier(const Document& doc, uint32_t i, uint32_t end, Qual* qual) {
   uint32_t best = 0;
-  for (const QualPhrase& q : kQualifiers) {
+  for (const QualPhrase& q : DefaultQuantityWords().qualifiers) {
     uint32_t n = 0;
     while (n < 4 && !q.words[n].empty() && Is(doc, i + n, end, q.words[n])) ++n;
     if (n > 0 && (n == 4 || q.words[n].empty()) && n > best) {
@@ -119,45 +71,37 @@ std::optional<double> DigitsValue(std::string_view s) {
 }
 
 int SmallWord(std::string_view w) {
-  static constexpr std::string_view kSmall[] = {"zero",    "one",     "two",       "three",    "four",
-                                                "five",    "six",     "seven",     "eight",    "nine",
-                                                "ten",     "eleven",  "twelve",    "thirteen", "fourteen",
-                                                "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
-  static constexpr std::string_view kTens[] = {"twenty", "thirty",  "forty",  "fifty",
-                                               "sixty",  "seventy", "eighty", "ninety"};
-  // Fast reject, called for most words of an article: every number word (and the tens part of
-  // "twenty-five") starts with one of z, o, t, f, s, e, n, and none is longer than 13 bytes
-  // ("seventy-seven").
-  if (w.empty() || w.size() > 13) return -1;
-  switch (w[0]) {
-    case 'z': case 'o': case 't': case 'f': case 's': case 'e': case 'n': break;
-    default: return -1;
-  }
-  // Every number word, "twenty-five" as one token included (tens, hyphen, one..nine): 100
-  // words and their values, looked up with one hash.
+  // Every number word, "twenty-five" as one token included (tens, hyphen, one..nine), looked
+  // up with one hash, after a fast reject (called for most words of an article): the first
+  // bytes and the longest length of the words of data/numbers/quantity.txt.
   struct Table {
     std::vector<std::string> words;  // filled before `set` views them, never resized after
     std::vector<int> value_by_slot;
     std::unique_ptr<WordSet> set;
+    bool first[256] = {};
+    size_t max_len = 0;
   };
   static const Table* table = [] {
+    const numbers_internal::QuantityWords& q = DefaultQuantityWords();
     auto* t = new Table;
     std::vector<int> values;
-    for (int i = 0; i < 20; ++i) t->words.emplace_back(kSmall[i]), values.push_back(i);
-    for (int i = 0; i < 8; ++i) t->words.emplace_back(kTens[i]), values.push_back(20 + 10 * i);
+    for (int i = 0; i < 20; ++i) t->words.emplace_back(q.units[i]), values.push_back(i);
+    for (int i = 0; i < 8; ++i) t->words.emplace_back(q.tens[i]), values.push_back(20 + 10 * i);
     for (int i = 0; i < 8; ++i)
-      for (int u = 1; u < 10; ++u)
-        t->words.push_back(std::string(kTens[i]) + "-" + std::string(kSmall[u])), values.push_back(20 + 10 * i + u);
+      for (int u = 1; u < 10; ++u) t->words.push_back(q.tens[i] + "-" + q.units[u]), values.push_back(20 + 10 * i + u);
     t->set = std::make_unique<WordSet>(t->words.begin(), t->words.end());
     t->value_by_slot.assign(t->set->slots(), -1);
-    for (size_t k = 0; k < t->words.size(); ++k)
+    for (size_t k = 0; k < t->words.size(); ++k) {
       t->value_by_slot[static_cast<size_t>(t->set->IndexOf(t->words[k]))] = values[k];
+      t->first[static_cast<unsigned char>(t->words[k][0])] = true;
+      t->max_len = std::max(t->max_len, t->words[k].size());
+    }
     return t;
   }();
+  if (w.empty() || w.size() > table->max_len || !table->first[static_cast<unsigned char>(w[0])]) return -1;
   const int slot = table->set->IndexOf(w);
   return slot < 0 ? -1 : table->value_by_slot[static_cast<size_t>(slot)];
 }
-
 double ScaleWord(std::string_view w) {
   if (w == "hundred") return 1e2;
   if (w == "thousand") return 1e3;
@@ -322,8 +266,7 @@ std::optional<Core> ParseCore(const Document& doc, uint32_t i, uint32_t end) {
 
 bool IsMoneyBefore(const Document& doc, uint32_t i) {
   if (i == 0) return false;
-  const std::string& p = doc.tokens[i - 1].lower;
-  return p == "$" || p == "us$" || p == "usd" || p == "€" || p == "£" || p == "eur" || p == "fc";
+  return DefaultQuantityWords().money_before.Contains(doc.tokens[i - 1].lower);
 }
 
 bool IsCurrencyOrPercent(const Document& doc, uint32_t i, uint32_t end);
@@ -341,11 +284,7 @@ bool IsNonCountAfter(const Document& doc, uint32_t i, uint32_t end) {
 bool IsCurrencyOrPercent(const Document& doc, uint32_t i, uint32_t end) {
   if (i >= end) return false;
   const std::string& n = doc.tokens[i].lower;
-  static constexpr std::string_view kWords[] = {"%",     "percent", "pc",        "dollars", "dollar",
-                                                "usd",   "euros",   "euro",      "francs",  "shillings",
-                                                "$",     "bn",      "percentage", "pounds", "yuan", "rupees"};
-  for (std::string_view k : kWords)
-    if (n == k) return true;
+  if (DefaultQuantityWords().non_count_after.Contains(n)) return true;
   if (n == "per" && Is(doc, i + 1, end, "cent")) return true;
   return false;
 }
@@ -373,7 +312,7 @@ bool CanStartQuantity(const Token& t) {
   if (!w.empty() && w[0] >= '0' && w[0] <= '9') return true;
   static const WordSet* starts = [] {
     std::vector<std::string_view> words;
-    for (const QualPhrase& q : kQualifiers) words.push_back(q.words[0]);
+    for (const QualPhrase& q : DefaultQuantityWords().qualifiers) words.push_back(q.words[0]);
     for (const char* x : {"a", "an", "half", "several", "tens", "dozens", "scores", "hundreds", "thousands",
                           "millions", "billions"})
       words.push_back(x);

@@ -19,15 +19,14 @@ namespace {
 
 using time_internal::CanStartWord;
 using time_internal::Kind;
-using time_internal::kModifiers;
-using time_internal::kPreps;
-using time_internal::kRelPhrases;
+using time_internal::Modifier;
+using time_internal::Phrases;
 using time_internal::Prep;
 using time_internal::Rel;
 using time_internal::RelPhrase;
 using time_internal::Ymd;
 
-// kRelPhrases grouped by first word, in table order, so that MatchRelative compares only the
+// The relative phrases (data/time/phrases.txt) grouped by first word, in table order, so that MatchRelative compares only the
 // phrases that can match at a token (and the earlier of two equally long matches still wins).
 struct RelIndex {
   time_internal::WordSet first;
@@ -35,11 +34,12 @@ struct RelIndex {
 };
 const RelIndex& RelPhrasesByFirstWord() {
   static const RelIndex* index = [] {
+    const std::vector<RelPhrase>& phrases = Phrases().relative;
     std::vector<std::string_view> words;
-    for (const RelPhrase& p : kRelPhrases) words.push_back(p.words[0]);
+    for (const RelPhrase& p : phrases) words.push_back(p.words[0]);
     auto* r = new RelIndex{time_internal::WordSet(words.begin(), words.end()), {}};
     r->by_slot.resize(r->first.slots());
-    for (const RelPhrase& p : kRelPhrases) r->by_slot[static_cast<size_t>(r->first.IndexOf(p.words[0]))].push_back(&p);
+    for (const RelPhrase& p : phrases) r->by_slot[static_cast<size_t>(r->first.IndexOf(p.words[0]))].push_back(&p);
     return r;
   }();
   return *index;
@@ -51,7 +51,8 @@ class Scanner {
       : doc_(doc),
         begin_(s.first_token),
         end_(std::min<uint32_t>(s.last_token, static_cast<uint32_t>(doc.tokens.size()))),
-        article_(article) {}
+        article_(article),
+        tables_(Phrases()) {}
 
   std::vector<TimeMention> Run() {
     std::vector<TimeMention> out;
@@ -163,7 +164,7 @@ class Scanner {
     m->first_token = i;
     m->relation = Rel::kAt;
     uint32_t j = i;
-    for (const Prep& p : kPreps) {
+    for (const Prep& p : tables_.preps) {
       if (uint32_t n = Words(j, p.words)) {
         m->relation = p.relation;
         j += n;
@@ -172,8 +173,8 @@ class Scanner {
     }
     const bool has_prep = j > i;
     bool has_modifier = false;
-    for (const auto& mod : kModifiers) {
-      if (uint32_t n = Words(j, mod)) {
+    for (const Modifier& mod : tables_.modifiers) {
+      if (uint32_t n = Words(j, mod.words)) {
         j += n;
         has_modifier = true;
         break;
@@ -506,6 +507,7 @@ class Scanner {
   const Document& doc_;
   uint32_t begin_, end_;
   std::optional<Ymd> article_;
+  const time_internal::PhraseTables& tables_;
 };
 
 }  // namespace
