@@ -15,6 +15,8 @@
 #ifndef SITREP_SRC_CORE_WORD_LISTS_H_
 #define SITREP_SRC_CORE_WORD_LISTS_H_
 
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -89,6 +91,21 @@ class WordLists {
   std::string origin_;
   std::vector<List> lists_;
 };
+
+// A table parsed from a data file compiled into the binary (data/time/phrases.txt,
+// data/numbers/quantity.txt), built on first use. The shipped files are checked by the tests; should
+// one still be malformed, the process stops with its file:line message rather than run with a table
+// missing.
+template <typename T>
+T* ParseBuiltinOrDie(std::string_view text, const std::string& origin,
+                     Status (*parse)(std::string_view, const std::string&, T*)) {
+  auto* table = new T();
+  if (Status s = parse(text, origin, table); !s.ok()) {
+    std::fprintf(stderr, "sitrep: %s\n", s.ToString().c_str());
+    std::abort();
+  }
+  return table;
+}
 
 }  // namespace sitrep
 

@@ -70,14 +70,8 @@ Status ParseQuantityWords(std::string_view text, const std::string& origin, Quan
 }
 
 const QuantityWords& DefaultQuantityWords() {
-  static const QuantityWords* words = [] {
-    auto* w = new QuantityWords();
-    if (Status s = ParseQuantityWords(kBuiltinQuantityText, "data/numbers/quantity.txt", w); !s.ok()) {
-      std::fprintf(stderr, "sitrep: %s\n", s.ToString().c_str());
-      std::abort();
-    }
-    return w;
-  }();
+  static const QuantityWords* words =
+      ParseBuiltinOrDie<QuantityWords>(kBuiltinQuantityText, "data/numbers/quantity.txt", ParseQuantityWords);
   return *words;
 }
 

@@ -118,14 +118,8 @@ Status ParsePhraseTables(std::string_view text, const std::string& origin, Phras
 }
 
 const PhraseTables& Phrases() {
-  static const PhraseTables* tables = [] {
-    auto* t = new PhraseTables();
-    if (Status s = ParsePhraseTables(kBuiltinPhrasesText, "data/time/phrases.txt", t); !s.ok()) {
-      std::fprintf(stderr, "sitrep: %s\n", s.ToString().c_str());
-      std::abort();
-    }
-    return t;
-  }();
+  static const PhraseTables* tables =
+      ParseBuiltinOrDie<PhraseTables>(kBuiltinPhrasesText, "data/time/phrases.txt", ParsePhraseTables);
   return *tables;
 }
 
