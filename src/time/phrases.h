@@ -71,7 +71,7 @@ Status ParsePhraseTables(std::string_view text, const std::string& origin, Phras
 // stops the process with phrases.txt:line on stderr (every test fails).
 const PhraseTables& Phrases();
 
-using sitrep::WordSet;  // include/sitrep/word_set.h
+using sitrep::WordSet;  // core/word_set.h
 
 
 // Words that can begin a time expression (first words of the tables above, month and weekday
