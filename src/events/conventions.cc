@@ -195,6 +195,7 @@ Status Conventions::Load(const std::string& path) {
       {"protest_outcomes", &protest_outcomes}, {"separate_modes", &separate_modes}, {"verbal_types", &verbal_types},         {"unclaimed_actors", &unclaimed_actors},
       {"state_force_types", &state_force_types},
       {"civilian_types", &civilian_types},     {"armed_types", &armed_types},
+      {"insurgent_types", &insurgent_types},
   };
   for (const auto& [name, set] : sets)
     if (Status s = lists.TakePhraseSet(std::string("set ") + name, set); !s.ok()) return s;
@@ -252,6 +253,7 @@ const AcledRule* Conventions::ChooseAcled(const Pattern& p, const ActorRef& a1, 
     if (r.condition == "state" && IsStateForce(a1)) return &r;
     if (r.condition == "civilians" && IsCivilians(a2)) return &r;
     if (r.condition == "armed" && IsArmed(a2)) return &r;
+    if (r.condition == "insurgent" && insurgent_types.Contains(a1.type)) return &r;
     if (r.condition == "default") return &r;
   }
   return nullptr;

@@ -21,7 +21,7 @@ class Conventions {
  public:
   // The named sets (each described in the file).
   OwnedWordSet violent_types, coercive_types, casualty_roles, captive_roles, agentless_toll_roles, figure_roles,
-      protest_outcomes, separate_modes, verbal_types, unclaimed_actors, victim_roles, people_actor, state_force_types, civilian_types, armed_types;
+      protest_outcomes, separate_modes, verbal_types, unclaimed_actors, victim_roles, people_actor, state_force_types, civilian_types, armed_types, insurgent_types;
 
   // Reads `path`; errors name the file and line.
   Status Load(const std::string& path);
@@ -38,7 +38,7 @@ class Conventions {
 
   // The ACLED type of a pattern's event with these parties: its first rule whose condition holds
   // ("state": actor1 is a state's force; "civilians": actor2 is civilians; "armed": actor2 is an armed
-  // party; "default").
+  // party; "insurgent": actor1 is an insurgent group; "default").
   const AcledRule* ChooseAcled(const Pattern& p, const ActorRef& actor1, const ActorRef& actor2) const;
 
   bool IsStateForce(const ActorRef& a) const { return state_force_types.Contains(a.type); }

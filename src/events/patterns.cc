@@ -119,7 +119,8 @@ Status ParseAcledRules(const std::string& field, const std::string& where, Patte
       return Status::Corruption(where + ": ACLED rule must read 'condition: Event type / Sub-event type'");
     AcledRule r{std::string(Trim(rule.substr(0, colon))), std::string(Trim(rule.substr(colon + 1, slash - colon - 1))),
                 std::string(Trim(rule.substr(slash + 3)))};
-    if (r.condition != "state" && r.condition != "civilians" && r.condition != "armed" && r.condition != "default")
+    if (r.condition != "state" && r.condition != "civilians" && r.condition != "armed" &&
+        r.condition != "insurgent" && r.condition != "default")
       return Status::Corruption(where + ": unknown ACLED condition '" + r.condition + "'");
     p->acled.push_back(r);
   }
