@@ -45,6 +45,8 @@ Status Cues::Load(const std::string& path) {
   };
   for (const auto& [name, set] : bindings)
     if (Status s = lists.TakeSet(name, set); !s.ok()) return s;
+  // Lists of phrases, each kept as its words joined by one space.
+  if (Status s = lists.TakePhraseSet("lethal_triggers", &lethal_triggers); !s.ok()) return s;
   for (const std::string& name : lists.Names()) {
     if (name.rfind("context ", 0) != 0) continue;
     std::vector<WordLists::Entry> entries;

@@ -76,6 +76,46 @@ CountMention MentionOf(const CountSpan& c) {
   return m;
 }
 
+// Whether a noun phrase of one person starts at token k: "a man", "an elderly woman", "a 25-year-old
+// trader", "one soldier" (a singular noun after "a", "an" or "one", with modifiers between).
+bool OnePersonAt(const Document& doc, const Sentence& s, uint32_t k) {
+  if (k >= s.last_token || !(doc.tokens[k].lower == "a" || doc.tokens[k].lower == "an" || doc.tokens[k].lower == "one"))
+    return false;
+  for (uint32_t j = k + 1; j < s.last_token && j < k + 6; ++j) {
+    const std::string& tag = doc.tokens[j].tag;
+    const bool noun_follows = j + 1 < s.last_token && doc.tokens[j + 1].tag.rfind("NN", 0) == 0;
+    if (tag.rfind("NN", 0) == 0 && noun_follows) continue;  // a modifier: "a FARDC soldier"
+    if (tag == "NN" || tag == "NNP") return true;            // the singular head
+    if (tag != "JJ" && tag != "CD" && tag != "HYPH" && doc.tokens[j].norm != "-") return false;
+  }
+  return false;
+}
+
+// "gunmen shot dead a man", "a soldier was killed by ...": a killing of one person named so is a toll
+// of one, which no number says (cues.txt lethal_triggers).
+void CountSingleVictim(const ArticleView& article, size_t si, const Cues& cues, Event* e) {
+  if (!e->counts.killed.empty() || !cues.lethal_triggers.Contains(e->trigger)) return;
+  const Document& doc = article.doc();
+  const Sentence& s = article.sentence(si);
+  uint32_t first = 0, last = 0;  // the trigger's tokens
+  for (uint32_t k = s.first_token; k < s.last_token; ++k) {
+    if (doc.tokens[k].begin == e->evidence.trigger_start) first = k;
+    if (doc.tokens[k].end == e->evidence.trigger_end) last = k + 1;
+  }
+  if (last == 0) return;
+  bool one = OnePersonAt(doc, s, last);  // active: the object
+  if (!one) {
+    // Passive: "a soldier was killed".
+    uint32_t k = first;
+    while (k > s.first_token && (doc.tokens[k - 1].lemma == "be" || doc.tokens[k - 1].tag == "RB")) --k;
+    if (k < first) {
+      for (uint32_t start = k > s.first_token + 5 ? k - 5 : s.first_token; start < k && !one; ++start)
+        one = OnePersonAt(doc, s, start) && start + 1 < k;
+    }
+  }
+  if (one) e->counts.killed = Estimate{1, 1, 1};
+}
+
 }  // namespace
 
 bool AttachToll(const ArticleView& article, size_t si, const RoleTuple& roles, const Pattern& p,
@@ -102,6 +142,7 @@ bool AttachToll(const ArticleView& article, size_t si, const RoleTuple& roles, c
   // Restatements and revisions of one figure keep the larger ("killed 35, revising an earlier toll
   // of 20"), coordinated groups add up, parts of a figure are skipped (include/sitrep/numbers.h).
   MergeCounts(toll, &e->counts);
+  CountSingleVictim(article, si, rules.cues, e);
   return NameVictims(victims, rules, e);
 }
 

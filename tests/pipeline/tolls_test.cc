@@ -39,6 +39,20 @@ TEST_F(Tolls, TheSentenceAfterAViolentEventGivesItsToll) {
   EXPECT_EQ(*events[0].counts.killed.best, 10);
 }
 
+// "shot dead a man", "a soldier was killed": one person killed is a toll of one, though no number says so;
+// a wounding is no death.
+TEST_F(Tolls, OnePersonKilledIsATollOfOne) {
+  for (const char* text : {"On 26 July 2020, unidentified gunmen shot dead a trader near Nsengu village.",
+                           "On 5 November 2019, a FARDC soldier was killed by Nyatura fighters in Kiseghe village."}) {
+    std::vector<Event> events = Extract(text, "2020-07-27");
+    ASSERT_FALSE(events.empty()) << text;
+    ASSERT_TRUE(events[0].counts.killed.best) << text << "\n" << Describe(events);
+    EXPECT_EQ(*events[0].counts.killed.best, 1) << text;
+  }
+  std::vector<Event> wounded = Extract("On 26 July 2020, unidentified gunmen shot and wounded a trader in Beni.", "2020-07-27");
+  for (const Event& e : wounded) EXPECT_FALSE(e.counts.killed.best) << Describe(wounded);
+}
+
 // A revised toll in the same sentence: the larger, later figure is the toll (MergeCounts), not the
 // last figure written.
 TEST_F(Tolls, ARevisedTollKeepsTheLargerFigure) {
