@@ -93,16 +93,19 @@ void AddHumanitarianFigures(const ArticleView& article, size_t si, const EventRu
                             const std::vector<size_t>& taken, std::vector<Event>* events);
 
 // 7. "JNIM ambushed a convoy near Boni. 10 soldiers were killed.": a toll in the sentence right after a
-//    violent event, with nobody named to have caused it, is that event's toll.
+//    violent event (or the one after a sentence that coded nothing), with nobody named to have caused
+//    it, is that event's toll.
 class TollCarrier {
  public:
   explicit TollCarrier(const Conventions& conventions) : conventions_(conventions) {}
-  // Call once per sentence, after its events were added to `events` from index `here_begin` on.
-  void AfterSentence(size_t si, size_t here_begin, std::vector<Event>* events);
+  // Call once per sentence, after its events were added to `events` from index `here_begin` on;
+  // `names_a_party`: the sentence names an actor.
+  void AfterSentence(size_t si, size_t here_begin, bool names_a_party, std::vector<Event>* events);
 
  private:
   const Conventions& conventions_;
   size_t last_violent_ = SIZE_MAX, last_violent_sentence_ = SIZE_MAX;
+  size_t open_until_ = 0;  // the last sentence whose toll may still be the last violent event's
 };
 
 // 8a. Folds the police's responses to a protest (arrests, shootings of the crowd) into the protest

@@ -146,9 +146,11 @@ bool AttachToll(const ArticleView& article, size_t si, const RoleTuple& roles, c
   return NameVictims(victims, rules, e);
 }
 
-void TollCarrier::AfterSentence(size_t si, size_t here_begin, std::vector<Event>* events) {
+void TollCarrier::AfterSentence(size_t si, size_t here_begin, bool names_a_party, std::vector<Event>* events) {
   std::vector<Event>& found = *events;
-  if (last_violent_ != SIZE_MAX && last_violent_sentence_ + 1 == si) {
+  // The toll may come in the next sentence, or the one after a sentence that coded nothing and named no
+  // party ("The clash started at dawn. At least 3 people were killed.").
+  if (last_violent_ != SIZE_MAX && si <= open_until_) {
     // Figures of the one sentence add up ("killing about 30 assailants, while four soldiers died").
     const std::vector<std::string>& roles = conventions_.casualty_roles.words();
     std::vector<bool> filled_here(roles.size(), false);
@@ -174,11 +176,14 @@ void TollCarrier::AfterSentence(size_t si, size_t here_begin, std::vector<Event>
       ++k;
     }
   }
+  const bool coded_nothing = here_begin == found.size() && !names_a_party;
+  if (si == open_until_ && coded_nothing && si == last_violent_sentence_ + 1) open_until_ = si + 1;
   for (size_t k = here_begin; k < found.size(); ++k) {
     if (!found[k].actor1.empty() && conventions_.violent_types.Contains(found[k].plover_type) &&
         found[k].plover_mode != "humanitarian-figure") {
       last_violent_ = k;
       last_violent_sentence_ = si;
+      open_until_ = si + 1;
     }
   }
 }

@@ -66,6 +66,17 @@ TEST_F(Tolls, ARevisedTollKeepsTheLargerFigure) {
   }
 }
 
+// After a sentence that says nothing codable and names nobody, the toll is still the fight's.
+TEST_F(Tolls, ATollAfterAnUncodedSentenceIsStillTheFightsToll) {
+  std::vector<Event> events =
+      Extract("On 16 November 2019, Al Shabaab militants clashed with Puntland forces in Af-Urur. The fighting started "
+              "at dawn. At least 3 people were killed.",
+              "2019-11-17");
+  ASSERT_EQ(events.size(), 1u) << Describe(events);
+  ASSERT_TRUE(events[0].counts.killed.best) << Describe(events);
+  EXPECT_EQ(*events[0].counts.killed.best, 3);
+}
+
 // Two sentences further on, or after a sentence naming other parties, the toll is not the attack's.
 TEST_F(Tolls, ALaterTollStaysApart) {
   std::vector<Event> events =
