@@ -72,8 +72,10 @@ class Tagger {
 // Repairs, after Tag, the tagger errors the event stage trips on (Tag itself stays the model's output:
 // its accuracy is measured): an -ing word tagged NN after a form of "be" (adverbs between) is a
 // progressive verb, VBG with its verb lemma ("the army is no longer fighting": "fight"); "shot" tagged
-// NN before "dead" is the past tense of "shoot" ("gunmen shot dead a trader"); an -ed/-en word tagged
-// JJ between a form of "be" and "by" or "to" is a passive participle ("was beaten to death by a mob").
+// NN after a noun and before "dead", "at" or a determiner is the past tense of "shoot" ("gunmen shot
+// dead a trader"); an -ed/-en word tagged JJ between a form of "be" and "by" or "to" is a passive
+// participle ("was beaten to death by a mob"); a VBN right after a noun, with no be/have/get before it
+// and an object after it, is a past tense ("armed persons killed/VBN 3 civilians").
 void RepairTags(const Tagger& tagger, Document* doc, const Sentence& s);
 
 // DataDir() + "/models/en_ewt_tagger.bin".

@@ -17,11 +17,39 @@ static void RepairProgressives(const Tagger& tagger, Document* doc, const Senten
   }
 }
 
-// "Unknown gunmen shot/NN dead a trader": the resultative "shot dead" is a verb.
-static void RepairShotDead(const Tagger& tagger, Document* doc, const Sentence& s) {
-  for (uint32_t i = s.first_token; i + 1 < s.last_token; ++i) {
+// "Unknown gunmen shot/NN dead a trader", "an armed group shot/NN at a motorcyclist": "shot" right after
+// a noun and before "dead", "at" or a determiner is the verb (a noun "shot" follows a determiner).
+static void RepairShot(const Tagger& tagger, Document* doc, const Sentence& s) {
+  for (uint32_t i = s.first_token + 1; i + 1 < s.last_token; ++i) {
     Token& t = doc->tokens[i];
-    if (t.tag != "NN" || t.lower != "shot" || doc->tokens[i + 1].lower != "dead") continue;
+    if (t.tag != "NN" || t.lower != "shot") continue;
+    const Token& next = doc->tokens[i + 1];
+    const std::string& before = doc->tokens[i - 1].tag;
+    if (!(next.lower == "dead" || next.lower == "at" || next.tag == "DT")) continue;
+    if (next.lower != "dead" && before.rfind("NN", 0) != 0 && before != "PRP") continue;
+    t.tag = "VBD";
+    t.lemma = tagger.Lemmatize(t.norm, "VBD");
+  }
+}
+
+// "unidentified armed persons killed/VBN 3 civilians": a past participle right after a noun, with no
+// "be", "have" or "get" before it, and an object after it (a number, a determiner, a possessive) is a
+// past tense.
+static void RepairPastTense(const Tagger& tagger, Document* doc, const Sentence& s) {
+  for (uint32_t i = s.first_token + 1; i + 1 < s.last_token; ++i) {
+    Token& t = doc->tokens[i];
+    if (t.tag != "VBN") continue;
+    const Token& prev = doc->tokens[i - 1];
+    const std::string& next = doc->tokens[i + 1].tag;
+    if (prev.tag != "NNS" && prev.tag != "NNP" && prev.tag != "NNPS" && prev.tag != "NN") continue;
+    if (next != "CD" && next != "DT" && next != "PRP$") continue;
+    bool auxiliary = false;
+    for (uint32_t k = i; k > s.first_token && k + 4 > i && !auxiliary;) {
+      --k;
+      const std::string& l = doc->tokens[k].lemma.empty() ? doc->tokens[k].lower : doc->tokens[k].lemma;
+      auxiliary = l == "be" || l == "have" || l == "get";
+    }
+    if (auxiliary) continue;
     t.tag = "VBD";
     t.lemma = tagger.Lemmatize(t.norm, "VBD");
   }
@@ -43,7 +71,8 @@ static void RepairPassiveParticiples(const Tagger& tagger, Document* doc, const 
 
 void RepairTags(const Tagger& tagger, Document* doc, const Sentence& s) {
   RepairProgressives(tagger, doc, s);
-  RepairShotDead(tagger, doc, s);
+  RepairShot(tagger, doc, s);
+  RepairPastTense(tagger, doc, s);
   RepairPassiveParticiples(tagger, doc, s);
 }
 
