@@ -51,6 +51,14 @@ bool SettleRoles(const SentenceView& v, const TriggerReading& t, RoleTuple* role
   return true;
 }
 
+// "nurses staged a protest", "students held demonstrations": a nominal trigger right after a light verb
+// (determiners and adjectives between) is reported by it as a verb would be.
+bool AfterLightVerb(const SentenceView& v, const TriggerMatch& m, const Cues& cues) {
+  uint32_t k = m.first;
+  while (k > v.sentence().first_token && In(v.tok(k - 1).tag, {"DT", "JJ", "CD", "PRP$"})) --k;
+  return k > v.sentence().first_token && v.IsVerb(k - 1) && cues.light_verbs.Contains(v.Lemma(k - 1));
+}
+
 // The subject of a verbal trigger, read leftwards within its clause past auxiliaries, adverbs and
 // the phrases that qualify it ("journalists have also protested", "residents of Iko protested",
 // "youth in Meru county took to the streets to demonstrate"), has a crowd noun; the verb does not
@@ -84,7 +92,8 @@ bool CodeAgentless(const ArticleView& article, size_t si, const TriggerReading& 
   // A noun may only name a kind ("in protest at"); a verb whose subject is a crowd reports one
   // ("people protested", "hundreds of journalists rallied"), unlike "firms protested that ...", "the
   // dollar rallied".
-  const bool crowd_verb = !t.trigger.nominal && HasCrowdSubject(v, t.trigger.match, rules.cues);
+  const bool crowd_verb = (!t.trigger.nominal || AfterLightVerb(v, t.trigger.match, rules.cues)) &&
+                          HasCrowdSubject(v, t.trigger.match, rules.cues);
   if (!has_toll && (p.agentless_needs_toll || !(crowd_verb || (where && where->place)))) return false;
   e->actor1 = p.agentless;
   return true;
