@@ -33,6 +33,7 @@ Status Cues::Load(const std::string& path) {
       {"people_nouns", &people_nouns},
       {"crowd_nouns", &crowd_nouns},
       {"quantity_nouns", &quantity_nouns},
+      {"riot_crowd_nouns", &riot_crowd_nouns},
       {"third_person_pronouns", &third_person_pronouns},
       {"first_person_plural_pronouns", &first_person_plural_pronouns},
       {"where_nouns", &where_nouns},
@@ -72,6 +73,9 @@ bool WordMatches(const std::string& w, const Token& t) { return w == t.lower || 
 // The phrase's words in order from token i, with at most two other tokens before each later word
 // ("burned old tyres", "fired tear gas").
 bool PhraseAt(const Cues::Phrase& phrase, const Document& doc, const Sentence& s, uint32_t i) {
+  // A name is not the word: "21 March" is no march, "Rally Road" no rally.
+  const std::string& tag = doc.tokens[i].tag;
+  if (tag == "NNP" || tag == "NNPS") return false;
   if (!WordMatches(phrase[0], doc.tokens[i])) return false;
   uint32_t k = i + 1;
   for (size_t w = 1; w < phrase.size(); ++w) {

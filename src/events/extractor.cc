@@ -61,15 +61,15 @@ bool AfterLightVerb(const SentenceView& v, const TriggerMatch& m, const Cues& cu
 
 // The subject of a verbal trigger, read leftwards within its clause past auxiliaries, adverbs and
 // the phrases that qualify it ("journalists have also protested", "residents of Iko protested",
-// "youth in Meru county took to the streets to demonstrate"), has a crowd noun; the verb does not
+// "youth in Meru county took to the streets to demonstrate"), has one of `crowd_nouns`; the verb does not
 // take a "that" clause (a complaint, not a demonstration).
-bool HasCrowdSubject(const SentenceView& v, const TriggerMatch& m, const Cues& cues) {
+bool HasCrowdSubject(const SentenceView& v, const TriggerMatch& m, const OwnedWordSet& crowd_nouns) {
   const Sentence& s = v.sentence();
   if (m.last < s.last_token && v.tok(m.last).lower == "that") return false;
   for (uint32_t k = m.first, steps = 0; k > s.first_token && steps < 12; ++steps) {
     --k;
     const Token& t = v.tok(k);
-    if (t.tag.rfind("NN", 0) == 0 && cues.crowd_nouns.Contains(t.lower)) return true;
+    if (t.tag.rfind("NN", 0) == 0 && crowd_nouns.Contains(t.lower)) return true;
     if (t.norm == "," || v.IsClauseBoundary(k)) return false;
   }
   return false;
@@ -93,10 +93,21 @@ bool CodeAgentless(const ArticleView& article, size_t si, const TriggerReading& 
   // ("people protested", "hundreds of journalists rallied"), unlike "firms protested that ...", "the
   // dollar rallied".
   const bool crowd_verb = (!t.trigger.nominal || AfterLightVerb(v, t.trigger.match, rules.cues)) &&
-                          HasCrowdSubject(v, t.trigger.match, rules.cues);
+                          HasCrowdSubject(v, t.trigger.match, rules.cues.crowd_nouns);
   if (!has_toll && (p.agentless_needs_toll || !(crowd_verb || (where && where->place)))) return false;
   e->actor1 = p.agentless;
   return true;
+}
+
+// "a mob lynched a thief", "youths beat up a judge", "rival supporters threw stones": violence whose
+// subject is a crowd the actor stage does not name is the crowd's (conventions.txt crowd_actor, rioters),
+// which the coding conventions then make mob violence or a violent demonstration.
+void CodeCrowd(const SentenceView& v, const TriggerReading& t, const EventRules& rules, Event* e) {
+  const Pattern& p = *t.trigger.match.pattern;
+  if (!e->actor1.empty() || t.trigger.nominal || !rules.lookup) return;
+  if (!rules.conventions.coercive_types.Contains(p.plover_type)) return;
+  if (!HasCrowdSubject(v, t.trigger.match, rules.cues.riot_crowd_nouns)) return;
+  if (std::optional<ActorRef> crowd = rules.lookup(rules.conventions.crowd_actor.words().front())) e->actor1 = *crowd;
 }
 
 void ChooseAcled(const Pattern& p, const Conventions& conventions, Event* e) {
@@ -131,6 +142,7 @@ std::optional<Event> CodeReading(const ArticleView& article, size_t si, const Tr
   e.actor1 = RefOf(roles.actor1);
   e.actor2 = RefOf(roles.actor2);
   if (!CodeAgentless(article, si, t, roles, rules, &e)) return std::nullopt;
+  CodeCrowd(v, t, rules, &e);
   const bool acled_fixed = rules.conventions.Apply(rules.lookup, ContextAround(article, si, rules.cues), &e);
   if (!acled_fixed) ChooseAcled(p, rules.conventions, &e);
   if (roles.place && roles.place->place) e.location = roles.place->place->loc;
