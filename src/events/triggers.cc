@@ -80,8 +80,11 @@ bool IsCircumstanceOfEarlierViolence(const SentenceView& v, const std::vector<Tr
   uint32_t k = m.first;
   while (k > s.first_token && In(v.tok(k - 1).tag, {"DT", "JJ", "PRP$", "CD"})) --k;
   if (k == s.first_token || !rules.cues.circumstance_prepositions.Contains(v.tok(k - 1).lower)) return false;
+  // A passive verb ("one person was killed in an attack by Al-Shabaab gunmen") leaves the agent to the noun.
   for (const TriggerMatch& earlier : matches)
-    if (earlier.head < m.head && IsViolent(earlier, rules.conventions) && v.IsVerb(earlier.head)) return true;
+    if (earlier.head < m.head && IsViolent(earlier, rules.conventions) && v.IsVerb(earlier.head) &&
+        !v.IsPassive(earlier.head))
+      return true;
   return false;
 }
 
