@@ -34,6 +34,7 @@ Status Cues::Load(const std::string& path) {
       {"crowd_nouns", &crowd_nouns},
       {"quantity_nouns", &quantity_nouns},
       {"riot_crowd_nouns", &riot_crowd_nouns},
+      {"armed_person_nouns", &armed_person_nouns},
       {"third_person_pronouns", &third_person_pronouns},
       {"first_person_plural_pronouns", &first_person_plural_pronouns},
       {"where_nouns", &where_nouns},

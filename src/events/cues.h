@@ -24,7 +24,7 @@ struct Cues {
   // Clauses.
   OwnedWordSet dating_subordinators, takeover_subordinators, circumstance_prepositions, clause_subordinators, auxiliary_lemmas;
   // Tolls.
-  OwnedWordSet toll_verbs, toll_verbs_of_violence, people_nouns, crowd_nouns, riot_crowd_nouns, quantity_nouns, lethal_triggers;
+  OwnedWordSet toll_verbs, toll_verbs_of_violence, people_nouns, crowd_nouns, riot_crowd_nouns, quantity_nouns, armed_person_nouns, lethal_triggers;
   // Roles.
   OwnedWordSet third_person_pronouns, first_person_plural_pronouns, where_nouns, locative_prepositions;
   OwnedWordSet listing_words, series_words, light_verbs, repel_verbs, outbreak_verbs;

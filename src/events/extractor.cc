@@ -110,8 +110,27 @@ void CodeCrowd(const SentenceView& v, const TriggerReading& t, const EventRules&
   if (std::optional<ActorRef> crowd = rules.lookup(rules.conventions.crowd_actor.words().front())) e->actor1 = *crowd;
 }
 
-void ChooseAcled(const Pattern& p, const Conventions& conventions, Event* e) {
-  if (const AcledRule* rule = conventions.ChooseAcled(p, e->actor1, e->actor2)) {
+// "shot dead a police officer", "a soldier was killed": the victims are armed people the actor stage
+// names no actor for (cues.txt armed_person_nouns), read right after the trigger or, passive, before it.
+bool NamesArmedVictims(const SentenceView& v, const TriggerMatch& m, const Cues& cues) {
+  const Sentence& s = v.sentence();
+  auto armed_noun_from = [&](uint32_t k, int step) {
+    for (int n = 0; n < 5 && k >= s.first_token && k < s.last_token; ++n, k += step) {
+      const Token& t = v.tok(k);
+      if (t.tag.rfind("NN", 0) == 0 && cues.armed_person_nouns.Contains(t.lower)) return true;
+      if (!In(t.tag, {"DT", "JJ", "CD", "PRP$", "POS", "NN", "NNP", "NNS", "VBD", "VBN"}) || v.IsVerb(k)) return false;
+    }
+    return false;
+  };
+  if (armed_noun_from(m.last, 1)) return true;
+  if (!v.IsPassive(m.head)) return false;
+  uint32_t k = m.first;
+  while (k > s.first_token && (v.IsAux(k - 1) || v.tok(k - 1).tag == "RB")) --k;
+  return k > s.first_token && armed_noun_from(k - 1, -1);
+}
+
+void ChooseAcled(const Pattern& p, const Conventions& conventions, bool armed_victims, Event* e) {
+  if (const AcledRule* rule = conventions.ChooseAcled(p, e->actor1, e->actor2, armed_victims)) {
     e->acled_event_type = rule->event_type;
     e->acled_sub_event_type = rule->sub_event_type;
   }
@@ -144,7 +163,8 @@ std::optional<Event> CodeReading(const ArticleView& article, size_t si, const Tr
   if (!CodeAgentless(article, si, t, roles, rules, &e)) return std::nullopt;
   CodeCrowd(v, t, rules, &e);
   const bool acled_fixed = rules.conventions.Apply(rules.lookup, ContextAround(article, si, rules.cues), &e);
-  if (!acled_fixed) ChooseAcled(p, rules.conventions, &e);
+  const bool armed_victims = NamesArmedVictims(v, m, rules.cues);
+  if (!acled_fixed) ChooseAcled(p, rules.conventions, armed_victims, &e);
   if (roles.place && roles.place->place) e.location = roles.place->place->loc;
   e.modality = t.modality.modality;
   e.claimant = t.modality.claimant;
@@ -160,7 +180,7 @@ std::optional<Event> CodeReading(const ArticleView& article, size_t si, const Tr
   e.confidence = Confidence(roles, t.trigger.nominal, t.when != nullptr, e.modality);
   // Victims named by the toll may give the event its target, and with it another ACLED type.
   if (AttachToll(article, si, roles, p, rules, counted_by_trigger, taken, &e) && !acled_fixed)
-    ChooseAcled(p, rules.conventions, &e);
+    ChooseAcled(p, rules.conventions, armed_victims, &e);
   return e;
 }
 
