@@ -219,9 +219,25 @@ Status EventExtractor::Patterns::Load(const std::string& dir) {
   std::unordered_map<std::string, std::string> irregular;
   if (Status s = ReadIrregularForms(dir + "/events/irregular_verbs.txt", first_lemma, &irregular); !s.ok()) return s;
   BuildPreFilter(seconds, irregular);
+  IndexBySecondWord(first_lemma);
   by_first_lemma = Freeze(first_lemma);
   irregular_lemma = Freeze(irregular);
   return Status::OK();
+}
+
+void EventExtractor::Patterns::IndexBySecondWord(
+    const std::unordered_map<std::string, std::vector<const Pattern*>>& first_lemma) {
+  std::unordered_map<std::string, std::vector<uint32_t>> second, singles;
+  for (const auto& [first, list] : first_lemma) {
+    if (list.size() < kIndexedCandidates) continue;
+    std::vector<uint32_t>& one = singles[first];
+    for (uint32_t k = 0; k < list.size(); ++k) {
+      if (list[k]->words.size() == 1) one.push_back(k);
+      else second[first + " " + list[k]->words[1]].push_back(k);
+    }
+  }
+  by_first_second = Freeze(second);
+  single_words = Freeze(singles);
 }
 
 // The pre-filter's tables: every inflected or irregular form of a first lemma -> the telling words
@@ -271,6 +287,30 @@ bool EventExtractor::Patterns::MayMatch(const Document& doc, const Sentence& s) 
   return false;
 }
 
+// The indices, in file order, of the patterns starting with `first` that can match at token i: the
+// one-word ones, and those whose second word is a token within reach (the next token, or one after
+// gap tokens only, as Find's matching allows). The others would fail; trying them costs the most
+// where generated alternatives are many ("fire mortar at", "seize weapons"...).
+void EventExtractor::Patterns::PickBySecondWord(const Document& doc, const Sentence& s, uint32_t i,
+                                                const std::string& first, std::vector<uint32_t>* out) const {
+  out->clear();
+  if (const std::vector<uint32_t>* one = single_words.Find(first)) out->assign(one->begin(), one->end());
+  std::string key = first + " ";
+  const size_t stem = key.size();
+  for (uint32_t pos = i + 1, gap = 0; pos < s.last_token && gap <= 3; ++pos, ++gap) {
+    const Token& t = doc.tokens[pos];
+    for (const std::string* form : {&t.lemma, &t.lower}) {
+      if (form->empty() || (form == &t.lower && t.lower == t.lemma)) continue;
+      key.resize(stem);
+      key += *form;
+      if (const std::vector<uint32_t>* with = by_first_second.Find(key)) out->insert(out->end(), with->begin(), with->end());
+    }
+    if (!IsGapToken(t)) break;
+  }
+  std::sort(out->begin(), out->end());
+  out->erase(std::unique(out->begin(), out->end()), out->end());
+}
+
 std::vector<TriggerMatch> EventExtractor::Patterns::Find(const Document& doc, const Sentence& s) const {
   std::vector<TriggerMatch> out;
   for (uint32_t i = s.first_token; i < s.last_token; ++i) {
@@ -281,10 +321,15 @@ std::vector<TriggerMatch> EventExtractor::Patterns::Find(const Document& doc, co
     const bool is_verb = !tagged || t.tag.rfind("VB", 0) == 0 || (t.tag == "JJ" && IsParticipleForm(t.lower));
     const bool is_noun = !tagged || t.tag.rfind("NN", 0) == 0;
     TriggerMatch best;
+    std::vector<uint32_t> picked;
     auto consider = [&](const std::string& key) {
       const std::vector<const Pattern*>* candidates = by_first_lemma.Find(key);
       if (!candidates) return;
-      for (const Pattern* p : *candidates) {
+      const bool indexed = candidates->size() >= kIndexedCandidates;
+      if (indexed) PickBySecondWord(doc, s, i, key, &picked);
+      const size_t n = indexed ? picked.size() : candidates->size();
+      for (size_t c = 0; c < n; ++c) {
+        const Pattern* p = (*candidates)[indexed ? picked[c] : c];
         if (!((p->verb && is_verb) || (p->noun && is_noun))) continue;
         uint32_t pos = i + 1;
         bool ok = true;

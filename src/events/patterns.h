@@ -47,6 +47,10 @@ struct TriggerMatch {
 struct EventExtractor::Patterns {
   std::vector<Pattern> patterns;
   WordMap<std::vector<const Pattern*>> by_first_lemma;
+  // For first lemmas with many patterns: "first second" -> the indices (in by_first_lemma's list) of
+  // the patterns with that second word, and first -> the indices of the one-word patterns, so that
+  // Find tries only the patterns whose second word stands within reach.
+  WordMap<std::vector<uint32_t>> by_first_second, single_words;
   // Pre-filter: inflected first word -> the longest later word its multiword patterns need nearby
   // ("" when a one-word pattern starts with it). Keeps "took", "held", "was" from flagging every
   // sentence because of "take control of", "hold a call", "be allied to".
@@ -60,6 +64,10 @@ struct EventExtractor::Patterns {
   const Pattern* walkout = nullptr;
 
   Status Load(const std::string& dir);
+  static constexpr size_t kIndexedCandidates = 16;  // first lemmas with this many patterns are indexed
+  void IndexBySecondWord(const std::unordered_map<std::string, std::vector<const Pattern*>>& first_lemma);
+  void PickBySecondWord(const Document& doc, const Sentence& s, uint32_t i, const std::string& first,
+                        std::vector<uint32_t>* out) const;
   void BuildPreFilter(const std::unordered_map<std::string, std::unordered_set<std::string>>& seconds,
                       const std::unordered_map<std::string, std::string>& irregular);
   // Longest match at each position; a blocking pattern suppresses what it covers.
