@@ -124,8 +124,7 @@ bool NamesArmedVictims(const SentenceView& v, const TriggerMatch& m, const Cues&
   };
   if (armed_noun_from(m.last, 1)) return true;
   if (!v.IsPassive(m.head)) return false;
-  uint32_t k = m.first;
-  while (k > s.first_token && (v.IsAux(k - 1) || v.tok(k - 1).tag == "RB")) --k;
+  const uint32_t k = v.AuxChainStart(m.first);
   return k > s.first_token && armed_noun_from(k - 1, -1);
 }
 
@@ -179,7 +178,7 @@ std::optional<Event> CodeReading(const ArticleView& article, size_t si, const Tr
   for (size_t w = 1; w < p.words.size(); ++w) e.trigger += " " + p.words[w];
   e.confidence = Confidence(roles, t.trigger.nominal, t.when != nullptr, e.modality);
   // Victims named by the toll may give the event its target, and with it another ACLED type.
-  if (AttachToll(article, si, roles, p, rules, counted_by_trigger, taken, &e) && !acled_fixed)
+  if (AttachToll(article, si, roles, m, rules, counted_by_trigger, taken, &e) && !acled_fixed)
     ChooseAcled(p, rules.conventions, armed_victims, &e);
   return e;
 }

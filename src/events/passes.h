@@ -83,7 +83,7 @@ class ReportDates {
 //    `taken` collects the counts of the article (by index) that some event took; `counted_by_trigger`
 //    those this trigger's earlier readings took (one toll is not counted twice for coordinated agents).
 //    Returns true when the victims changed actor2.
-bool AttachToll(const ArticleView& article, size_t si, const RoleTuple& roles, const Pattern& p,
+bool AttachToll(const ArticleView& article, size_t si, const RoleTuple& roles, const TriggerMatch& m,
                 const EventRules& rules, std::vector<size_t>* counted_by_trigger, std::vector<size_t>* taken,
                 Event* e);
 

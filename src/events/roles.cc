@@ -32,12 +32,10 @@ bool IsAttributiveParticiple(const SentenceView& v, uint32_t k) {
 // guerrillas kidnapped ...": the kidnappers are not the police). A capitalised title ("the Head of
 // State had held a call") is the reporter's own person.
 bool HasSubjectNoun(const SentenceView& v, uint32_t verb) {
-  for (uint32_t k = verb; k > v.sentence().first_token;) {
-    --k;
-    if (v.tok(k).tag == "RB" || v.IsAux(k)) continue;
-    return (v.tok(k).tag == "NN" || v.tok(k).tag == "NNS") && v.tok(k).norm == v.tok(k).lower;
-  }
-  return false;
+  const uint32_t k = v.AuxChainStart(verb);
+  if (k == v.sentence().first_token) return false;
+  const Token& t = v.tok(k - 1);
+  return (t.tag == "NN" || t.tag == "NNS") && t.norm == t.lower;
 }
 
 // A complement clause with no subject of its own ("X's office announced that the Head of State

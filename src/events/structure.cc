@@ -257,6 +257,11 @@ bool SentenceView::AfterQuantityOf(uint32_t first) const {
          cues_.quantity_nouns.Contains(tok(first - 2).lower);
 }
 
+uint32_t SentenceView::AuxChainStart(uint32_t i) const {
+  while (i > s_.first_token && (tok(i - 1).tag == "RB" || IsAux(i - 1))) --i;
+  return i;
+}
+
 std::vector<const Arg*> SentenceView::SubjectOf(uint32_t verb) const {
   // Walk left from the verb. Skip adverbials, auxiliaries, times and comma-delimited asides; an actor
   // inside a prepositional phrase ("backed by Y", "of the coalition") is not the subject.
@@ -266,8 +271,7 @@ std::vector<const Arg*> SentenceView::SubjectOf(uint32_t verb) const {
   // A verb right after "and" heads a coordinated verb phrase: "the Council condemned the offensive and
   // called for a ceasefire" shares the first verb's subject.
   {
-    uint32_t j = verb;
-    while (j > s_.first_token && (tok(j - 1).tag == "RB" || IsAux(j - 1))) --j;
+    const uint32_t j = AuxChainStart(verb);
     if (j > s_.first_token && tok(j - 1).lower == "and") {
       for (uint32_t m = j - 1; m > s_.first_token;) {
         --m;

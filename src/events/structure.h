@@ -57,6 +57,9 @@ class SentenceView {
   bool IsClauseBoundary(uint32_t i) const { return Flag(i, kBoundaryFlag); }  // ; : relative pronouns, subordinators
   bool IsPassive(uint32_t verb) const;      // was captured / handed over ... by
   bool IsPluperfect(uint32_t verb) const;   // had (been) VBN
+  // The first token of the auxiliaries and adverbs right before token i ("has not yet" in "has not
+  // yet attacked"); i itself when there are none.
+  uint32_t AuxChainStart(uint32_t i) const;
   const std::string& Lemma(uint32_t i) const;
 
   // The subject(s) of the verb at `verb` (coordinated subjects give several), reading leftwards.

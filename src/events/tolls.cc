@@ -93,17 +93,12 @@ bool OnePersonAt(const Document& doc, const Sentence& s, uint32_t k) {
 
 // "gunmen shot dead a man", "a soldier was killed by ...": a killing of one person named so is a toll
 // of one, which no number says (cues.txt lethal_triggers).
-void CountSingleVictim(const ArticleView& article, size_t si, const Cues& cues, Event* e) {
+void CountSingleVictim(const ArticleView& article, size_t si, const TriggerMatch& m, const Cues& cues, Event* e) {
   if (!e->counts.killed.empty() || !cues.lethal_triggers.Contains(e->trigger)) return;
   const Document& doc = article.doc();
   const Sentence& s = article.sentence(si);
-  uint32_t first = 0, last = 0;  // the trigger's tokens
-  for (uint32_t k = s.first_token; k < s.last_token; ++k) {
-    if (doc.tokens[k].begin == e->evidence.trigger_start) first = k;
-    if (doc.tokens[k].end == e->evidence.trigger_end) last = k + 1;
-  }
-  if (last == 0) return;
-  bool one = OnePersonAt(doc, s, last);  // active: the object
+  const uint32_t first = m.first;
+  bool one = OnePersonAt(doc, s, m.last);  // active: the object
   if (!one) {
     // Passive: "a soldier was killed".
     uint32_t k = first;
@@ -118,7 +113,7 @@ void CountSingleVictim(const ArticleView& article, size_t si, const Cues& cues, 
 
 }  // namespace
 
-bool AttachToll(const ArticleView& article, size_t si, const RoleTuple& roles, const Pattern& p,
+bool AttachToll(const ArticleView& article, size_t si, const RoleTuple& roles, const TriggerMatch& m,
                 const EventRules& rules, std::vector<size_t>* counted_by_trigger, std::vector<size_t>* taken,
                 Event* e) {
   const Sentence& s = article.sentence(si);
@@ -129,7 +124,7 @@ bool AttachToll(const ArticleView& article, size_t si, const RoleTuple& roles, c
     const CountSpan& c = counts[i];
     const size_t ci = article.FirstCount(si) + i;
     if (c.last > s.last_token) continue;
-    const bool violence = IsTollOf(c, p, rules.conventions);
+    const bool violence = IsTollOf(c, *m.pattern, rules.conventions);
     if (!violence && !NearParty(c, roles)) continue;
     if (violence && rules.conventions.victim_roles.Contains(c.role)) ReadVictims(article, si, c, rules.cues, &victims);
     // Coordinated agents of one trigger ("soldiers and mercenaries executed dozens") are one toll:
@@ -142,7 +137,7 @@ bool AttachToll(const ArticleView& article, size_t si, const RoleTuple& roles, c
   // Restatements and revisions of one figure keep the larger ("killed 35, revising an earlier toll
   // of 20"), coordinated groups add up, parts of a figure are skipped (include/sitrep/numbers.h).
   MergeCounts(toll, &e->counts);
-  CountSingleVictim(article, si, rules.cues, e);
+  CountSingleVictim(article, si, m, rules.cues, e);
   return NameVictims(victims, rules, e);
 }
 
