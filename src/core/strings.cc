@@ -60,4 +60,8 @@ std::string AsciiUpper(std::string_view s) {
   return out;
 }
 
+bool HasParticipleEnding(std::string_view w) {
+  return w.size() > 4 && (w.substr(w.size() - 2) == "ed" || w.substr(w.size() - 2) == "en");
+}
+
 }  // namespace sitrep::strings

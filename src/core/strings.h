@@ -32,6 +32,10 @@ std::string AsciiLower(std::string_view s);
 // 'a'-'z' raised, every other byte kept.
 std::string AsciiUpper(std::string_view s);
 
+// An English word of five letters or more ending in "-ed" or "-en": the shape of a past participle
+// ("killed", "beaten"), for the places that must tell one the tagger read as an adjective.
+bool HasParticipleEnding(std::string_view w);
+
 }  // namespace sitrep::strings
 
 #endif  // SITREP_SRC_CORE_STRINGS_H_

@@ -60,11 +60,6 @@ bool IsGapToken(const Token& t) {
 
 bool WordMatches(const std::string& w, const Token& t) { return w == t.lemma || w == t.lower; }
 
-// "-ed" and "-en" forms: the shapes of past participles ("killed", "beaten", "shot" aside).
-bool IsParticipleForm(const std::string& w) {
-  return w.size() > 4 && (w.compare(w.size() - 2, 2, "ed") == 0 || w.compare(w.size() - 2, 2, "en") == 0);
-}
-
 }  // namespace
 
 static const struct {
@@ -318,7 +313,7 @@ std::vector<TriggerMatch> EventExtractor::Patterns::Find(const Document& doc, co
     const bool tagged = !t.tag.empty();
     // A participle the tagger read as an adjective ("was beaten/JJ to death") may still be the verb;
     // SelectTriggers drops those that only describe a noun ("the occupied territories").
-    const bool is_verb = !tagged || t.tag.rfind("VB", 0) == 0 || (t.tag == "JJ" && IsParticipleForm(t.lower));
+    const bool is_verb = !tagged || t.tag.rfind("VB", 0) == 0 || (t.tag == "JJ" && strings::HasParticipleEnding(t.lower));
     const bool is_noun = !tagged || t.tag.rfind("NN", 0) == 0;
     TriggerMatch best;
     std::vector<uint32_t> picked;

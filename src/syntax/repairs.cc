@@ -1,6 +1,8 @@
 // Rule repairs of tagger errors that the later stages trip on (syntax.h).
 #include "sitrep/syntax.h"
 
+#include "core/strings.h"
+
 namespace sitrep {
 
 // The tagger sometimes reads a progressive verb as a noun ("the army is no longer fighting/NN").
@@ -60,8 +62,7 @@ static void RepairPastTense(const Tagger& tagger, Document* doc, const Sentence&
 static void RepairPassiveParticiples(const Tagger& tagger, Document* doc, const Sentence& s) {
   for (uint32_t i = s.first_token + 1; i + 1 < s.last_token; ++i) {
     Token& t = doc->tokens[i];
-    const size_t n = t.lower.size();
-    if (t.tag != "JJ" || n < 5 || (t.lower.compare(n - 2, 2, "ed") != 0 && t.lower.compare(n - 2, 2, "en") != 0)) continue;
+    if (t.tag != "JJ" || !strings::HasParticipleEnding(t.lower)) continue;
     const std::string& next = doc->tokens[i + 1].lower;
     if ((next != "by" && next != "to") || doc->tokens[i - 1].lemma != "be") continue;
     t.tag = "VBN";
