@@ -64,4 +64,23 @@ bool HasParticipleEnding(std::string_view w) {
   return w.size() > 4 && (w.substr(w.size() - 2) == "ed" || w.substr(w.size() - 2) == "en");
 }
 
+std::vector<std::string> SplitWords(std::string_view s, bool lower) {
+  std::vector<std::string> words;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && IsSpace(s[i])) ++i;
+    size_t j = i;
+    while (j < s.size() && !IsSpace(s[j])) ++j;
+    if (j > i) words.push_back(lower ? AsciiLower(s.substr(i, j - i)) : std::string(s.substr(i, j - i)));
+    i = j;
+  }
+  return words;
+}
+
+std::string JoinWords(std::span<const std::string> words) {
+  std::string out;
+  for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
 }  // namespace sitrep::strings

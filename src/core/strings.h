@@ -3,6 +3,7 @@
 #ifndef SITREP_SRC_CORE_STRINGS_H_
 #define SITREP_SRC_CORE_STRINGS_H_
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +32,11 @@ bool IsAscii(std::string_view s);
 std::string AsciiLower(std::string_view s);
 // 'a'-'z' raised, every other byte kept.
 std::string AsciiUpper(std::string_view s);
+
+// The words of `s`, split at ASCII white space (ASCII lower-cased when `lower`).
+std::vector<std::string> SplitWords(std::string_view s, bool lower = false);
+// `words` joined by one space.
+std::string JoinWords(std::span<const std::string> words);
 
 // An English word of five letters or more ending in "-ed" or "-en": the shape of a past participle
 // ("killed", "beaten"), for the places that must tell one the tagger read as an adjective.

@@ -7,34 +7,6 @@
 #include <sstream>
 
 namespace sitrep {
-namespace {
-
-
-// The space-separated words of `s`, ASCII lower-cased unless `keep_case`.
-std::vector<std::string> Words(std::string_view s, bool keep_case) {
-  std::vector<std::string> words;
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && strings::IsSpace(s[i])) ++i;
-    size_t j = i;
-    while (j < s.size() && !strings::IsSpace(s[j])) ++j;
-    if (j > i) {
-      std::string w(s.substr(i, j - i));
-      if (!keep_case) w = strings::AsciiLower(w);
-      words.push_back(std::move(w));
-    }
-    i = j;
-  }
-  return words;
-}
-
-std::string JoinWords(const std::vector<std::string>& words) {
-  std::string joined;
-  for (const std::string& w : words) joined += (joined.empty() ? "" : " ") + w;
-  return joined;
-}
-
-}  // namespace
 
 Status WordLists::Load(const std::string& path, WordLists* out, bool keep_case) {
   std::ifstream in(path, std::ios::binary);
@@ -58,7 +30,7 @@ Status WordLists::Parse(std::string_view text, const std::string& origin, WordLi
     if (line.empty() || line.front() == '#') continue;
     const size_t colon = line.find(':');
     const std::string name =
-        colon == std::string_view::npos ? std::string() : JoinWords(Words(line.substr(0, colon), false));
+        colon == std::string_view::npos ? std::string() : strings::JoinWords(strings::SplitWords(line.substr(0, colon), /*lower=*/true));
     if (name.empty()) return Status::InvalidArgument(lists.Where(line_no) + "expected '<list name>: word | word ...'");
     List* list = lists.FindList(name);
     if (!list) {
@@ -68,7 +40,7 @@ Status WordLists::Parse(std::string_view text, const std::string& origin, WordLi
     std::string_view body = line.substr(colon + 1);
     while (!body.empty()) {
       const size_t bar = body.find('|');
-      Entry entry{Words(body.substr(0, bar), keep_case), line_no};
+      Entry entry{strings::SplitWords(body.substr(0, bar), /*lower=*/!keep_case), line_no};
       body = bar == std::string_view::npos ? std::string_view() : body.substr(bar + 1);
       if (entry.words.empty())
         return Status::InvalidArgument(lists.Where(line_no) + "empty entry in list '" + name + "'");
@@ -100,7 +72,7 @@ Status WordLists::TakeWords(std::string_view name, std::vector<std::string>* wor
   for (Entry& e : entries) {
     if (e.words.size() != 1)
       return Status::InvalidArgument(Where(e.line) + "list '" + std::string(name) + "' takes single words, not '" +
-                                     JoinWords(e.words) + "'");
+                                     strings::JoinWords(e.words) + "'");
     words->push_back(std::move(e.words[0]));
   }
   return Status::OK();
@@ -117,7 +89,7 @@ Status WordLists::TakePhraseSet(std::string_view name, OwnedWordSet* set) {
   std::vector<Entry> entries;
   if (Status s = Take(name, &entries); !s.ok()) return s;
   std::vector<std::string> phrases;
-  for (const Entry& e : entries) phrases.push_back(JoinWords(e.words));
+  for (const Entry& e : entries) phrases.push_back(strings::JoinWords(e.words));
   *set = OwnedWordSet(std::move(phrases));
   return Status::OK();
 }

@@ -1,5 +1,7 @@
 #include "conventions.h"
 
+#include "core/strings.h"
+
 #include <optional>
 
 namespace sitrep {
@@ -69,11 +71,6 @@ std::vector<std::string> JoinQuoted(const std::vector<std::string>& words) {
   return out;
 }
 
-std::string Join(const std::vector<std::string>& words, size_t from) {
-  std::string out;
-  for (size_t i = from; i < words.size(); ++i) out += (out.empty() ? "" : " ") + words[i];
-  return out;
-}
 
 // Codes `party` as the dictionary's actor `id`, keeping the words that named it (and, if asked, its
 // country when the actor has none); false (and `party` unchanged) without a dictionary or when it
@@ -141,7 +138,7 @@ Status ParseAction(const std::vector<std::string>& w, const std::string& where, 
     return Status::OK();
   }
   if (w[0] == "acled") {
-    const std::string text = Join(w, 2);
+    const std::string text = strings::JoinWords(std::span(w).subspan(2));
     const size_t slash = text.find(" / ");
     if (slash == std::string::npos) return Status::Corruption(where + "'acled :=' takes 'Event type / Sub-event type'");
     a->kind = Kind::kAcled;

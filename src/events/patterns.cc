@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <fstream>
-#include <sstream>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -15,13 +14,7 @@ namespace {
 
 using strings::Trim;
 
-std::vector<std::string> Words(const std::string& s) {
-  std::vector<std::string> out;
-  std::istringstream in(s);
-  std::string w;
-  while (in >> w) out.push_back(w);
-  return out;
-}
+using strings::SplitWords;
 
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
@@ -126,7 +119,7 @@ Status ParseAcledRules(const std::string& field, const std::string& where, Patte
 Status ParseFields(const std::vector<std::string>& f, const std::string& where, Pattern* proto) {
   if (f.size() == 7)
     if (Status s = ParseAgentless(std::string(Trim(f[6])), where, proto); !s.ok()) return s;
-  for (const std::string& pos : Words(f[1])) {
+  for (const std::string& pos : SplitWords(f[1])) {
     if (pos == "V") proto->verb = true;
     else if (pos == "N") proto->noun = true;
     else return Status::Corruption(fmt::format("{}: part of speech must be V or N, not '{}'", where, pos));
@@ -158,7 +151,7 @@ Status ReadPatterns(const std::string& path, std::vector<Pattern>* out) {
     if (Status s = ParseFields(f, where, &proto); !s.ok()) return s;
     for (const std::string& alt : strings::SplitTrimmed(f[0], ',')) {
       Pattern p = proto;
-      p.words = Words(alt);
+      p.words = SplitWords(alt);
       if (p.words.empty()) return Status::Corruption(where + ": empty trigger in lemma list");
       out->push_back(std::move(p));
     }
@@ -181,7 +174,7 @@ Status ReadIrregularForms(const std::string& path, const Known& first_lemma,
     if (colon == std::string::npos) return Status::Corruption(fmt::format("{}:{}: expected 'lemma: forms'", path, lineno));
     const std::string lemma(Trim(t.substr(0, colon)));
     if (!first_lemma.count(lemma)) continue;
-    for (const std::string& form : Words(t.substr(colon + 1))) irregular->emplace(form, lemma);
+    for (const std::string& form : SplitWords(t.substr(colon + 1))) irregular->emplace(form, lemma);
   }
   return Status::OK();
 }

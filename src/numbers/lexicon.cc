@@ -11,20 +11,6 @@ namespace {
 
 using strings::Trim;
 
-std::vector<std::string> Words(std::string_view s) {
-  std::vector<std::string> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    size_t j = i;
-    while (j < s.size() && s[j] != ' ') ++j;
-    if (j > i) {
-      out.push_back(strings::AsciiLower(s.substr(i, j - i)));
-    }
-    i = j;
-  }
-  return out;
-}
 
 int RoleIndex(std::string_view name) {
   const std::vector<std::string>& roles = Counts::Roles();
@@ -53,7 +39,7 @@ Status CountLexicon::Parse(std::string_view text, const std::string& origin, std
     const std::string where = origin + ":" + std::to_string(line_no) + ": ";
     size_t colon = line.find(':');
     if (colon == std::string_view::npos) return Status::InvalidArgument(where + "expected '<kind> [<role>]: phrases'");
-    std::vector<std::string> head = Words(line.substr(0, colon));
+    std::vector<std::string> head = strings::SplitWords(line.substr(0, colon), /*lower=*/true);
     if (head.empty() || head.size() > 2) return Status::InvalidArgument(where + "expected '<kind> [<role>]:'");
     const std::string& kind = head[0];
     std::vector<std::vector<std::string>> phrases;
@@ -63,7 +49,7 @@ Status CountLexicon::Parse(std::string_view text, const std::string& origin, std
       std::string_view item = Trim(body.substr(0, bar));
       body = bar == std::string_view::npos ? std::string_view() : body.substr(bar + 1);
       if (item.empty()) return Status::InvalidArgument(where + "empty phrase");
-      phrases.push_back(Words(item));
+      phrases.push_back(strings::SplitWords(item, /*lower=*/true));
     }
     if (kind == "glue" || kind == "filler" || kind == "object" || kind == "unit") {
       if (head.size() != 1) return Status::InvalidArgument(where + "'" + kind + "' takes no role");
