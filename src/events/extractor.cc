@@ -32,6 +32,7 @@ ActorRef RefOf(const Arg* a) {
 // What a trigger's readings share: how it is asserted and when.
 struct TriggerReading {
   const ReportedTrigger& trigger;
+  const Conventions::ContextTest& context;  // the sentence's context phrases, for the conventions
   ModalityReading modality;
   const TimeSpan* when = nullptr;
   uint32_t clause_verb = 0;  // the verb whose clause holds the trigger (itself, for a verb)
@@ -161,7 +162,7 @@ std::optional<Event> CodeReading(const ArticleView& article, size_t si, const Tr
   e.actor2 = RefOf(roles.actor2);
   if (!CodeAgentless(article, si, t, roles, rules, &e)) return std::nullopt;
   CodeCrowd(v, t, rules, &e);
-  const bool acled_fixed = rules.conventions.Apply(rules.lookup, ContextAround(article, si, rules.cues), &e);
+  const bool acled_fixed = rules.conventions.Apply(rules.lookup, t.context, &e);
   const bool armed_victims = NamesArmedVictims(v, m, rules.cues);
   if (!acled_fixed) ChooseAcled(p, rules.conventions, armed_victims, &e);
   if (roles.place && roles.place->place) e.location = roles.place->place->loc;
@@ -196,9 +197,11 @@ void CodeSentence(const ArticleView& article, size_t si, const EventRules& rules
   if (matches.empty() && !has_count) return;
   const SentenceView& v = article.View(si);
   std::vector<size_t> taken;  // the sentence's counts some event took
+  const FollowingViews following = article.Following(si);
+  const Conventions::ContextTest context = ContextAround(article, si, rules.cues);
   for (const ReportedTrigger& trigger : SelectTriggers(v, matches, rules)) {
     const TriggerMatch& m = trigger.match;
-    TriggerReading t{trigger, ReadModality(v, m.first, m.last, trigger.nominal, article.Following(si))};
+    TriggerReading t{trigger, context, ReadModality(v, m.first, m.last, trigger.nominal, following)};
     t.when = DateFor(v, article.Times(si), m, trigger.nominal, t.modality.modality == "background");
     t.clause_verb = trigger.nominal ? NearestVerb(v, m.head, m.first, m.last) : m.head;
     std::vector<size_t> counted_by_trigger;
