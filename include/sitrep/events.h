@@ -8,6 +8,7 @@
 #define SITREP_EVENTS_H_
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -21,6 +22,7 @@ namespace sitrep {
 
 struct Cues;
 class Conventions;
+class TopicRules;
 
 // An actor named in the text, already resolved by the actor stage (coreference included).
 struct ActorSpan {
@@ -66,9 +68,23 @@ struct ArticleAnalysis {
   std::optional<Location> main_place;  // article-level fallback (precision 3)
   // The date of an event its sentence does not date: the week ending at the article date.
   std::optional<std::string> fallback_date;
+  // The article's input metadata (Article::metadata: JSON-encoded values), for the section an article
+  // may name ("category": "sport"). May be null.
+  const std::map<std::string, std::string>* metadata = nullptr;
   // Per sentence: may it hold a trigger (MayHaveTrigger, already computed by the caller)? Empty:
   // the extractor checks itself.
   std::vector<bool> relevant;
+};
+
+// Whether a text is about political violence, protest or armed conflict at all, and why
+// (data/events/topic.txt states the rules). A sentence that is not codes no event with an ACLED type.
+struct TopicDecision {
+  bool political = true;
+  std::string reason;  // "about sport: 14 sport words, 1 conflict words"; may be empty
+};
+struct ArticleTopic {
+  TopicDecision article;
+  std::vector<TopicDecision> sentences;  // one per sentence of the document
 };
 
 class EventExtractor {
@@ -80,6 +96,10 @@ class EventExtractor {
 
   // Appends the article's events, deduplicated within the article.
   void Extract(const ArticleAnalysis& analysis, std::vector<Event>* events) const;
+
+  // Whether the article and each of its sentences are about political violence (what Extract decides
+  // before coding; `sitrep explain` prints it).
+  ArticleTopic ReadTopic(const ArticleAnalysis& analysis) const;
 
   // True when some trigger word of the patterns could start in this sentence: a cheap test that
   // lets the pipeline skip deeper analysis of sentences that cannot report an event.
@@ -106,6 +126,7 @@ class EventExtractor {
   std::unique_ptr<Patterns> patterns_;
   std::unique_ptr<Cues> cues_;
   std::unique_ptr<Conventions> conventions_;
+  std::unique_ptr<TopicRules> topic_;
   ActorLookup lookup_;
 };
 

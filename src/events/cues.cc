@@ -69,19 +69,21 @@ Status Cues::Load(const std::string& path) {
 
 namespace {
 
-bool WordMatches(const std::string& w, const Token& t) { return w == t.lower || w == t.lemma; }
+bool WordMatches(const std::string& w, const Token& t, bool forms_only) {
+  return w == t.lower || (!forms_only && w == t.lemma);
+}
 
 // The phrase's words in order from token i, with at most two other tokens before each later word
 // ("burned old tyres", "fired tear gas").
-bool PhraseAt(const Cues::Phrase& phrase, const Document& doc, const Sentence& s, uint32_t i) {
+bool PhraseAt(const Cues::Phrase& phrase, const Document& doc, const Sentence& s, uint32_t i, bool forms_only) {
   // A name is not the word: "21 March" is no march, "Rally Road" no rally.
   const std::string& tag = doc.tokens[i].tag;
   if (tag == "NNP" || tag == "NNPS") return false;
-  if (!WordMatches(phrase[0], doc.tokens[i])) return false;
+  if (!WordMatches(phrase[0], doc.tokens[i], forms_only)) return false;
   uint32_t k = i + 1;
   for (size_t w = 1; w < phrase.size(); ++w) {
     const uint32_t limit = std::min<uint32_t>(s.last_token, k + 3);
-    while (k < limit && !WordMatches(phrase[w], doc.tokens[k])) ++k;
+    while (k < limit && !WordMatches(phrase[w], doc.tokens[k], forms_only)) ++k;
     if (k >= limit) return false;
     ++k;
   }
@@ -94,9 +96,14 @@ bool Cues::ContextIn(std::string_view name, const Document& doc, std::span<const
   const auto it = context.find(name);
   if (it == context.end()) return false;
   for (const Sentence& s : sentences)
-    for (uint32_t i = s.first_token; i < s.last_token; ++i)
-      for (const Phrase& phrase : it->second)
-        if (PhraseAt(phrase, doc, s, i)) return true;
+    for (const Phrase& phrase : it->second)
+      if (PhraseIn(phrase, doc, s, false)) return true;
+  return false;
+}
+
+bool Cues::PhraseIn(const Phrase& phrase, const Document& doc, const Sentence& s, bool forms_only) {
+  for (uint32_t i = s.first_token; i < s.last_token; ++i)
+    if (PhraseAt(phrase, doc, s, i, forms_only)) return true;
   return false;
 }
 

@@ -39,6 +39,10 @@ struct Cues {
   std::map<std::string, std::vector<Phrase>, std::less<>> context;
   // Whether some phrase of context list `name` occurs in sentences [first, last) of `doc`.
   bool ContextIn(std::string_view name, const Document& doc, std::span<const Sentence> sentences) const;
+  // Whether `phrase` occurs in sentence `s`: its words in order, as lemma or form (only as form when
+  // `forms_only`: "storm" then is not "stormed"), with at most two other tokens before each later word
+  // ("burned old tyres", "fired tear gas"), never inside a name.
+  static bool PhraseIn(const Phrase& phrase, const Document& doc, const Sentence& s, bool forms_only);
 
   // Every word the modality rules' backward scan reacts to, so that one lookup skips most words.
   WordSet modality_cues;

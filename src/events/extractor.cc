@@ -184,9 +184,9 @@ std::optional<Event> CodeReading(const ArticleView& article, size_t si, const Tr
   return e;
 }
 
-// Passes 2 to 6 on sentence `si`.
-void CodeSentence(const ArticleView& article, size_t si, const EventRules& rules, const ReportDates& dates,
-                  std::vector<Event>* found) {
+// Passes 2 to 6 on sentence `si`; `in_article` is pass 0's decision for the article.
+void CodeSentence(const ArticleView& article, size_t si, const EventRules& rules, const TopicDecision& in_article,
+                  const ReportDates& dates, std::vector<Event>* found) {
   const ArticleAnalysis& a = article.analysis();
   const Sentence& s = article.sentence(si);
   const bool may_trigger = a.relevant.empty() ? rules.patterns.MayMatch(article.doc(), s) : a.relevant[si];
@@ -195,6 +195,9 @@ void CodeSentence(const ArticleView& article, size_t si, const EventRules& rules
   std::vector<TriggerMatch> matches;
   if (may_trigger) matches = rules.patterns.Find(article.doc(), s);
   if (matches.empty() && !has_count) return;
+  // Not about political violence: the sentence's events keep no ACLED type and its figures are no
+  // humanitarian figures (pass 0).
+  const bool political = rules.topic.ForSentence(article, si, in_article).political;
   const SentenceView& v = article.View(si);
   std::vector<size_t> taken;  // the sentence's counts some event took
   const FollowingViews following = article.Following(si);
@@ -207,9 +210,9 @@ void CodeSentence(const ArticleView& article, size_t si, const EventRules& rules
     std::vector<size_t> counted_by_trigger;
     for (const RoleTuple& roles : ReadRoles(v, m, trigger.nominal))
       if (std::optional<Event> e = CodeReading(article, si, t, roles, rules, dates, &counted_by_trigger, &taken))
-        found->push_back(std::move(*e));
+        if (political || e->acled_event_type.empty()) found->push_back(std::move(*e));
   }
-  AddHumanitarianFigures(article, si, rules, dates, taken, found);
+  if (political) AddHumanitarianFigures(article, si, rules, dates, taken, found);
 }
 
 }  // namespace
@@ -225,6 +228,8 @@ Status EventExtractor::Load(const std::string& data_dir, std::unique_ptr<EventEx
   Status s = x->patterns_->Load(data_dir);
   if (s.ok()) s = x->cues_->Load(data_dir + "/events/cues.txt");
   if (s.ok()) s = x->conventions_->Load(data_dir + "/events/conventions.txt");
+  x->topic_ = std::make_unique<TopicRules>();
+  if (s.ok()) s = x->topic_->Load(data_dir + "/events/topic.txt", *x->cues_);
   if (!s.ok()) return s;
   for (const std::string& name : x->conventions_->ContextNames())
     if (!x->cues_->context.count(name))
@@ -272,9 +277,14 @@ Status EventExtractor::BindActors(ActorLookup lookup) {
   return Status::OK();
 }
 
+ArticleTopic EventExtractor::ReadTopic(const ArticleAnalysis& a) const {
+  return topic_->Read(ArticleView(a, *cues_, *conventions_));
+}
+
 void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* events) const {
   const ArticleView article(a, *cues_, *conventions_);
-  const EventRules rules{*patterns_, *cues_, *conventions_, lookup_};
+  const EventRules rules{*patterns_, *cues_, *conventions_, *topic_, lookup_};
+  const TopicDecision in_article = topic_->ForArticle(article);  // pass 0
   std::vector<Event> found;
   found.reserve(2 * article.size());  // Event is large: growing the vector would move every event again
   TollCarrier tolls(*conventions_);
@@ -284,7 +294,7 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
     const size_t here_begin = found.size();
     ApplyClaimsOfResponsibility(article, si, rules, previous_begin, &found);  // pass 1
     dates.EnterSentence(si);
-    CodeSentence(article, si, rules, dates, &found);                          // passes 2-6
+    CodeSentence(article, si, rules, in_article, dates, &found);              // passes 2-6
     tolls.AfterSentence(si, here_begin, !article.Actors(si).empty(), &found);  // pass 7
     previous_begin = here_begin;
   }

@@ -1,10 +1,14 @@
 // The passes of the events stage, in the order EventExtractor::Extract (extractor.cc) runs them.
+// Per article:
+//   0. topic.cc           TopicRules: is the article about political violence at all (data/events/topic.txt)?
+//                         Then, for each sentence that could code something, is the sentence? One that is
+//                         not codes no event with an ACLED type and no humanitarian figure.
 // Per sentence:
 //   1. responsibility.cc  ApplyClaimsOfResponsibility: "IS claimed responsibility" names the attacker
 //                         of the unclaimed events of the sentence before.
 //   2. triggers.cc        SelectTriggers: which trigger matches report an event of their own (not a
 //                         name, a modifier, the toll of another event, a withdrawal absorbed by a
-//                         takeover) and whether each is read as a verb or a noun.
+//                         takeover, a non-violent sense: "struck a deal") and whether each is read as a verb or a noun.
 //   3. roles.cc           ReadRoles: actor1, actor2 and place of each trigger (then modality.cc and
 //                         event_dates.cc: how it is asserted, and its date, or the date of the report
 //                         or of an earlier sentence: ReportDates).
@@ -29,6 +33,7 @@
 #include "cues.h"
 #include "patterns.h"
 #include "roles.h"
+#include "topic.h"
 #include "sitrep/events.h"
 
 namespace sitrep {
@@ -38,6 +43,7 @@ struct EventRules {
   const EventExtractor::Patterns& patterns;
   const Cues& cues;
   const Conventions& conventions;
+  const TopicRules& topic;
   const EventExtractor::ActorLookup& lookup;  // may be empty (no dictionary bound)
 };
 

@@ -1,4 +1,6 @@
 // Pass 2: which trigger matches report an event of their own, and how each is read.
+#include <algorithm>
+
 #include "passes.h"
 
 namespace sitrep {
@@ -107,6 +109,16 @@ bool IsNounModifier(const SentenceView& v, const TriggerMatch& m) {
          !(m.last + 1 < s.last_token && In(v.tok(m.last + 1).tag, {"DT", "PRP$"}));
 }
 
+// "struck a deal", "expelled three EU diplomats", "regained his composure": a verb of fighting, taking,
+// coercing or moving forces whose object is no place, party or property (topic.txt's
+// nonviolent_objects). Agreements, talks and protests keep theirs: "signed a deal" is one.
+bool IsNonviolentSense(const SentenceView& v, const TriggerMatch& m, const EventRules& rules) {
+  static constexpr Frame kSensed[] = {Frame::kTerritory, Frame::kFall,    Frame::kClash,  Frame::kAttack,
+                                      Frame::kTransfer,  Frame::kRetreat, Frame::kCoerce, Frame::kMobilize};
+  if (std::find(std::begin(kSensed), std::end(kSensed), m.pattern->frame) == std::end(kSensed)) return false;
+  return rules.topic.HasNonviolentObject(v, m);
+}
+
 // A consultation in the same sentence turns a withdrawal into walking out of talks.
 bool HasTalks(const std::vector<TriggerMatch>& matches) {
   for (const TriggerMatch& m : matches)
@@ -132,6 +144,7 @@ std::vector<ReportedTrigger> SelectTriggers(const SentenceView& v, const std::ve
       continue;
     ReportedTrigger t{m, IsNominal(v, m), loser_of[mi]};
     if (t.nominal && (IsNounModifier(v, m) || IsCircumstanceOfEarlierViolence(v, matches, m, rules))) continue;
+    if (!t.nominal && IsNonviolentSense(v, m, rules)) continue;
     if (m.pattern->frame == Frame::kRetreat && talks && rules.patterns.walkout) t.match.pattern = rules.patterns.walkout;
     out.push_back(t);
   }

@@ -205,6 +205,7 @@ void Analyze(const Pipeline::Impl& im, const Article& article, Document* doc_out
   ArticleAnalysis& a = *a_out;
   a.article_id = article.id;
   a.article_date = article.date;
+  a.metadata = &article.metadata;
   a.doc = &doc;
 
   AnalyzeText(article.text, &doc);

@@ -71,6 +71,12 @@ Status Pipeline::Explain(const Article& article, std::string* report) const {
     return std::string(doc.text.substr(doc.tokens[f].begin, doc.tokens[l - 1].end - doc.tokens[f].begin));
   };
   r += "article " + article.id + " date " + article.date.value_or("(none)") + "\n";
+  // Pass 0 of the events stage: is the article, and each sentence, about political violence at all?
+  const ArticleTopic topic = impl_->extractor->ReadTopic(a);
+  auto topic_line = [](const TopicDecision& d) {
+    return std::string(d.political ? "political" : "not political") + (d.reason.empty() ? "" : ": " + d.reason);
+  };
+  r += "topic: " + topic_line(topic.article) + "\n";
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
     r += "\n[" + std::to_string(si) + "] bytes " + std::to_string(s.begin) + "-" + std::to_string(s.end) + "\n  ";
@@ -81,6 +87,7 @@ Status Pipeline::Explain(const Article& article, std::string* report) const {
       r += " ";
     }
     r += "\n";
+    if (!topic.sentences[si].reason.empty()) r += "  topic  " + topic_line(topic.sentences[si]) + "\n";
     for (const ActorSpan& x : a.actors)
       if (x.first >= s.first_token && x.last <= s.last_token)
         r += "  actor  \"" + span_text(x.first, x.last) + "\" -> " + (x.actor.id.empty() ? "(unresolved)" : x.actor.id) +

@@ -1,0 +1,74 @@
+// Pass 0 of the events stage: is the article, and each of its sentences, about political violence,
+// protest or armed conflict at all (data/events/topic.txt, whose comments state the rules)? A sentence
+// that is not codes no event with an ACLED type and no humanitarian figure; `sitrep explain` prints the
+// decisions with their reasons.
+#ifndef SITREP_SRC_EVENTS_TOPIC_H_
+#define SITREP_SRC_EVENTS_TOPIC_H_
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/word_lists.h"
+#include "cues.h"
+#include "sitrep/events.h"
+#include "sitrep/status.h"
+
+namespace sitrep {
+
+class ArticleView;
+class SentenceView;
+struct TriggerMatch;
+
+class TopicRules {
+ public:
+  // Reads `path` (data/events/topic.txt); errors name the file and line. `cues` (kept, so it must outlive
+  // this) says which verbs report.
+  Status Load(const std::string& path, const Cues& cues);
+
+  // The decisions for `article` and all its sentences (for `sitrep explain`).
+  ArticleTopic Read(const ArticleView& article) const;
+  // The article's decision (its metadata may name its section), and a sentence's given the article's:
+  // the extractor asks only for the sentences that could code something.
+  TopicDecision ForArticle(const ArticleView& article) const;
+  TopicDecision ForSentence(const ArticleView& article, size_t si, const TopicDecision& in_article) const;
+
+  // "struck a deal", "expelled three EU diplomats": the head of the noun phrase the trigger governs is
+  // one of nonviolent_objects.
+  bool HasNonviolentObject(const SentenceView& v, const TriggerMatch& m) const;
+
+ private:
+  struct Domain {
+    std::string name;
+    OwnedWordSet words;
+  };
+  struct Cause {
+    std::string name;
+    std::vector<Cues::Phrase> phrases;
+  };
+
+  std::string SectionOf(const ArticleAnalysis& a) const;
+  // The first word of `words` in sentence `si`, or "".
+  std::string FirstWordIn(const ArticleView& article, size_t si, const OwnedWordSet& words) const;
+  // The first actor of sentence `si` whose type is in `types`, as its text, or "".
+  std::string FirstActorOfType(const ArticleView& article, size_t si, const OwnedWordSet& types) const;
+  bool IsSource(const ArticleView& article, size_t si, const ActorSpan& a) const;
+  // The non-violent cause sentence `si` gives ("disaster (\"flood\")"), or "".
+  std::string CauseIn(const ArticleView& article, size_t si) const;
+  // The phrase by which sentence `si` denies a link to the conflict, or "".
+  std::string DenialIn(const ArticleView& article, size_t si) const;
+  // The first of `phrases` (as forms) in sentence `si`, its words joined, or "".
+  static std::string FirstPhraseIn(const ArticleView& article, size_t si, const std::vector<Cues::Phrase>& phrases);
+
+  OwnedWordSet section_fields_, sections_not_political_, conflict_words_, armed_words_, weapon_words_, unrest_words_;
+  OwnedWordSet armed_actor_types_, armed_actor_types_after_cause_, nonviolent_objects_;
+  std::vector<Domain> domains_;
+  std::vector<Cause> causes_;
+  std::vector<Cues::Phrase> denials_;
+  const Cues* cues_ = nullptr;
+};
+
+}  // namespace sitrep
+
+#endif  // SITREP_SRC_EVENTS_TOPIC_H_
