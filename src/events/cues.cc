@@ -73,9 +73,9 @@ bool WordMatches(const std::string& w, const Token& t, bool forms_only) {
   return w == t.lower || (!forms_only && w == t.lemma);
 }
 
-// The phrase's words in order from token i, with at most two other tokens before each later word
-// ("burned old tyres", "fired tear gas").
-bool PhraseAt(const Cues::Phrase& phrase, const Document& doc, const Sentence& s, uint32_t i, bool forms_only) {
+}  // namespace
+
+bool Cues::PhraseAt(const Phrase& phrase, const Document& doc, const Sentence& s, uint32_t i, bool forms_only) {
   // A name is not the word: "21 March" is no march, "Rally Road" no rally.
   const std::string& tag = doc.tokens[i].tag;
   if (tag == "NNP" || tag == "NNPS") return false;
@@ -89,8 +89,6 @@ bool PhraseAt(const Cues::Phrase& phrase, const Document& doc, const Sentence& s
   }
   return true;
 }
-
-}  // namespace
 
 bool Cues::ContextIn(std::string_view name, const Document& doc, std::span<const Sentence> sentences) const {
   const auto it = context.find(name);

@@ -43,6 +43,8 @@ struct Cues {
   // `forms_only`: "storm" then is not "stormed"), with at most two other tokens before each later word
   // ("burned old tyres", "fired tear gas"), never inside a name.
   static bool PhraseIn(const Phrase& phrase, const Document& doc, const Sentence& s, bool forms_only);
+  // The same, starting at token `i` of `s`.
+  static bool PhraseAt(const Phrase& phrase, const Document& doc, const Sentence& s, uint32_t i, bool forms_only);
 
   // Every word the modality rules' backward scan reacts to, so that one lookup skips most words.
   WordSet modality_cues;

@@ -19,11 +19,6 @@ constexpr int kDomainOverConflict = 2;
 // The sentences one incident's telling spans: a cause or a denial reaches this far.
 constexpr size_t kIncidentSentences = 3;
 
-int CountIn(const Document& doc, const OwnedWordSet& words) {
-  int n = 0;
-  for (const Token& t : doc.tokens) n += words.Contains(t.lower);
-  return n;
-}
 
 // A metadata value as its text: JSON strings lose their quotes, arrays their brackets ("[\"sport\"]").
 std::string MetadataText(std::string value) {
@@ -53,7 +48,7 @@ Status TopicRules::Load(const std::string& path, const Cues& cues) {
     return s;
   std::vector<WordLists::Entry> denials;
   if (Status s = lists.Take("denials", &denials); !s.ok()) return s;
-  for (WordLists::Entry& e : denials) denials_.push_back(std::move(e.words));
+  for (WordLists::Entry& e : denials) denials_.Add(std::move(e.words), "denial");
   for (const std::string& name : lists.Names()) {
     if (name.rfind("domain ", 0) == 0) {
       Domain d{name.substr(7), {}};
@@ -62,12 +57,13 @@ Status TopicRules::Load(const std::string& path, const Cues& cues) {
     } else if (name.rfind("cause ", 0) == 0) {
       std::vector<WordLists::Entry> entries;
       if (Status s = lists.Take(name, &entries); !s.ok()) return s;
-      Cause c{name.substr(6), {}};
-      for (WordLists::Entry& e : entries) c.phrases.push_back(std::move(e.words));
-      causes_.push_back(std::move(c));
+      for (WordLists::Entry& e : entries) causes_.Add(std::move(e.words), name.substr(6));
     }
   }
   if (domains_.empty()) return Status::Corruption(path + ": no 'domain NAME:' list");
+  std::vector<std::string> all = conflict_words_.words();
+  for (const Domain& d : domains_) all.insert(all.end(), d.words.words().begin(), d.words.words().end());
+  article_words_ = OwnedWordSet(std::move(all));
   return lists.CheckAllTaken();
 }
 
@@ -79,14 +75,20 @@ std::string TopicRules::SectionOf(const ArticleAnalysis& a) const {
 }
 
 TopicDecision TopicRules::ForArticle(const ArticleView& article) const {
-  const Document& doc = article.doc();
-  const int conflict = CountIn(doc, conflict_words_);
+  // One pass over the article's words; most are in no list, which one lookup tells.
+  int conflict = 0;
+  std::vector<int> in_domain(domains_.size(), 0);
+  for (const Token& t : article.doc().tokens) {
+    if (!article_words_.Contains(t.lower)) continue;
+    conflict += conflict_words_.Contains(t.lower);
+    for (size_t d = 0; d < domains_.size(); ++d) in_domain[d] += domains_[d].words.Contains(t.lower);
+  }
   const std::string section = SectionOf(article.analysis());
   const Domain* best = nullptr;
   int best_count = 0;
-  for (const Domain& d : domains_) {
-    const int n = CountIn(doc, d.words);
-    if (n > best_count || (section == d.name && n == best_count)) best = &d, best_count = n;
+  for (size_t d = 0; d < domains_.size(); ++d) {
+    const int n = in_domain[d];
+    if (n > best_count || (section == domains_[d].name && n == best_count)) best = &domains_[d], best_count = n;
   }
   const std::string counts = (best ? std::to_string(best_count) + " " + best->name : std::string("no domain")) +
                              " words, " + std::to_string(conflict) + " conflict words";
@@ -126,21 +128,29 @@ bool TopicRules::IsSource(const ArticleView& article, size_t si, const ActorSpan
   return k >= s.first_token + 2 && tokens[k - 1].lower == "to" && tokens[k - 2].lower == "according";
 }
 
+void PhraseIndex::Add(Cues::Phrase words, std::string label) {
+  by_first_word_[words.front()].push_back(entries_.size());
+  entries_.push_back({std::move(words), std::move(label)});
+}
+
+const PhraseIndex::Entry* PhraseIndex::FindIn(const Document& doc, const Sentence& s) const {
+  for (uint32_t i = s.first_token; i < s.last_token; ++i) {
+    const auto it = by_first_word_.find(doc.tokens[i].lower);
+    if (it == by_first_word_.end()) continue;
+    for (size_t e : it->second)
+      if (Cues::PhraseAt(entries_[e].words, doc, s, i, /*forms_only=*/true)) return &entries_[e];
+  }
+  return nullptr;
+}
+
 std::string TopicRules::CauseIn(const ArticleView& article, size_t si) const {
-  for (const Cause& c : causes_)
-    if (std::string phrase = FirstPhraseIn(article, si, c.phrases); !phrase.empty())
-      return c.name + " (\"" + phrase + "\")";
-  return "";
+  const PhraseIndex::Entry* e = causes_.FindIn(article.doc(), article.sentence(si));
+  return e ? e->label + " (\"" + strings::JoinWords(e->words) + "\")" : "";
 }
 
 std::string TopicRules::DenialIn(const ArticleView& article, size_t si) const {
-  return FirstPhraseIn(article, si, denials_);
-}
-
-std::string TopicRules::FirstPhraseIn(const ArticleView& article, size_t si, const std::vector<Cues::Phrase>& phrases) {
-  for (const Cues::Phrase& p : phrases)
-    if (Cues::PhraseIn(p, article.doc(), article.sentence(si), /*forms_only=*/true)) return strings::JoinWords(p);
-  return "";
+  const PhraseIndex::Entry* e = denials_.FindIn(article.doc(), article.sentence(si));
+  return e ? strings::JoinWords(e->words) : "";
 }
 
 TopicDecision TopicRules::ForSentence(const ArticleView& article, size_t si, const TopicDecision& in_article) const {

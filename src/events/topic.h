@@ -7,6 +7,7 @@
 
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -20,6 +21,22 @@ namespace sitrep {
 class ArticleView;
 class SentenceView;
 struct TriggerMatch;
+
+// Phrases looked up by their first word: a sentence is read once, whatever the number of phrases.
+class PhraseIndex {
+ public:
+  struct Entry {
+    Cues::Phrase words;
+    std::string label;  // the list it came from ("disaster")
+  };
+  void Add(Cues::Phrase words, std::string label);
+  // The first phrase (in sentence order) that occurs in `s`, as forms, or nullptr.
+  const Entry* FindIn(const Document& doc, const Sentence& s) const;
+
+ private:
+  std::vector<Entry> entries_;
+  std::unordered_map<std::string, std::vector<size_t>> by_first_word_;
+};
 
 class TopicRules {
  public:
@@ -43,10 +60,6 @@ class TopicRules {
     std::string name;
     OwnedWordSet words;
   };
-  struct Cause {
-    std::string name;
-    std::vector<Cues::Phrase> phrases;
-  };
 
   std::string SectionOf(const ArticleAnalysis& a) const;
   // The first word of `words` in sentence `si`, or "".
@@ -58,14 +71,12 @@ class TopicRules {
   std::string CauseIn(const ArticleView& article, size_t si) const;
   // The phrase by which sentence `si` denies a link to the conflict, or "".
   std::string DenialIn(const ArticleView& article, size_t si) const;
-  // The first of `phrases` (as forms) in sentence `si`, its words joined, or "".
-  static std::string FirstPhraseIn(const ArticleView& article, size_t si, const std::vector<Cues::Phrase>& phrases);
 
   OwnedWordSet section_fields_, sections_not_political_, conflict_words_, armed_words_, weapon_words_, unrest_words_;
+  OwnedWordSet article_words_;  // every domain and conflict word: the article pass's first test
   OwnedWordSet armed_actor_types_, armed_actor_types_after_cause_, nonviolent_objects_;
   std::vector<Domain> domains_;
-  std::vector<Cause> causes_;
-  std::vector<Cues::Phrase> denials_;
+  PhraseIndex causes_, denials_;
   const Cues* cues_ = nullptr;
 };
 
