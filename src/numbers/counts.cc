@@ -92,9 +92,13 @@ class CountFinder {
     // Whether the previous count took its role from a verb before it ("killed 20 civilians"),
     // so that a coordinated count ("... and 5 soldiers") shares it.
     bool prev_from_verb = false;
+    // Counts linked by "and" or commas that no verb gave a role yet: they share the after cue of the
+    // count that ends their chain ("Five militiamen and one soldier were killed").
+    std::vector<Linked> chain;
     uint32_t i = s_.first_token;
     while (i < end_) {
       std::optional<Quantity> q = ParseQuantityAt(doc_, i, end_);
+      if (!q) q = OnePersonAt(i);
       if (!q || IsDateOrYear(doc_, s_, *q) || IsPronounOne(doc_, s_, *q)) {
         i = q ? q->last_token : i + 1;
         continue;
@@ -110,23 +114,32 @@ class CountFinder {
       m.noun_last = phrase->last;
 
       // The after cue wins over the before cue (or the previous count's role), which wins over the noun.
-      Cue cue = FindAfterCue(phrase->last);
+      const bool in_chain = !chain.empty() && LinkedAfter(chain.back().noun_last, q->first_token);
+      if (!in_chain) chain.clear();
+      const Cue after = FindAfterCue(phrase->last);
+      Cue cue = after;
       int verb_role = -1;
       if (cue.role < 0) {
         cue = FindBeforeCue(q->first_token);
         if (cue.role < 0 && !out.empty()) cue = InheritedCue(*q, out.back(), prev_from_verb, &m);
         verb_role = cue.role;
       }
+      const bool from_noun = cue.role < 0 && phrase->noun.role >= 0;
       if (cue.role < 0) cue = phrase->noun;
-      if (cue.role < 0) continue;
+      if (cue.role < 0 || from_noun) {
+        // No verb gave it a role yet: a later after cue may ("Nine APCLS and four Nyatura killed").
+        chain.push_back({m.noun_last, from_noun ? out.size() : SIZE_MAX, m});
+        if (cue.role < 0) continue;
+      }
       prev_from_verb = verb_role >= 0;
-      m.role = Counts::Roles()[cue.role];
-      m.cue_first = cue.first;
-      m.cue_last = cue.last;
-      m.first_token = std::min(m.number_first, m.cue_first);
-      m.last_token = std::max({m.number_last, m.noun_last, m.cue_last});
+      SetRole(cue, &m);
+      if (after.role >= 0 && in_chain) ShareAfterCue(after, &chain, &m, &out);
+      else if (!from_noun) chain.clear();  // a verb gave it its own role: the chain ends here
       out.push_back(std::move(m));
     }
+    // Counts that shared a later cue were added after it: keep the mentions in text order.
+    std::stable_sort(out.begin(), out.end(),
+                     [](const CountMention& a, const CountMention& b) { return a.number_first < b.number_first; });
     return out;
   }
 
@@ -209,13 +222,78 @@ class CountFinder {
     return {};
   }
 
+  // A count linked to a later one: where its noun phrase ends, and where it is in `out` (SIZE_MAX:
+  // not there, since nothing gave it a role).
+  struct Linked {
+    uint32_t noun_last = 0;
+    size_t index = SIZE_MAX;
+    CountMention mention;
+  };
+
+  static void SetRole(const Cue& cue, CountMention* m) {
+    m->role = Counts::Roles()[cue.role];
+    m->cue_first = cue.first;
+    m->cue_last = cue.last;
+    m->first_token = std::min(m->number_first, m->cue_first);
+    m->last_token = std::max({m->number_last, m->noun_last, m->cue_last});
+  }
+
+  // Whether a count starting at token `f` follows, linked by "and", "," or ", and", a noun phrase
+  // that ended at token `end`.
+  // A determiner may come between ("a man, a woman and their two children").
+  bool LinkedAfter(uint32_t end, uint32_t f) const {
+    if (f > end + 1 && f <= end + 3 && lex_.object.count(doc_.tokens[f - 1].lower) && !lex_.one.count(doc_.tokens[f - 1].lower)) --f;
+    return (end + 1 == f && (Is(end, "and") || Is(end, ","))) || (end + 2 == f && Is(end, ",") && Is(end + 1, "and"));
+  }
+
+  // "Five militiamen and one soldier were killed": the counts of the chain before `m` take its after
+  // cue, and all of them add up (the first heads the group, include/sitrep/numbers.h MergeCounts).
+  void ShareAfterCue(const Cue& after, std::vector<Linked>* chain, CountMention* m,
+                     std::vector<CountMention>* out) const {
+    bool head = true;
+    for (Linked& l : *chain) {
+      CountMention& c = l.index == SIZE_MAX ? l.mention : (*out)[l.index];
+      SetRole(after, &c);
+      c.coordinated = !head;
+      c.subset = false;
+      head = false;
+      if (l.index == SIZE_MAX) out->push_back(c);
+    }
+    m->coordinated = true;
+    m->subset = false;
+    chain->clear();
+  }
+
+  // "a soldier", "an elderly woman", "his bodyguard": one person, a determiner of one (roles.txt `one`)
+  // and within three words a singular person noun (`person`) with no break between.
+  std::optional<Quantity> OnePersonAt(uint32_t i) const {
+    if (i >= end_ || !lex_.one.count(doc_.tokens[i].lower)) return std::nullopt;
+    for (uint32_t k = i + 1; k < end_ && k <= i + 3; ++k) {
+      const Token& t = doc_.tokens[k];
+      if (t.kind != TokenKind::kWord || IsPhraseBreak(t.lower) || lex_.glue.count(t.lower)) break;
+      if (lex_.person.count(t.lower)) {
+        // A modifier of another noun is not the person ("a soldier camp"), unless that noun is one
+        // ("a rebel commander").
+        if (k + 1 < end_ && lex_.person.count(doc_.tokens[k + 1].lower)) continue;
+        if (k + 1 < end_ && doc_.tokens[k + 1].kind == TokenKind::kWord && !IsPhraseBreak(doc_.tokens[k + 1].lower) &&
+            !lex_.glue.count(doc_.tokens[k + 1].lower) && !lex_.after.count(doc_.tokens[k + 1].lower))
+          return std::nullopt;
+        Quantity q;
+        q.first_token = i;
+        q.last_token = i + 1;
+        q.estimate = Estimate{1, 1, 1};
+        return q;
+      }
+    }
+    return std::nullopt;
+  }
+
   // A part of the previous count, or a count coordinated with one, takes its role: "left 6
   // dead, including 4 soldiers", "killed 20 civilians and 5 soldiers"; the cue is the linking
   // word ("including", "and"). Sets m's subset and coordinated flags.
   Cue InheritedCue(const Quantity& q, const CountMention& prev, bool prev_from_verb, CountMention* m) const {
     const uint32_t f = q.first_token, l = q.last_token, prev_end = prev.last_token;
-    const bool linked = (prev_end + 1 == f && (Is(prev_end, "and") || Is(prev_end, ","))) ||
-                        (prev_end + 2 == f && Is(prev_end, ",") && Is(prev_end + 1, "and"));
+    const bool linked = LinkedAfter(prev_end, f);
     // "one of them", "two of whom": a part, however it is linked.
     const bool partitive = Is(l, "of") && (Is(l + 1, "them") || Is(l + 1, "whom") || Is(l + 1, "those"));
     const bool part = ((f >= 1 && Is(f - 1, "including")) || (f >= 2 && Is(f - 2, "among") && Is(f - 1, "them")) ||

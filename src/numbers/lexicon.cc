@@ -51,9 +51,15 @@ Status CountLexicon::Parse(std::string_view text, const std::string& origin, std
       if (item.empty()) return Status::InvalidArgument(where + "empty phrase");
       phrases.push_back(strings::SplitWords(item, /*lower=*/true));
     }
-    if (kind == "glue" || kind == "filler" || kind == "object" || kind == "unit") {
+    if (kind == "glue" || kind == "filler" || kind == "object" || kind == "unit" || kind == "one" ||
+        kind == "person") {
       if (head.size() != 1) return Status::InvalidArgument(where + "'" + kind + "' takes no role");
-      auto& set = kind == "glue" ? impl.glue : kind == "filler" ? impl.filler : kind == "object" ? impl.object : impl.unit;
+      auto& set = kind == "glue"     ? impl.glue
+                  : kind == "filler" ? impl.filler
+                  : kind == "object" ? impl.object
+                  : kind == "unit"   ? impl.unit
+                  : kind == "one"    ? impl.one
+                                     : impl.person;
       for (auto& p : phrases) {
         if (p.size() != 1) return Status::InvalidArgument(where + "'" + kind + "' entries are single words");
         set.insert(p[0]);

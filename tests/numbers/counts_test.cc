@@ -84,7 +84,7 @@ const CountCase kCounts[] = {
     {"20 bodies were found", "killed", "20", "bodies", 20, 20, 20},
     {"the rebels hold 40 hostages", "abducted", "40", "hostages", 40, 40, 40},
     // active voice: the troops did the killing, they are not the killed
-    {"4,000 troops killed the leader", "troops", "4,000", "troops", 4000, 4000, 4000},
+    {"4,000 troops killed the rebels", "troops", "4,000", "troops", 4000, 4000, 4000},
     // no role or not a count
     {"approximately 100 armed groups", "", "", "", 0, 0, 0},
     {"the two warring parties", "", "", "", 0, 0, 0},
@@ -240,6 +240,36 @@ TEST(CountLexiconTest, ErrorsNameTheLine) {
   EXPECT_EQ(st.code(), Status::Code::kIOError);
   EXPECT_NE(st.message().find("/nonexistent/roles.txt"), std::string::npos) << st.message();
   EXPECT_EQ(lex, nullptr);
+}
+
+// The killed of a sentence, as the events stage adds them up (MergeCounts): people named one by one
+// ("a man, a woman and their two children") and counts linked before a passive verb ("Five militiamen and
+// one soldier were killed") add up.
+TEST(CountsTest, PeopleNamedOneByOneAndLinkedCountsAddUp) {
+  struct Case {
+    const char* text;
+    int64_t killed;  // kUnset: no killed count
+  };
+  const Case cases[] = {
+      {"Gunmen killed a civilian in the village.", 1},
+      {"Rebels attacked an army post, killing a soldier and a civilian.", 2},
+      {"Armed men shot and killed a man, a woman and their two children.", 4},
+      {"The army killed a rebel commander and his bodyguard near the border.", 2},
+      {"Five militiamen and one soldier were killed.", 6},
+      {"Two Nyatura and three APCLS fighters were killed.", 5},
+      {"Nine APCLS members and four Nyatura killed and one injured.", 13},
+      {"The village chief was killed.", 1},
+      {"The militia beheaded two farmers.", 2},
+      {"A soldier said the rebels had withdrawn.", kUnset},
+      {"20 soldiers were killed and 5 civilians were wounded.", 20},
+  };
+  for (const Case& c : cases) {
+    Document doc;
+    testing::MakeDocument(c.text, &doc);
+    Counts counts;
+    MergeCounts(FindCounts(doc, testing::Whole(doc)), &counts);
+    EXPECT_EQ(Show(counts.killed.best), Show(c.killed)) << c.text;
+  }
 }
 
 // A custom lexicon changes what counts: nothing is hard-wired in the code.
