@@ -35,6 +35,7 @@
 #include "roles.h"
 #include "topic.h"
 #include "sitrep/events.h"
+#include "sitrep/numbers.h"
 
 namespace sitrep {
 
@@ -92,6 +93,9 @@ class ReportDates {
 bool AttachToll(const ArticleView& article, size_t si, const RoleTuple& roles, const TriggerMatch& m,
                 const EventRules& rules, std::vector<size_t>* counted_by_trigger, std::vector<size_t>* taken,
                 Event* e);
+
+// A count as the numbers stage's MergeCounts reads it (include/sitrep/numbers.h).
+CountMention MentionOf(const CountSpan& c);
 
 // 6. Counts of sentence `si` no event took, with a figure role, as humanitarian-figure events.
 class ReportDates;

@@ -65,17 +65,6 @@ bool NameVictims(const Victims& victims, const EventRules& rules, Event* e) {
   return false;
 }
 
-CountMention MentionOf(const CountSpan& c) {
-  CountMention m;
-  m.first_token = c.first;
-  m.last_token = c.last;
-  m.role = c.role;
-  m.estimate = c.estimate;
-  m.subset = c.subset;
-  m.coordinated = c.coordinated;
-  return m;
-}
-
 // Whether a noun phrase of one person starts at token k: "a man", "an elderly woman", "a 25-year-old
 // trader", "one soldier" (a singular noun after "a", "an" or "one", with modifiers between).
 bool OnePersonAt(const Document& doc, const Sentence& s, uint32_t k) {
@@ -113,6 +102,17 @@ void CountSingleVictim(const ArticleView& article, size_t si, const TriggerMatch
 
 }  // namespace
 
+CountMention MentionOf(const CountSpan& c) {
+  CountMention m;
+  m.first_token = c.first;
+  m.last_token = c.last;
+  m.role = c.role;
+  m.estimate = c.estimate;
+  m.subset = c.subset;
+  m.coordinated = c.coordinated;
+  return m;
+}
+
 bool AttachToll(const ArticleView& article, size_t si, const RoleTuple& roles, const TriggerMatch& m,
                 const EventRules& rules, std::vector<size_t>* counted_by_trigger, std::vector<size_t>* taken,
                 Event* e) {
@@ -130,6 +130,10 @@ bool AttachToll(const ArticleView& article, size_t si, const RoleTuple& roles, c
     // Coordinated agents of one trigger ("soldiers and mercenaries executed dozens") are one toll:
     // only the first of the trigger's events carries it, so sums do not double.
     if (std::find(counted_by_trigger->begin(), counted_by_trigger->end(), ci) != counted_by_trigger->end()) continue;
+    // An event nobody is named for carries its toll to the last violent event (TollCarrier): a count
+    // another event of the sentence took would be carried twice ("9 were killed ... 2 injured": kill
+    // and injure).
+    if (e->actor1.empty() && std::find(taken->begin(), taken->end(), ci) != taken->end()) continue;
     counted_by_trigger->push_back(ci);
     taken->push_back(ci);
     toll.push_back(MentionOf(c));

@@ -296,8 +296,9 @@ class CountFinder {
     const bool linked = LinkedAfter(prev_end, f);
     // "one of them", "two of whom": a part, however it is linked.
     const bool partitive = Is(l, "of") && (Is(l + 1, "them") || Is(l + 1, "whom") || Is(l + 1, "those"));
+    // The rest of a list of parts is a part too: "9 killed, including 4 soldiers and 5 militiamen".
     const bool part = ((f >= 1 && Is(f - 1, "including")) || (f >= 2 && Is(f - 2, "among") && Is(f - 1, "them")) ||
-                       (partitive && linked)) &&
+                       (partitive && linked) || (prev.subset && linked)) &&
                       prev_end + 3 >= f;
     const bool coordinated = prev_from_verb && linked && !partitive;
     m->subset = part;

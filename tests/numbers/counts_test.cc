@@ -262,6 +262,7 @@ TEST(CountsTest, PeopleNamedOneByOneAndLinkedCountsAddUp) {
       {"The militia beheaded two farmers.", 2},
       {"A soldier said the rebels had withdrawn.", kUnset},
       {"20 soldiers were killed and 5 civilians were wounded.", 20},
+      {"9 were killed, including 4 soldiers and 5 militiamen.", 9},
   };
   for (const Case& c : cases) {
     Document doc;

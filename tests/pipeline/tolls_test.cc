@@ -39,6 +39,30 @@ TEST_F(Tolls, TheSentenceAfterAViolentEventGivesItsToll) {
   EXPECT_EQ(*events[0].counts.killed.best, 10);
 }
 
+// The next sentence's toll is carried once, however many triggers it has ("killed" and "injured"), and
+// the parts of a toll are not added to it.
+TEST_F(Tolls, ATollWithItsPartsIsCarriedOnce) {
+  std::vector<Event> events =
+      Extract("On 3 May 2020, the FARDC clashed with Mai-Mai militiamen in Kalonge. "
+              "9 were killed, including 4 soldiers and 5 militiamen, with 2 soldiers injured.",
+              "2020-05-03");
+  ASSERT_EQ(events.size(), 1u) << Describe(events);
+  ASSERT_TRUE(events[0].counts.killed.best) << Describe(events);
+  EXPECT_EQ(*events[0].counts.killed.best, 9);
+  ASSERT_TRUE(events[0].counts.wounded.best);
+  EXPECT_EQ(*events[0].counts.wounded.best, 2);
+}
+
+// A count no event took is a humanitarian figure; a part of it is not a second one, another count is.
+TEST_F(Tolls, APartOfAFigureIsNoFigureOfItsOwn) {
+  std::vector<int64_t> figures;
+  for (const Event& e : Extract("Some 40,000 refugees, including 15,000 refugees from Burundi, live in the camp. "
+                                "There are 12,000 refugees and 3,000 more refugees in Goma.",
+                                "2020-05-03"))
+    if (e.plover_mode == "humanitarian-figure" && e.counts.displaced.best) figures.push_back(*e.counts.displaced.best);
+  EXPECT_EQ(figures, (std::vector<int64_t>{40000, 12000, 3000}));
+}
+
 // "shot dead a man", "a soldier was killed": one person killed is a toll of one, though no number says so;
 // a wounding is no death.
 TEST_F(Tolls, OnePersonKilledIsATollOfOne) {
