@@ -369,10 +369,14 @@ std::vector<const Arg*> SentenceView::PrepObjects(uint32_t from, const char* pre
     }
     // A verb ends the phrase: in "demonstrations were provoked by the US assault" the by-phrase
     // belongs to "provoked", not to "demonstrations".
-    if (IsClauseBoundary(k) || IsVerb(k) || tok(k).norm == ",") break;
+    // A participle coordinated with the verb shares its agent: "was shot and wounded by gunmen".
+    const bool coordinated_participle = tok(k).tag == "VBN" && k > from && tok(k - 1).lower == "and";
+    if (IsClauseBoundary(k) || (IsVerb(k) && !coordinated_participle) || tok(k).norm == ",") break;
     if (tok(k).lower != prep) continue;
     uint32_t j = k + 1;
-    while (j < s_.last_token && j < k + 5 && !ArgAt(j) && !IsPreposition(j) && !IsVerb(j)) ++j;
+    // A participle right after a determiner modifies the noun: "by a suspected Al Shabaab militant".
+    auto attributive = [&](uint32_t i) { return In(tok(i).tag, {"VBN", "VBG"}) && In(tok(i - 1).tag, {"DT", "JJ"}); };
+    while (j < s_.last_token && j < k + 5 && !ArgAt(j) && !IsPreposition(j) && (!IsVerb(j) || attributive(j))) ++j;
     if (const Arg* arg = ArgAt(j)) return WithConjunctsRight(arg);
   }
   return {};

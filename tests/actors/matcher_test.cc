@@ -127,7 +127,7 @@ TEST(ActorMatch, GroupsAndCommunityMilitias) {
       {"Raia Mutomboki Hamakombo fighters clashed with Nyatura Domi.",
        {"Raia Mutomboki=MAI_MAI_RAIA_MUTOMBOKI", "Nyatura Domi=NYATURA"}},
       {"Imbonerakure members beat a CNL activist in Ngozi.", {"Imbonerakure members=IMBONERAKURE", "CNL=CNL"}},
-      {"ISWAP fighters and JNIM or ISGS militants attacked.", {"ISWAP fighters=ISWAP", "JNIM or ISGS=JNIM_OR_ISSP", "militants=JNIM_OR_ISSP"}},
+      {"ISWAP fighters and JNIM or ISGS militants attacked.", {"ISWAP fighters=ISWAP", "JNIM or ISGS militants=JNIM_OR_ISSP"}},
       {"Suspected Fulani militias raided two villages.", {"Fulani militias=FULANI_MILITIA"}},
       {"Pokot raiders stole cattle from Turkana herders.", {"Pokot raiders=POKOT_MILITIA", "herders=CIVILIANS"}},
       {"Hawadle clan militia fought Gaaljecel militiamen.",
