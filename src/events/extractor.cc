@@ -160,8 +160,9 @@ std::optional<Event> CodeReading(const ArticleView& article, size_t si, const Tr
   e.cameo_code = p.cameo;
   e.actor1 = RefOf(roles.actor1);
   e.actor2 = RefOf(roles.actor2);
-  if (!CodeAgentless(article, si, t, roles, rules, &e)) return std::nullopt;
+  // A crowd first: "rival supporters clashed" needs no toll to be the crowd's.
   CodeCrowd(v, t, rules, &e);
+  if (!CodeAgentless(article, si, t, roles, rules, &e)) return std::nullopt;
   const bool acled_fixed = rules.conventions.Apply(rules.lookup, t.context, &e);
   const bool armed_victims = NamesArmedVictims(v, m, rules.cues);
   if (!acled_fixed) ChooseAcled(p, rules.conventions, armed_victims, &e);
@@ -251,7 +252,9 @@ bool EventExtractor::MayReport(const Document& doc, const Sentence& s, bool name
     const Token& tok = doc.tokens[t];
     // A capitalised form inside a sentence is a name, not the trigger: "March", "Rally Road".
     const bool capitalised = t > s.first_token && !tok.norm.empty() && tok.norm[0] >= 'A' && tok.norm[0] <= 'Z';
-    party = cues_->IsPersonalPronoun(tok.lower) || (!capitalised && patterns_->agentless_forms.Contains(tok.lower));
+    // A crowd the actor stage names no actor for may riot: "youths invaded a hotel", "a mob lynched".
+    party = cues_->IsPersonalPronoun(tok.lower) || (!capitalised && patterns_->agentless_forms.Contains(tok.lower)) ||
+            cues_->riot_crowd_nouns.Contains(tok.lower);
   }
   return party && MayHaveTrigger(doc, s);
 }

@@ -376,7 +376,11 @@ std::vector<const Arg*> SentenceView::PrepObjects(uint32_t from, const char* pre
     uint32_t j = k + 1;
     // A participle right after a determiner modifies the noun: "by a suspected Al Shabaab militant".
     auto attributive = [&](uint32_t i) { return In(tok(i).tag, {"VBN", "VBG"}) && In(tok(i - 1).tag, {"DT", "JJ"}); };
-    while (j < s_.last_token && j < k + 5 && !ArgAt(j) && !IsPreposition(j) && (!IsVerb(j) || attributive(j))) ++j;
+    // "by a group of residents", "by hundreds of youths": the quantity's "of" leads to the agent.
+    auto quantity_of = [&](uint32_t i) { return tok(i).lower == "of" && cues_.quantity_nouns.Contains(tok(i - 1).lower); };
+    while (j < s_.last_token && j < k + 6 && !ArgAt(j) && (!IsPreposition(j) || quantity_of(j)) &&
+           (!IsVerb(j) || attributive(j)))
+      ++j;
     if (const Arg* arg = ArgAt(j)) return WithConjunctsRight(arg);
   }
   return {};

@@ -78,30 +78,42 @@ static void RepairPassiveParticiples(const Tagger& tagger, Document* doc, const 
   }
 }
 
-// Headline and report style: "Residents protest/JJS lack of water", "Hotel workers protest/NN for higher
-// wages". The word after a plural noun that ends the sentence's opening noun phrase is its present-tense
-// verb when it is tagged as an adjective or a noun and a preposition, determiner, possessive or "to"
-// follows it (or, for an adjective, a noun): a noun there would be a compound ("workers union leaders").
+// Headline and report style: "Residents protest/JJS lack of water", "Residents of Kibera lynch/WDT a man",
+// "Hotel workers protest/NN for higher wages". The word after a sentence-opening noun phrase whose head is
+// plural is its present-tense verb when the tagger read it as an adjective, a noun or a determiner and a
+// preposition, determiner, possessive or "to" follows it (or, unless it is a noun, a noun does): a noun
+// there would be a compound ("workers union leaders"). After a singular head, a word ending in -s tagged
+// as a plural noun and followed by an object is the verb: "Mob kills/NNS suspected thief".
 static void RepairPresentTense(const Tagger& tagger, Document* doc, const Sentence& s) {
-  // The opening noun phrase, through "of" ("Thousands of activists", "Residents of Kibera").
-  uint32_t i = s.first_token;
-  for (;;) {
-    while (i < s.last_token && In(doc->tokens[i].tag, {"DT", "JJ", "NN", "NNP", "NNPS", "CD", "HYPH"})) ++i;
-    if (i + 2 < s.last_token && In(doc->tokens[i].tag, {"NNS", "NNP", "NNPS"}) && doc->tokens[i + 1].lower == "of") {
-      i += 2;
-      continue;
-    }
-    break;
-  }
-  if (i + 2 >= s.last_token || doc->tokens[i].tag != "NNS") return;
-  Token& t = doc->tokens[i + 1];
-  const std::string& next = doc->tokens[i + 2].tag;
-  const bool adjective = In(t.tag, {"JJ", "JJS", "JJR"});
-  if (!adjective && t.tag != "NN") return;
-  if (!(In(next, {"IN", "DT", "PRP$", "TO"}) || (adjective && In(next, {"NN", "NNS"})))) return;
+  auto tag = [&](uint32_t k) -> const std::string& { return doc->tokens[k].tag; };
+  auto in_phrase = [&](uint32_t k) { return In(tag(k), {"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "CD", "HYPH"}); };
+  auto object_follows = [&](uint32_t k) { return k + 1 < s.last_token && In(tag(k + 1), {"VBN", "DT", "JJ", "CD", "PRP$"}); };
+  // The opening noun phrase and its head; "of" and a second phrase may follow ("Residents of Kibera").
+  uint32_t i = s.first_token, head = UINT32_MAX;
+  // A singular noun after a plural one, or an -s word after a singular one with an object after it,
+  // is no longer the phrase: "Workers protest/NN for", "Mob kills/NNS suspected thief".
+  auto ends_phrase = [&](uint32_t k) {
+    return k > s.first_token && ((tag(k) == "NN" && tag(k - 1) == "NNS") ||
+                                 (tag(k) == "NNS" && tag(k - 1) == "NN" && object_follows(k)));
+  };
+  while (i < s.last_token && in_phrase(i) && !ends_phrase(i)) head = i++;
+  if (head == UINT32_MAX) return;
+  if (i + 1 < s.last_token && doc->tokens[i].lower == "of")
+    for (++i; i < s.last_token && in_phrase(i) && !ends_phrase(i);) ++i;
+  if (i + 1 >= s.last_token) return;
+  Token& t = doc->tokens[i];
+  const std::string& next = tag(i + 1);
   if (!std::all_of(t.lower.begin(), t.lower.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return;
-  t.tag = "VBP";
-  t.lemma = tagger.Lemmatize(t.norm, "VBP");
+  if (tag(head) == "NNS") {
+    const bool noun = t.tag == "NN";
+    if (!noun && !In(t.tag, {"JJ", "JJS", "JJR", "WDT"})) return;
+    if (!(In(next, {"IN", "DT", "PRP$", "TO"}) || (!noun && In(next, {"NN", "NNS"})))) return;
+    t.tag = "VBP";
+    t.lemma = tagger.Lemmatize(t.norm, "VBP");
+  } else if (tag(head) == "NN" && t.tag == "NNS" && t.lower.size() > 3 && t.lower.back() == 's' && object_follows(i)) {
+    t.tag = "VBZ";
+    t.lemma = tagger.Lemmatize(t.norm, "VBZ");
+  }
 }
 
 // "A pro-opposition rally/RB took place in Kisumu": an adverb between a determiner's noun phrase and a
