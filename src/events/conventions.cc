@@ -187,7 +187,7 @@ Status Conventions::Load(const std::string& path) {
   const std::pair<const char*, OwnedWordSet*> sets[] = {
       {"violent_types", &violent_types},       {"coercive_types", &coercive_types},
       {"casualty_roles", &casualty_roles},     {"captive_roles", &captive_roles},
-      {"agentless_toll_roles", &agentless_toll_roles}, {"figure_roles", &figure_roles},
+      {"agentless_toll_roles", &agentless_toll_roles}, {"figure_roles", &figure_roles}, {"unrealised_modalities", &unrealised_modalities},
       {"victim_roles", &victim_roles},         {"people_actor", &people_actor},
       {"protest_outcomes", &protest_outcomes}, {"separate_modes", &separate_modes}, {"crowd_actor", &crowd_actor}, {"verbal_types", &verbal_types},         {"unclaimed_actors", &unclaimed_actors},
       {"state_force_types", &state_force_types},

@@ -182,6 +182,8 @@ std::optional<Event> CodeReading(const ArticleView& article, size_t si, const Tr
   // Victims named by the toll may give the event its target, and with it another ACLED type.
   if (AttachToll(article, si, roles, m, rules, counted_by_trigger, taken, &e) && !acled_fixed)
     ChooseAcled(p, rules.conventions, armed_victims, &e);
+  // ACLED codes what happened, not what was intended, threatened or denied.
+  if (rules.conventions.unrealised_modalities.Contains(e.modality)) e.acled_event_type = e.acled_sub_event_type = "";
   return e;
 }
 

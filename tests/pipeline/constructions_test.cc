@@ -84,7 +84,8 @@ TEST_F(Constructions, EachLineYieldsTheCodedEvent) {
     for (const Event& e : events) {
       if (e.plover_type != type || !PartyMatches(c.actor1, e.actor1) || !PartyMatches(c.actor2, e.actor2))
         continue;
-      if (!acled.empty() && e.acled_sub_event_type != acled) continue;
+      // "TYPE: -": the event must have no ACLED type.
+      if (acled == "-" ? !e.acled_sub_event_type.empty() : (!acled.empty() && e.acled_sub_event_type != acled)) continue;
       if (c.modality != "*" && e.modality != c.modality) continue;
       if (c.claimant != "*" && e.claimant.find(c.claimant) == std::string::npos) continue;
       found = true;
