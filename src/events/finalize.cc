@@ -94,7 +94,11 @@ bool OneIncident(const ArticleView& article, const Event& lead, const Event& e) 
   if (lead.plover_type == e.plover_type && lead.actor1.id == e.actor1.id) return false;
   const size_t si = SentenceOf(article, lead), sj = SentenceOf(article, e);
   if (si > sj + 2 || sj > si + 2) return false;
-  return lead.modality == e.modality && ShareAParty(lead, e) && SameTimeAndPlace(lead, e);
+  // What a report asserts and what a party claims of the same incident are one ("... detonated. Al
+  // Shabaab claimed to have killed two").
+  auto happened = [](const Event& x) { return x.modality == "asserted" || x.modality == "claimed"; };
+  const bool same_telling = lead.modality == e.modality || (happened(lead) && happened(e));
+  return same_telling && ShareAParty(lead, e) && SameTimeAndPlace(lead, e);
 }
 
 // "ADF attacked Mukondi, killing 12 civilians and abducting 5", "RSF fighters looted homes and killed

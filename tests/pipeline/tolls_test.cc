@@ -53,6 +53,18 @@ TEST_F(Tolls, ATollWithItsPartsIsCarriedOnce) {
   EXPECT_EQ(*events[0].counts.wounded.best, 2);
 }
 
+// What the report asserts and what a party claims of the same incident are one event: the claimed toll
+// is the attack's.
+TEST_F(Tolls, AClaimedTollOfAnAttackIsPartOfIt) {
+  std::vector<Event> events = Extract(
+      "On 3 May 2020, ADF fighters attacked an army post in Mamove. The ADF claimed to have killed five soldiers in "
+      "Mamove.",
+      "2020-05-03");
+  ASSERT_EQ(events.size(), 1u) << Describe(events);
+  ASSERT_TRUE(events[0].counts.killed.best) << Describe(events);
+  EXPECT_EQ(*events[0].counts.killed.best, 5);
+}
+
 // A count no event took is a humanitarian figure; a part of it is not a second one, another count is.
 TEST_F(Tolls, APartOfAFigureIsNoFigureOfItsOwn) {
   std::vector<int64_t> figures;
