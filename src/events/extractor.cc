@@ -209,7 +209,9 @@ void CodeSentence(const ArticleView& article, size_t si, const EventRules& rules
     const TriggerMatch& m = trigger.match;
     TriggerReading t{trigger, context, ReadModality(v, m.first, m.last, trigger.nominal, following)};
     t.when = DateFor(v, article.Times(si), m, trigger.nominal, t.modality.modality == "background");
-    t.clause_verb = trigger.nominal ? NearestVerb(v, m.head, m.first, m.last) : m.head;
+    // A noun trigger's clause is its verb's, or its own last word's when that is a verb ("three rockets
+    // landed in Baghdad").
+    t.clause_verb = !trigger.nominal ? m.head : v.IsVerb(m.last - 1) ? m.last - 1 : NearestVerb(v, m.head, m.first, m.last);
     std::vector<size_t> counted_by_trigger;
     for (const RoleTuple& roles : ReadRoles(v, m, trigger.nominal))
       if (std::optional<Event> e = CodeReading(article, si, t, roles, rules, dates, &counted_by_trigger, &taken))
