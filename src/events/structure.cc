@@ -374,8 +374,12 @@ std::vector<const Arg*> SentenceView::PrepObjects(uint32_t from, const char* pre
     if (IsClauseBoundary(k) || (IsVerb(k) && !coordinated_participle) || tok(k).norm == ",") break;
     if (tok(k).lower != prep) continue;
     uint32_t j = k + 1;
-    // A participle right after a determiner modifies the noun: "by a suspected Al Shabaab militant".
-    auto attributive = [&](uint32_t i) { return In(tok(i).tag, {"VBN", "VBG"}) && In(tok(i - 1).tag, {"DT", "JJ"}); };
+    // A participle right after a determiner, or right after the preposition before a noun, modifies
+    // the noun: "by a suspected Al Shabaab militant", "by suspected LRA rebels".
+    auto attributive = [&](uint32_t i) {
+      return In(tok(i).tag, {"VBN", "VBG"}) &&
+             (In(tok(i - 1).tag, {"DT", "JJ"}) || (i == k + 1 && i + 1 < s_.last_token && tok(i + 1).tag.rfind("NN", 0) == 0));
+    };
     // "by a group of residents", "by hundreds of youths": the quantity's "of" leads to the agent.
     auto quantity_of = [&](uint32_t i) { return tok(i).lower == "of" && cues_.quantity_nouns.Contains(tok(i - 1).lower); };
     while (j < s_.last_token && j < k + 6 && !ArgAt(j) && (!IsPreposition(j) || quantity_of(j)) &&

@@ -27,15 +27,16 @@ static void RepairProgressives(const Tagger& tagger, Document* doc, const Senten
   }
 }
 
-// "Unknown gunmen shot/NN dead a trader", "an armed group shot/NN at a motorcyclist": "shot" right after
-// a noun and before "dead", "at" or a determiner is the verb (a noun "shot" follows a determiner).
+// "Unknown gunmen shot/NN dead a trader", "an armed group shot/NN at a motorcyclist", "a soldier shot/NN
+// customers": "shot" right after a noun and before "dead", "at", a determiner or a plural noun is the
+// verb (a noun "shot" follows a determiner).
 static void RepairShot(const Tagger& tagger, Document* doc, const Sentence& s) {
   for (uint32_t i = s.first_token + 1; i + 1 < s.last_token; ++i) {
     Token& t = doc->tokens[i];
     if (t.tag != "NN" || t.lower != "shot") continue;
     const Token& next = doc->tokens[i + 1];
     const std::string& before = doc->tokens[i - 1].tag;
-    if (!(next.lower == "dead" || next.lower == "at" || next.tag == "DT")) continue;
+    if (!(next.lower == "dead" || next.lower == "at" || next.tag == "DT" || next.tag == "NNS")) continue;
     if (next.lower != "dead" && before.rfind("NN", 0) != 0 && before != "PRP") continue;
     t.tag = "VBD";
     t.lemma = tagger.Lemmatize(t.norm, "VBD");
