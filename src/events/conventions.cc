@@ -246,11 +246,11 @@ bool Conventions::Apply(const EventExtractor::ActorLookup& lookup, const Context
 }
 
 const AcledRule* Conventions::ChooseAcled(const Pattern& p, const ActorRef& a1, const ActorRef& a2,
-                                          bool armed_victims) const {
+                                          Target target) const {
   for (const AcledRule& r : p.acled) {
     if (r.condition == "state" && IsStateForce(a1)) return &r;
-    if (r.condition == "civilians" && IsCivilians(a2)) return &r;
-    if (r.condition == "armed" && (IsArmed(a2) || (a2.empty() && armed_victims))) return &r;
+    if (r.condition == "civilians" && (IsCivilians(a2) || (a2.empty() && target == Target::kCivilianPlace))) return &r;
+    if (r.condition == "armed" && (IsArmed(a2) || (a2.empty() && target == Target::kArmed))) return &r;
     if (r.condition == "insurgent" && insurgent_types.Contains(a1.type)) return &r;
     if (r.condition == "default") return &r;
   }

@@ -39,9 +39,11 @@ class Conventions {
   // The ACLED type of a pattern's event with these parties: its first rule whose condition holds
   // ("state": actor1 is a state's force; "civilians": actor2 is civilians; "armed": actor2 is an armed
   // party; "insurgent": actor1 is an insurgent group; "default").
-  // `armed_victims`: the text names the victims as armed people though no actor ("a police officer").
+  // `target`: what the text says was hit when it names no actor2: armed people or an armed post ("a police
+  // officer", "a checkpoint"), a place where civilians live ("the village of Doka"), or nothing telling.
+  enum class Target { kUnknown, kArmed, kCivilianPlace };
   const AcledRule* ChooseAcled(const Pattern& p, const ActorRef& actor1, const ActorRef& actor2,
-                               bool armed_victims = false) const;
+                               Target target = Target::kUnknown) const;
 
   bool IsStateForce(const ActorRef& a) const { return state_force_types.Contains(a.type); }
   bool IsCivilians(const ActorRef& a) const { return civilian_types.Contains(a.type); }

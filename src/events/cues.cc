@@ -44,11 +44,15 @@ Status Cues::Load(const std::string& path) {
       {"light_verbs", &light_verbs},
       {"repel_verbs", &repel_verbs},
       {"outbreak_verbs", &outbreak_verbs},
+      {"civilian_target_nouns", &civilian_target_nouns},
   };
   for (const auto& [name, set] : bindings)
     if (Status s = lists.TakeSet(name, set); !s.ok()) return s;
   // Lists of phrases, each kept as its words joined by one space.
   if (Status s = lists.TakePhraseSet("lethal_triggers", &lethal_triggers); !s.ok()) return s;
+  std::vector<WordLists::Entry> armed_targets;
+  if (Status s = lists.Take("armed_target_phrases", &armed_targets); !s.ok()) return s;
+  for (WordLists::Entry& e : armed_targets) armed_target_phrases.push_back(std::move(e.words));
   for (const std::string& name : lists.Names()) {
     if (name.rfind("context ", 0) != 0) continue;
     std::vector<WordLists::Entry> entries;

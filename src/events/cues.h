@@ -33,6 +33,9 @@ struct Cues {
   bool IsPersonalPronoun(std::string_view w) const {
     return third_person_pronouns.Contains(w) || first_person_plural_pronouns.Contains(w);
   }
+  // What an attack hit (phrases of lemmas or forms; nouns as forms): an armed post, a place civilians live.
+  std::vector<std::vector<std::string>> armed_target_phrases;
+  OwnedWordSet civilian_target_nouns;
   // Context phrases ("context NAME: phrase | phrase"): lemma or word sequences the coding conventions
   // test around an event (conventions.txt's "cue = NAME"), e.g. what turns a protest violent.
   using Phrase = std::vector<std::string>;

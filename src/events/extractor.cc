@@ -129,8 +129,48 @@ bool NamesArmedVictims(const SentenceView& v, const TriggerMatch& m, const Cues&
   return k > s.first_token && armed_noun_from(k - 1, -1);
 }
 
-void ChooseAcled(const Pattern& p, const Conventions& conventions, bool armed_victims, Event* e) {
-  if (const AcledRule* rule = conventions.ChooseAcled(p, e->actor1, e->actor2, armed_victims)) {
+// The noun phrase an active verb trigger acts on ("attacked a customs checkpoint", "raided the village
+// of Doka"), or a noun trigger's "on"/"against" phrase ("an attack on an army post"): [first, last).
+std::pair<uint32_t, uint32_t> ObjectPhrase(const SentenceView& v, const TriggerMatch& m, bool nominal) {
+  const Sentence& s = v.sentence();
+  uint32_t k = m.last;
+  if (nominal) {
+    if (k >= s.last_token || !In(v.tok(k).lower, {"on", "against"})) return {k, k};
+    ++k;
+  } else if (v.IsPassive(m.head)) {
+    return {m.last, m.last};
+  }
+  // Up to a preposition (but "of"), a conjunction, a clause or punctuation; the tagger's odd verb tag
+  // inside a noun phrase ("a customs checkpoint/VBP") does not end it.
+  uint32_t end = k;
+  while (end < s.last_token && end < k + 6) {
+    const Token& t = v.tok(end);
+    const bool ends = In(t.tag, {"IN", "TO", "CC", "WDT", "WP", "VBD", "VBZ", "VBG", "MD", ",", ".", ":"}) ||
+                      t.norm == "(" || t.norm == ")";
+    if (ends && !(t.lower == "of" && end > k)) break;
+    ++end;
+  }
+  return {k, end};
+}
+
+// What the event hit when no actor2 says: armed people or an armed post, or a place where civilians
+// live (cues.txt armed_target_phrases, civilian_target_nouns).
+Conventions::Target TargetOf(const SentenceView& v, const TriggerMatch& m, bool nominal, const Cues& cues) {
+  if (NamesArmedVictims(v, m, cues)) return Conventions::Target::kArmed;
+  const auto [first, last] = ObjectPhrase(v, m, nominal);
+  if (first == last) return Conventions::Target::kUnknown;
+  for (const Cues::Phrase& p : cues.armed_target_phrases)
+    for (uint32_t i = first; i < last; ++i)
+      if (Cues::PhraseAt(p, v.doc(), v.sentence(), i, /*forms_only=*/false) && i + p.size() <= last)
+        return Conventions::Target::kArmed;
+  for (uint32_t i = first; i < last; ++i) {
+    if (cues.civilian_target_nouns.Contains(v.tok(i).lower)) return Conventions::Target::kCivilianPlace;
+  }
+  return Conventions::Target::kUnknown;
+}
+
+void ChooseAcled(const Pattern& p, const Conventions& conventions, Conventions::Target target, Event* e) {
+  if (const AcledRule* rule = conventions.ChooseAcled(p, e->actor1, e->actor2, target)) {
     e->acled_event_type = rule->event_type;
     e->acled_sub_event_type = rule->sub_event_type;
   }
@@ -164,8 +204,8 @@ std::optional<Event> CodeReading(const ArticleView& article, size_t si, const Tr
   CodeCrowd(v, t, rules, &e);
   if (!CodeAgentless(article, si, t, roles, rules, &e)) return std::nullopt;
   const bool acled_fixed = rules.conventions.Apply(rules.lookup, t.context, &e);
-  const bool armed_victims = NamesArmedVictims(v, m, rules.cues);
-  if (!acled_fixed) ChooseAcled(p, rules.conventions, armed_victims, &e);
+  const Conventions::Target target = TargetOf(v, m, t.trigger.nominal, rules.cues);
+  if (!acled_fixed) ChooseAcled(p, rules.conventions, target, &e);
   if (roles.place && roles.place->place) e.location = roles.place->place->loc;
   e.modality = t.modality.modality;
   e.claimant = t.modality.claimant;
@@ -181,7 +221,7 @@ std::optional<Event> CodeReading(const ArticleView& article, size_t si, const Tr
   e.confidence = Confidence(roles, t.trigger.nominal, t.when != nullptr, e.modality);
   // Victims named by the toll may give the event its target, and with it another ACLED type.
   if (AttachToll(article, si, roles, m, rules, counted_by_trigger, taken, &e) && !acled_fixed)
-    ChooseAcled(p, rules.conventions, armed_victims, &e);
+    ChooseAcled(p, rules.conventions, target, &e);
   // ACLED codes what happened, not what was intended, threatened or denied.
   if (rules.conventions.unrealised_modalities.Contains(e.modality)) e.acled_event_type = e.acled_sub_event_type = "";
   return e;
