@@ -80,6 +80,13 @@ double ArticleContext::CountryWeight(std::string_view cc) const {
   return v ? v->w : 0.0;
 }
 
+double ArticleContext::GroundedElsewhere(std::string_view cc) const {
+  const Vote* named_here = FindVote(named_countries, cc, {});
+  const double grounded_total = country_total - named_total;
+  const double grounded_here = CountryWeight(cc) - (named_here ? named_here->w : 0.0);
+  return grounded_total - grounded_here;
+}
+
 double ArticleContext::CountryShare(std::string_view cc) const {
   if (country_total <= 0) return 0.0;
   const Vote* v = FindVote(countries, cc, {});
@@ -115,6 +122,10 @@ ArticleContext VoteArticleContext(const Gazetteer& gaz, std::vector<Candidate>* 
     WeightOf(ctx.countries, e.cc, {}) += w;
     ctx.country_total += w;
     c.own_vote = w;
+    if (e.all_countries) {
+      WeightOf(ctx.named_countries, e.cc, {}) += w;
+      ctx.named_total += w;
+    }
     if (e.one_a1 && !e.a1.empty() && !e.all_countries) {
       WeightOf(ctx.admin1s, e.cc, e.a1) += w;
       ctx.admin1_total += w;

@@ -95,6 +95,24 @@ void ReadCuesAfter(const std::vector<Token>& toks, const PlaceCues& cues, Candid
   if (cues.NearAfter(toks, c->last)) c->near = true;
 }
 
+// A capitalised word right after the name (and any type word it took) continues a longer name
+// that the index does not hold: "Lake Edward", "David Komayombi"; a direction word does not
+// ("Owerri North", "Marakwet East" name a part of the place).
+bool FollowedByCapitalisedWord(const std::vector<Token>& toks, const PlaceCues& cues, const Candidate& c) {
+  if (c.span_last >= toks.size()) return false;
+  const Token& next = toks[c.span_last];
+  return IsWord(next) && StartsUpper(next) && !cues.IsDirection(next.lower);
+}
+
+// A short word in capitals is an acronym ("UN", "RM"): it names a country ("DRC", "US") or a
+// province ("FCT"), not a town that happens to be spelled so (Un, India).
+bool IsAcronym(const std::vector<Token>& toks, const Candidate& c) {
+  if (c.last - c.first != 1 || toks[c.first].norm.size() > 4) return false;
+  for (const char ch : toks[c.first].norm)
+    if (ch < 'A' || ch > 'Z') return false;
+  return true;
+}
+
 // A one-word name beside a number is a date: "November 6", "6 March".
 bool BesideNumber(const std::vector<Token>& toks, const Candidate& c) {
   const bool number_before = c.first > 0 && toks[c.first - 1].kind == TokenKind::kNumber;
@@ -137,6 +155,8 @@ std::vector<Candidate> FindCandidates(const Document& doc, const Gazetteer& gaz,
     ReadCuesBefore(toks, cues, &c);
     ReadCuesAfter(toks, cues, &c);
     c.date = BesideNumber(toks, c);
+    c.in_longer_name = FollowedByCapitalisedWord(toks, cues, c);
+    c.acronym = IsAcronym(toks, c);
     cands.push_back(c);
     i += name.len;
   }

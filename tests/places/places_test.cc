@@ -199,6 +199,20 @@ const Case kCases[] = {
     {"Gunmen kidnapped a priest in Atacora.", "Atacora", kNpmOnly, "Atakora", "BJ", "Atakora", "", 3},
     // Another mention of the same name is no evidence for a namesake.
     {"Protests spread in Beni territory, then across the region of Beni.", "Beni territory", kNpmOnly, "Beni", "CD", "North Kivu", "Beni", 2},
+    // A place of a country nothing else names, in a report grounded elsewhere, is a namesake abroad
+    // whatever its cues (Kahira is an alternate name of Cairo; Kalera of Calera, Alabama); a city
+    // of the article's own country stays, and so does one named beside foreign countries.
+    {"FARDC soldiers retook the town of Kahira from Nyatura militiamen.", "Kahira", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
+    {"Mayi Mayi militiamen burned the police station in the town of Kalera.", "Kalera", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
+    {"Youths protested in Goma against the talks with Rwanda and Uganda.", "Goma", kAll, "Goma", "CD", "North Kivu", nullptr, 1},
+    // Part of a longer name the index does not hold: "Lake" of "Lake Edward" (not Lake County),
+    // "Ceel" of "Ceel Buur" (an alternate name of Eyl); but a seat in an institution's name is the town.
+    {"Militiamen abducted fishermen on Lake Edward.", "Lake", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
+    {"Al Shabaab militants attacked a base in Ceel Buur town.", "Ceel", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
+    {"Students protested at Maiduguri University over fees.", "Maiduguri", kNpmOnly, "Maiduguri", "NG", "Borno State", nullptr, 1},
+    {"Fighting was reported in Owerri North on Sunday.", "Owerri", kNpmOnly, "Owerri", "NG", nullptr, nullptr, 1},
+    // An acronym is no town: "UN" is not Un, Gujarat.
+    {"The militia leader surrendered to UN troops at Kalunga.", "UN", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
     // Words that are also place names, without support: no place.
     {"Police said the talks would resume on March 3.", "Police", kAll, nullptr, nullptr, nullptr, nullptr, 0},
     {"Police said the talks would resume on March 3.", "March", kAll, nullptr, nullptr, nullptr, nullptr, 0},
