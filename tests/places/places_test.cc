@@ -314,7 +314,12 @@ TEST(PlaceFinderTest, MainPlace) {
       {"Gunmen killed two men in Sake (Masisi, Nord-Kivu). The attackers fled.", "Sake", 1},
       // A district that does not hold the town: the province.
       {"Gunmen killed two men in Sake. Others fled to Rutshuru territory.", "North Kivu", 3},
-      {"Rwanda and Burundi met in Kigali with DR Congo and Uganda.", nullptr, 0},
+      // Countries named only by name or demonym say who is involved; the places named say where.
+      {"Rwanda and Burundi met in Kigali with DR Congo and Uganda.", "Kigali", 3},
+      {"Rebels attacked a base in Beni territory, North Kivu, killing peacekeepers from Tanzania and Malawi.",
+       "North Kivu", 3},
+      // Places in two countries: contested.
+      {"Delegations met in Kigali, then in Bujumbura.", nullptr, 0},
       {"Nothing about any place here.", nullptr, 0},
   };
   for (const auto& c : cases) {
