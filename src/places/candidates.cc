@@ -71,7 +71,8 @@ void ReadCuesBefore(const std::vector<Token>& toks, const PlaceCues& cues, Candi
   auto lower = [&](uint32_t back) { return i >= back ? std::string_view(toks[i - back].lower) : std::string_view(); };
   const std::string_view p1 = lower(1), p2 = lower(2), p3 = lower(3);
   if (cues.IsLocative(p1)) c->locative = true;
-  if (cues.NearBefore(toks, i)) c->near = true;
+  // "north of X", "km from X" place the event by X as "in X" does.
+  if (cues.NearBefore(toks, i)) c->near = c->locative = true;
   // The type word stands right before the name or before "of" or ",": "town X", "the town of
   // X", "the capital, X".
   std::string_view type_word = p1 == "of" || p1 == "," ? p2 : p1;

@@ -194,6 +194,8 @@ const Case kCases[] = {
     {"FARDC soldiers repelled an attack in Mambasa.", "Mambasa", kNpmOnly, "Mambasa", "CD", "Ituri", "Mambasa", 2},
     // "north of X": near X.
     {"Militiamen burned a village north of Goma.", "Goma", kAll, "Goma", "CD", "North Kivu", nullptr, 2},
+    // ...which supports a name as "in X" does: Oicha, a territory seat with no people counted.
+    {"Gunmen killed three farmers a few km north of Oicha.", "Oicha", kNpmOnly, "Oicha", "CD", "North Kivu", nullptr, 2},
     // Provinces as reports write them (data/places/admin_alternates.tsv).
     {"Militants attacked a base in Lower Shabelle on Sunday.", "Lower Shabelle", kNpmOnly, "Lower Shabeelle", "SO", "Lower Shabeelle", "", 3},
     {"Gunmen kidnapped a priest in Atacora.", "Atacora", kNpmOnly, "Atakora", "BJ", "Atakora", "", 3},
