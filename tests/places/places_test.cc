@@ -192,6 +192,11 @@ const Case kCases[] = {
     {"FARDC soldiers clashed with rebels in Beni.", "Beni", kNpmOnly, "Beni", "CD", "North Kivu", nullptr, 1},
     {"Rebels clashed with soldiers in Beni.", "Beni", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
     {"FARDC soldiers repelled an attack in Mambasa.", "Mambasa", kNpmOnly, "Mambasa", "CD", "Ituri", "Mambasa", 2},
+    // ADF, LUCHA, Lendu and Hema militias act in the DR Congo: Beni is the Congolese town; Hema is no
+    // town of China, and the militia's name never a place.
+    {"LUCHA activists marched in Beni on Monday.", "Beni", kNpmOnly, "Beni", "CD", "North Kivu", nullptr, 1},
+    {"ADF rebels ambushed a convoy in Beni.", "Beni", kNpmOnly, "Beni", "CD", "North Kivu", nullptr, 1},
+    {"A Lendu militia attacked Hema herders in Djugu territory.", "Hema", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
     // "north of X": near X.
     {"Militiamen burned a village north of Goma.", "Goma", kAll, "Goma", "CD", "North Kivu", nullptr, 2},
     // ...which supports a name as "in X" does: Oicha, a territory seat with no people counted.
