@@ -187,6 +187,25 @@ void ApplyHint(const Gazetteer& gaz, const std::vector<Slot>& slots, int x, bool
     if (cands[k].forced < 0 && cands[k].first >= slots.front().first) confine(cands[k]);
 }
 
+// "Magama in Jibia LGA", "Hukke of Bassa LGA": a name right before "in"/"of" and a name with an
+// admin type word lies in that admin area, as in "Magama (Jibia LGA)": the area confines it
+// (Magama of Niger State is not the one), and the area is where the event is when it has none.
+void ReadInsideHints(const Document& doc, const Gazetteer& gaz, const std::vector<std::string_view>& country_words,
+                     std::vector<Candidate>* candidates) {
+  std::vector<Candidate>& cands = *candidates;
+  const std::vector<Token>& toks = doc.tokens;
+  for (size_t k = 0; k + 1 < cands.size(); ++k) {
+    const Candidate& y = cands[k + 1];
+    // The type word after Y ("Jibia LGA"); one before it ("the Beni region of Bolivia") names X's kind.
+    if ((y.type != kTypeAdmin2 && y.type != kTypeAdmin1) || y.span_last == y.last) continue;
+    if (y.first < 1 || (toks[y.first - 1].lower != "in" && toks[y.first - 1].lower != "of")) continue;
+    const Candidate& x = cands[k];
+    if (x.span_last + 1 != y.first || x.forced >= 0 || x.has_area) continue;
+    std::vector<Slot> slots{Slot{y.first, y.span_last, static_cast<int>(k + 1)}};
+    ApplyHint(gaz, slots, static_cast<int>(k), /*lone_slot_outer=*/false, k + 1, country_words, candidates);
+  }
+}
+
 }  // namespace
 
 void ReadAdminHints(const Document& doc, const Gazetteer& gaz, const PlaceCues& cues,
@@ -207,6 +226,7 @@ void ReadAdminHints(const Document& doc, const Gazetteer& gaz, const PlaceCues& 
     const int x = ci > 0 && (cands[ci - 1].span_last == i || cands[ci - 1].last == i) ? static_cast<int>(ci - 1) : -1;
     ApplyHint(gaz, slots, x, /*lone_slot_outer=*/paren, ci, country_words, candidates);
   }
+  ReadInsideHints(doc, gaz, country_words, candidates);
 }
 
 }  // namespace sitrep

@@ -188,6 +188,9 @@ const Case kCases[] = {
     // ...and places a village missing from the index in its territory; a list is no hint.
     {"Soldiers clashed with militiamen in Kalunga, Rutshuru, on Tuesday.", "Rutshuru", kAll, "Rutshuru Territory", "CD", "North Kivu", "Rutshuru Territory", 2},
     {"Shops were looted in Goma, Bukavu and Uvira.", "Bukavu", kAll, "Bukavu", "CD", "South Kivu", nullptr, 1},
+    // "X in Y LGA", "X of Y territory" confine X as the parentheses do (Magama of Niger State is not the one).
+    {"Gunmen attacked Magama in Jibia LGA and killed two residents.", "Magama", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
+    {"Gunmen attacked Magama in Jibia LGA and killed two residents.", "Jibia LGA", kNpmOnly, "Jibia", "NG", "Katsina State", "Jibia", 2},
     // Country words: "FARDC" makes Beni the Congolese town, not the department of Bolivia, and Mambasa not Mombasa.
     {"FARDC soldiers clashed with rebels in Beni.", "Beni", kNpmOnly, "Beni", "CD", "North Kivu", nullptr, 1},
     {"Rebels clashed with soldiers in Beni.", "Beni", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
