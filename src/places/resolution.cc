@@ -181,6 +181,15 @@ bool SeatNamedByItsName(const Place& p, NameKind nk) {
   return nk == NameKind::kName && (f == "PPLC" || f == "PPLA" || f == "PPLA2");
 }
 
+// Whether something else in the text votes for the place's country, or nothing votes for any
+// other: a seat in an institution's name ("Lagos House of Assembly") is the town at home, not
+// abroad ("Hamar Jadid" in a report on Somali forces is not Hamar, Norway).
+bool HomeOrNoOtherCountry(const Candidate& c, const Place& p, const ArticleContext& ctx) {
+  const double others_here = ctx.CountryWeight(p.country_code) - c.own_vote;
+  const double others_total = ctx.country_total - c.own_vote;
+  return others_here > 1e-9 || others_total <= 1e-9;
+}
+
 // A place of a country that nothing else in the text names, in an article that places, admin
 // areas or country words ground in other countries, is a namesake abroad whatever its cues ("the
 // town of Kalera" in a report on Mayi Mayi is not Calera, Alabama), unless it is famous enough to
@@ -205,7 +214,7 @@ bool Accept(const Candidate& c, const Place& p, NameKind nk, const ArticleContex
   if (c.has_area) return InHintArea(c, p);
   if (p.kind == PlaceKind::kCountry || p.kind == PlaceKind::kRegion) return true;
   if (c.acronym && p.kind != PlaceKind::kAdmin1) return false;
-  if (c.in_longer_name && !SeatNamedByItsName(p, nk)) return false;
+  if (c.in_longer_name && !(SeatNamedByItsName(p, nk) && HomeOrNoOtherCountry(c, p, ctx))) return false;
   if (ForeignWithoutMention(c, p, nk, ctx)) return false;
   const double share = ctx.CountryShare(p.country_code);
   // A big town, or a provincial capital of some size, needs no other support; but not when only

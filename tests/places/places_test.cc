@@ -221,6 +221,7 @@ const Case kCases[] = {
     {"Al Shabaab militants attacked a base in Ceel Buur town.", "Ceel", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
     {"Students protested at Maiduguri University over fees.", "Maiduguri", kNpmOnly, "Maiduguri", "NG", "Borno State", nullptr, 1},
     {"Fighting was reported in Owerri North on Sunday.", "Owerri", kNpmOnly, "Owerri", "NG", nullptr, nullptr, 1},
+    {"Kenyan soldiers clashed with militants in Hamar Jadid.", "Hamar", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
     // An acronym is no town: "UN" is not Un, Gujarat.
     {"The militia leader surrendered to UN troops at Kalunga.", "UN", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
     // Words that are also place names, without support: no place.
