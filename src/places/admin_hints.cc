@@ -175,7 +175,9 @@ void ApplyHint(const Gazetteer& gaz, const std::vector<Slot>& slots, int x, bool
   for (size_t si = 0; si < slots.size(); ++si) {
     if (slots[si].cand < 0) continue;
     Candidate& c = cands[slots[si].cand];
-    const bool outer = IsOuter(slots, si, lone_slot_outer);
+    // A lone name after the comma chose the area as a district would; within that area it is the
+    // province when one has its name ("near Pavlopil, Donetsk": the oblast, not Donetsk Raion).
+    const bool outer = IsOuter(slots, si, lone_slot_outer) || slots.size() == 1;
     double fit = 0;
     c.forced = BestInArea(gaz, c, best_cc, best_a1, outer, &fit);
     c.hint_area = !outer || slots.size() == 1;

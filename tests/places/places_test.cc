@@ -187,6 +187,8 @@ const Case kCases[] = {
     {"Rebels attacked Kokola, Beni.", "Kokola", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
     // ...and places a village missing from the index in its territory; a list is no hint.
     {"Soldiers clashed with militiamen in Kalunga, Rutshuru, on Tuesday.", "Rutshuru", kAll, "Rutshuru Territory", "CD", "North Kivu", "Rutshuru Territory", 2},
+    // A lone name after the comma that names a province and one of its districts is the province.
+    {"Rebels fired mortars at army positions near Pavlopil, Donetsk.", "Donetsk", kNpmOnly, "Donetsk", "UA", "Donetsk", "", 3},
     {"Shops were looted in Goma, Bukavu and Uvira.", "Bukavu", kAll, "Bukavu", "CD", "South Kivu", nullptr, 1},
     // "X in Y LGA", "X of Y territory" confine X as the parentheses do (Magama of Niger State is not the one).
     {"Gunmen attacked Magama in Jibia LGA and killed two residents.", "Magama", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
