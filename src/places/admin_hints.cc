@@ -145,6 +145,15 @@ bool IsOuter(const std::vector<Slot>& slots, size_t si, bool lone_slot_outer) {
   return si + 1 == slots.size() && (slots.size() > 1 || lone_slot_outer);
 }
 
+// Whether the widest name of a hint of several names has no entry in the area: that name says
+// which province it is ("Bermo (Bermo, Maradi)" is in Maradi, whatever else "Bermo" may be).
+bool OuterSlotOutside(const Gazetteer& gaz, const std::vector<Candidate>& cands, const std::vector<Slot>& slots,
+                      std::string_view cc, std::string_view a1) {
+  if (slots.size() < 2 || slots.back().cand < 0) return false;
+  double fit = 0;
+  return BestInArea(gaz, cands[slots.back().cand], cc, a1, /*outer=*/true, &fit) < 0;
+}
+
 // Chooses the area of a hint: among the countries and provinces of the names' entries, the one
 // in which the most names (and X) have an entry, the better fitting; then forces each name to its
 // entry there and confines X (candidate `x`, -1 when X is not in the index) to it.
@@ -161,6 +170,7 @@ void ApplyHint(const Gazetteer& gaz, const std::vector<Slot>& slots, int x, bool
       const std::string_view cc = area.country_code, a1 = area.kind == PlaceKind::kCountry ? "" : area.admin1_code;
       if (cc.empty() || (cc == best_cc && a1 == best_a1)) continue;
       double score = 0, fit = 0;
+      if (OuterSlotOutside(gaz, cands, slots, cc, a1)) continue;
       for (size_t sj = 0; sj < slots.size(); ++sj) {
         if (slots[sj].cand < 0) continue;
         if (BestInArea(gaz, cands[slots[sj].cand], cc, a1, IsOuter(slots, sj, lone_slot_outer), &fit) >= 0) score += 2.0 + fit;

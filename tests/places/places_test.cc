@@ -178,6 +178,9 @@ const Case kCases[] = {
     {"Gunmen abducted a trader in Kabo (Tchaourou, Borgou) at dawn.", "Kabo", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
     {"Gunmen abducted a trader in Kabo (Tchaourou, Borgou) at dawn.", "Tchaourou", kNpmOnly, "Commune of Tchaourou", "BJ", "Borgou", nullptr, 2},
     {"Bandits raided Kurmin Dangana (Safana LGA, Katsina) overnight.", "Safana LGA", kNpmOnly, "Safana", "NG", "Katsina State", "Safana", 2},
+    // The widest name decides the area: Bermo is an alternate name of Barmouth, Wales, but not in Maradi.
+    {"Rival students clashed at a congress in Bermo (Bermo, Maradi).", "Bermo", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
+    {"Rival students clashed at a congress in Bermo (Bermo, Maradi).", "Maradi", kNpmOnly, "Maradi Region", "NE", nullptr, nullptr, 3},
     {"Rebels raided Kokola village (Beni, Nord-Kivu) at night.", "Kokola", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
     // "town, territory" after a locative word: the territory chooses among namesakes (Beni of North Kivu,
     // not of Bolivia) and vetoes the town's (Kokkola, Finland)...
