@@ -212,6 +212,8 @@ const Case kCases[] = {
     // Provinces as reports write them (data/places/admin_alternates.tsv).
     {"Militants attacked a base in Lower Shabelle on Sunday.", "Lower Shabelle", kNpmOnly, "Lower Shabeelle", "SO", "Lower Shabeelle", "", 3},
     {"Gunmen kidnapped a priest in Atacora.", "Atacora", kNpmOnly, "Atakora", "BJ", "Atakora", "", 3},
+    // Mogadishu's districts answer to Banadir's one district, seated at Mogadishu.
+    {"Militants shot dead a soldier in Hodan district on Monday.", "Hodan", kNpmOnly, "Banadir", "SO", "Banaadir", "Banadir", 2},
     // Another mention of the same name is no evidence for a namesake.
     {"Protests spread in Beni territory, then across the region of Beni.", "Beni territory", kNpmOnly, "Beni", "CD", "North Kivu", "Beni", 2},
     // A place of a country nothing else names, in a report grounded elsewhere, is a namesake abroad
