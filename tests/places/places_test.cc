@@ -214,6 +214,8 @@ const Case kCases[] = {
     {"Gunmen kidnapped a priest in Atacora.", "Atacora", kNpmOnly, "Atakora", "BJ", "Atakora", "", 3},
     // Mogadishu's districts answer to Banadir's one district, seated at Mogadishu.
     {"Militants shot dead a soldier in Hodan district on Monday.", "Hodan", kNpmOnly, "Banadir", "SO", "Banaadir", "Banadir", 2},
+    {"Police fired tear gas at protesters in Kibera.", "Kibera", kNpmOnly, "Nairobi District", "KE", "Nairobi County", "Nairobi District", 2},
+    {"Protesters marched in Nairobi on Monday.", "Nairobi", kNpmOnly, "Nairobi", "KE", "Nairobi County", nullptr, 1},
     // Another mention of the same name is no evidence for a namesake.
     {"Protests spread in Beni territory, then across the region of Beni.", "Beni territory", kNpmOnly, "Beni", "CD", "North Kivu", "Beni", 2},
     // A place of a country nothing else names, in a report grounded elsewhere, is a namesake abroad
