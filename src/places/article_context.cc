@@ -47,11 +47,34 @@ EntriesSummary Summarize(const Gazetteer& gaz, const Candidate& c) {
   return e;
 }
 
+// A demonym that is also the name of hamlets elsewhere ("Malian": Mali, and a village of China of no
+// counted people) is the demonym: the summary of its country alone. `e` unchanged otherwise (a
+// demonym that is also a province's name, "Somali", stays ambiguous).
+EntriesSummary DemonymOverHamlets(const Gazetteer& gaz, const Candidate& c, const EntriesSummary& e) {
+  constexpr int64_t kHamlet = 1000;
+  std::string_view demonym_cc;
+  for (size_t k = 0; k < c.n; ++k) {
+    const PlaceMatch m = Gazetteer::DecodePosting(c.postings[k]);
+    const Place p = gaz.place(m.place);
+    if (m.name_kind == NameKind::kDemonym) demonym_cc = p.country_code;
+    else if (p.kind != PlaceKind::kPlace || p.population >= kHamlet) return e;
+  }
+  if (demonym_cc.empty()) return e;
+  EntriesSummary d;
+  d.cc = demonym_cc;
+  d.demonym = true;
+  d.all_admin1 = false;
+  return d;
+}
+
 // The weight of a candidate's vote for its one country, 0 for none: a country name 2, a
 // province 1.5, a place with some support 1, a demonym 0.5. A date ("March 3"), a name of
 // several countries' places, or an unsupported lone name ("Police") does not vote.
 double VoteWeight(const Candidate& c, const EntriesSummary& e) {
   if (c.date || !e.one_country || e.cc.empty()) return 0;
+  // Part of a longer name ("Human" of "Human Health Services"), or an acronym that is no country's:
+  // no evidence of where the article is.
+  if ((c.in_longer_name || (c.acronym && !e.all_countries))) return 0;
   if (e.all_countries) return e.demonym ? 0.5 : 2.0;
   if (e.all_admin1) return 1.5;
   if (c.locative || c.type != kNoType || e.max_population >= 100000) return 1.0;
@@ -116,7 +139,8 @@ ArticleContext VoteArticleContext(const Gazetteer& gaz, std::vector<Candidate>* 
       VoteForHintEntry(gaz, &c, &ctx);
       continue;
     }
-    const EntriesSummary e = Summarize(gaz, c);
+    EntriesSummary e = Summarize(gaz, c);
+    if (!e.one_country) e = DemonymOverHamlets(gaz, c, e);
     const double w = VoteWeight(c, e);
     if (w == 0) continue;
     WeightOf(ctx.countries, e.cc, {}) += w;

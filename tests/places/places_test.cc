@@ -229,6 +229,8 @@ const Case kCases[] = {
     {"Militiamen abducted fishermen on Lake Edward.", "Lake", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
     {"Al Shabaab militants attacked a base in Ceel Buur town.", "Ceel", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
     {"Students protested at Maiduguri University over fees.", "Maiduguri", kNpmOnly, "Maiduguri", "NG", "Borno State", nullptr, 1},
+    // Nor does such a part vote for its country: "Human" of "Human Health Services" takes nothing from Cotonou.
+    {"Members of the Union of Human Health Services Workers held a sit-in in Cotonou.", "Cotonou", kNpmOnly, "Cotonou", "BJ", nullptr, nullptr, 1},
     {"Fighting was reported in Owerri North on Sunday.", "Owerri", kNpmOnly, "Owerri", "NG", nullptr, nullptr, 1},
     {"Kenyan soldiers clashed with militants in Hamar Jadid.", "Hamar", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
     // An acronym is no town: "UN" is not Un, Gujarat.
