@@ -183,7 +183,7 @@ bool SeatNamedByItsName(const Place& p, NameKind nk) {
 
 // Whether something else in the text votes for the place's country, or nothing votes for any
 // other: a seat in an institution's name ("Lagos House of Assembly") is the town at home, not
-// abroad ("Hamar Jadid" in a report on Somali forces is not Hamar, Norway).
+// abroad ("Hamar Jadid" beside Kenyan troops is not Hamar, Norway).
 bool HomeOrNoOtherCountry(const Candidate& c, const Place& p, const ArticleContext& ctx) {
   const double others_here = ctx.CountryWeight(p.country_code) - c.own_vote;
   const double others_total = ctx.country_total - c.own_vote;
