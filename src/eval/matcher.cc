@@ -92,7 +92,7 @@ std::string AdminKey(std::string_view name) {
   static constexpr std::pair<std::string_view, std::string_view> kWords[] = {
       {"nord", "north"}, {"sud", "south"}, {"est", "east"}, {"ouest", "west"}, {"centre", "central"}};
   static constexpr std::string_view kDropped[] = {"province", "region", "state", "governorate", "department",
-                                                  "oblast", "district", "county"};
+                                                  "oblast", "district", "county", "territory"};
   std::vector<std::string> words;
   size_t start = 0;
   while (start < key.size()) {

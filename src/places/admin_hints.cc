@@ -145,6 +145,15 @@ bool IsOuter(const std::vector<Slot>& slots, size_t si, bool lone_slot_outer) {
   return si + 1 == slots.size() && (slots.size() > 1 || lone_slot_outer);
 }
 
+// Whether the widest name of a hint of several names has no entry in the area: that name says
+// which province it is ("Bermo (Bermo, Maradi)" is in Maradi, whatever else "Bermo" may be).
+bool OuterSlotOutside(const Gazetteer& gaz, const std::vector<Candidate>& cands, const std::vector<Slot>& slots,
+                      std::string_view cc, std::string_view a1) {
+  if (slots.size() < 2 || slots.back().cand < 0) return false;
+  double fit = 0;
+  return BestInArea(gaz, cands[slots.back().cand], cc, a1, /*outer=*/true, &fit) < 0;
+}
+
 // Chooses the area of a hint: among the countries and provinces of the names' entries, the one
 // in which the most names (and X) have an entry, the better fitting; then forces each name to its
 // entry there and confines X (candidate `x`, -1 when X is not in the index) to it.
@@ -161,6 +170,7 @@ void ApplyHint(const Gazetteer& gaz, const std::vector<Slot>& slots, int x, bool
       const std::string_view cc = area.country_code, a1 = area.kind == PlaceKind::kCountry ? "" : area.admin1_code;
       if (cc.empty() || (cc == best_cc && a1 == best_a1)) continue;
       double score = 0, fit = 0;
+      if (OuterSlotOutside(gaz, cands, slots, cc, a1)) continue;
       for (size_t sj = 0; sj < slots.size(); ++sj) {
         if (slots[sj].cand < 0) continue;
         if (BestInArea(gaz, cands[slots[sj].cand], cc, a1, IsOuter(slots, sj, lone_slot_outer), &fit) >= 0) score += 2.0 + fit;
@@ -175,7 +185,9 @@ void ApplyHint(const Gazetteer& gaz, const std::vector<Slot>& slots, int x, bool
   for (size_t si = 0; si < slots.size(); ++si) {
     if (slots[si].cand < 0) continue;
     Candidate& c = cands[slots[si].cand];
-    const bool outer = IsOuter(slots, si, lone_slot_outer);
+    // A lone name after the comma chose the area as a district would; within that area it is the
+    // province when one has its name ("near Pavlopil, Donetsk": the oblast, not Donetsk Raion).
+    const bool outer = IsOuter(slots, si, lone_slot_outer) || slots.size() == 1;
     double fit = 0;
     c.forced = BestInArea(gaz, c, best_cc, best_a1, outer, &fit);
     c.hint_area = !outer || slots.size() == 1;
@@ -185,6 +197,25 @@ void ApplyHint(const Gazetteer& gaz, const std::vector<Slot>& slots, int x, bool
   // A name that covers only part of a name of the hint ("Ceel" of "Ceel Waaq") is confined too.
   for (size_t k = from_cand; k < cands.size() && cands[k].first < slots.back().last; ++k)
     if (cands[k].forced < 0 && cands[k].first >= slots.front().first) confine(cands[k]);
+}
+
+// "Magama in Jibia LGA", "Hukke of Bassa LGA": a name right before "in"/"of" and a name with an
+// admin type word lies in that admin area, as in "Magama (Jibia LGA)": the area confines it
+// (Magama of Niger State is not the one), and the area is where the event is when it has none.
+void ReadInsideHints(const Document& doc, const Gazetteer& gaz, const std::vector<std::string_view>& country_words,
+                     std::vector<Candidate>* candidates) {
+  std::vector<Candidate>& cands = *candidates;
+  const std::vector<Token>& toks = doc.tokens;
+  for (size_t k = 0; k + 1 < cands.size(); ++k) {
+    const Candidate& y = cands[k + 1];
+    // The type word after Y ("Jibia LGA"); one before it ("the Beni region of Bolivia") names X's kind.
+    if ((y.type != kTypeAdmin2 && y.type != kTypeAdmin1) || y.span_last == y.last) continue;
+    if (y.first < 1 || (toks[y.first - 1].lower != "in" && toks[y.first - 1].lower != "of")) continue;
+    const Candidate& x = cands[k];
+    if (x.span_last + 1 != y.first || x.forced >= 0 || x.has_area) continue;
+    std::vector<Slot> slots{Slot{y.first, y.span_last, static_cast<int>(k + 1)}};
+    ApplyHint(gaz, slots, static_cast<int>(k), /*lone_slot_outer=*/false, k + 1, country_words, candidates);
+  }
 }
 
 }  // namespace
@@ -207,6 +238,7 @@ void ReadAdminHints(const Document& doc, const Gazetteer& gaz, const PlaceCues& 
     const int x = ci > 0 && (cands[ci - 1].span_last == i || cands[ci - 1].last == i) ? static_cast<int>(ci - 1) : -1;
     ApplyHint(gaz, slots, x, /*lone_slot_outer=*/paren, ci, country_words, candidates);
   }
+  ReadInsideHints(doc, gaz, country_words, candidates);
 }
 
 }  // namespace sitrep

@@ -47,11 +47,34 @@ EntriesSummary Summarize(const Gazetteer& gaz, const Candidate& c) {
   return e;
 }
 
+// A demonym that is also the name of hamlets elsewhere ("Malian": Mali, and a village of China of no
+// counted people) is the demonym: the summary of its country alone. `e` unchanged otherwise (a
+// demonym that is also a province's name, "Somali", stays ambiguous).
+EntriesSummary DemonymOverHamlets(const Gazetteer& gaz, const Candidate& c, const EntriesSummary& e) {
+  constexpr int64_t kHamlet = 1000;
+  std::string_view demonym_cc;
+  for (size_t k = 0; k < c.n; ++k) {
+    const PlaceMatch m = Gazetteer::DecodePosting(c.postings[k]);
+    const Place p = gaz.place(m.place);
+    if (m.name_kind == NameKind::kDemonym) demonym_cc = p.country_code;
+    else if (p.kind != PlaceKind::kPlace || p.population >= kHamlet) return e;
+  }
+  if (demonym_cc.empty()) return e;
+  EntriesSummary d;
+  d.cc = demonym_cc;
+  d.demonym = true;
+  d.all_admin1 = false;
+  return d;
+}
+
 // The weight of a candidate's vote for its one country, 0 for none: a country name 2, a
 // province 1.5, a place with some support 1, a demonym 0.5. A date ("March 3"), a name of
 // several countries' places, or an unsupported lone name ("Police") does not vote.
 double VoteWeight(const Candidate& c, const EntriesSummary& e) {
   if (c.date || !e.one_country || e.cc.empty()) return 0;
+  // Part of a longer name ("Human" of "Human Health Services"), or an acronym that is no country's:
+  // no evidence of where the article is.
+  if (c.in_longer_name || (c.acronym && !e.all_countries)) return 0;
   if (e.all_countries) return e.demonym ? 0.5 : 2.0;
   if (e.all_admin1) return 1.5;
   if (c.locative || c.type != kNoType || e.max_population >= 100000) return 1.0;
@@ -78,6 +101,13 @@ void VoteForHintEntry(const Gazetteer& gaz, Candidate* c, ArticleContext* ctx) {
 double ArticleContext::CountryWeight(std::string_view cc) const {
   const Vote* v = FindVote(countries, cc, {});
   return v ? v->w : 0.0;
+}
+
+double ArticleContext::GroundedElsewhere(std::string_view cc) const {
+  const Vote* named_here = FindVote(named_countries, cc, {});
+  const double grounded_total = country_total - named_total;
+  const double grounded_here = CountryWeight(cc) - (named_here ? named_here->w : 0.0);
+  return grounded_total - grounded_here;
 }
 
 double ArticleContext::CountryShare(std::string_view cc) const {
@@ -109,12 +139,17 @@ ArticleContext VoteArticleContext(const Gazetteer& gaz, std::vector<Candidate>* 
       VoteForHintEntry(gaz, &c, &ctx);
       continue;
     }
-    const EntriesSummary e = Summarize(gaz, c);
+    EntriesSummary e = Summarize(gaz, c);
+    if (!e.one_country) e = DemonymOverHamlets(gaz, c, e);
     const double w = VoteWeight(c, e);
     if (w == 0) continue;
     WeightOf(ctx.countries, e.cc, {}) += w;
     ctx.country_total += w;
     c.own_vote = w;
+    if (e.all_countries) {
+      WeightOf(ctx.named_countries, e.cc, {}) += w;
+      ctx.named_total += w;
+    }
     if (e.one_a1 && !e.a1.empty() && !e.all_countries) {
       WeightOf(ctx.admin1s, e.cc, e.a1) += w;
       ctx.admin1_total += w;

@@ -71,7 +71,8 @@ void ReadCuesBefore(const std::vector<Token>& toks, const PlaceCues& cues, Candi
   auto lower = [&](uint32_t back) { return i >= back ? std::string_view(toks[i - back].lower) : std::string_view(); };
   const std::string_view p1 = lower(1), p2 = lower(2), p3 = lower(3);
   if (cues.IsLocative(p1)) c->locative = true;
-  if (cues.NearBefore(toks, i)) c->near = true;
+  // "north of X", "km from X" place the event by X as "in X" does.
+  if (cues.NearBefore(toks, i)) c->near = c->locative = true;
   // The type word stands right before the name or before "of" or ",": "town X", "the town of
   // X", "the capital, X".
   std::string_view type_word = p1 == "of" || p1 == "," ? p2 : p1;
@@ -93,6 +94,24 @@ void ReadCuesAfter(const std::vector<Token>& toks, const PlaceCues& cues, Candid
     c->type = type, c->span_last = c->last + 1;
   }
   if (cues.NearAfter(toks, c->last)) c->near = true;
+}
+
+// A capitalised word right after the name (and any type word it took) continues a longer name
+// that the index does not hold: "Lake Edward", "David Komayombi"; a direction word does not
+// ("Owerri North", "Marakwet East" name a part of the place).
+bool FollowedByCapitalisedWord(const std::vector<Token>& toks, const PlaceCues& cues, const Candidate& c) {
+  if (c.span_last >= toks.size()) return false;
+  const Token& next = toks[c.span_last];
+  return IsWord(next) && StartsUpper(next) && !cues.IsDirection(next.lower);
+}
+
+// A short word in capitals is an acronym ("UN", "RM"): it names a country ("DRC", "US") or a
+// province ("FCT"), not a town that happens to be spelled so (Un, India).
+bool IsAcronym(const std::vector<Token>& toks, const Candidate& c) {
+  if (c.last - c.first != 1 || toks[c.first].norm.size() > 4) return false;
+  for (const char ch : toks[c.first].norm)
+    if (ch < 'A' || ch > 'Z') return false;
+  return true;
 }
 
 // A one-word name beside a number is a date: "November 6", "6 March".
@@ -137,6 +156,8 @@ std::vector<Candidate> FindCandidates(const Document& doc, const Gazetteer& gaz,
     ReadCuesBefore(toks, cues, &c);
     ReadCuesAfter(toks, cues, &c);
     c.date = BesideNumber(toks, c);
+    c.in_longer_name = FollowedByCapitalisedWord(toks, cues, c);
+    c.acronym = IsAcronym(toks, c);
     cands.push_back(c);
     i += name.len;
   }

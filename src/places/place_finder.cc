@@ -14,6 +14,7 @@
 //     candidate with no support in the text or the context resolves to nothing.
 #include <algorithm>
 #include <map>
+#include <set>
 #include <string>
 
 #include "place_passes.h"
@@ -73,6 +74,16 @@ PlaceMention ToMention(const Document& doc, const Gazetteer& gaz, const ArticleC
   double margin = c.second < -1e8 ? 3.0 : c.best - c.second;
   pm.score = static_cast<float>(std::clamp(0.4 + 0.1 * margin + 0.3 * ctx.CountryShare(p.country_code), 0.0, 1.0));
   return pm;
+}
+
+// The countries in which the mentions name a place, an admin area or a region (not only the
+// country itself or its demonym).
+std::set<std::string> CountriesWithPlaces(const std::vector<PlaceMention>& mentions) {
+  std::set<std::string> out;
+  for (const PlaceMention& m : mentions)
+    if (m.kind != PlaceMention::kDemonym && m.kind != PlaceMention::kCountry && !m.loc.country_code.empty())
+      out.insert(m.loc.country_code);
+  return out;
 }
 
 }  // namespace
@@ -136,8 +147,12 @@ std::optional<Location> PlaceFinder::MainPlace(const std::vector<PlaceMention>& 
   if (!gaz_ || mentions.empty()) return std::nullopt;
   std::map<std::string, double> weight;
   double total = 0;
+  const std::set<std::string> grounded = CountriesWithPlaces(mentions);
   for (const PlaceMention& m : mentions) {
     if (m.loc.country_code.empty()) continue;
+    // "peacekeepers from Tanzania" in a report on North Kivu: a country named only by its name
+    // or demonym says who is involved; a country with places named in it says where.
+    if (!grounded.empty() && !grounded.contains(m.loc.country_code)) continue;
     double w = m.kind == PlaceMention::kDemonym ? 0.5
                : (m.kind == PlaceMention::kCountry || m.kind == PlaceMention::kRegion) ? 2.0 : 1.0;
     weight[m.loc.country_code] += w;

@@ -35,6 +35,9 @@ struct Candidate {
   bool date = false;       // a number beside it: "November 6", "6 March"
   bool initial = false;    // first word of its sentence
   bool direction = false;  // "eastern DR Congo"
+  bool in_longer_name = false;  // a capitalised word follows that the name does not take: "Lake"
+                                // of "Lake Edward", "David" of "David Komayombi"
+  bool acronym = false;    // written in capitals, four letters at most: "UN", "RM"
   double own_vote = 0;     // the weight this name gave its country in the context vote
   // Admin hints (admin_hints.cc):
   int forced = -1;         // a name inside a hint: the entry the hint chose (index into postings)
@@ -73,9 +76,16 @@ struct ArticleContext {
   // An article names few countries, so a linear search over views beats a map of strings.
   std::vector<Vote> countries, admin1s;
   double country_total = 0, admin1_total = 0;
+  // The part of the country votes given by country names and demonyms ("peacekeepers from
+  // Tanzania", "a German journalist"): they say who is involved, not where the article is.
+  std::vector<Vote> named_countries;
+  double named_total = 0;
 
   // The weight voted for country `cc` (0 when none).
   double CountryWeight(std::string_view cc) const;
+  // The weight voted for the countries other than `cc` by places, admin areas, hints and country
+  // words: what grounds the article elsewhere than in `cc`.
+  double GroundedElsewhere(std::string_view cc) const;
   // Shares of the votes, in [0, 1].
   double CountryShare(std::string_view cc) const;
   double Admin1Share(std::string_view cc, std::string_view a1) const;

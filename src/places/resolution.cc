@@ -174,6 +174,37 @@ bool ForeignNamesake(const Candidate& c, const Place& p, const ArticleContext& c
   return !big && !type_fits && others_share < 0.2;
 }
 
+// A seat of government (national, provincial, district) matched by its own name: "Maiduguri
+// University", "the Lubumbashi High Court" are in the town.
+bool SeatNamedByItsName(const Place& p, NameKind nk) {
+  const std::string_view f = p.feature_code;
+  return nk == NameKind::kName && (f == "PPLC" || f == "PPLA" || f == "PPLA2");
+}
+
+// Whether something else in the text votes for the place's country, or nothing votes for any
+// other: a seat in an institution's name ("Lagos House of Assembly") is the town at home, not
+// abroad ("Hamar Jadid" beside Kenyan troops is not Hamar, Norway).
+bool HomeOrNoOtherCountry(const Candidate& c, const Place& p, const ArticleContext& ctx) {
+  const double others_here = ctx.CountryWeight(p.country_code) - c.own_vote;
+  const double others_total = ctx.country_total - c.own_vote;
+  return others_here > 1e-9 || others_total <= 1e-9;
+}
+
+// A place of a country that nothing else in the text names, in an article that places, admin
+// areas or country words ground in other countries, is a namesake abroad whatever its cues ("the
+// town of Kalera" in a report on Mayi Mayi is not Calera, Alabama), unless it is famous enough to
+// be named alone: a national capital or a city of a million people, named by its own name ("Kahira"
+// in a report on the FARDC is a village of Masisi, not Cairo).
+// Country names and demonyms do not ground the article ("peacekeepers from Tanzania"), and do
+// name the country ("clashes in Goma with Rwandan troops" keeps Goma either way).
+bool ForeignWithoutMention(const Candidate& c, const Place& p, NameKind nk, const ArticleContext& ctx) {
+  const double others_here = ctx.CountryWeight(p.country_code) - c.own_vote;
+  if (others_here > 1e-9 || ctx.GroundedElsewhere(p.country_code) <= 0) return false;
+  constexpr int64_t kFamousPopulation = 1000000;
+  const bool famous = p.feature_code == "PPLC" || p.population >= kFamousPopulation;
+  return !(famous && nk == NameKind::kName);
+}
+
 // Whether the chosen entry is kept: no place rather than a wrong one. A country or region needs
 // no support; anything else needs its country among the article's, a cue, or a size of its own.
 bool Accept(const Candidate& c, const Place& p, NameKind nk, const ArticleContext& ctx, double second_other_country) {
@@ -182,6 +213,9 @@ bool Accept(const Candidate& c, const Place& p, NameKind nk, const ArticleContex
   if (c.forced >= 0) return true;
   if (c.has_area) return InHintArea(c, p);
   if (p.kind == PlaceKind::kCountry || p.kind == PlaceKind::kRegion) return true;
+  if (c.acronym && p.kind != PlaceKind::kAdmin1) return false;
+  if (c.in_longer_name && !(SeatNamedByItsName(p, nk) && HomeOrNoOtherCountry(c, p, ctx))) return false;
+  if (ForeignWithoutMention(c, p, nk, ctx)) return false;
   const double share = ctx.CountryShare(p.country_code);
   // A big town, or a provincial capital of some size, needs no other support; but not when only
   // one of its alternate names matched ("Mambasa", a town of Ituri, is one of Mombasa's).

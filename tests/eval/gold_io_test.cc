@@ -69,6 +69,7 @@ TEST(AdminKey, FrenchAndEnglishSpellingsOfOneProvinceAreEqual) {
   EXPECT_EQ(AdminKey("Kongo-Central"), AdminKey("Kongo Central"));
   EXPECT_EQ(AdminKey("Borno State"), AdminKey("Borno"));
   EXPECT_EQ(AdminKey("Ituri Province"), AdminKey("Ituri"));
+  EXPECT_EQ(AdminKey("Rutshuru Territory"), AdminKey("Rutshuru"));  // GeoNames' DR Congo admin2 names
   EXPECT_NE(AdminKey("North Kivu"), AdminKey("South Kivu"));
   EXPECT_NE(AdminKey("Nord-Ubangi"), AdminKey("Sud-Ubangi"));
   EXPECT_EQ(AdminKey("State"), "state");  // a name that is only the dropped word stays

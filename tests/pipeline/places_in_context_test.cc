@@ -13,8 +13,9 @@ std::vector<Event> Extract(const std::string& text, const std::string& date) {
 }
 
 TEST(PlacesInContext, AForeignNamesakeIsNoPlaceButTheArticleCountryIs) {
-  // The gazetteer's only Moura is in Portugal; the report is about Mali. "Human" (a namesake of
-  // Uman, Ukraine) sits inside "Human Rights Watch" and is no place at all.
+  // The gazetteer's only Moura is in Portugal; the report is about Mali ("Malian", though also a hamlet
+  // of China, votes for Mali). "Human" (a namesake of Uman, Ukraine) sits inside "Human Rights Watch"
+  // and is no place at all, nor a vote.
   std::vector<Event> events =
       Extract("Malian soldiers and Wagner mercenaries executed dozens of civilians in Moura, according to Human "
               "Rights Watch.",

@@ -178,6 +178,9 @@ const Case kCases[] = {
     {"Gunmen abducted a trader in Kabo (Tchaourou, Borgou) at dawn.", "Kabo", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
     {"Gunmen abducted a trader in Kabo (Tchaourou, Borgou) at dawn.", "Tchaourou", kNpmOnly, "Commune of Tchaourou", "BJ", "Borgou", nullptr, 2},
     {"Bandits raided Kurmin Dangana (Safana LGA, Katsina) overnight.", "Safana LGA", kNpmOnly, "Safana", "NG", "Katsina State", "Safana", 2},
+    // The widest name decides the area: Bermo is an alternate name of Barmouth, Wales, but not in Maradi.
+    {"Rival students clashed at a congress in Bermo (Bermo, Maradi).", "Bermo", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
+    {"Rival students clashed at a congress in Bermo (Bermo, Maradi).", "Maradi", kNpmOnly, "Maradi Region", "NE", nullptr, nullptr, 3},
     {"Rebels raided Kokola village (Beni, Nord-Kivu) at night.", "Kokola", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
     // "town, territory" after a locative word: the territory chooses among namesakes (Beni of North Kivu,
     // not of Bolivia) and vetoes the town's (Kokkola, Finland)...
@@ -187,18 +190,51 @@ const Case kCases[] = {
     {"Rebels attacked Kokola, Beni.", "Kokola", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
     // ...and places a village missing from the index in its territory; a list is no hint.
     {"Soldiers clashed with militiamen in Kalunga, Rutshuru, on Tuesday.", "Rutshuru", kAll, "Rutshuru Territory", "CD", "North Kivu", "Rutshuru Territory", 2},
+    // A lone name after the comma that names a province and one of its districts is the province.
+    {"Rebels fired mortars at army positions near Pavlopil, Donetsk.", "Donetsk", kNpmOnly, "Donetsk", "UA", "Donetsk", "", 3},
     {"Shops were looted in Goma, Bukavu and Uvira.", "Bukavu", kAll, "Bukavu", "CD", "South Kivu", nullptr, 1},
+    // "X in Y LGA", "X of Y territory" confine X as the parentheses do (Magama of Niger State is not the one).
+    {"Gunmen attacked Magama in Jibia LGA and killed two residents.", "Magama", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
+    {"Gunmen attacked Magama in Jibia LGA and killed two residents.", "Jibia LGA", kNpmOnly, "Jibia", "NG", "Katsina State", "Jibia", 2},
     // Country words: "FARDC" makes Beni the Congolese town, not the department of Bolivia, and Mambasa not Mombasa.
     {"FARDC soldiers clashed with rebels in Beni.", "Beni", kNpmOnly, "Beni", "CD", "North Kivu", nullptr, 1},
     {"Rebels clashed with soldiers in Beni.", "Beni", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
     {"FARDC soldiers repelled an attack in Mambasa.", "Mambasa", kNpmOnly, "Mambasa", "CD", "Ituri", "Mambasa", 2},
+    // ADF, LUCHA, Lendu and Hema militias act in the DR Congo: Beni is the Congolese town; Hema is no
+    // town of China, and the militia's name never a place.
+    {"LUCHA activists marched in Beni on Monday.", "Beni", kNpmOnly, "Beni", "CD", "North Kivu", nullptr, 1},
+    {"ADF rebels ambushed a convoy in Beni.", "Beni", kNpmOnly, "Beni", "CD", "North Kivu", nullptr, 1},
+    {"A Lendu militia attacked Hema herders in Djugu territory.", "Hema", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
     // "north of X": near X.
     {"Militiamen burned a village north of Goma.", "Goma", kAll, "Goma", "CD", "North Kivu", nullptr, 2},
+    // ...which supports a name as "in X" does: Oicha, a territory seat with no people counted.
+    {"Gunmen killed three farmers a few km north of Oicha.", "Oicha", kNpmOnly, "Oicha", "CD", "North Kivu", nullptr, 2},
     // Provinces as reports write them (data/places/admin_alternates.tsv).
     {"Militants attacked a base in Lower Shabelle on Sunday.", "Lower Shabelle", kNpmOnly, "Lower Shabeelle", "SO", "Lower Shabeelle", "", 3},
     {"Gunmen kidnapped a priest in Atacora.", "Atacora", kNpmOnly, "Atakora", "BJ", "Atakora", "", 3},
+    // Mogadishu's districts answer to Banadir's one district, seated at Mogadishu.
+    {"Militants shot dead a soldier in Hodan district on Monday.", "Hodan", kNpmOnly, "Banadir", "SO", "Banaadir", "Banadir", 2},
+    {"Police fired tear gas at protesters in Kibera.", "Kibera", kNpmOnly, "Nairobi District", "KE", "Nairobi County", "Nairobi District", 2},
+    {"Protesters marched in Nairobi on Monday.", "Nairobi", kNpmOnly, "Nairobi", "KE", "Nairobi County", nullptr, 1},
     // Another mention of the same name is no evidence for a namesake.
     {"Protests spread in Beni territory, then across the region of Beni.", "Beni territory", kNpmOnly, "Beni", "CD", "North Kivu", "Beni", 2},
+    // A place of a country nothing else names, in a report grounded elsewhere, is a namesake abroad
+    // whatever its cues (Kahira is an alternate name of Cairo; Kalera of Calera, Alabama); a city
+    // of the article's own country stays, and so does one named beside foreign countries.
+    {"FARDC soldiers retook the town of Kahira from Nyatura militiamen.", "Kahira", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
+    {"Mayi Mayi militiamen burned the police station in the town of Kalera.", "Kalera", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
+    {"Youths protested in Goma against the talks with Rwanda and Uganda.", "Goma", kAll, "Goma", "CD", "North Kivu", nullptr, 1},
+    // Part of a longer name the index does not hold: "Lake" of "Lake Edward" (not Lake County),
+    // "Ceel" of "Ceel Buur" (an alternate name of Eyl); but a seat in an institution's name is the town.
+    {"Militiamen abducted fishermen on Lake Edward.", "Lake", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
+    {"Al Shabaab militants attacked a base in Ceel Buur town.", "Ceel", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
+    {"Students protested at Maiduguri University over fees.", "Maiduguri", kNpmOnly, "Maiduguri", "NG", "Borno State", nullptr, 1},
+    // Nor does such a part vote for its country: "Human" of "Human Health Services" takes nothing from Cotonou.
+    {"Members of the Union of Human Health Services Workers held a sit-in in Cotonou.", "Cotonou", kNpmOnly, "Cotonou", "BJ", nullptr, nullptr, 1},
+    {"Fighting was reported in Owerri North on Sunday.", "Owerri", kNpmOnly, "Owerri", "NG", nullptr, nullptr, 1},
+    {"Kenyan soldiers clashed with militants in Hamar Jadid.", "Hamar", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
+    // An acronym is no town: "UN" is not Un, Gujarat.
+    {"The militia leader surrendered to UN troops at Kalunga.", "UN", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
     // Words that are also place names, without support: no place.
     {"Police said the talks would resume on March 3.", "Police", kAll, nullptr, nullptr, nullptr, nullptr, 0},
     {"Police said the talks would resume on March 3.", "March", kAll, nullptr, nullptr, nullptr, nullptr, 0},
@@ -300,7 +336,12 @@ TEST(PlaceFinderTest, MainPlace) {
       {"Gunmen killed two men in Sake (Masisi, Nord-Kivu). The attackers fled.", "Sake", 1},
       // A district that does not hold the town: the province.
       {"Gunmen killed two men in Sake. Others fled to Rutshuru territory.", "North Kivu", 3},
-      {"Rwanda and Burundi met in Kigali with DR Congo and Uganda.", nullptr, 0},
+      // Countries named only by name or demonym say who is involved; the places named say where.
+      {"Rwanda and Burundi met in Kigali with DR Congo and Uganda.", "Kigali", 3},
+      {"Rebels attacked a base in Beni territory, North Kivu, killing peacekeepers from Tanzania and Malawi.",
+       "North Kivu", 3},
+      // Places in two countries: contested.
+      {"Delegations met in Kigali, then in Bujumbura.", nullptr, 0},
       {"Nothing about any place here.", nullptr, 0},
   };
   for (const auto& c : cases) {
