@@ -108,7 +108,17 @@ std::string AdminKey(std::string_view name) {
     words.pop_back();
   std::string out;
   for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
-  return out;
+  // Transliterations differ in doubled letters and c/k: GeoNames' "Lower Shabeelle", "Hiiraan",
+  // "Atakora" are ACLED's "Lower Shabelle", "Hiraan", "Atacora". Letters are folded to one spelling
+  // (distinct provinces stay apart: "Tshopo" and "Tshuapa").
+  std::string folded;
+  for (size_t i = 0; i < out.size(); ++i) {
+    char c = out[i];
+    if (c == 'c' && (i + 1 >= out.size() || out[i + 1] != 'h')) c = 'k';
+    if (!folded.empty() && folded.back() == c && c != ' ') continue;
+    folded += c;
+  }
+  return folded;
 }
 
 double HaversineKm(double lat1, double lon1, double lat2, double lon2) {

@@ -75,6 +75,15 @@ TEST(AdminKey, FrenchAndEnglishSpellingsOfOneProvinceAreEqual) {
   EXPECT_EQ(AdminKey("State"), "state");  // a name that is only the dropped word stays
 }
 
+// Transliterations of one name differ in doubled letters and c/k; distinct provinces stay apart.
+TEST(AdminKey, TransliterationsOfOneNameAreEqual) {
+  EXPECT_EQ(AdminKey("Lower Shabeelle"), AdminKey("Lower Shabelle"));
+  EXPECT_EQ(AdminKey("Hiiraan"), AdminKey("Hiraan"));
+  EXPECT_EQ(AdminKey("Atakora"), AdminKey("Atacora"));
+  EXPECT_NE(AdminKey("Tshopo"), AdminKey("Tshuapa"));
+  EXPECT_NE(AdminKey("Kasai"), AdminKey("Kasai-Central"));
+}
+
 TEST(AcledCsv, ReadsRowsQuotesAndBothDateFormats) {
   GoldSet gold;
   Diagnostics diag;
