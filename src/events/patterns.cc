@@ -41,6 +41,8 @@ void AddInflections(const std::string& w, std::unordered_set<std::string>* out) 
 }
 
 // Tokens that may sit between the words of a multiword trigger: "held a 'productive call' with".
+bool HasNounTag(const Token& t) { return t.tag.rfind("NN", 0) == 0; }
+
 bool IsGapToken(const Token& t) {
   if (t.kind == TokenKind::kPunct) return t.norm == "\"" || t.norm == "'" || t.norm == "`";
   if (!t.tag.empty()) {
@@ -318,7 +320,10 @@ std::vector<TriggerMatch> EventExtractor::Patterns::Find(const Document& doc, co
       const size_t n = indexed ? picked.size() : candidates->size();
       for (size_t c = 0; c < n; ++c) {
         const Pattern* p = (*candidates)[indexed ? picked[c] : c];
-        if (!((p->verb && is_verb) || (p->noun && is_noun))) continue;
+        const bool first_fits = (p->verb && is_verb) || (p->noun && is_noun);
+        // A multiword noun is a noun by its head: "chemical/JJ attack", "improvised/VBN explosive device".
+        const bool head_may_fit = p->noun && p->words.size() > 1;
+        if (!first_fits && !head_may_fit) continue;
         uint32_t pos = i + 1;
         bool ok = true;
         for (size_t w = 1; w < p->words.size() && ok; ++w) {
@@ -332,8 +337,9 @@ std::vector<TriggerMatch> EventExtractor::Patterns::Find(const Document& doc, co
           ++pos;
         }
         if (!ok) continue;
+        if (!first_fits && !HasNounTag(doc.tokens[pos - 1])) continue;
         bool longer = !best.pattern || p->words.size() > best.pattern->words.size();
-        if (longer) best = TriggerMatch{p, i, pos, i};
+        if (longer) best = TriggerMatch{p, i, pos, first_fits ? i : pos - 1};
       }
     };
     if (!t.lemma.empty()) consider(t.lemma);
