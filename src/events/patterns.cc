@@ -40,11 +40,13 @@ void AddInflections(const std::string& w, std::unordered_set<std::string>* out) 
   }
 }
 
-// Tokens that may sit between the words of a multiword trigger: "held a 'productive call' with".
 bool HasNounTag(const Token& t) { return t.tag.rfind("NN", 0) == 0; }
 
+// Tokens that may sit between the words of a multiword trigger: "held a 'productive call' with".
 bool IsGapToken(const Token& t) {
   if (t.kind == TokenKind::kPunct) return t.norm == "\"" || t.norm == "'" || t.norm == "`";
+  // A perfect auxiliary in a passive told from the thing's side: "weapons have been seized".
+  if (t.lemma == "have" && t.tag.rfind("VB", 0) == 0) return true;
   if (!t.tag.empty()) {
     // Numbers too: "fired two mortars at", "fired 82mm mortars at".
     return t.tag == "DT" || t.tag == "JJ" || t.tag == "JJR" || t.tag == "JJS" || t.tag == "PRP$" ||
