@@ -224,7 +224,8 @@ std::vector<RoleTuple> ReadRoles(const SentenceView& v, const TriggerMatch& m, b
   const Arg* target = first_of(patient_actors);
   if (!target) target = first_of(others);
   if (frame == Frame::kTerritory && !target) target = first_of(Actors(v.PrepObjects(m.last, "from")));
-  if (frame == Frame::kTransfer) target = first_of(Actors(v.PrepObjects(m.last, "to")));
+  // "handed over Goma to M23"; a trigger that ends in "to" has its object right after ("surrendered to the army").
+  if (frame == Frame::kTransfer && m.pattern->words.back() != "to") target = first_of(Actors(v.PrepObjects(m.last, "to")));
   std::vector<const Arg*> places;
   if (frame == Frame::kTerritory || frame == Frame::kTransfer || frame == Frame::kRetreat ||
       frame == Frame::kAttack || frame == Frame::kCoerce) {
