@@ -104,6 +104,8 @@ bool IsNominal(const SentenceView& v, const TriggerMatch& m) {
 bool IsNounModifier(const SentenceView& v, const TriggerMatch& m) {
   const Sentence& s = v.sentence();
   if (m.last >= s.last_token) return false;
+  // A trigger told from the thing's side ends in its verb, and a noun after it is the object: "jets hit a depot".
+  if (v.tok(m.last - 1).tag.rfind("VB", 0) == 0) return false;
   const std::string& next = v.tok(m.last).tag;
   return (next == "NN" || next == "NNS") && !v.ArgAt(m.last) &&
          !(m.last + 1 < s.last_token && In(v.tok(m.last + 1).tag, {"DT", "PRP$"}));
