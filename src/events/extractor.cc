@@ -95,7 +95,8 @@ bool CodeAgentless(const ArticleView& article, size_t si, const TriggerReading& 
   // dollar rallied".
   const bool crowd_verb = (!t.trigger.nominal || AfterLightVerb(v, t.trigger.match, rules.cues)) &&
                           HasCrowdSubject(v, t.trigger.match, rules.cues.crowd_nouns);
-  if (!has_toll && (p.agentless_needs_toll || !(crowd_verb || (where && where->place)))) return false;
+  if (!has_toll && !p.agentless_anywhere && (p.agentless_needs_toll || !(crowd_verb || (where && where->place))))
+    return false;
   e->actor1 = p.agentless;
   return true;
 }

@@ -87,7 +87,7 @@ void AbsorbProtestResponses(const ArticleView& article, const Conventions& conve
 // Whether `lead` and `e` may be one incident: the same parties, place and time, told the same way,
 // within two sentences, and not two readings of one trigger ("clashed with FARDC and Wazalendo" is
 // two pairs of parties on purpose).
-bool OneIncident(const ArticleView& article, const Event& lead, const Event& e) {
+bool OneIncident(const ArticleView& article, const Conventions& conventions, const Event& lead, const Event& e) {
   if (lead.acled_event_type.empty() || lead.plover_type == "PROTEST") return false;
   if (lead.evidence.trigger_start == e.evidence.trigger_start) return false;
   // Mentions of one event (same type, same agent) are merged with all their details by MergeDuplicates.
@@ -98,7 +98,9 @@ bool OneIncident(const ArticleView& article, const Event& lead, const Event& e) 
   // Shabaab claimed to have killed two").
   auto happened = [](const Event& x) { return x.modality == "asserted" || x.modality == "claimed"; };
   const bool same_telling = lead.modality == e.modality || (happened(lead) && happened(e));
-  return same_telling && ShareAParty(lead, e) && SameTimeAndPlace(lead, e);
+  // A party the text did not name ("rifles were recovered too") may be any of the incident's.
+  const bool stand_in = conventions.stand_in_actors.Contains(e.actor1.id);
+  return same_telling && (ShareAParty(lead, e) || stand_in) && SameTimeAndPlace(lead, e);
 }
 
 // "ADF attacked Mukondi, killing 12 civilians and abducting 5", "RSF fighters looted homes and killed
@@ -120,7 +122,7 @@ void MergeIncidents(const ArticleView& article, const Conventions& conventions, 
       // A violent event is led only by an earlier violent one; anything else by an earlier event or a
       // violent one after it.
       const bool may_lead = violent(e) ? (violent(lead) && i < j) : (i < j || violent(lead));
-      if (!may_lead || !OneIncident(article, lead, e)) continue;
+      if (!may_lead || !OneIncident(article, conventions, lead, e)) continue;
       TakeMissingCounts(e, &lead);
       absorbed[j] = true;
       break;

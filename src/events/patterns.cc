@@ -90,13 +90,17 @@ const char* FrameName(Frame frame) {
 namespace {
 
 // The 7th field: "agentless: ACTOR_ID", the party when the text names none ("an IED exploded"), or
-// "agentless if toll: ACTOR_ID", only when the sentence also gives a toll ("clashes left 5 dead").
+// "agentless if toll: ACTOR_ID", only when the sentence also gives a toll ("clashes left 5 dead"), or
+// "agentless anywhere: ACTOR_ID", even where the sentence says neither where nor what it cost ("two
+// pistols were seized": the seizure is the event, wherever it was).
 Status ParseAgentless(const std::string& field, const std::string& where, Pattern* p) {
-  const std::string kPlain = "agentless:", kIfToll = "agentless if toll:";
+  const std::string kPlain = "agentless:", kIfToll = "agentless if toll:", kAnywhere = "agentless anywhere:";
   p->agentless_needs_toll = field.rfind(kIfToll, 0) == 0;
-  const size_t skip = p->agentless_needs_toll ? kIfToll.size() : kPlain.size();
-  if ((!p->agentless_needs_toll && field.rfind(kPlain, 0) != 0) || Trim(field.substr(skip)).empty())
-    return Status::Corruption(where + ": the 7th field must read 'agentless: ACTOR_ID' or 'agentless if toll: ACTOR_ID'");
+  p->agentless_anywhere = field.rfind(kAnywhere, 0) == 0;
+  const size_t skip = p->agentless_needs_toll ? kIfToll.size() : p->agentless_anywhere ? kAnywhere.size() : kPlain.size();
+  if ((!p->agentless_needs_toll && !p->agentless_anywhere && field.rfind(kPlain, 0) != 0) || Trim(field.substr(skip)).empty())
+    return Status::Corruption(where + ": the 7th field must read 'agentless: ACTOR_ID', 'agentless if toll: ACTOR_ID' or "
+                                      "'agentless anywhere: ACTOR_ID'");
   p->agentless.id = std::string(Trim(field.substr(skip)));
   return Status::OK();
 }

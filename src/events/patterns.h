@@ -35,6 +35,7 @@ struct Pattern {
   // dictionary (EventExtractor::BindActors).
   ActorRef agentless;
   bool agentless_needs_toll = false;  // "agentless if toll: ID": only with a toll in the sentence
+  bool agentless_anywhere = false;    // "agentless anywhere: ID": with no place or toll in the sentence too
 };
 
 // A trigger found in a sentence.
