@@ -159,10 +159,7 @@ Conventions::Target TargetOf(const SentenceView& v, const TriggerMatch& m, bool 
   if (NamesArmedVictims(v, m, cues)) return Conventions::Target::kArmed;
   const auto [first, last] = ObjectPhrase(v, m, nominal);
   if (first == last) return Conventions::Target::kUnknown;
-  for (const Cues::Phrase& p : cues.armed_target_phrases)
-    for (uint32_t i = first; i < last; ++i)
-      if (Cues::PhraseAt(p, v.doc(), v.sentence(), i, /*forms_only=*/false) && i + p.size() <= last)
-        return Conventions::Target::kArmed;
+  if (cues.armed_target_phrases.FindIn(v.doc(), v.sentence(), first, last)) return Conventions::Target::kArmed;
   for (uint32_t i = first; i < last; ++i) {
     if (cues.civilian_target_nouns.Contains(v.tok(i).lower)) return Conventions::Target::kCivilianPlace;
   }
@@ -229,7 +226,7 @@ std::optional<Event> CodeReading(const ArticleView& article, size_t si, const Tr
 
 // Passes 2 to 6 on sentence `si`; `in_article` is pass 0's decision for the article.
 void CodeSentence(const ArticleView& article, size_t si, const EventRules& rules, const TopicDecision& in_article,
-                  const ReportDates& dates, std::vector<Event>* found) {
+                  TopicRules::Memo* topic_memo, const ReportDates& dates, std::vector<Event>* found) {
   const ArticleAnalysis& a = article.analysis();
   const Sentence& s = article.sentence(si);
   const bool may_trigger = a.relevant.empty() ? rules.patterns.MayMatch(article.doc(), s) : a.relevant[si];
@@ -240,7 +237,7 @@ void CodeSentence(const ArticleView& article, size_t si, const EventRules& rules
   if (matches.empty() && !has_count) return;
   // Not about political violence: the sentence's events keep no ACLED type and its figures are no
   // humanitarian figures (pass 0).
-  const bool political = rules.topic.ForSentence(article, si, in_article).political;
+  const bool political = rules.topic.ForSentence(article, si, in_article, topic_memo).political;
   const SentenceView& v = article.View(si);
   std::vector<size_t> taken;  // the sentence's counts some event took
   const FollowingViews following = article.Following(si);
@@ -332,6 +329,7 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
   const ArticleView article(a, *cues_, *conventions_);
   const EventRules rules{*patterns_, *cues_, *conventions_, *topic_, lookup_};
   const TopicDecision in_article = topic_->ForArticle(article);  // pass 0
+  TopicRules::Memo topic_memo(article.size());
   std::vector<Event> found;
   found.reserve(2 * article.size());  // Event is large: growing the vector would move every event again
   TollCarrier tolls(*conventions_);
@@ -341,7 +339,7 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
     const size_t here_begin = found.size();
     ApplyClaimsOfResponsibility(article, si, rules, previous_begin, &found);  // pass 1
     dates.EnterSentence(si);
-    CodeSentence(article, si, rules, in_article, dates, &found);              // passes 2-6
+    CodeSentence(article, si, rules, in_article, &topic_memo, dates, &found);  // passes 2-6
     tolls.AfterSentence(si, here_begin, !article.Actors(si).empty(), &found);  // pass 7
     previous_begin = here_begin;
   }

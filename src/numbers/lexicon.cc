@@ -1,4 +1,5 @@
 // CountLexicon: parsing data/numbers/roles.txt and matching its phrases on tokens.
+#include <algorithm>
 #include "lexicon.h"
 
 #include <fstream>
@@ -62,6 +63,7 @@ Status CountLexicon::Parse(std::string_view text, const std::string& origin, std
                                      : impl.person;
       for (auto& p : phrases) {
         if (p.size() != 1) return Status::InvalidArgument(where + "'" + kind + "' entries are single words");
+        if (kind == "one") impl.longest_one = std::max(impl.longest_one, p[0].size());
         set.insert(p[0]);
       }
       continue;
