@@ -105,7 +105,8 @@ bool CodeAgentless(const ArticleView& article, size_t si, const TriggerReading& 
 // which the coding conventions then make mob violence or a violent demonstration.
 void CodeCrowd(const SentenceView& v, const TriggerReading& t, const EventRules& rules, Event* e) {
   const Pattern& p = *t.trigger.match.pattern;
-  if (!e->actor1.empty() || t.trigger.nominal || !rules.lookup) return;
+  // The subject of a passive is its victim ("a girl was raped"), not a crowd that acted.
+  if (!e->actor1.empty() || t.trigger.nominal || !rules.lookup || v.IsPassive(t.trigger.match.head)) return;
   if (!rules.conventions.coercive_types.Contains(p.plover_type)) return;
   if (!HasCrowdSubject(v, t.trigger.match, rules.cues.riot_crowd_nouns)) return;
   if (std::optional<ActorRef> crowd = rules.lookup(rules.conventions.crowd_actor.words().front())) e->actor1 = *crowd;
