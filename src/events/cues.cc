@@ -44,6 +44,7 @@ Status Cues::Load(const std::string& path) {
       {"light_verbs", &light_verbs},
       {"repel_verbs", &repel_verbs},
       {"outbreak_verbs", &outbreak_verbs},
+      {"explosive_nouns", &explosive_nouns},
       {"civilian_target_nouns", &civilian_target_nouns},
   };
   for (const auto& [name, set] : bindings)

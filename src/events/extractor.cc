@@ -95,7 +95,13 @@ bool CodeAgentless(const ArticleView& article, size_t si, const TriggerReading& 
   // dollar rallied".
   const bool crowd_verb = (!t.trigger.nominal || AfterLightVerb(v, t.trigger.match, rules.cues)) &&
                           HasCrowdSubject(v, t.trigger.match, rules.cues.crowd_nouns);
-  if (!has_toll && (p.agentless_needs_toll || !(crowd_verb || (where && where->place)))) return false;
+  // An explosive the sentence names is an explosion's place enough ("an IED exploded targeting a convoy
+  // near Macaane village", whose village the gazetteer may not know).
+  const bool names_explosive = std::any_of(
+      v.doc().tokens.begin() + v.sentence().first_token, v.doc().tokens.begin() + v.sentence().last_token,
+      [&](const Token& tok) { return rules.cues.explosive_nouns.Contains(tok.lower); });
+  if (!has_toll && (p.agentless_needs_toll || !(crowd_verb || names_explosive || (where && where->place))))
+    return false;
   e->actor1 = p.agentless;
   return true;
 }

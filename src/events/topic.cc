@@ -40,7 +40,7 @@ Status TopicRules::Load(const std::string& path, const Cues& cues) {
   if (Status s = WordLists::Load(path, &lists); !s.ok()) return s;
   const std::pair<const char*, OwnedWordSet*> word_sets[] = {
       {"section_fields", &section_fields_},   {"sections_not_political", &sections_not_political_},
-      {"conflict_words", &conflict_words_},   {"armed_words", &armed_words_}, {"weapon_words", &weapon_words_},
+      {"conflict_words", &conflict_words_},   {"armed_words", &armed_words_},
       {"unrest_words", &unrest_words_},       {"nonviolent_objects", &nonviolent_objects_},
   };
   for (const auto& [name, set] : word_sets)
@@ -147,7 +147,6 @@ TopicDecision TopicRules::ForSentence(const ArticleView& article, size_t si, con
                                       Memo* memo) const {
   if (!in_article.political) {
     std::string armed = FirstWordIn(article, si, armed_words_);
-    if (armed.empty()) armed = FirstWordIn(article, si, weapon_words_);
     if (armed.empty()) armed = FirstActorOfType(article, si, armed_actor_types_);
     if (!armed.empty()) return Decide(true, "names armed parties (\"" + armed + "\")");
     return Decide(false, "names no armed party in an article that is not political");

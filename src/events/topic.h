@@ -60,7 +60,7 @@ class TopicRules {
   // Finds sentence `si`'s non-violent cause and its denial of a link to the conflict, if not yet done.
   void ReadCauses(const ArticleView& article, size_t si, Memo* memo) const;
 
-  OwnedWordSet section_fields_, sections_not_political_, conflict_words_, armed_words_, weapon_words_, unrest_words_;
+  OwnedWordSet section_fields_, sections_not_political_, conflict_words_, armed_words_, unrest_words_;
   OwnedWordSet article_words_;  // every domain and conflict word: the article pass's first test
   OwnedWordSet armed_actor_types_, armed_actor_types_after_cause_, nonviolent_objects_;
   std::vector<Domain> domains_;
