@@ -23,6 +23,7 @@ Status Cues::Load(const std::string& path) {
       {"responsibility_fillers", &responsibility_fillers},
       {"responsibility_verbs", &responsibility_verbs},
       {"responsibility_nouns", &responsibility_nouns},
+      {"definite_determiners", &definite_determiners},
       {"dating_subordinators", &dating_subordinators},
       {"takeover_subordinators", &takeover_subordinators},
       {"circumstance_prepositions", &circumstance_prepositions},

@@ -45,7 +45,7 @@ struct Cues {
   OwnedWordSet reporting_verbs, claim_verbs, deny_verbs, threat_verbs, intent_words, refusal_verbs, condition_words;
   OwnedWordSet possibility_modals, future_modals, earlier_adverbs, possibility_nouns;
   // Claims of responsibility.
-  OwnedWordSet responsibility_fillers, responsibility_verbs, responsibility_nouns;
+  OwnedWordSet responsibility_fillers, responsibility_verbs, responsibility_nouns, definite_determiners;
   // Clauses.
   OwnedWordSet dating_subordinators, takeover_subordinators, circumstance_prepositions, clause_subordinators, auxiliary_lemmas;
   // Tolls.

@@ -351,7 +351,7 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
     previous_begin = here_begin;
   }
   AbsorbProtestResponses(article, *conventions_, &found);  // pass 8
-  MergeIncidents(article, *conventions_, &found);
+  MergeIncidents(article, *conventions_, *cues_, &found);
   Finalize(a, *conventions_, std::move(found), events);
 }
 

@@ -68,6 +68,15 @@ TEST_F(Tolls, AClaimedTollOfAnAttackIsPartOfIt) {
   ExpectOneEventWithToll(events, 5);
 }
 
+// "during the clash", "this attack": a later violent noun with a definite determiner and no party of its
+// own is the earlier event, and its toll is that event's.
+TEST_F(Tolls, TheClashReferredBackToIsTheEarlierOne) {
+  ExpectOneEventWithToll(Extract("On 3 May 2020, Nyatura and APCLS militias clashed in Kibirizi. Two APCLS fighters were "
+                                 "killed during the clash.",
+                                 "2020-05-03"),
+                         2);
+}
+
 // A count no event took is a humanitarian figure; a part of it is not a second one, another count is.
 TEST_F(Tolls, APartOfAFigureIsNoFigureOfItsOwn) {
   std::vector<int64_t> figures;
