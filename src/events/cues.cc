@@ -23,6 +23,7 @@ Status Cues::Load(const std::string& path) {
       {"responsibility_fillers", &responsibility_fillers},
       {"responsibility_verbs", &responsibility_verbs},
       {"responsibility_nouns", &responsibility_nouns},
+      {"definite_determiners", &definite_determiners},
       {"dating_subordinators", &dating_subordinators},
       {"takeover_subordinators", &takeover_subordinators},
       {"circumstance_prepositions", &circumstance_prepositions},
@@ -44,6 +45,7 @@ Status Cues::Load(const std::string& path) {
       {"light_verbs", &light_verbs},
       {"repel_verbs", &repel_verbs},
       {"outbreak_verbs", &outbreak_verbs},
+      {"explosive_nouns", &explosive_nouns},
       {"civilian_target_nouns", &civilian_target_nouns},
   };
   for (const auto& [name, set] : bindings)
@@ -52,7 +54,9 @@ Status Cues::Load(const std::string& path) {
   if (Status s = lists.TakePhraseSet("lethal_triggers", &lethal_triggers); !s.ok()) return s;
   std::vector<WordLists::Entry> armed_targets;
   if (Status s = lists.Take("armed_target_phrases", &armed_targets); !s.ok()) return s;
-  for (WordLists::Entry& e : armed_targets) armed_target_phrases.push_back(std::move(e.words));
+  std::vector<PhraseIndex::Entry> targets;
+  for (WordLists::Entry& e : armed_targets) targets.push_back({std::move(e.words), "armed target"});
+  armed_target_phrases = PhraseIndex(std::move(targets));
   for (const std::string& name : lists.Names()) {
     if (name.rfind("context ", 0) != 0) continue;
     std::vector<WordLists::Entry> entries;
@@ -107,6 +111,38 @@ bool Cues::PhraseIn(const Phrase& phrase, const Document& doc, const Sentence& s
   for (uint32_t i = s.first_token; i < s.last_token; ++i)
     if (PhraseAt(phrase, doc, s, i, forms_only)) return true;
   return false;
+}
+
+PhraseIndex::PhraseIndex(std::vector<Entry> entries) : entries_(std::move(entries)) {
+  std::vector<std::pair<std::string, std::vector<uint32_t>>> firsts;
+  for (uint32_t e = 0; e < entries_.size(); ++e) {
+    const std::string& first = entries_[e].words.front();
+    auto it = std::find_if(firsts.begin(), firsts.end(), [&](const auto& f) { return f.first == first; });
+    if (it == firsts.end()) firsts.push_back({first, {e}});
+    else it->second.push_back(e);
+  }
+  by_first_word_ = WordMap<std::vector<uint32_t>>(std::move(firsts));
+}
+
+std::vector<const PhraseIndex::Entry*> PhraseIndex::FindAll(const Document& doc, const Sentence& s) const {
+  std::vector<const Entry*> found;
+  for (uint32_t i = s.first_token; i < s.last_token; ++i)
+    if (const std::vector<uint32_t>* starting = by_first_word_.Find(doc.tokens[i].lower))
+      for (uint32_t e : *starting)
+        if (Cues::PhraseAt(entries_[e].words, doc, s, i, /*forms_only=*/true)) found.push_back(&entries_[e]);
+  return found;
+}
+
+const PhraseIndex::Entry* PhraseIndex::FindIn(const Document& doc, const Sentence& s, uint32_t first,
+                                              uint32_t last) const {
+  for (uint32_t i = first; i < last; ++i) {
+    const std::vector<uint32_t>* starting = by_first_word_.Find(doc.tokens[i].lower);
+    if (!starting) continue;
+    for (uint32_t e : *starting)
+      if (i + entries_[e].words.size() <= last && Cues::PhraseAt(entries_[e].words, doc, s, i, /*forms_only=*/true))
+        return &entries_[e];
+  }
+  return nullptr;
 }
 
 }  // namespace sitrep

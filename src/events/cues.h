@@ -12,29 +12,54 @@
 #include "sitrep/status.h"
 #include "sitrep/text.h"
 #include "core/word_lists.h"
+#include "core/word_set.h"
 
 namespace sitrep {
+
+// Phrases looked up by their first word, so that a span is read once whatever the number of phrases;
+// matched as forms (Cues::PhraseAt).
+class PhraseIndex {
+ public:
+  struct Entry {
+    std::vector<std::string> words;
+    std::string label;  // the list it came from ("disaster")
+  };
+  PhraseIndex() = default;
+  explicit PhraseIndex(std::vector<Entry> entries);
+  // The first phrase (in text order) that starts in tokens [first, last) of sentence `s` and ends by
+  // `last`, or nullptr.
+  const Entry* FindIn(const Document& doc, const Sentence& s, uint32_t first, uint32_t last) const;
+  const Entry* FindIn(const Document& doc, const Sentence& s) const {
+    return FindIn(doc, s, s.first_token, s.last_token);
+  }
+  // Every phrase that occurs in sentence `s`, in text order.
+  std::vector<const Entry*> FindAll(const Document& doc, const Sentence& s) const;
+
+ private:
+  std::vector<Entry> entries_;
+  WordMap<std::vector<uint32_t>> by_first_word_;  // first word -> indices in entries_, in file order
+};
 
 struct Cues {
   // Who speaks.
   OwnedWordSet reporting_verbs, claim_verbs, deny_verbs, threat_verbs, intent_words, refusal_verbs, condition_words;
   OwnedWordSet possibility_modals, future_modals, earlier_adverbs, possibility_nouns;
   // Claims of responsibility.
-  OwnedWordSet responsibility_fillers, responsibility_verbs, responsibility_nouns;
+  OwnedWordSet responsibility_fillers, responsibility_verbs, responsibility_nouns, definite_determiners;
   // Clauses.
   OwnedWordSet dating_subordinators, takeover_subordinators, circumstance_prepositions, clause_subordinators, auxiliary_lemmas;
   // Tolls.
   OwnedWordSet toll_verbs, toll_verbs_of_violence, people_nouns, crowd_nouns, riot_crowd_nouns, quantity_nouns, armed_person_nouns, lethal_triggers;
   // Roles.
   OwnedWordSet third_person_pronouns, first_person_plural_pronouns, where_nouns, locative_prepositions;
-  OwnedWordSet listing_words, series_words, light_verbs, repel_verbs, outbreak_verbs;
+  OwnedWordSet listing_words, series_words, light_verbs, repel_verbs, outbreak_verbs, explosive_nouns;
 
   // they/them/their/it/its... and we/us/our...: the pronouns the role rules resolve to an actor.
   bool IsPersonalPronoun(std::string_view w) const {
     return third_person_pronouns.Contains(w) || first_person_plural_pronouns.Contains(w);
   }
   // What an attack hit (phrases of lemmas or forms; nouns as forms): an armed post, a place civilians live.
-  std::vector<std::vector<std::string>> armed_target_phrases;
+  PhraseIndex armed_target_phrases;
   OwnedWordSet civilian_target_nouns;
   // Context phrases ("context NAME: phrase | phrase"): lemma or word sequences the coding conventions
   // test around an event (conventions.txt's "cue = NAME"), e.g. what turns a protest violent.

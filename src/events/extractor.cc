@@ -95,7 +95,13 @@ bool CodeAgentless(const ArticleView& article, size_t si, const TriggerReading& 
   // dollar rallied".
   const bool crowd_verb = (!t.trigger.nominal || AfterLightVerb(v, t.trigger.match, rules.cues)) &&
                           HasCrowdSubject(v, t.trigger.match, rules.cues.crowd_nouns);
-  if (!has_toll && !p.agentless_anywhere && (p.agentless_needs_toll || !(crowd_verb || (where && where->place))))
+  // An explosive the sentence names is an explosion's place enough ("an IED exploded targeting a convoy
+  // near Macaane village", whose village the gazetteer may not know).
+  const bool names_explosive = std::any_of(
+      v.doc().tokens.begin() + v.sentence().first_token, v.doc().tokens.begin() + v.sentence().last_token,
+      [&](const Token& tok) { return rules.cues.explosive_nouns.Contains(tok.lower); });
+  if (!has_toll && !p.agentless_anywhere &&
+      (p.agentless_needs_toll || !(crowd_verb || names_explosive || (where && where->place))))
     return false;
   e->actor1 = p.agentless;
   return true;
@@ -106,7 +112,8 @@ bool CodeAgentless(const ArticleView& article, size_t si, const TriggerReading& 
 // which the coding conventions then make mob violence or a violent demonstration.
 void CodeCrowd(const SentenceView& v, const TriggerReading& t, const EventRules& rules, Event* e) {
   const Pattern& p = *t.trigger.match.pattern;
-  if (!e->actor1.empty() || t.trigger.nominal || !rules.lookup) return;
+  // The subject of a passive is its victim ("a girl was raped"), not a crowd that acted.
+  if (!e->actor1.empty() || t.trigger.nominal || !rules.lookup || v.IsPassive(t.trigger.match.head)) return;
   if (!rules.conventions.coercive_types.Contains(p.plover_type)) return;
   if (!HasCrowdSubject(v, t.trigger.match, rules.cues.riot_crowd_nouns)) return;
   if (std::optional<ActorRef> crowd = rules.lookup(rules.conventions.crowd_actor.words().front())) e->actor1 = *crowd;
@@ -160,10 +167,7 @@ Conventions::Target TargetOf(const SentenceView& v, const TriggerMatch& m, bool 
   if (NamesArmedVictims(v, m, cues)) return Conventions::Target::kArmed;
   const auto [first, last] = ObjectPhrase(v, m, nominal);
   if (first == last) return Conventions::Target::kUnknown;
-  for (const Cues::Phrase& p : cues.armed_target_phrases)
-    for (uint32_t i = first; i < last; ++i)
-      if (Cues::PhraseAt(p, v.doc(), v.sentence(), i, /*forms_only=*/false) && i + p.size() <= last)
-        return Conventions::Target::kArmed;
+  if (cues.armed_target_phrases.FindIn(v.doc(), v.sentence(), first, last)) return Conventions::Target::kArmed;
   for (uint32_t i = first; i < last; ++i) {
     if (cues.civilian_target_nouns.Contains(v.tok(i).lower)) return Conventions::Target::kCivilianPlace;
   }
@@ -230,7 +234,7 @@ std::optional<Event> CodeReading(const ArticleView& article, size_t si, const Tr
 
 // Passes 2 to 6 on sentence `si`; `in_article` is pass 0's decision for the article.
 void CodeSentence(const ArticleView& article, size_t si, const EventRules& rules, const TopicDecision& in_article,
-                  const ReportDates& dates, std::vector<Event>* found) {
+                  TopicRules::Memo* topic_memo, const ReportDates& dates, std::vector<Event>* found) {
   const ArticleAnalysis& a = article.analysis();
   const Sentence& s = article.sentence(si);
   const bool may_trigger = a.relevant.empty() ? rules.patterns.MayMatch(article.doc(), s) : a.relevant[si];
@@ -241,7 +245,7 @@ void CodeSentence(const ArticleView& article, size_t si, const EventRules& rules
   if (matches.empty() && !has_count) return;
   // Not about political violence: the sentence's events keep no ACLED type and its figures are no
   // humanitarian figures (pass 0).
-  const bool political = rules.topic.ForSentence(article, si, in_article).political;
+  const bool political = rules.topic.ForSentence(article, si, in_article, topic_memo).political;
   const SentenceView& v = article.View(si);
   std::vector<size_t> taken;  // the sentence's counts some event took
   const FollowingViews following = article.Following(si);
@@ -333,6 +337,7 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
   const ArticleView article(a, *cues_, *conventions_);
   const EventRules rules{*patterns_, *cues_, *conventions_, *topic_, lookup_};
   const TopicDecision in_article = topic_->ForArticle(article);  // pass 0
+  TopicRules::Memo topic_memo(article.size());
   std::vector<Event> found;
   found.reserve(2 * article.size());  // Event is large: growing the vector would move every event again
   TollCarrier tolls(*conventions_);
@@ -342,12 +347,12 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
     const size_t here_begin = found.size();
     ApplyClaimsOfResponsibility(article, si, rules, previous_begin, &found);  // pass 1
     dates.EnterSentence(si);
-    CodeSentence(article, si, rules, in_article, dates, &found);              // passes 2-6
+    CodeSentence(article, si, rules, in_article, &topic_memo, dates, &found);  // passes 2-6
     tolls.AfterSentence(si, here_begin, !article.Actors(si).empty(), &found);  // pass 7
     previous_begin = here_begin;
   }
   AbsorbProtestResponses(article, *conventions_, &found);  // pass 8
-  MergeIncidents(article, *conventions_, &found);
+  MergeIncidents(article, *conventions_, *cues_, &found);
   Finalize(a, *conventions_, std::move(found), events);
 }
 

@@ -1,5 +1,6 @@
 // Pass 8: what an article's events get once all its sentences are read.
 #include <algorithm>
+#include <cctype>
 
 #include "dedup.h"
 #include "passes.h"
@@ -87,7 +88,26 @@ void AbsorbProtestResponses(const ArticleView& article, const Conventions& conve
 // Whether `lead` and `e` may be one incident: the same parties, place and time, told the same way,
 // within two sentences, and not two readings of one trigger ("clashed with FARDC and Wazalendo" is
 // two pairs of parties on purpose).
-bool OneIncident(const ArticleView& article, const Conventions& conventions, const Event& lead, const Event& e) {
+// "The NDC-R and NDC-C militias clashed in Mironge. Two NDC-R fighters were killed during the clash.": a
+// later violent noun with a definite determiner, that names no party of its own, refers back to an earlier
+// violent event (cues.txt definite_determiners).
+bool RefersBack(const ArticleView& article, const Conventions& conventions, const Cues& cues, const Event& lead,
+                const Event& e) {
+  if (e.evidence.start < lead.evidence.start || !conventions.unclaimed_actors.Contains(e.actor1.id)) return false;
+  if (!conventions.violent_types.Contains(lead.plover_type) || !conventions.violent_types.Contains(e.plover_type))
+    return false;
+  const std::string_view text = article.doc().text;
+  size_t end = e.evidence.trigger_start;
+  while (end > 0 && text[end - 1] == ' ') --end;
+  size_t begin = end;
+  while (begin > 0 && std::isalpha(static_cast<unsigned char>(text[begin - 1]))) --begin;
+  std::string word(text.substr(begin, end - begin));
+  for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return cues.definite_determiners.Contains(word);
+}
+
+bool OneIncident(const ArticleView& article, const Conventions& conventions, const Cues& cues, const Event& lead,
+                 const Event& e) {
   if (lead.acled_event_type.empty() || lead.plover_type == "PROTEST") return false;
   if (lead.evidence.trigger_start == e.evidence.trigger_start) return false;
   // Mentions of one event (same type, same agent) are merged with all their details by MergeDuplicates.
@@ -100,7 +120,8 @@ bool OneIncident(const ArticleView& article, const Conventions& conventions, con
   const bool same_telling = lead.modality == e.modality || (happened(lead) && happened(e));
   // A party the text did not name ("rifles were recovered too") may be any of the incident's.
   const bool stand_in = conventions.stand_in_actors.Contains(e.actor1.id);
-  return same_telling && (ShareAParty(lead, e) || stand_in) && SameTimeAndPlace(lead, e);
+  return same_telling && (ShareAParty(lead, e) || stand_in || RefersBack(article, conventions, cues, lead, e)) &&
+         SameTimeAndPlace(lead, e);
 }
 
 // "ADF attacked Mukondi, killing 12 civilians and abducting 5", "RSF fighters looted homes and killed
@@ -109,7 +130,8 @@ bool OneIncident(const ArticleView& article, const Conventions& conventions, con
 // arrests); among violent events, the one the report tells first leads. Captures and withdrawals stay
 // events of their own (conventions.txt separate_modes); protests keep their own rule
 // (AbsorbProtestResponses).
-void MergeIncidents(const ArticleView& article, const Conventions& conventions, std::vector<Event>* found) {
+void MergeIncidents(const ArticleView& article, const Conventions& conventions, const Cues& cues,
+                    std::vector<Event>* found) {
   std::vector<bool> absorbed(found->size(), false);
   auto violent = [&](const Event& x) { return conventions.violent_types.Contains(x.plover_type); };
   for (size_t j = 0; j < found->size(); ++j) {
@@ -122,7 +144,7 @@ void MergeIncidents(const ArticleView& article, const Conventions& conventions, 
       // A violent event is led only by an earlier violent one; anything else by an earlier event or a
       // violent one after it.
       const bool may_lead = violent(e) ? (violent(lead) && i < j) : (i < j || violent(lead));
-      if (!may_lead || !OneIncident(article, conventions, lead, e)) continue;
+      if (!may_lead || !OneIncident(article, conventions, cues, lead, e)) continue;
       TakeMissingCounts(e, &lead);
       absorbed[j] = true;
       break;

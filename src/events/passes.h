@@ -124,7 +124,8 @@ void AbsorbProtestResponses(const ArticleView& article, const Conventions& conve
 
 // 8b. Folds the events of an incident (the same parties, place and time, within two sentences) into
 //     the one that leads it, as ACLED codes one incident once (finalize.cc).
-void MergeIncidents(const ArticleView& article, const Conventions& conventions, std::vector<Event>* found);
+void MergeIncidents(const ArticleView& article, const Conventions& conventions, const Cues& cues,
+                    std::vector<Event>* found);
 
 // 8. Merges repeated mentions, gives events without a place the article's main place, computes ids,
 //    and appends the result to `out`.

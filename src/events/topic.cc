@@ -16,6 +16,8 @@ namespace {
 // has dozens, an ACLED note about a market protest three or four.
 constexpr int kMinDomainWords = 5;
 constexpr int kDomainOverConflict = 2;
+// The label of the denials among the phrases of causes_ (a cause is labelled with its list's name).
+constexpr const char* kDenial = "denial of a link";
 // The sentences one incident's telling spans: a cause or a denial reaches this far.
 constexpr size_t kIncidentSentences = 3;
 
@@ -38,7 +40,7 @@ Status TopicRules::Load(const std::string& path, const Cues& cues) {
   if (Status s = WordLists::Load(path, &lists); !s.ok()) return s;
   const std::pair<const char*, OwnedWordSet*> word_sets[] = {
       {"section_fields", &section_fields_},   {"sections_not_political", &sections_not_political_},
-      {"conflict_words", &conflict_words_},   {"armed_words", &armed_words_}, {"weapon_words", &weapon_words_},
+      {"conflict_words", &conflict_words_},   {"armed_words", &armed_words_},
       {"unrest_words", &unrest_words_},       {"nonviolent_objects", &nonviolent_objects_},
   };
   for (const auto& [name, set] : word_sets)
@@ -48,7 +50,8 @@ Status TopicRules::Load(const std::string& path, const Cues& cues) {
     return s;
   std::vector<WordLists::Entry> denials;
   if (Status s = lists.Take("denials", &denials); !s.ok()) return s;
-  for (WordLists::Entry& e : denials) denials_.Add(std::move(e.words), "denial");
+  std::vector<PhraseIndex::Entry> cause_entries;
+  for (WordLists::Entry& e : denials) cause_entries.push_back({std::move(e.words), kDenial});
   for (const std::string& name : lists.Names()) {
     if (name.rfind("domain ", 0) == 0) {
       Domain d{name.substr(7), {}};
@@ -57,9 +60,10 @@ Status TopicRules::Load(const std::string& path, const Cues& cues) {
     } else if (name.rfind("cause ", 0) == 0) {
       std::vector<WordLists::Entry> entries;
       if (Status s = lists.Take(name, &entries); !s.ok()) return s;
-      for (WordLists::Entry& e : entries) causes_.Add(std::move(e.words), name.substr(6));
+      for (WordLists::Entry& e : entries) cause_entries.push_back({std::move(e.words), name.substr(6)});
     }
   }
+  causes_ = PhraseIndex(std::move(cause_entries));
   if (domains_.empty()) return Status::Corruption(path + ": no 'domain NAME:' list");
   std::vector<std::string> all = conflict_words_.words();
   for (const Domain& d : domains_) all.insert(all.end(), d.words.words().begin(), d.words.words().end());
@@ -128,60 +132,52 @@ bool TopicRules::IsSource(const ArticleView& article, size_t si, const ActorSpan
   return k >= s.first_token + 2 && tokens[k - 1].lower == "to" && tokens[k - 2].lower == "according";
 }
 
-void PhraseIndex::Add(Cues::Phrase words, std::string label) {
-  by_first_word_[words.front()].push_back(entries_.size());
-  entries_.push_back({std::move(words), std::move(label)});
-}
-
-const PhraseIndex::Entry* PhraseIndex::FindIn(const Document& doc, const Sentence& s) const {
-  for (uint32_t i = s.first_token; i < s.last_token; ++i) {
-    const auto it = by_first_word_.find(doc.tokens[i].lower);
-    if (it == by_first_word_.end()) continue;
-    for (size_t e : it->second)
-      if (Cues::PhraseAt(entries_[e].words, doc, s, i, /*forms_only=*/true)) return &entries_[e];
+void TopicRules::ReadCauses(const ArticleView& article, size_t si, Memo* memo) const {
+  if (memo->read[si]) return;
+  memo->read[si] = true;
+  // One index holds both kinds of phrase: a sentence is read once.
+  for (const PhraseIndex::Entry* e : causes_.FindAll(article.doc(), article.sentence(si))) {
+    const bool denial = e->label == kDenial;
+    if (denial && !memo->denial[si]) memo->denial[si] = e;
+    if (!denial && !memo->cause[si]) memo->cause[si] = e;
   }
-  return nullptr;
 }
 
-std::string TopicRules::CauseIn(const ArticleView& article, size_t si) const {
-  const PhraseIndex::Entry* e = causes_.FindIn(article.doc(), article.sentence(si));
-  return e ? e->label + " (\"" + strings::JoinWords(e->words) + "\")" : "";
-}
-
-std::string TopicRules::DenialIn(const ArticleView& article, size_t si) const {
-  const PhraseIndex::Entry* e = denials_.FindIn(article.doc(), article.sentence(si));
-  return e ? strings::JoinWords(e->words) : "";
-}
-
-TopicDecision TopicRules::ForSentence(const ArticleView& article, size_t si, const TopicDecision& in_article) const {
+TopicDecision TopicRules::ForSentence(const ArticleView& article, size_t si, const TopicDecision& in_article,
+                                      Memo* memo) const {
   if (!in_article.political) {
     std::string armed = FirstWordIn(article, si, armed_words_);
-    if (armed.empty()) armed = FirstWordIn(article, si, weapon_words_);
     if (armed.empty()) armed = FirstActorOfType(article, si, armed_actor_types_);
     if (!armed.empty()) return Decide(true, "names armed parties (\"" + armed + "\")");
     return Decide(false, "names no armed party in an article that is not political");
   }
   // A denial speaks of the incident the sentences before it told; a cause, of what the next ones tell
   // ("Explosions tore through an industrial area where toxic chemicals were stored. The blasts killed 50").
-  for (size_t j = si; j < std::min(article.size(), si + kIncidentSentences); ++j)
-    if (const std::string denial = DenialIn(article, j); !denial.empty())
-      return Decide(false, "denies a link to the conflict (\"" + denial + "\")");
-  std::string cause;
-  for (size_t j = si + 1; j-- > 0 && j + kIncidentSentences > si && cause.empty();)
-    cause = CauseIn(article, j);
-  if (cause.empty()) return Decide(true, "");
+  for (size_t j = si; j < std::min(article.size(), si + kIncidentSentences); ++j) {
+    ReadCauses(article, j, memo);
+    if (const PhraseIndex::Entry* denial = memo->denial[j])
+      return Decide(false, "denies a link to the conflict (\"" + strings::JoinWords(denial->words) + "\")");
+  }
+  const PhraseIndex::Entry* cause = nullptr;
+  for (size_t j = si + 1; j-- > 0 && j + kIncidentSentences > si && !cause;) {
+    ReadCauses(article, j, memo);
+    cause = memo->cause[j];
+  }
+  if (!cause) return Decide(true, "");
+  const std::string why = cause->label + " (\"" + strings::JoinWords(cause->words) + "\")";
   std::string violence = FirstWordIn(article, si, armed_words_);
   if (violence.empty()) violence = FirstActorOfType(article, si, armed_actor_types_after_cause_);
   if (violence.empty()) violence = FirstWordIn(article, si, unrest_words_);
-  if (!violence.empty()) return Decide(true, "gives a cause, " + cause + ", but names \"" + violence + "\"");
-  return Decide(false, "gives a non-violent cause: " + cause);
+  if (!violence.empty()) return Decide(true, "gives a cause, " + why + ", but names \"" + violence + "\"");
+  return Decide(false, "gives a non-violent cause: " + why);
 }
 
 ArticleTopic TopicRules::Read(const ArticleView& article) const {
   ArticleTopic t;
   t.article = ForArticle(article);
   t.sentences.reserve(article.size());
-  for (size_t si = 0; si < article.size(); ++si) t.sentences.push_back(ForSentence(article, si, t.article));
+  Memo memo(article.size());
+  for (size_t si = 0; si < article.size(); ++si) t.sentences.push_back(ForSentence(article, si, t.article, &memo));
   return t;
 }
 

@@ -7,7 +7,6 @@
 
 #include <map>
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -22,22 +21,6 @@ class ArticleView;
 class SentenceView;
 struct TriggerMatch;
 
-// Phrases looked up by their first word: a sentence is read once, whatever the number of phrases.
-class PhraseIndex {
- public:
-  struct Entry {
-    Cues::Phrase words;
-    std::string label;  // the list it came from ("disaster")
-  };
-  void Add(Cues::Phrase words, std::string label);
-  // The first phrase (in sentence order) that occurs in `s`, as forms, or nullptr.
-  const Entry* FindIn(const Document& doc, const Sentence& s) const;
-
- private:
-  std::vector<Entry> entries_;
-  std::unordered_map<std::string, std::vector<size_t>> by_first_word_;
-};
-
 class TopicRules {
  public:
   // Reads `path` (data/events/topic.txt); errors name the file and line. `cues` (kept, so it must outlive
@@ -49,7 +32,14 @@ class TopicRules {
   // The article's decision (its metadata may name its section), and a sentence's given the article's:
   // the extractor asks only for the sentences that could code something.
   TopicDecision ForArticle(const ArticleView& article) const;
-  TopicDecision ForSentence(const ArticleView& article, size_t si, const TopicDecision& in_article) const;
+  // What pass 0 found in each sentence of one article (causes, denials), each sentence read once: a
+  // sentence's decision reads its neighbours too.
+  struct Memo {
+    explicit Memo(size_t sentences) : cause(sentences), denial(sentences), read(sentences, false) {}
+    std::vector<const PhraseIndex::Entry*> cause, denial;
+    std::vector<bool> read;
+  };
+  TopicDecision ForSentence(const ArticleView& article, size_t si, const TopicDecision& in_article, Memo* memo) const;
 
   // "struck a deal", "expelled three EU diplomats": the head of the noun phrase the trigger governs is
   // one of nonviolent_objects.
@@ -67,16 +57,14 @@ class TopicRules {
   // The first actor of sentence `si` whose type is in `types`, as its text, or "".
   std::string FirstActorOfType(const ArticleView& article, size_t si, const OwnedWordSet& types) const;
   bool IsSource(const ArticleView& article, size_t si, const ActorSpan& a) const;
-  // The non-violent cause sentence `si` gives ("disaster (\"flood\")"), or "".
-  std::string CauseIn(const ArticleView& article, size_t si) const;
-  // The phrase by which sentence `si` denies a link to the conflict, or "".
-  std::string DenialIn(const ArticleView& article, size_t si) const;
+  // Finds sentence `si`'s non-violent cause and its denial of a link to the conflict, if not yet done.
+  void ReadCauses(const ArticleView& article, size_t si, Memo* memo) const;
 
-  OwnedWordSet section_fields_, sections_not_political_, conflict_words_, armed_words_, weapon_words_, unrest_words_;
+  OwnedWordSet section_fields_, sections_not_political_, conflict_words_, armed_words_, unrest_words_;
   OwnedWordSet article_words_;  // every domain and conflict word: the article pass's first test
   OwnedWordSet armed_actor_types_, armed_actor_types_after_cause_, nonviolent_objects_;
   std::vector<Domain> domains_;
-  PhraseIndex causes_, denials_;
+  PhraseIndex causes_;  // "cause NAME" phrases and the denials
   const Cues* cues_ = nullptr;
 };
 

@@ -267,25 +267,31 @@ class CountFinder {
   // "a soldier", "an elderly woman", "his bodyguard": one person, a determiner of one (roles.txt `one`)
   // and within three words a singular person noun (`person`) with no break between.
   std::optional<Quantity> OnePersonAt(uint32_t i) const {
-    if (i >= end_ || !lex_.one.count(doc_.tokens[i].lower)) return std::nullopt;
-    for (uint32_t k = i + 1; k < end_ && k <= i + 3; ++k) {
-      const Token& t = doc_.tokens[k];
-      if (t.kind != TokenKind::kWord || IsPhraseBreak(t.lower) || lex_.glue.count(t.lower)) break;
-      if (lex_.person.count(t.lower)) {
-        // A modifier of another noun is not the person ("a soldier camp"), unless that noun is one
-        // ("a rebel commander").
-        if (k + 1 < end_ && lex_.person.count(doc_.tokens[k + 1].lower)) continue;
-        if (k + 1 < end_ && doc_.tokens[k + 1].kind == TokenKind::kWord && !IsPhraseBreak(doc_.tokens[k + 1].lower) &&
-            !lex_.glue.count(doc_.tokens[k + 1].lower) && !lex_.after.count(doc_.tokens[k + 1].lower))
-          return std::nullopt;
-        Quantity q;
-        q.first_token = i;
-        q.last_token = i + 1;
-        q.estimate = Estimate{1, 1, 1};
-        return q;
-      }
+    // Determiners of one are short words: most tokens fail the length test before any lookup.
+    if (i >= end_ || doc_.tokens[i].lower.size() > lex_.longest_one || !lex_.one.count(doc_.tokens[i].lower))
+      return std::nullopt;
+    // The person noun first (a few lookups), then the words before it: no break between.
+    uint32_t k = i + 1;
+    while (k < end_ && k <= i + 3 && !lex_.person.count(doc_.tokens[k].lower)) ++k;
+    if (k >= end_ || k > i + 3) return std::nullopt;
+    for (uint32_t j = i + 1; j < k; ++j) {
+      const Token& t = doc_.tokens[j];
+      if (t.kind != TokenKind::kWord || IsPhraseBreak(t.lower) || lex_.glue.count(t.lower)) return std::nullopt;
     }
-    return std::nullopt;
+    // A modifier of another noun is not the person ("a soldier camp"), unless that noun is one too ("a
+    // rebel commander": the later one is the person).
+    while (k + 1 < end_ && lex_.person.count(doc_.tokens[k + 1].lower)) ++k;
+    if (k + 1 < end_) {
+      const Token& next = doc_.tokens[k + 1];
+      if (next.kind == TokenKind::kWord && !IsPhraseBreak(next.lower) && !lex_.glue.count(next.lower) &&
+          !lex_.after.count(next.lower))
+        return std::nullopt;
+    }
+    Quantity q;
+    q.first_token = i;
+    q.last_token = i + 1;
+    q.estimate = Estimate{1, 1, 1};
+    return q;
   }
 
   // A part of the previous count, or a count coordinated with one, takes its role: "left 6

@@ -1,10 +1,12 @@
 // CountLexicon: parsing data/numbers/roles.txt and matching its phrases on tokens.
 #include "lexicon.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
 #include "core/strings.h"
+#include "core/word_lists.h"
 
 namespace sitrep {
 namespace {
@@ -62,6 +64,7 @@ Status CountLexicon::Parse(std::string_view text, const std::string& origin, std
                                      : impl.person;
       for (auto& p : phrases) {
         if (p.size() != 1) return Status::InvalidArgument(where + "'" + kind + "' entries are single words");
+        if (kind == "one") impl.longest_one = std::max(impl.longest_one, p[0].size());
         set.insert(p[0]);
       }
       continue;
@@ -90,11 +93,15 @@ Status CountLexicon::Load(const std::string& path, std::unique_ptr<CountLexicon>
 }
 
 const CountLexicon& CountLexicon::Default() {
-  static const CountLexicon* lex = [] {
-    std::unique_ptr<CountLexicon> l;
-    if (!Parse(kBuiltinRolesText, "roles.txt", &l).ok()) l.reset(new CountLexicon());
-    return l.release();
-  }();
+  // The compiled-in roles.txt is checked by the tests; should it still be malformed, the process stops with
+  // its file:line message rather than count with an empty lexicon.
+  static const CountLexicon* lex =
+      ParseBuiltinOrDie<std::unique_ptr<CountLexicon>>(
+          kBuiltinRolesText, "data/numbers/roles.txt",
+          [](std::string_view text, const std::string& origin, std::unique_ptr<CountLexicon>* out) {
+            return CountLexicon::Parse(text, origin, out);
+          })
+          ->release();
   return *lex;
 }
 

@@ -25,6 +25,7 @@ struct CountLexicon::Impl {
   std::unordered_set<std::string> glue, filler, object, unit;
   // "a soldier", "his bodyguard": a determiner of one (`one`) before a singular person noun (`person`).
   std::unordered_set<std::string> one, person;
+  size_t longest_one = 0;  // the length of the longest `one` word
 
   // Longest phrase of `index` starting at token i (< end); returns its length, 0 if none.
   uint32_t MatchForward(const Index& index, const Document& doc, uint32_t i, uint32_t end, int* role) const;

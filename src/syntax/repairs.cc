@@ -131,7 +131,20 @@ static void RepairNounBeforeVerb(const Tagger& tagger, Document* doc, const Sent
   }
 }
 
+// "an IED/VBN exploded", "by an IED/JJ": an acronym in capitals is a name or a noun, never a verb or an
+// adjective (the tagger reads the -ED of "IED" as a participle).
+static void RepairAcronyms(Document* doc, const Sentence& s) {
+  for (uint32_t i = s.first_token; i < s.last_token; ++i) {
+    Token& t = doc->tokens[i];
+    if (t.norm.size() < 2 || !(t.tag.rfind("VB", 0) == 0 || t.tag.rfind("JJ", 0) == 0)) continue;
+    if (!std::all_of(t.norm.begin(), t.norm.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) continue;
+    t.tag = "NN";
+    t.lemma = t.lower;
+  }
+}
+
 void RepairTags(const Tagger& tagger, Document* doc, const Sentence& s) {
+  RepairAcronyms(doc, s);
   RepairPresentTense(tagger, doc, s);
   RepairNounBeforeVerb(tagger, doc, s);
   RepairProgressives(tagger, doc, s);

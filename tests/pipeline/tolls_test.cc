@@ -27,6 +27,13 @@ std::string Describe(const std::vector<Event>& events) {
   return s;
 }
 
+// The text yields one event, with `killed` dead.
+void ExpectOneEventWithToll(const std::vector<Event>& events, int64_t killed) {
+  ASSERT_EQ(events.size(), 1u) << Describe(events);
+  ASSERT_TRUE(events[0].counts.killed.best) << Describe(events);
+  EXPECT_EQ(*events[0].counts.killed.best, killed);
+}
+
 // "N soldiers were killed." right after the attack, with nobody named to have killed them.
 TEST_F(Tolls, TheSentenceAfterAViolentEventGivesItsToll) {
   std::vector<Event> events =
@@ -46,9 +53,7 @@ TEST_F(Tolls, ATollWithItsPartsIsCarriedOnce) {
       Extract("On 3 May 2020, the FARDC clashed with Mai-Mai militiamen in Kalonge. "
               "9 were killed, including 4 soldiers and 5 militiamen, with 2 soldiers injured.",
               "2020-05-03");
-  ASSERT_EQ(events.size(), 1u) << Describe(events);
-  ASSERT_TRUE(events[0].counts.killed.best) << Describe(events);
-  EXPECT_EQ(*events[0].counts.killed.best, 9);
+  ExpectOneEventWithToll(events, 9);
   ASSERT_TRUE(events[0].counts.wounded.best);
   EXPECT_EQ(*events[0].counts.wounded.best, 2);
 }
@@ -60,9 +65,16 @@ TEST_F(Tolls, AClaimedTollOfAnAttackIsPartOfIt) {
       "On 3 May 2020, ADF fighters attacked an army post in Mamove. The ADF claimed to have killed five soldiers in "
       "Mamove.",
       "2020-05-03");
-  ASSERT_EQ(events.size(), 1u) << Describe(events);
-  ASSERT_TRUE(events[0].counts.killed.best) << Describe(events);
-  EXPECT_EQ(*events[0].counts.killed.best, 5);
+  ExpectOneEventWithToll(events, 5);
+}
+
+// "as a result of the attack", "this attack": a later violent noun with a definite determiner and no party of its
+// own is the earlier event, and its toll is that event's.
+TEST_F(Tolls, TheAttackReferredBackToIsTheEarlierOne) {
+  ExpectOneEventWithToll(Extract("On 5 September 2019, ADF rebels attacked the village of Mamove. As a result of the "
+                                 "attack, 7 civilians have been killed.",
+                                 "2019-09-05"),
+                         7);
 }
 
 // A count no event took is a humanitarian figure; a part of it is not a second one, another count is.
@@ -108,9 +120,7 @@ TEST_F(Tolls, ATollAfterAnUncodedSentenceIsStillTheFightsToll) {
       Extract("On 16 November 2019, Al Shabaab militants clashed with Puntland forces in Af-Urur. The fighting started "
               "at dawn. At least 3 people were killed.",
               "2019-11-17");
-  ASSERT_EQ(events.size(), 1u) << Describe(events);
-  ASSERT_TRUE(events[0].counts.killed.best) << Describe(events);
-  EXPECT_EQ(*events[0].counts.killed.best, 3);
+  ExpectOneEventWithToll(events, 3);
 }
 
 // Two sentences further on, or after a sentence naming other parties, the toll is not the attack's.
