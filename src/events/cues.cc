@@ -46,6 +46,7 @@ Status Cues::Load(const std::string& path) {
       {"repel_verbs", &repel_verbs},
       {"outbreak_verbs", &outbreak_verbs},
       {"explosive_nouns", &explosive_nouns},
+      {"weapon_taking_verbs", &weapon_taking_verbs},
       {"civilian_target_nouns", &civilian_target_nouns},
   };
   for (const auto& [name, set] : bindings)

@@ -121,6 +121,19 @@ bool IsNonviolentSense(const SentenceView& v, const TriggerMatch& m, const Event
   return rules.topic.HasNonviolentObject(v, m);
 }
 
+// "seized two landmines and three grenades", "defused an IED": an explosive named as what was taken or
+// made safe is no explosion (cues.txt weapon_taking_verbs, before it in its clause).
+bool IsExplosiveTaken(const SentenceView& v, const TriggerMatch& m, const EventRules& rules) {
+  if (m.pattern->plover_mode != "explosive") return false;
+  const Sentence& s = v.sentence();
+  for (uint32_t k = m.first, steps = 0; k > s.first_token && steps < 12; ++steps) {
+    --k;
+    if (v.IsClauseBoundary(k)) return false;
+    if (v.IsVerb(k)) return rules.cues.weapon_taking_verbs.Contains(v.Lemma(k));
+  }
+  return false;
+}
+
 // A consultation in the same sentence turns a withdrawal into walking out of talks.
 bool HasTalks(const std::vector<TriggerMatch>& matches) {
   for (const TriggerMatch& m : matches)
@@ -147,6 +160,7 @@ std::vector<ReportedTrigger> SelectTriggers(const SentenceView& v, const std::ve
     ReportedTrigger t{m, IsNominal(v, m), loser_of[mi]};
     if (t.nominal && (IsNounModifier(v, m) || IsCircumstanceOfEarlierViolence(v, matches, m, rules))) continue;
     if (!t.nominal && IsNonviolentSense(v, m, rules)) continue;
+    if (t.nominal && IsExplosiveTaken(v, m, rules)) continue;
     if (m.pattern->frame == Frame::kRetreat && talks && rules.patterns.walkout) t.match.pattern = rules.patterns.walkout;
     out.push_back(t);
   }
