@@ -94,6 +94,7 @@ void AbsorbProtestResponses(const ArticleView& article, const Conventions& conve
 bool RefersBack(const ArticleView& article, const Conventions& conventions, const Cues& cues, const Event& lead,
                 const Event& e) {
   if (e.evidence.start < lead.evidence.start || !conventions.unclaimed_actors.Contains(e.actor1.id)) return false;
+  if (lead.actor1.empty()) return false;  // an event with no party is dropped: it cannot carry another
   if (!conventions.violent_types.Contains(lead.plover_type) || !conventions.violent_types.Contains(e.plover_type))
     return false;
   const std::string_view text = article.doc().text;
