@@ -33,6 +33,7 @@ install(FILES ${PROJECT_BINARY_DIR}/sitrepConfig.cmake ${PROJECT_BINARY_DIR}/sit
 
 # sitrep.pc, relocatable (prefix from the file's own place), libraries in link order (users first).
 file(RELATIVE_PATH pc_to_prefix /prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig /prefix)
+string(REGEX REPLACE "/$" "" pc_to_prefix "${pc_to_prefix}")
 set(SITREP_PC_LIBS "")
 foreach(stage pipeline eval store ingest events time numbers places actors syntax text core)
   string(APPEND SITREP_PC_LIBS " -lsitrep_${stage}")
