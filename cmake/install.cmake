@@ -3,7 +3,7 @@
 # libraries with a `sitrep::sitrep` CMake package, and a pkg-config file sitrep.pc.
 include(CMakePackageConfigHelpers)
 
-install(TARGETS sitrep RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# (The binary's own install rule is in tools/CMakeLists.txt, beside the target.)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/data/ DESTINATION ${SITREP_INSTALL_DATA_SUBDIR}
   PATTERN "*.py" EXCLUDE)  # generators of data files, not data
 if(SITREP_BUILD_GAZETTEER)
