@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "test_util.h"
+#include "../shared_data.h"
 
 namespace sitrep::testing {
 namespace {
@@ -26,6 +27,8 @@ struct Sample {
 };
 
 TEST(ActorSamples, EveryMentionResolves) {
+  SITREP_SKIP_WITHOUT_SHARED("samples/000_faa27aeaf128c5a5.txt");
+  SITREP_SKIP_WITHOUT_SHARED("samples/001_560bd95e9cff5d9e.txt");
   const std::vector<Sample> samples = {
       {"000_faa27aeaf128c5a5.txt",
        {
@@ -122,6 +125,7 @@ TEST(ActorSamples, EveryMentionResolves) {
 
 // The "X-backed" relation is reported so the extractor can record "M23, backed by Rwanda".
 TEST(ActorSamples, RwandaBackedM23) {
+  SITREP_SKIP_WITHOUT_SHARED("samples/001_560bd95e9cff5d9e.txt");
   std::string text = ReadSample("001_560bd95e9cff5d9e.txt");
   Text t(text);
   auto ms = Dict().MatchDocument(t.doc);

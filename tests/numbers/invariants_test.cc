@@ -8,6 +8,7 @@
 
 #include "sitrep/numbers.h"
 #include "test_document.h"
+#include "../shared_data.h"
 
 namespace sitrep {
 namespace {
@@ -40,6 +41,9 @@ void CheckEstimate(const Estimate& e, const std::string& where) {
 }
 
 TEST(InvariantsTest, RealSentences) {
+  SITREP_SKIP_WITHOUT_SHARED("ud/en_ewt/en_ewt-ud-dev.conllu");
+  SITREP_SKIP_WITHOUT_SHARED("samples/000_faa27aeaf128c5a5.txt");
+  SITREP_SKIP_WITHOUT_SHARED("samples/001_560bd95e9cff5d9e.txt");
   std::vector<std::string> texts = EwtSentences();
   ASSERT_GT(texts.size(), 1000u) << "UD EWT dev missing under " SITREP_TEST_SHARED_DIR;
   for (const char* sample : {"000_faa27aeaf128c5a5.txt", "001_560bd95e9cff5d9e.txt"})

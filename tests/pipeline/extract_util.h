@@ -13,17 +13,28 @@
 
 namespace sitrep::testing {
 
-inline std::vector<Event> ExtractText(const std::string& text, const std::string& date) {
-  static std::unique_ptr<Pipeline> pipeline = [] {
+// The pipeline every test of this binary shares, opened once; null (with the reason reported as a
+// test failure) when it cannot be opened, e.g. without the gazetteer index.
+inline const Pipeline* SharedPipeline() {
+  static const std::unique_ptr<Pipeline> pipeline = [] {
     std::unique_ptr<Pipeline> p;
-    EXPECT_TRUE(Pipeline::Open(PipelineOptions{}, &p).ok());
+    Status s = Pipeline::Open(PipelineOptions{}, &p);
+    if (!s.ok()) ADD_FAILURE() << "cannot open the pipeline: " << s.ToString();
     return p;
   }();
+  if (!pipeline) ADD_FAILURE() << "no pipeline (see the first failure of this test binary)";
+  return pipeline.get();
+}
+
+// No events (and a test failure) when the pipeline cannot be opened.
+inline std::vector<Event> ExtractText(const std::string& text, const std::string& date) {
+  std::vector<Event> events;
+  const Pipeline* pipeline = SharedPipeline();
+  if (!pipeline) return events;
   Article a;
   a.text = text;
   a.date = date;
   a.id = ComputeArticleId("", "", text);
-  std::vector<Event> events;
   EXPECT_TRUE(pipeline->Extract(a, &events).ok());
   return events;
 }

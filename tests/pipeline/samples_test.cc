@@ -7,6 +7,7 @@
 
 #include "sitrep/ingest.h"
 #include "sitrep/pipeline.h"
+#include "../shared_data.h"
 
 namespace sitrep {
 namespace {
@@ -40,7 +41,11 @@ std::vector<Event> LoadGold() {
 
 class Samples : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() { ASSERT_TRUE(Pipeline::Open(PipelineOptions{}, &pipeline_).ok()); }
+  static void SetUpTestSuite() {
+    Status s = Pipeline::Open(PipelineOptions{}, &pipeline_);
+    ASSERT_TRUE(s.ok()) << s.ToString();
+  }
+  void SetUp() override { SITREP_SKIP_WITHOUT_SHARED("samples"); }
   static std::vector<Event> Extract(const std::vector<Article>& articles) {
     std::vector<Event> events;
     for (const Article& a : articles) EXPECT_TRUE(pipeline_->Extract(a, &events).ok());

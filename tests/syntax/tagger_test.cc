@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "sitrep/syntax.h"
+#include "../shared_data.h"
 
 namespace sitrep {
 namespace {
@@ -168,6 +169,7 @@ void ReadConllu(const std::string& path, size_t limit, Document* doc, std::vecto
 }
 
 TEST(Tagger, AccuracyOnEwtTest) {
+  SITREP_SKIP_WITHOUT_SHARED("ud/en_ewt/en_ewt-ud-test.conllu");
   const Tagger& tagger = SharedTagger();
   Document doc;
   std::vector<std::string> gold;
@@ -189,6 +191,7 @@ TEST(Tagger, AccuracyOnEwtTest) {
 // remembered from earlier sentences share slots with new words), and in reverse order on a fresh
 // thread (other contents, other slot collisions), must give the same tags and lemmas.
 TEST(Tagger, TagsDoNotDependOnWhatWasTaggedBefore) {
+  SITREP_SKIP_WITHOUT_SHARED("ud/en_ewt/en_ewt-ud-dev.conllu");
   const Tagger& tagger = SharedTagger();
   Document reference;
   std::vector<std::string> gold;

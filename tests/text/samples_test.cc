@@ -6,6 +6,7 @@
 
 #include "sitrep/text.h"
 #include "test_util.h"
+#include "../shared_data.h"
 
 namespace sitrep {
 namespace {
@@ -26,6 +27,8 @@ bool HasTokens(const Document& doc, const std::vector<std::string>& seq) {
 class Samples : public ::testing::Test {
  protected:
   void SetUp() override {
+    SITREP_SKIP_WITHOUT_SHARED("samples/000_faa27aeaf128c5a5.txt");
+    SITREP_SKIP_WITHOUT_SHARED("samples/001_560bd95e9cff5d9e.txt");
     texts_ = testing::SampleTexts();
     for (const std::string& t : texts_) ASSERT_FALSE(t.empty()) << "missing sample under " << SITREP_TEST_SHARED_DIR;
   }

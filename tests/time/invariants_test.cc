@@ -10,11 +10,15 @@
 
 #include "../numbers/test_document.h"
 #include "sitrep/temporal.h"
+#include "../shared_data.h"
 
 namespace sitrep {
 namespace {
 
 TEST(TimeInvariantsTest, RealSentences) {
+  SITREP_SKIP_WITHOUT_SHARED("ud/en_ewt/en_ewt-ud-dev.conllu");
+  SITREP_SKIP_WITHOUT_SHARED("samples/000_faa27aeaf128c5a5.txt");
+  SITREP_SKIP_WITHOUT_SHARED("samples/001_560bd95e9cff5d9e.txt");
   std::vector<std::string> texts;
   std::istringstream in(testing::ReadFileOrEmpty(SITREP_TEST_SHARED_DIR "/ud/en_ewt/en_ewt-ud-dev.conllu"));
   std::string line;

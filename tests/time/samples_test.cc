@@ -5,6 +5,7 @@
 
 #include "../numbers/test_document.h"
 #include "sitrep/temporal.h"
+#include "../shared_data.h"
 
 namespace sitrep {
 namespace {
@@ -43,6 +44,7 @@ EventDate DateAt(const Document& doc, uint32_t trigger, const std::optional<std:
 }
 
 TEST(SamplesTest, KigaliDates) {
+  SITREP_SKIP_WITHOUT_SHARED("samples/000_faa27aeaf128c5a5.txt");
   Sample k;
   LoadSample("000_faa27aeaf128c5a5.txt", &k);
   const std::optional<std::string> article = "2023-11-07";
@@ -91,6 +93,7 @@ TEST(SamplesTest, KigaliDates) {
 
 // Every mention in the Kigali sample, in order (date or "-" when none), as a regression table.
 TEST(SamplesTest, KigaliAllMentions) {
+  SITREP_SKIP_WITHOUT_SHARED("samples/000_faa27aeaf128c5a5.txt");
   Sample k;
   LoadSample("000_faa27aeaf128c5a5.txt", &k);
   std::vector<std::string> got;
@@ -109,6 +112,7 @@ TEST(SamplesTest, KigaliAllMentions) {
 }
 
 TEST(SamplesTest, WalikaleIsUndated) {
+  SITREP_SKIP_WITHOUT_SHARED("samples/001_560bd95e9cff5d9e.txt");
   Sample w;
   LoadSample("001_560bd95e9cff5d9e.txt", &w);
   int mentions = 0;

@@ -5,6 +5,7 @@
 
 #include "command.h"
 #include "sitrep/paths.h"
+#include "sitrep/places.h"
 
 namespace sitrep::cli {
 std::vector<Command>& Registry() {
@@ -17,7 +18,8 @@ int main(int argc, char** argv) {
   using namespace sitrep::cli;
   CLI::App app{"sitrep: a conflict event data engine (news text -> coded, geolocated, dated events)"};
   app.set_version_flag("--version",
-                       "sitrep " + sitrep::Version() +
+                       "sitrep " + sitrep::Version() + "\nData: " + sitrep::DataDir() +
+                           "\nGazetteer: " + sitrep::Gazetteer::DefaultPath() +
                            "\nPlace data: GeoNames (https://www.geonames.org), CC BY 4.0."
                            "\nTagger model: trained on Universal Dependencies English EWT, CC BY-SA 4.0.");
   app.require_subcommand(1);
