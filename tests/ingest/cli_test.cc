@@ -124,6 +124,25 @@ TEST_F(CliTest, ExtractReadsStandardInput) {
   for (const std::string& line : Lines(r.out)) EXPECT_EQ(line.front(), '{') << line;
 }
 
+// Issue #14: a read error on standard input (here: a directory) was reported as an empty file.
+TEST_F(CliTest, ReadErrorOnStandardInputIsAnError) {
+  Result r = Sitrep(dir_, "extract - --gazetteer none", dir_.path());
+  EXPECT_EQ(r.code, 1) << r.err;
+  EXPECT_NE(r.err.find("<stdin>: byte 0: error: read error: Is a directory"), std::string::npos) << r.err;
+}
+
+// Issue #14: 70,000 '[' in a JSON line crashed `extract`, `ingest` and `explain` (exit 139).
+TEST_F(CliTest, DeeplyNestedJsonLineFailsAloneInEveryCommand) {
+  std::string f = dir_.Write("deep.jsonl", "{\"text\":\"a\",\"x\":" + std::string(70000, '[') + "}\n"
+                                           "{\"text\":\"Fighting was reported in Goma.\"}\n");
+  for (const std::string& cmd : std::vector<std::string>{"extract", "explain", "ingest --db " + Quote(dir_.Path("d.db"))}) {
+    Result r = Sitrep(dir_, cmd + " --gazetteer none " + Quote(f));
+    EXPECT_EQ(r.code, 1) << cmd << "\n" << r.err;
+    EXPECT_NE(r.err.find(f + ":1: byte 271: error: JSON nested deeper than 256 levels"), std::string::npos)
+        << cmd << "\n" << r.err;
+  }
+}
+
 // Issue #2: bad inputs in one CLI run with good articles; exact messages, exit code 1, every good
 // article stored, and ingesting the same inputs again adds nothing.
 TEST_F(CliTest, IngestReportsBadInputsAndIsIdempotent) {

@@ -1,0 +1,150 @@
+// Issue #14: inputs that crashed a run or were lost without a word. Every bad input is generated
+// here; each test failed before its fix.
+#include <gtest/gtest.h>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <sstream>
+
+#include "sitrep/ingest.h"
+#include "test_util.h"
+
+namespace sitrep {
+namespace {
+
+using testing::TempDir;
+
+struct ReadResult {
+  std::vector<Article> articles;
+  std::vector<std::string> messages;
+  ReadStats stats;
+  int errors = 0;
+};
+
+ReadResult Read(const std::vector<std::string>& paths, ReadOptions opt = ReadOptions()) {
+  ReadResult r;
+  Diagnostics diag;
+  Status s = ReadArticles(paths, opt, &diag, [&](Article&& a) {
+    r.articles.push_back(std::move(a));
+    return Status::OK();
+  }, &r.stats);
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  for (const Diagnostic& d : diag.all()) r.messages.push_back(d.ToString());
+  r.errors = diag.errors();
+  return r;
+}
+
+ReadResult ReadStdin(const std::string& input, ReadOptions opt = ReadOptions()) {
+  std::istringstream in(input);
+  opt.stdin_stream = &in;
+  return Read({"-"}, opt);
+}
+
+// 1. 70,000 '[' in an unknown field overflowed the stack when the metadata was copied (exit 139).
+TEST(Reliability, DeeplyNestedJsonIsAnErrorNotACrash) {
+  TempDir dir;
+  const std::string deep = std::string(70000, '[') + std::string(70000, ']');
+  std::string f = dir.Write("deep.jsonl", "{\"text\":\"Nested.\",\"extra\":" + deep + "}\n"
+                                          "{\"text\":\"Shallow.\",\"extra\":[[[\"[[[\"]]]}\n");
+  ReadResult r = Read({f});
+  ASSERT_EQ(r.articles.size(), 1u);
+  EXPECT_EQ(r.articles[0].text, "Shallow.");
+  EXPECT_EQ(r.articles[0].metadata.at("extra"), "[[[\"[[[\"]]]");
+  // The object is level 1, so the 256th "[" (column 27 + 255) opens level 257.
+  EXPECT_EQ(r.messages, std::vector<std::string>{f + ":1: byte 281: error: JSON nested deeper than 256 levels "
+                                                     "(at column 282)"});
+  EXPECT_EQ(r.stats.failed, 1);
+}
+
+// 3. A directory walk skipped unreadable directories, dangling links and FIFOs without a word.
+TEST(Reliability, DirectoryWalkReportsEverythingItDoesNotRead) {
+  TempDir dir;
+  dir.Write("feed/a.txt", "One.");
+  dir.Write("elsewhere/b.txt", "Two.");
+  const std::string feed = dir.Path("feed");
+  std::filesystem::create_symlink(dir.Path("gone.txt"), feed + "/dangling.txt");
+  std::filesystem::create_directory_symlink(dir.Path("elsewhere"), feed + "/linked");
+  std::filesystem::create_symlink(dir.Path("elsewhere/b.txt"), feed + "/z-link.txt");
+  ASSERT_EQ(mkfifo((feed + "/pipe").c_str(), 0600), 0);
+  ReadResult r = Read({feed});
+  ASSERT_EQ(r.articles.size(), 2u);  // a.txt and the link to a file
+  EXPECT_EQ(r.articles[1].text, "Two.");
+  const std::vector<std::string> expected = {
+      feed + "/dangling.txt: error: dangling symbolic link (No such file or directory); skipped",
+      feed + "/linked: warning: symbolic link to a directory; not followed (name it on the command line)",
+      feed + "/pipe: error: not a regular file (a FIFO); skipped",
+  };
+  std::vector<std::string> got = r.messages;
+  std::sort(got.begin(), got.end());
+  EXPECT_EQ(got, expected);
+  EXPECT_EQ(r.errors, 2);
+}
+
+TEST(Reliability, UnreadableDirectoryIsAnError) {
+  if (geteuid() == 0) GTEST_SKIP() << "root reads every directory";
+  TempDir dir;
+  dir.Write("feed/a.txt", "One.");
+  dir.Write("feed/locked/b.txt", "Two.");
+  const std::string locked = dir.Path("feed/locked");
+  std::filesystem::permissions(locked, std::filesystem::perms::none);
+  ReadResult r = Read({dir.Path("feed")});
+  std::filesystem::permissions(locked, std::filesystem::perms::owner_all);
+  EXPECT_EQ(r.articles.size(), 1u);
+  EXPECT_EQ(r.messages, std::vector<std::string>{locked + ": error: cannot read directory: Permission denied"});
+}
+
+// 3. One NUL byte in the first 64 KiB of a JSON-lines file skipped the whole file as binary.
+TEST(Reliability, NulByteInJsonLinesSpoilsOnlyItsLine) {
+  TempDir dir;
+  std::string content;
+  for (int i = 1; i <= 1000; ++i) {
+    if (i == 3)
+      content += std::string("{\"text\":\"bad\0byte\"}\n", 20);
+    else
+      content += "{\"text\":\"Line " + std::to_string(i) + ".\"}\n";
+  }
+  std::string f = dir.Write("feed.jsonl", content);
+  ReadResult r = Read({f});
+  EXPECT_EQ(r.articles.size(), 999u);
+  ASSERT_EQ(r.messages.size(), 1u);
+  EXPECT_EQ(r.messages[0].rfind(f + ":3: byte ", 0), 0u) << r.messages[0];
+  EXPECT_EQ(r.errors, 1);
+}
+
+// 3. JSON lines after a UTF-8 byte order mark (a file not named .jsonl, or standard input) became
+// one plain-text article of raw JSON.
+TEST(Reliability, JsonLinesAfterAByteOrderMark) {
+  const std::string feed = "\xEF\xBB\xBF{\"text\":\"First.\"}\n{\"text\":\"Second.\"}\n";
+  TempDir dir;
+  std::string f = dir.Write("feed.txt", feed);
+  for (const ReadResult& r : {Read({f}), ReadStdin(feed)}) {
+    ASSERT_EQ(r.articles.size(), 2u);
+    EXPECT_EQ(r.articles[0].text, "First.");
+    EXPECT_EQ(r.articles[1].text, "Second.");
+    EXPECT_TRUE(r.messages.empty()) << r.messages[0];
+  }
+  // A syntax error on the first line counts bytes from the start of the file, mark included.
+  ReadResult bad = ReadStdin("\xEF\xBB\xBF{\"text\": x}\n");
+  EXPECT_EQ(bad.messages, std::vector<std::string>{"<stdin>:1: byte 12: error: malformed JSON (syntax error at column 10)"});
+}
+
+// 3. UTF-16 files were called binary.
+TEST(Reliability, Utf16FilesAreNamedAsSuch) {
+  TempDir dir;
+  std::string le;
+  for (char c : std::string("Fighting in Goma.")) le += std::string{c, '\0'};
+  std::string with_bom = dir.Write("bom.txt", "\xFF\xFE" + le);
+  std::string without = dir.Write("nobom.txt", le);
+  ReadResult r = Read({with_bom, without});
+  const std::string message = ": error: UTF-16 text; convert it to UTF-8 (e.g. iconv -f UTF-16 -t UTF-8); skipped";
+  EXPECT_EQ(r.messages, (std::vector<std::string>{with_bom + message, without + message}));
+  EXPECT_EQ(r.stats.failed, 2);
+  EXPECT_FALSE(LooksUtf16("Plain ASCII text."));
+  EXPECT_FALSE(LooksUtf16(std::string("GIF89a\0\0\0\0\x01\0", 12)));
+}
+
+}  // namespace
+}  // namespace sitrep
