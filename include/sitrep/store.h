@@ -107,6 +107,9 @@ class Store {
  private:
   explicit Store(sqlite3* db, std::string path);
   Status Exec(const char* sql) const;
+  Status EnableWal();
+  // OK when `version` (from SchemaVersion) can be read and is not newer than this build knows.
+  Status CheckNotNewer(int version) const;
   Status Error(const char* what) const;
 
   sqlite3* db_;
@@ -122,6 +125,8 @@ const std::vector<std::string>& EventColumns();
 // The flattened values of `e`, one per EventColumns() entry (empty string for null).
 std::vector<std::string> EventColumnValues(const Event& e);
 // One CSV record (RFC 4180: fields with , " CR or LF are quoted, quotes doubled), ending in CRLF.
+// A field that a spreadsheet would run as a formula (starting with = + - @, tab or CR, and not a
+// plain number like -3.5) is written with a leading ' (OWASP's advice against CSV injection).
 std::string CsvRecord(const std::vector<std::string>& fields);
 // One GeoJSON Feature (a Point at [lon, lat]) with the flattened columns as properties;
 // call only when HasCoordinates(e).

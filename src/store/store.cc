@@ -1,6 +1,8 @@
 // Store: opening, migrations and batched writes.
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <thread>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -55,12 +57,24 @@ Status Store::Open(const std::string& path, const StoreOptions& options, std::un
   std::unique_ptr<Store> store(new Store(db, path));
   sqlite3_busy_timeout(db, 5000);  // another sitrep writing: wait rather than fail
   sqlite3_extended_result_codes(db, 0);
-  // WAL lets readers (sitrep events, a web view) run while ingest writes.
-  Status s = store->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+  Status s = store->EnableWal();
+  if (s.ok()) s = store->Exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
   if (!s.ok()) return s;
   if (!(s = store->Migrate()).ok()) return s;
   *out = std::move(store);
   return Status::OK();
+}
+
+// WAL lets readers (sitrep events, a web view) run while ingest writes. Switching a file to WAL needs
+// it to itself, and SQLite answers SQLITE_BUSY at once, without the busy handler, when another
+// connection holds it (a second ingest creating the same new database): retry for a while.
+Status Store::EnableWal() {
+  constexpr int kAttempts = 500;  // 10 ms apart: 5 s, as the busy timeout
+  for (int attempt = 1;; ++attempt) {
+    Status s = Exec("PRAGMA journal_mode=WAL");
+    if (s.ok() || sqlite3_errcode(db_) != SQLITE_BUSY || attempt == kAttempts) return s;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
 }
 
 int Store::LatestSchemaVersion() { return static_cast<int>(Migrations().size()); }
@@ -70,25 +84,31 @@ int Store::SchemaVersion() const {
   return st.ok() && st.Step() == SQLITE_ROW ? static_cast<int>(st.Int(0)) : -1;
 }
 
+Status Store::CheckNotNewer(int version) const {
+  if (version < 0) return Error("cannot read the schema version");
+  if (version > LatestSchemaVersion())
+    return Status::Corruption(fmt::format("{}: database schema version {} is newer than this sitrep knows ({})",
+                                          path_, version, LatestSchemaVersion()));
+  return Status::OK();
+}
+
 Status Store::Migrate() {
   int version = SchemaVersion();
-  if (version < 0) return Error("cannot read the schema version");
-  const int latest = LatestSchemaVersion();
-  if (version > latest)
-    return Status::Corruption(fmt::format("{}: database schema version {} is newer than this sitrep knows ({})",
-                                          path_, version, latest));
-  for (int v = version; v < latest; ++v) {
-    Status s = Exec("BEGIN IMMEDIATE");
-    if (!s.ok()) return s;
+  Status s = CheckNotNewer(version);
+  if (!s.ok() || version == LatestSchemaVersion()) return s;  // versions only grow: no lock needed
+  // Another process may be creating or migrating the same file right now: read the version again
+  // under the write lock, so each migration runs exactly once ("table articles already exists").
+  if (!(s = Exec("BEGIN IMMEDIATE")).ok()) return s;
+  version = SchemaVersion();
+  s = CheckNotNewer(version);
+  for (int v = version; s.ok() && v < LatestSchemaVersion(); ++v) {
     s = Exec(Migrations()[v]);
     if (s.ok()) s = Exec(fmt::format("PRAGMA user_version = {}", v + 1).c_str());
-    if (s.ok()) s = Exec("COMMIT");
-    if (!s.ok()) {
-      Exec("ROLLBACK");
-      return Status::IOError(fmt::format("migration to schema version {} failed: {}", v + 1, s.message()));
-    }
+    if (!s.ok()) s = Status::IOError(fmt::format("migration to schema version {} failed: {}", v + 1, s.message()));
   }
-  return Status::OK();
+  if (s.ok()) s = Exec("COMMIT");
+  if (!s.ok()) Exec("ROLLBACK");
+  return s;
 }
 
 bool HasCoordinates(const Event& e) {

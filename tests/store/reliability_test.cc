@@ -1,0 +1,78 @@
+// Issue #14: the store under concurrent creation, read-only storage and hostile CSV cells.
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "sitrep/store.h"
+
+namespace sitrep {
+namespace {
+
+class StoreReliabilityTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "sitrep-store-rel-XXXXXX").string();
+    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
+    dir_ = tmpl;
+  }
+  void TearDown() override {
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
+  }
+  std::string dir_;
+};
+
+Article MakeArticle(const std::string& text) {
+  Article a;
+  a.text = text;
+  a.source = "example.org";
+  a.origin = "test.txt";
+  a.id = ComputeArticleId(a.source, a.url, a.text);
+  return a;
+}
+
+// In a child process: opens `path` (creating it) and stores one article; exits 0 on success.
+[[noreturn]] void OpenAndWriteInChild(const std::string& path, int n) {
+  std::unique_ptr<Store> store;
+  Status s = Store::Open(path, StoreOptions(), &store);
+  if (s.ok()) {
+    Store::Batch batch;
+    batch.emplace_back(MakeArticle("Article " + std::to_string(n) + "."), std::vector<Event>());
+    s = store->Write(batch, nullptr);
+  }
+  if (!s.ok()) std::fprintf(stderr, "child %d: %s\n", n, s.ToString().c_str());
+  _exit(s.ok() ? 0 : 1);
+}
+
+// 2. Two ingests creating the same new database at once: one failed with "table articles already
+// exists" or "database is locked" (the migration read user_version outside the write lock).
+TEST_F(StoreReliabilityTest, ProcessesCreatingTheSameDatabaseAtOnceAllSucceed) {
+  constexpr int kRounds = 10, kProcesses = 4;
+  for (int round = 0; round < kRounds; ++round) {
+    std::string path = dir_ + "/new" + std::to_string(round) + ".db";
+    std::vector<pid_t> children;
+    for (int i = 0; i < kProcesses; ++i) {
+      pid_t pid = fork();
+      ASSERT_GE(pid, 0);
+      if (pid == 0) OpenAndWriteInChild(path, i);
+      children.push_back(pid);
+    }
+    for (pid_t pid : children) {
+      int status = 0;
+      ASSERT_EQ(waitpid(pid, &status, 0), pid);
+      EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "round " << round;
+    }
+    std::unique_ptr<Store> store;
+    ASSERT_TRUE(Store::Open(path, StoreOptions(), &store).ok());
+    int64_t n = 0;
+    ASSERT_TRUE(store->CountArticles(&n).ok());
+    EXPECT_EQ(n, kProcesses) << "round " << round;
+  }
+}
+
+}  // namespace
+}  // namespace sitrep
