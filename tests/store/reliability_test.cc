@@ -74,5 +74,19 @@ TEST_F(StoreReliabilityTest, ProcessesCreatingTheSameDatabaseAtOnceAllSucceed) {
   }
 }
 
+// 6. CSV cells starting with = + - @ were written as they are (formula injection in spreadsheets).
+TEST(CsvExport, FormulaCellsAreNeutralizedButNumbersStayNumbers) {
+  EXPECT_EQ(CsvRecord({"=HYPERLINK(\"http://x\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\tx", "-"}),
+            "\"'=HYPERLINK(\"\"http://x\"\")\",'+cmd|' /C calc'!A0,'-2+3,'@SUM(A1),'\tx,'-\r\n");
+  EXPECT_EQ(CsvRecord({"-3.5", "29.2228", "+12", "-1e-5", "0", "", "Goma", "a=b"}),
+            "-3.5,29.2228,+12,-1e-5,0,,Goma,a=b\r\n");
+  Event e;
+  e.trigger = "=1+1";
+  e.location = Location{"Goma", 216281, -1.6792, 29.2228, "North Kivu", "", "CD", 1, "Goma"};
+  std::string row = CsvRecord(EventColumnValues(e));
+  EXPECT_NE(row.find(",'=1+1,"), std::string::npos) << row;
+  EXPECT_NE(row.find(",-1.6792,29.2228,"), std::string::npos) << row;
+}
+
 }  // namespace
 }  // namespace sitrep
