@@ -39,6 +39,10 @@ struct StoreOptions {
   // When false, opening a path that does not exist fails with NotFound instead of creating it
   // (used by the query commands so that a typo in --db is an error, not an empty result).
   bool create_if_missing = true;
+  // Open with SQLITE_OPEN_READONLY for the query commands: nothing is written (no switch to WAL, no
+  // migration), so a database on read-only storage can be read. The file must exist and be at the
+  // current schema version (else Corruption, saying how to migrate it). Write() fails.
+  bool read_only = false;
 };
 
 struct WriteStats {
@@ -108,6 +112,10 @@ class Store {
   explicit Store(sqlite3* db, std::string path);
   Status Exec(const char* sql) const;
   Status EnableWal();
+  static Status OpenWithFlags(const std::string& path, const std::string& filename, int flags,
+                              const StoreOptions& options, std::unique_ptr<Store>* out);
+  Status PrepareForWriting();
+  Status CheckReadable();
   // OK when `version` (from SchemaVersion) can be read and is not newer than this build knows.
   Status CheckNotNewer(int version) const;
   Status Error(const char* what) const;

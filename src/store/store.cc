@@ -1,4 +1,5 @@
 // Store: opening, migrations and batched writes.
+#include <cctype>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -41,14 +42,50 @@ Status Store::Exec(const char* sql) const {
   return Status::IOError(msg);
 }
 
+namespace {
+
+// "file:" URI of a path, for SQLite's URI parameters (RFC 3986: bytes other than unreserved
+// characters and '/' percent-encoded).
+std::string FileUri(const std::string& path) {
+  std::string uri = "file:";
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~')
+      uri += static_cast<char>(c);
+    else
+      uri += fmt::format("%{:02X}", c);
+  }
+  return uri;
+}
+
+// True when `path`-wal is absent or empty: every committed transaction is in the main file.
+bool NoPendingWal(const std::string& path) {
+  std::error_code ec;
+  auto size = std::filesystem::file_size(path + "-wal", ec);
+  return ec || size == 0;
+}
+
+}  // namespace
+
 Status Store::Open(const std::string& path, const StoreOptions& options, std::unique_ptr<Store>* out) {
   std::error_code ec;
   bool in_memory = path == ":memory:" || path.empty();
-  if (!in_memory && !options.create_if_missing && !std::filesystem::exists(path, ec))
+  if (!in_memory && (options.read_only || !options.create_if_missing) && !std::filesystem::exists(path, ec))
     return Status::NotFound(path + ": no such database");
-  int flags = SQLITE_OPEN_READWRITE | (options.create_if_missing ? SQLITE_OPEN_CREATE : 0);
+  int flags = options.read_only ? SQLITE_OPEN_READONLY
+                                : SQLITE_OPEN_READWRITE | (options.create_if_missing ? SQLITE_OPEN_CREATE : 0);
+  Status s = OpenWithFlags(path, path, flags, options, out);
+  // On read-only storage SQLite cannot create the -shm file a WAL database needs ("unable to open
+  // database file"). With no pending -wal content nothing can be missing from the main file, and
+  // nobody can change it: read it as immutable.
+  if (!s.ok() && options.read_only && !in_memory && s.code() == Status::Code::kIOError && NoPendingWal(path))
+    s = OpenWithFlags(path, FileUri(path) + "?immutable=1", flags | SQLITE_OPEN_URI, options, out);
+  return s;
+}
+
+Status Store::OpenWithFlags(const std::string& path, const std::string& filename, int flags,
+                            const StoreOptions& options, std::unique_ptr<Store>* out) {
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  int rc = sqlite3_open_v2(filename.c_str(), &db, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = fmt::format("{}: cannot open database: {}", path, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
     sqlite3_close_v2(db);
@@ -57,12 +94,29 @@ Status Store::Open(const std::string& path, const StoreOptions& options, std::un
   std::unique_ptr<Store> store(new Store(db, path));
   sqlite3_busy_timeout(db, 5000);  // another sitrep writing: wait rather than fail
   sqlite3_extended_result_codes(db, 0);
-  Status s = store->EnableWal();
-  if (s.ok()) s = store->Exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+  Status s = options.read_only ? store->CheckReadable() : store->PrepareForWriting();
   if (!s.ok()) return s;
-  if (!(s = store->Migrate()).ok()) return s;
   *out = std::move(store);
   return Status::OK();
+}
+
+Status Store::PrepareForWriting() {
+  Status s = EnableWal();
+  if (s.ok()) s = Exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+  if (s.ok()) s = Migrate();
+  return s;
+}
+
+// A read-only connection changes nothing (no WAL switch, no migration), so it works on read-only
+// storage; it can only read a database that is already at the current schema.
+Status Store::CheckReadable() {
+  int version = SchemaVersion();
+  Status s = CheckNotNewer(version);
+  if (s.ok() && version < LatestSchemaVersion())
+    s = Status::Corruption(fmt::format("{}: database schema version {} is older than this sitrep reads ({}); "
+                                       "the next `sitrep ingest` into it migrates it",
+                                       path_, version, LatestSchemaVersion()));
+  return s;
 }
 
 // WAL lets readers (sitrep events, a web view) run while ingest writes. Switching a file to WAL needs

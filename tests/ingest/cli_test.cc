@@ -143,6 +143,30 @@ TEST_F(CliTest, DeeplyNestedJsonLineFailsAloneInEveryCommand) {
   }
 }
 
+// Issue #14: `events` and `articles` could not read a database on read-only storage (every open
+// switched to WAL and migrated). The storage is made read-only with a bind mount in a user namespace;
+// the test is skipped where `unshare` is not allowed.
+TEST_F(CliTest, QueryCommandsReadADatabaseOnReadOnlyStorage) {
+  if (std::system("unshare -rm true 2>/dev/null") != 0) GTEST_SKIP() << "unshare -rm is not allowed here";
+  std::string in = dir_.Write("data/a.txt", "date 2023-01-02 Fighting was reported in Goma.\n");
+  std::string db = dir_.Path("data/x.db");
+  ASSERT_EQ(Sitrep(dir_, "ingest -q --gazetteer none --db " + Quote(db) + " " + Quote(in)).code, 0);
+  std::filesystem::create_directory(dir_.Path("ro"));
+  const std::string ro_db = dir_.Path("ro/x.db");
+  for (const char* cmd : {"events", "articles"}) {
+    std::string script = "mount --bind " + Quote(dir_.Path("data")) + " " + Quote(dir_.Path("ro")) +
+                         " && mount -o remount,bind,ro " + Quote(dir_.Path("ro")) + " && " + Quote(kSitrep) + " " +
+                         cmd + " --db " + Quote(ro_db);
+    std::string out_path = dir_.Path(std::string(cmd) + ".out");
+    int status = std::system(("unshare -rm sh -c " + Quote(script) + " >" + Quote(out_path) + " 2>&1").c_str());
+    std::ifstream out(out_path);
+    std::stringstream text;
+    text << out.rdbuf();
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << cmd << ": " << text.str();
+    if (std::string(cmd) == "articles") EXPECT_NE(text.str().find("\"date\":\"2023-01-02\""), std::string::npos) << text.str();
+  }
+}
+
 // Issue #2: bad inputs in one CLI run with good articles; exact messages, exit code 1, every good
 // article stored, and ingesting the same inputs again adds nothing.
 TEST_F(CliTest, IngestReportsBadInputsAndIsIdempotent) {

@@ -74,6 +74,47 @@ TEST_F(StoreReliabilityTest, ProcessesCreatingTheSameDatabaseAtOnceAllSucceed) {
   }
 }
 
+std::string JournalMode(const std::string& path) {
+  sqlite3* db = nullptr;
+  sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st, nullptr);
+  std::string mode = sqlite3_step(st) == SQLITE_ROW ? reinterpret_cast<const char*>(sqlite3_column_text(st, 0)) : "";
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return mode;
+}
+
+// 5. Every open switched to WAL and migrated, so `events` and `articles` could not read a database
+// on read-only storage. A read-only open changes nothing and refuses an old schema with advice.
+TEST_F(StoreReliabilityTest, ReadOnlyOpenChangesNothing) {
+  const std::string path = dir_ + "/old.db";
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "CREATE TABLE t (x); PRAGMA user_version = 0;", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  StoreOptions read_only;
+  read_only.read_only = true;
+  std::unique_ptr<Store> store;
+  Status s = Store::Open(path, read_only, &store);
+  EXPECT_EQ(s.code(), Status::Code::kCorruption);
+  EXPECT_NE(s.message().find("schema version 0 is older than this sitrep reads"), std::string::npos) << s.message();
+  EXPECT_EQ(JournalMode(path), "delete");  // not switched to WAL, not migrated
+
+  ASSERT_TRUE(Store::Open(path + "2", StoreOptions(), &store).ok());  // a current one, written once
+  Store::Batch batch;
+  batch.emplace_back(MakeArticle("Stored."), std::vector<Event>());
+  ASSERT_TRUE(store->Write(batch, nullptr).ok());
+  store.reset();
+  ASSERT_TRUE(Store::Open(path + "2", read_only, &store).ok());
+  int64_t n = 0;
+  ASSERT_TRUE(store->CountArticles(&n).ok());
+  EXPECT_EQ(n, 1);
+  EXPECT_FALSE(store->Write(batch, nullptr).ok());
+  EXPECT_TRUE(Store::Open(dir_ + "/absent.db", read_only, &store).IsNotFound());
+  EXPECT_FALSE(std::filesystem::exists(dir_ + "/absent.db"));
+}
+
 // 6. CSV cells starting with = + - @ were written as they are (formula injection in spreadsheets).
 TEST(CsvExport, FormulaCellsAreNeutralizedButNumbersStayNumbers) {
   EXPECT_EQ(CsvRecord({"=HYPERLINK(\"http://x\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\tx", "-"}),

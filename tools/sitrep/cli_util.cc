@@ -136,6 +136,7 @@ std::unique_ptr<Store> OpenExistingStore(const std::string& db) {
   std::unique_ptr<Store> store;
   StoreOptions so;
   so.create_if_missing = false;
+  so.read_only = true;
   Status s = Store::Open(db.empty() ? DefaultDbPath() : db, so, &store);
   if (!s.ok()) PrintError(s.ToString());
   return store;

@@ -77,7 +77,7 @@ void PrintError(const std::string& message);
 // Opens the pipeline with --data-dir / --gazetteer; on failure prints why and returns nullptr
 // (the caller exits with kExitFailure).
 std::unique_ptr<Pipeline> OpenPipeline(const std::string& data_dir, const std::string& gazetteer);
-// Opens an existing store for reading (--db, else DefaultDbPath()); never creates one. On failure
+// Opens an existing store read-only (--db, else DefaultDbPath()); never creates or changes one. On failure
 // prints why and returns nullptr (the caller exits with kExitFailure).
 std::unique_ptr<Store> OpenExistingStore(const std::string& db);
 
