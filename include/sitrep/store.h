@@ -78,7 +78,9 @@ class Store {
   using EventCallback = std::function<Status(const Event&)>;
   using ArticleCallback = std::function<Status(const ArticleInfo&)>;
 
-  // Opens (or creates) the database at `path` and migrates it to the current schema.
+  // Opens (or creates) the database at `path` and migrates it to the current schema. For writing, a
+  // damaged file is refused (Corruption, after PRAGMA quick_check), and a file this call created is
+  // removed again when it cannot be set up.
   static Status Open(const std::string& path, const StoreOptions& options, std::unique_ptr<Store>* out);
   ~Store();
   Store(const Store&) = delete;
@@ -116,6 +118,7 @@ class Store {
                               const StoreOptions& options, std::unique_ptr<Store>* out);
   Status PrepareForWriting();
   Status CheckReadable();
+  Status QuickCheck() const;
   // OK when `version` (from SchemaVersion) can be read and is not newer than this build knows.
   Status CheckNotNewer(int version) const;
   Status Error(const char* what) const;

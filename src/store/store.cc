@@ -58,6 +58,15 @@ std::string FileUri(const std::string& path) {
 }
 
 // True when `path`-wal is absent or empty: every committed transaction is in the main file.
+// Removes a database file this run created and could not set up, with its journals.
+void RemoveDatabaseFiles(const std::string& path) {
+  std::error_code ec;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    std::filesystem::path p = path + suffix;
+    if (std::filesystem::is_regular_file(p, ec)) std::filesystem::remove(p, ec);
+  }
+}
+
 bool NoPendingWal(const std::string& path) {
   std::error_code ec;
   auto size = std::filesystem::file_size(path + "-wal", ec);
@@ -73,7 +82,9 @@ Status Store::Open(const std::string& path, const StoreOptions& options, std::un
     return Status::NotFound(path + ": no such database");
   int flags = options.read_only ? SQLITE_OPEN_READONLY
                                 : SQLITE_OPEN_READWRITE | (options.create_if_missing ? SQLITE_OPEN_CREATE : 0);
+  const bool creating = !in_memory && !options.read_only && !std::filesystem::exists(path, ec);
   Status s = OpenWithFlags(path, path, flags, options, out);
+  if (!s.ok() && creating) RemoveDatabaseFiles(path);  // no empty database left behind
   // On read-only storage SQLite cannot create the -shm file a WAL database needs ("unable to open
   // database file"). With no pending -wal content nothing can be missing from the main file, and
   // nobody can change it: read it as immutable.
@@ -104,7 +115,22 @@ Status Store::PrepareForWriting() {
   Status s = EnableWal();
   if (s.ok()) s = Exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
   if (s.ok()) s = Migrate();
+  if (s.ok()) s = QuickCheck();
   return s;
+}
+
+// Writing into a damaged file would add to the damage and report success: check it first.
+// PRAGMA quick_check reads every page once: its cost grows with the file, not with the new input.
+Status Store::QuickCheck() const {
+  Stmt st(db_, "PRAGMA quick_check(1)");
+  if (!st.ok()) return Error("cannot check the database");
+  int rc = st.Step();
+  if (rc != SQLITE_ROW) return Error("cannot check the database");
+  std::string result = st.Text(0);
+  if (result == "ok") return Status::OK();
+  return Status::Corruption(fmt::format("{}: the database is damaged (PRAGMA quick_check: {}); nothing written. "
+                                        "Restore a backup, or rebuild it by ingesting the articles into a new file",
+                                        path_, result));
 }
 
 // A read-only connection changes nothing (no WAL switch, no migration), so it works on read-only

@@ -74,6 +74,40 @@ TEST_F(StoreReliabilityTest, ProcessesCreatingTheSameDatabaseAtOnceAllSucceed) {
   }
 }
 
+// 7. `ingest` wrote into a corrupt database and exited 0.
+TEST_F(StoreReliabilityTest, DamagedDatabaseIsRefusedForWriting) {
+  const std::string path = dir_ + "/x.db";
+  {
+    std::unique_ptr<Store> store;
+    ASSERT_TRUE(Store::Open(path, StoreOptions(), &store).ok());
+    Store::Batch batch;
+    for (int i = 0; i < 300; ++i)
+      batch.emplace_back(MakeArticle("Article " + std::to_string(i) + " " + std::string(2000, 'x')), std::vector<Event>());
+    ASSERT_TRUE(store->Write(batch, nullptr).ok());
+  }  // closing the last connection moves everything from the WAL into the file
+  {
+    FILE* f = fopen(path.c_str(), "r+b");
+    ASSERT_NE(f, nullptr);
+    fseek(f, 4096 * 5, SEEK_SET);  // a page of the articles table, not the header
+    const std::string junk(4000, '\xDE');
+    fwrite(junk.data(), 1, junk.size(), f);
+    fclose(f);
+  }
+  std::unique_ptr<Store> store;
+  Status s = Store::Open(path, StoreOptions(), &store);
+  EXPECT_EQ(s.code(), Status::Code::kCorruption) << s.ToString();
+  EXPECT_NE(s.message().find("the database is damaged (PRAGMA quick_check: "), std::string::npos) << s.message();
+}
+
+// 7. A database whose creation failed was left behind as a 0-byte file.
+TEST_F(StoreReliabilityTest, FailedCreationLeavesNoFile) {
+  const std::string path = dir_ + "/new.db";
+  std::filesystem::create_directory(path + "-journal");  // SQLite cannot write its journal
+  std::unique_ptr<Store> store;
+  EXPECT_FALSE(Store::Open(path, StoreOptions(), &store).ok());
+  EXPECT_FALSE(std::filesystem::exists(path));
+}
+
 std::string JournalMode(const std::string& path) {
   sqlite3* db = nullptr;
   sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
