@@ -5,7 +5,8 @@
 //
 // Plain text (one article per file):
 //   - an optional header `date YYYY-MM-DD` at the start of the first line; the article text
-//     may follow on the same line ("date 2023-11-07 The M23 rebels ...");
+//     may follow on the same line ("date 2023-11-07 The M23 rebels ..."); an invalid date there
+//     ("date 2023-02-30") is a warning, and the header is removed all the same;
 //   - an optional footer, the last non-blank line `Original Source: <host>`, which sets the source.
 //   Header and footer are removed, and so is leading/trailing white space; a UTF-8 byte order mark
 //   is dropped. All byte offsets computed downstream (evidence, tokens) refer to Article::text
@@ -93,8 +94,11 @@ bool LooksBinary(std::string_view bytes);
 bool LooksUtf16(std::string_view bytes);
 
 // Splits a plain-text file's content into an article (header and footer removed, see above).
-// `content` must already be valid UTF-8. Sets text, date and source; nothing else.
-void ParsePlainText(std::string_view content, Article* article);
+// `content` must already be valid UTF-8. Sets text, date and source; nothing else. A date header
+// whose value is not a real date ("date 2023-02-30 ...") is removed from the text too; then, when
+// `header_warning` is given, its line, offset (into `content`) and message are set (file is left
+// to the caller) and the article has no date.
+void ParsePlainText(std::string_view content, Article* article, Diagnostic* header_warning = nullptr);
 
 }  // namespace sitrep
 

@@ -205,7 +205,10 @@ class Reader {
       ReportRepair(name, line, r.first_bad, r);
     }
     Article a;
-    ParsePlainText(content, &a);
+    Diagnostic header_warning;
+    ParsePlainText(content, &a, &header_warning);
+    if (!header_warning.message.empty())
+      diag_->Warn(name, header_warning.line, header_warning.offset, std::move(header_warning.message));
     if (a.text.empty()) {
       Skip(name, 0, -1, "no article text besides the header/footer; skipped");
       return Status::OK();

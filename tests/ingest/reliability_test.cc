@@ -146,5 +146,29 @@ TEST(Reliability, Utf16FilesAreNamedAsSuch) {
   EXPECT_FALSE(LooksUtf16(std::string("GIF89a\0\0\0\0\x01\0", 12)));
 }
 
+// 7. An invalid date header was ignored without a warning and stayed in the text; year 0000 was
+// taken as a date (and the time stage printed dates like -001-12-31).
+TEST(Reliability, InvalidDateHeaderIsAWarningWithItsLine) {
+  TempDir dir;
+  std::string feb = dir.Write("feb.txt", "\n  date 2023-02-30 Goma was shelled.\n");
+  std::string zero = dir.Write("zero.txt", "Date: 0000-01-01\nGoma was shelled.\n");
+  std::string json = dir.Write("zero.jsonl", "{\"text\":\"Goma.\",\"date\":\"0000-12-31\"}\n");
+  ReadResult r = Read({feb, zero, json});
+  ASSERT_EQ(r.articles.size(), 3u);
+  EXPECT_EQ(r.articles[0].text, "Goma was shelled.");
+  EXPECT_EQ(r.articles[1].text, "Goma was shelled.");
+  for (const Article& a : r.articles) EXPECT_FALSE(a.date) << *a.date;
+  const std::vector<std::string> expected = {
+      feb + ":2: byte 8: warning: date header \"2023-02-30\" is not a YYYY-MM-DD date; ignored and removed from "
+            "the text",
+      zero + ":1: byte 6: warning: date header \"0000-01-01\" is not a YYYY-MM-DD date; ignored and removed from "
+             "the text",
+      json + ":1: byte 0: warning: field 'date' is not a YYYY-MM-DD date (\"0000-12-31\"); ignored",
+  };
+  EXPECT_EQ(r.messages, expected);
+  EXPECT_FALSE(IsIsoDate("0000-01-01"));
+  EXPECT_TRUE(IsIsoDate("0001-01-01"));
+}
+
 }  // namespace
 }  // namespace sitrep
