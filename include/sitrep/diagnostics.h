@@ -19,7 +19,8 @@ struct Diagnostic {
   int64_t line = 0;       // 1-based line, 0 when not applicable
   int64_t offset = -1;    // byte offset into the file, -1 when not applicable
   std::string message;
-  // "file:line: warning: message" or "file: byte 1234: error: message".
+  // "file:line: warning: message" or "file: byte 1234: error: message", control characters escaped
+  // (a newline in a file name prints as \n).
   std::string ToString() const;
 };
 

@@ -2,13 +2,17 @@
 
 #include <fmt/format.h>
 
+#include "core/strings.h"
+
 namespace sitrep {
 
 std::string Diagnostic::ToString() const {
   std::string where = file;
   if (line > 0) where += fmt::format(":{}", line);
   if (offset >= 0) where += fmt::format(": byte {}", offset);
-  return fmt::format("{}: {}: {}", where, severity == Severity::kError ? "error" : "warning", message);
+  // Escaped: file names and echoed input may hold newlines or terminal escape codes.
+  return strings::EscapeControl(
+      fmt::format("{}: {}: {}", where, severity == Severity::kError ? "error" : "warning", message));
 }
 
 void Diagnostics::Report(Diagnostic d) {

@@ -163,8 +163,29 @@ TEST_F(CliTest, QueryCommandsReadADatabaseOnReadOnlyStorage) {
     std::stringstream text;
     text << out.rdbuf();
     EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << cmd << ": " << text.str();
-    if (std::string(cmd) == "articles") EXPECT_NE(text.str().find("\"date\":\"2023-01-02\""), std::string::npos) << text.str();
+    if (std::string(cmd) == "articles") {
+      EXPECT_NE(text.str().find("\"date\":\"2023-01-02\""), std::string::npos) << text.str();
+    }
   }
+}
+
+// Issue #14: a file name with a newline could fake a summary line; escape codes reached the terminal.
+TEST_F(CliTest, ControlCharactersInFileNamesAreEscaped) {
+  const std::string name = "evil\nsitrep: read 99 articles (0 skipped, 0 failed), 0 events\x1B[2J.txt";
+  std::string f = dir_.Write(name, "date 2023-02-30 Goma.\n");
+  Result r = Sitrep(dir_, "ingest --gazetteer none --db " + Quote(dir_.Path("db\x1B.db")) + " " + Quote(f) + " " +
+                              Quote(dir_.Path("gone\r.txt")));
+  EXPECT_EQ(r.code, 1) << r.err;
+  EXPECT_EQ(r.err.find('\x1B'), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find('\r'), std::string::npos) << r.err;
+  std::vector<std::string> summaries;  // lines that start as a summary does
+  for (const std::string& line : Lines(r.err))
+    if (line.rfind("sitrep: read ", 0) == 0) summaries.push_back(line);
+  EXPECT_EQ(summaries, std::vector<std::string>{"sitrep: read 1 articles (0 skipped, 1 failed), 0 events"});
+  const std::string escaped = dir_.path() + "/evil\\nsitrep: read 99 articles (0 skipped, 0 failed), 0 events\\x1B[2J.txt";
+  EXPECT_NE(r.err.find(escaped + ":1: byte 5: warning: date header"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("/gone\\r.txt: error: cannot open"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("new events in " + dir_.path() + "/db\\x1B.db\n"), std::string::npos) << r.err;
 }
 
 // Issue #2: bad inputs in one CLI run with good articles; exact messages, exit code 1, every good

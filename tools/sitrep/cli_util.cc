@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "command.h"
+#include "core/strings.h"
 #include "sitrep/pipeline.h"
 
 namespace sitrep::cli {
@@ -46,7 +47,9 @@ void Progress::Clear() {
   shown_ = false;
 }
 
-void PrintError(const std::string& message) { std::fprintf(stderr, "sitrep: %s\n", message.c_str()); }
+void PrintError(const std::string& message) {
+  std::fprintf(stderr, "sitrep: %s\n", strings::EscapeControl(message).c_str());
+}
 
 std::string DbHelp() { return "SQLite database (default: $SITREP_DB, else ./sitrep.db)"; }
 

@@ -71,7 +71,7 @@ int RunExtraction(const InputFlags& flags, const ArticleEventsSink& sink, RunTot
 // "sitrep: read N articles (S skipped, F failed), E events".
 std::string ReadSummary(const RunTotals& totals);
 
-// Prints "sitrep: <message>" on stderr.
+// Prints "sitrep: <message>" on stderr, control characters escaped (see strings::EscapeControl).
 void PrintError(const std::string& message);
 
 // Opens the pipeline with --data-dir / --gazetteer; on failure prints why and returns nullptr

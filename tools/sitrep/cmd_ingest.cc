@@ -5,6 +5,7 @@
 
 #include "cli_util.h"
 #include "command.h"
+#include "core/strings.h"
 #include "sitrep/store.h"
 
 namespace sitrep::cli {
@@ -64,7 +65,8 @@ Register reg("ingest", "Extract events from articles and store both in the datab
       std::fprintf(stderr, "%s\n", ReadSummary(totals).c_str());
       std::fprintf(stderr, "%s\n",
                    fmt::format("sitrep: stored {} new articles ({} already stored), {} new events in {}",
-                               written.articles_new, written.articles_existing, written.events_new, path)
+                               written.articles_new, written.articles_existing, written.events_new,
+                               strings::EscapeControl(path))
                        .c_str());
     }
     return code;
