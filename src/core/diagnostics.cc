@@ -18,7 +18,10 @@ std::string Diagnostic::ToString() const {
 void Diagnostics::Report(Diagnostic d) {
   (d.severity == Severity::kError ? errors_ : warnings_)++;
   if (sink_) sink_(d);
-  all_.push_back(std::move(d));
+  if (all_.size() < kMaxKept)
+    all_.push_back(std::move(d));
+  else
+    ++not_kept_;
 }
 
 void Diagnostics::Warn(const std::string& file, int64_t line, int64_t offset, std::string message) {

@@ -178,6 +178,16 @@ class Reader {
     return fmt::format("article over the size cap of {} bytes (--max-bytes); skipped", opt_.max_bytes);
   }
 
+  // Each bad byte becomes the 3-byte U+FFFD, so repair can triple the text: the cap is checked again,
+  // or an article of bad bytes would reach the pipeline at three times the size it allows.
+  bool OverCapAfterRepair(const std::string& text) const {
+    return static_cast<int64_t>(text.size()) > opt_.max_bytes;
+  }
+  std::string CapAfterRepairMessage() const {
+    return fmt::format("article over the size cap of {} bytes (--max-bytes) once invalid UTF-8 is replaced; skipped",
+                       opt_.max_bytes);
+  }
+
   Status ReadText(const std::string& name, ByteSource* src, std::string content) {
     // Read the rest, but never more than one byte past the cap.
     char buf[64 * 1024];
@@ -203,6 +213,10 @@ class Reader {
     if (r.first_bad >= 0) {
       int64_t line = 1 + std::count(content.begin(), content.begin() + r.first_bad, '\n');
       ReportRepair(name, line, r.first_bad, r);
+      if (OverCapAfterRepair(content)) {
+        Skip(name, 0, -1, CapAfterRepairMessage());
+        return Status::OK();
+      }
     }
     Article a;
     Diagnostic header_warning;
@@ -247,7 +261,13 @@ class Reader {
 
   Status ReadJsonLine(const std::string& name, LineReader::Line* line) {
     Utf8Repair r = RepairUtf8(&line->text);
-    if (r.first_bad >= 0) ReportRepair(name, line->number, line->offset + r.first_bad, r);
+    if (r.first_bad >= 0) {
+      ReportRepair(name, line->number, line->offset + r.first_bad, r);
+      if (OverCapAfterRepair(line->text)) {
+        Skip(name, line->number, line->offset, CapAfterRepairMessage());
+        return Status::OK();
+      }
+    }
     Article a;
     std::vector<std::string> warnings;
     int64_t column = 0;

@@ -170,5 +170,45 @@ TEST(Reliability, InvalidDateHeaderIsAWarningWithItsLine) {
   EXPECT_TRUE(IsIsoDate("0001-01-01"));
 }
 
+// 4. Every diagnostic was kept: 606 MB for an 8 MB file of bad lines, with or without -q.
+TEST(Reliability, StoredDiagnosticsAreCappedButAllAreCountedAndSeen) {
+  TempDir dir;
+  std::string bad_lines;
+  for (int i = 0; i < 3000; ++i) bad_lines += "{\"text\": nope}\n";
+  std::string f = dir.Write("bad.jsonl", bad_lines);
+  Diagnostics diag;
+  int64_t seen = 0;
+  diag.SetSink([&](const Diagnostic&) { ++seen; });
+  Status s = ReadArticles({f}, ReadOptions(), &diag, [](Article&&) { return Status::OK(); }, nullptr);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(seen, 3000);
+  EXPECT_EQ(diag.errors(), 3000);
+  EXPECT_EQ(diag.all().size(), Diagnostics::kMaxKept);
+  EXPECT_EQ(diag.not_kept(), 3000 - static_cast<int64_t>(Diagnostics::kMaxKept));
+  EXPECT_EQ(diag.all().back().line, static_cast<int64_t>(Diagnostics::kMaxKept));
+}
+
+// 4. The size cap was checked before UTF-8 repair, so text could reach three times the cap.
+TEST(Reliability, SizeCapHoldsAfterUtf8Repair) {
+  TempDir dir;
+  std::string txt = dir.Write("bad.txt", std::string(90, '\xFF'));  // 90 bytes -> 270 once repaired
+  std::string jsonl = dir.Write("bad.jsonl", "{\"text\":\"" + std::string(80, '\xFF') + "\"}\n{\"text\":\"ok\"}\n");
+  ReadOptions opt;
+  opt.max_bytes = 100;
+  ReadResult r = Read({txt, jsonl}, opt);
+  ASSERT_EQ(r.articles.size(), 1u);
+  EXPECT_EQ(r.articles[0].text, "ok");
+  const std::string cap = "warning: article over the size cap of 100 bytes (--max-bytes) once invalid UTF-8 is "
+                          "replaced; skipped";
+  const std::vector<std::string> expected = {
+      txt + ":1: byte 0: warning: invalid UTF-8 replaced with U+FFFD (90 bad sequences)",
+      txt + ": " + cap,
+      jsonl + ":1: byte 9: warning: invalid UTF-8 replaced with U+FFFD (80 bad sequences)",
+      jsonl + ":1: byte 0: " + cap,
+  };
+  EXPECT_EQ(r.messages, expected);
+  EXPECT_EQ(r.stats.skipped, 2);
+}
+
 }  // namespace
 }  // namespace sitrep
