@@ -104,8 +104,9 @@ class Store {
   Status ListArticles(const ArticleCallback& cb) const;
   // Reads one article in full; NotFound when the id is not stored.
   Status GetArticle(const std::string& id, Article* out) const;
-  // Whether an article with this id is stored (cheap: no text is read).
-  Status HasArticle(const std::string& id, bool* stored) const;
+  // Whether an article with this id is stored (cheap: no text is read), and its stored date when
+  // `date` is given.
+  Status HasArticle(const std::string& id, bool* stored, std::optional<std::string>* date = nullptr) const;
 
   Status CountArticles(int64_t* n) const;
   Status CountEvents(int64_t* n) const;

@@ -188,6 +188,21 @@ TEST_F(CliTest, ControlCharactersInFileNamesAreEscaped) {
   EXPECT_NE(r.err.find("new events in " + dir_.path() + "/db\\x1B.db\n"), std::string::npos) << r.err;
 }
 
+// Issue #14: re-ingesting an article with a corrected --date silently kept the old date.
+TEST_F(CliTest, IngestWarnsWhenADifferentDateIsIgnored) {
+  std::string f = dir_.Write("a.txt", "Fighting was reported in Goma.\n");
+  std::string db = Quote(dir_.Path("x.db"));
+  Result first = Sitrep(dir_, "ingest --gazetteer none --date 2023-01-01 --db " + db + " " + Quote(f));
+  ASSERT_EQ(first.code, 0) << first.err;
+  Result same = Sitrep(dir_, "ingest --gazetteer none --date 2023-01-01 --db " + db + " " + Quote(f));
+  EXPECT_EQ(same.err.find("warning"), std::string::npos) << same.err;
+  Result changed = Sitrep(dir_, "ingest --gazetteer none --date 2023-01-02 --db " + db + " " + Quote(f));
+  EXPECT_EQ(changed.code, 0) << changed.err;
+  EXPECT_NE(changed.err.find(f + ": warning: already stored with date 2023-01-01; this date (2023-01-02) is ignored"),
+            std::string::npos)
+      << changed.err;
+}
+
 // Issue #2: bad inputs in one CLI run with good articles; exact messages, exit code 1, every good
 // article stored, and ingesting the same inputs again adds nothing.
 TEST_F(CliTest, IngestReportsBadInputsAndIsIdempotent) {

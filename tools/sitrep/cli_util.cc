@@ -65,7 +65,7 @@ std::string ReadSummary(const RunTotals& t) {
 }
 
 int RunExtraction(const InputFlags& flags, const ArticleEventsSink& sink, RunTotals* totals,
-                  const std::function<bool(const Article&)>& known) {
+                  const KnownArticle& known) {
   if (!CheckDateFlag("--date", flags.date)) return kExitUsage;
   ReadOptions ro = ToReadOptions(flags);
 
@@ -85,7 +85,10 @@ int RunExtraction(const InputFlags& flags, const ArticleEventsSink& sink, RunTot
       flags.files, ro, &diag,
       [&](Article&& article) -> Status {
         std::vector<Event> events;
-        if (known && known(article)) {
+        std::string warning;
+        const bool is_known = known && known(article, &warning);
+        if (!warning.empty()) diag.Warn(article.origin, 0, -1, std::move(warning));
+        if (is_known) {
           Status ss = sink(std::move(article), std::move(events));
           progress.Update(totals->read, totals->events);
           return ss;

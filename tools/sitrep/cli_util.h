@@ -64,9 +64,10 @@ using ArticleEventsSink = std::function<Status(Article&&, std::vector<Event>&&)>
 // kExitOk, kExitInputErrors (some input failed), kExitUsage (bad flag value) or kExitFailure
 // (pipeline could not be opened, or `sink` failed).
 // `known`, when given, says which articles need no extraction (already stored): they reach `sink`
-// with no events and cost no pipeline time.
+// with no events and cost no pipeline time. It may set `warning` (reported against the article).
+using KnownArticle = std::function<bool(const Article&, std::string* warning)>;
 int RunExtraction(const InputFlags& flags, const ArticleEventsSink& sink, RunTotals* totals,
-                  const std::function<bool(const Article&)>& known = nullptr);
+                  const KnownArticle& known = nullptr);
 
 // "sitrep: read N articles (S skipped, F failed), E events".
 std::string ReadSummary(const RunTotals& totals);
