@@ -80,7 +80,7 @@ class Store {
 
   // Opens (or creates) the database at `path` and migrates it to the current schema. For writing, a
   // damaged file is refused (Corruption, after PRAGMA quick_check), and a file this call created is
-  // removed again when it cannot be set up.
+  // removed again when it cannot be set up and is still empty.
   static Status Open(const std::string& path, const StoreOptions& options, std::unique_ptr<Store>* out);
   ~Store();
   Store(const Store&) = delete;

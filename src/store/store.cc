@@ -57,16 +57,16 @@ std::string FileUri(const std::string& path) {
   return uri;
 }
 
-// True when `path`-wal is absent or empty: every committed transaction is in the main file.
-// Removes a database file this run created and could not set up, with its journals.
-void RemoveDatabaseFiles(const std::string& path) {
+// Removes the database file this run created and could not set up, when it is still empty. A file
+// with content is left alone: another ingest creating the same database at the same time may have
+// set it up (switching to WAL writes the header, so a WAL database is never empty).
+void RemoveEmptyDatabase(const std::string& path) {
   std::error_code ec;
-  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
-    std::filesystem::path p = path + suffix;
-    if (std::filesystem::is_regular_file(p, ec)) std::filesystem::remove(p, ec);
-  }
+  if (std::filesystem::is_regular_file(path, ec) && std::filesystem::file_size(path, ec) == 0 && !ec)
+    std::filesystem::remove(path, ec);
 }
 
+// True when `path`-wal is absent or empty: every committed transaction is in the main file.
 bool NoPendingWal(const std::string& path) {
   std::error_code ec;
   auto size = std::filesystem::file_size(path + "-wal", ec);
@@ -84,7 +84,7 @@ Status Store::Open(const std::string& path, const StoreOptions& options, std::un
                                 : SQLITE_OPEN_READWRITE | (options.create_if_missing ? SQLITE_OPEN_CREATE : 0);
   const bool creating = !in_memory && !options.read_only && !std::filesystem::exists(path, ec);
   Status s = OpenWithFlags(path, path, flags, options, out);
-  if (!s.ok() && creating) RemoveDatabaseFiles(path);  // no empty database left behind
+  if (!s.ok() && creating) RemoveEmptyDatabase(path);  // no empty database left behind
   // On read-only storage SQLite cannot create the -shm file a WAL database needs ("unable to open
   // database file"). With no pending -wal content nothing can be missing from the main file, and
   // nobody can change it: read it as immutable.
