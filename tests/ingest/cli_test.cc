@@ -1,6 +1,7 @@
 // End-to-end tests of the `sitrep` binary: extract / ingest / events / articles, exit codes and
 // the messages on stderr.
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <gtest/gtest.h>
 
@@ -30,10 +31,12 @@ std::string Quote(const std::string& s) {
   return q + "'";
 }
 
-// Runs `sitrep <args>` through the shell; stdin from `stdin_file` when given.
-Result Sitrep(const TempDir& dir, const std::string& args, const std::string& stdin_file = "") {
+// Runs `sitrep <args>` through the shell; stdin from `stdin_file` when given; `runner` (e.g. setpriv
+// with its options) before the binary when given.
+Result Sitrep(const TempDir& dir, const std::string& args, const std::string& stdin_file = "",
+              const std::string& runner = "") {
   std::string err_path = dir.Path("stderr.txt");
-  std::string cmd = Quote(kSitrep) + " " + args + " 2>" + Quote(err_path) +
+  std::string cmd = runner + Quote(kSitrep) + " " + args + " 2>" + Quote(err_path) +
                     (stdin_file.empty() ? " </dev/null" : " <" + Quote(stdin_file));
   Result r;
   FILE* p = popen(cmd.c_str(), "r");
@@ -167,6 +170,31 @@ TEST_F(CliTest, QueryCommandsReadADatabaseOnReadOnlyStorage) {
       EXPECT_NE(text.str().find("\"date\":\"2023-01-02\""), std::string::npos) << text.str();
     }
   }
+}
+
+// Issue #14: a directory walk skipped an unreadable directory without a word (exit 0). As root every
+// directory is readable, so the test then runs sitrep as nobody (setpriv).
+TEST_F(CliTest, UnreadableDirectoryIsAnError) {
+  std::string runner;
+  if (geteuid() == 0) {
+    if (std::system("command -v setpriv >/dev/null") != 0) GTEST_SKIP() << "root, and no setpriv to drop it";
+    runner = "setpriv --reuid=65534 --regid=65534 --clear-groups ";
+    if (std::system((runner + "test -x " + Quote(kSitrep)).c_str()) != 0)
+      GTEST_SKIP() << "nobody cannot run " << kSitrep;
+    std::filesystem::permissions(dir_.path(), std::filesystem::perms::all);  // nobody may enter
+  }
+  dir_.Write("feed/a.txt", "Fighting was reported in Goma.\n");
+  dir_.Write("feed/locked/b.txt", "Fighting was reported in Beni.\n");
+  std::filesystem::permissions(dir_.Path("feed/a.txt"), std::filesystem::perms::all);
+  std::filesystem::permissions(dir_.Path("feed"), std::filesystem::perms::all);
+  std::filesystem::permissions(dir_.Path("feed/locked"), std::filesystem::perms::none);
+  Result r = Sitrep(dir_, "extract --gazetteer none " + Quote(dir_.Path("feed")), "", runner);
+  std::filesystem::permissions(dir_.Path("feed/locked"), std::filesystem::perms::owner_all);
+  EXPECT_EQ(r.code, 1) << r.err;
+  EXPECT_NE(r.err.find(dir_.Path("feed/locked") + ": error: cannot read directory: Permission denied"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(Summary(r.err)[0], 1) << r.err;
 }
 
 // Issue #14: a file name with a newline could fake a summary line; escape codes reached the terminal.
