@@ -25,7 +25,8 @@ struct Article {
 // so the same report read twice gets the same id and ingest is idempotent.
 std::string ComputeArticleId(const std::string& source, const std::string& url, const std::string& text);
 
-// True when `s` is a valid calendar date written "YYYY-MM-DD".
+// True when `s` is a valid calendar date written "YYYY-MM-DD", from 0001-01-01 on (there is no year
+// 0000; counting days back from it printed dates such as "-001-12-31").
 bool IsIsoDate(const std::string& s);
 
 }  // namespace sitrep

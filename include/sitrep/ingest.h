@@ -5,15 +5,17 @@
 //
 // Plain text (one article per file):
 //   - an optional header `date YYYY-MM-DD` at the start of the first line; the article text
-//     may follow on the same line ("date 2023-11-07 The M23 rebels ...");
+//     may follow on the same line ("date 2023-11-07 The M23 rebels ..."); an invalid date there
+//     ("date 2023-02-30") is a warning, and the header is removed all the same;
 //   - an optional footer, the last non-blank line `Original Source: <host>`, which sets the source.
 //   Header and footer are removed, and so is leading/trailing white space; a UTF-8 byte order mark
 //   is dropped. All byte offsets computed downstream (evidence, tokens) refer to Article::text
 //   as delivered here, not to the file.
-// JSON lines (one article per line, `.jsonl`/`.ndjson`, or any input whose first non-space byte is
-//   '{'): an object with "text" (required string) and optional string fields "title", "date"
+// JSON lines (one article per line, `.jsonl`/`.ndjson`, or any input whose first non-space byte, after
+//   an optional UTF-8 byte order mark, is '{'): an object with "text" (required string) and optional string fields "title", "date"
 //   (YYYY-MM-DD, or an ISO date-time whose date part is used), "url", "source", "id", "language".
-//   Any other field is kept in Article::metadata as its JSON encoding.
+//   Any other field is kept in Article::metadata as its JSON encoding. A line nested deeper than 256
+//   levels is an error (deep nesting would overflow the stack when the metadata is copied).
 // A value found in the input always wins; ReadOptions::default_date / default_source only fill
 // what an article lacks.
 #ifndef SITREP_INGEST_H_
@@ -40,7 +42,8 @@ struct ReadOptions {
   // Articles (a plain-text file, or one JSON line) larger than this are skipped with a warning.
   int64_t max_bytes = 10 * 1024 * 1024;
   // kAuto: ".jsonl"/".ndjson" files are JSON lines; otherwise the first non-space byte decides
-  // ('{' -> JSON lines, anything else -> plain text). Applies to standard input too.
+  // ('{' -> JSON lines, anything else -> plain text; a byte order mark is passed over). Applies to
+  // standard input too.
   InputFormat format = InputFormat::kAuto;
   // Where "-" reads from; nullptr means std::cin. (Tests pass a std::istringstream.)
   std::istream* stdin_stream = nullptr;
@@ -62,7 +65,8 @@ struct ReadStats {
 using ArticleSink = std::function<Status(Article&&)>;
 
 // Reads every path in `paths` ("-" is standard input; a directory is read recursively, skipping
-// names that start with '.'). Problems with the input are reported to `diag` and counted in
+// names that start with '.'; an unreadable directory, a dangling link or a FIFO in it is an error,
+// a link to a directory a warning). Problems with the input are reported to `diag` and counted in
 // `stats`; they do not stop the run. Returns non-OK only when the sink fails or `paths` is empty.
 // `stats` may be nullptr.
 Status ReadArticles(const std::vector<std::string>& paths, const ReadOptions& options, Diagnostics* diag,
@@ -84,9 +88,17 @@ Utf8Repair RepairUtf8(std::string* s);
 // more than 10% of its bytes are C0 control characters other than tab, newline, CR, FF and VT.
 bool LooksBinary(std::string_view bytes);
 
+// True when `bytes` (the first few KiB of a file) look like UTF-16 text: a UTF-16 byte order mark,
+// or a NUL in (nearly) every other byte and none in between. Such files are not read (the
+// message says to convert them to UTF-8).
+bool LooksUtf16(std::string_view bytes);
+
 // Splits a plain-text file's content into an article (header and footer removed, see above).
-// `content` must already be valid UTF-8. Sets text, date and source; nothing else.
-void ParsePlainText(std::string_view content, Article* article);
+// `content` must already be valid UTF-8. Sets text, date and source; nothing else. A date header
+// whose value is not a real date ("date 2023-02-30 ...") is removed from the text too; then, when
+// `header_warning` is given, its line, offset (into `content`) and message are set (file is left
+// to the caller) and the article has no date.
+void ParsePlainText(std::string_view content, Article* article, Diagnostic* header_warning = nullptr);
 
 }  // namespace sitrep
 

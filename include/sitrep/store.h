@@ -39,6 +39,10 @@ struct StoreOptions {
   // When false, opening a path that does not exist fails with NotFound instead of creating it
   // (used by the query commands so that a typo in --db is an error, not an empty result).
   bool create_if_missing = true;
+  // Open with SQLITE_OPEN_READONLY for the query commands: nothing is written (no switch to WAL, no
+  // migration), so a database on read-only storage can be read. The file must exist and be at the
+  // current schema version (else Corruption, saying how to migrate it). Write() fails.
+  bool read_only = false;
 };
 
 struct WriteStats {
@@ -74,7 +78,9 @@ class Store {
   using EventCallback = std::function<Status(const Event&)>;
   using ArticleCallback = std::function<Status(const ArticleInfo&)>;
 
-  // Opens (or creates) the database at `path` and migrates it to the current schema.
+  // Opens (or creates) the database at `path` and migrates it to the current schema. For writing, a
+  // damaged file is refused (Corruption, after PRAGMA quick_check), and a file this call created is
+  // removed again when it cannot be set up and is still empty.
   static Status Open(const std::string& path, const StoreOptions& options, std::unique_ptr<Store>* out);
   ~Store();
   Store(const Store&) = delete;
@@ -98,8 +104,9 @@ class Store {
   Status ListArticles(const ArticleCallback& cb) const;
   // Reads one article in full; NotFound when the id is not stored.
   Status GetArticle(const std::string& id, Article* out) const;
-  // Whether an article with this id is stored (cheap: no text is read).
-  Status HasArticle(const std::string& id, bool* stored) const;
+  // Whether an article with this id is stored (cheap: no text is read), and its stored date when
+  // `date` is given.
+  Status HasArticle(const std::string& id, bool* stored, std::optional<std::string>* date = nullptr) const;
 
   Status CountArticles(int64_t* n) const;
   Status CountEvents(int64_t* n) const;
@@ -107,6 +114,14 @@ class Store {
  private:
   explicit Store(sqlite3* db, std::string path);
   Status Exec(const char* sql) const;
+  Status EnableWal();
+  static Status OpenWithFlags(const std::string& path, const std::string& filename, int flags,
+                              const StoreOptions& options, std::unique_ptr<Store>* out);
+  Status PrepareForWriting();
+  Status CheckReadable();
+  Status QuickCheck() const;
+  // OK when `version` (from SchemaVersion) can be read and is not newer than this build knows.
+  Status CheckNotNewer(int version) const;
   Status Error(const char* what) const;
 
   sqlite3* db_;
@@ -122,6 +137,8 @@ const std::vector<std::string>& EventColumns();
 // The flattened values of `e`, one per EventColumns() entry (empty string for null).
 std::vector<std::string> EventColumnValues(const Event& e);
 // One CSV record (RFC 4180: fields with , " CR or LF are quoted, quotes doubled), ending in CRLF.
+// A field that a spreadsheet would run as a formula (starting with = + - @, tab or CR, and not a
+// plain number like -3.5) is written with a leading ' (OWASP's advice against CSV injection).
 std::string CsvRecord(const std::vector<std::string>& fields);
 // One GeoJSON Feature (a Point at [lon, lat]) with the flattened columns as properties;
 // call only when HasCoordinates(e).

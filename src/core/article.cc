@@ -22,7 +22,7 @@ bool IsIsoDate(const std::string& s) {
   for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
     if (s[i] < '0' || s[i] > '9') return false;
   int y = std::stoi(s.substr(0, 4)), m = std::stoi(s.substr(5, 2)), d = std::stoi(s.substr(8, 2));
-  return calendar::IsValidDate(y, m, d);
+  return y >= 1 && calendar::IsValidDate(y, m, d);
 }
 
 }  // namespace sitrep

@@ -2,19 +2,26 @@
 
 #include <fmt/format.h>
 
+#include "core/strings.h"
+
 namespace sitrep {
 
 std::string Diagnostic::ToString() const {
   std::string where = file;
   if (line > 0) where += fmt::format(":{}", line);
   if (offset >= 0) where += fmt::format(": byte {}", offset);
-  return fmt::format("{}: {}: {}", where, severity == Severity::kError ? "error" : "warning", message);
+  // Escaped: file names and echoed input may hold newlines or terminal escape codes.
+  return strings::EscapeControl(
+      fmt::format("{}: {}: {}", where, severity == Severity::kError ? "error" : "warning", message));
 }
 
 void Diagnostics::Report(Diagnostic d) {
   (d.severity == Severity::kError ? errors_ : warnings_)++;
   if (sink_) sink_(d);
-  all_.push_back(std::move(d));
+  if (all_.size() < kMaxKept)
+    all_.push_back(std::move(d));
+  else
+    ++not_kept_;
 }
 
 void Diagnostics::Warn(const std::string& file, int64_t line, int64_t offset, std::string message) {

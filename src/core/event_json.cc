@@ -3,6 +3,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
+#include <type_traits>
+#include <utility>
+
 #include "core/hash.h"
 #include "sitrep/event.h"
 
@@ -89,6 +93,15 @@ template <typename T>
 Status Get(const json& obj, const char* key, const std::string& path, T* out) {
   auto it = obj.find(key);
   if (it == obj.end() || it->is_null()) return Status::OK();
+  if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+    // get<T>() converts a float such as 2.3e52, or an integer out of T's range, with undefined or
+    // wrapped results (found by fuzz/export.cc): only integers that fit are taken.
+    bool fits = it->is_number_unsigned()  ? std::in_range<T>(it->get<uint64_t>())
+                : it->is_number_integer() ? std::in_range<T>(it->get<int64_t>())
+                                          : false;
+    if (!fits)
+      return Status::InvalidArgument("field '" + path + key + "' must be an integer in range, not " + it->dump());
+  }
   try {
     *out = it->get<T>();
   } catch (const json::exception&) {
@@ -125,8 +138,9 @@ Status EstimateFromJson(const json& j, const std::string& path, Estimate* est) {
   for (auto [key, field] : {std::pair{"low", &est->low}, {"best", &est->best}, {"high", &est->high}}) {
     auto it = j.find(key);
     if (it == j.end() || it->is_null()) continue;
-    if (!it->is_number()) return Status::InvalidArgument("field '" + path + "." + key + "' must be a number");
-    *field = it->get<int64_t>();
+    int64_t value = 0;
+    if (!(s = Get(j, key, path + ".", &value)).ok()) return s;
+    *field = value;
   }
   return Status::OK();
 }

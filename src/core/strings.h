@@ -38,6 +38,10 @@ std::vector<std::string> SplitWords(std::string_view s, bool lower = false);
 // `words` joined by one space.
 std::string JoinWords(std::span<const std::string> words);
 
+// `s` safe to print on a terminal: C0 control characters and DEL written as \n, \r, \t or \xHH, so
+// that a file name cannot start a new line (and fake a summary line) or send escape codes.
+std::string EscapeControl(std::string_view s);
+
 // An English word of five letters or more ending in "-ed" or "-en": the shape of a past participle
 // ("killed", "beaten"), for the places that must tell one the tagger read as an adjective.
 bool HasParticipleEnding(std::string_view w);

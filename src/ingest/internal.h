@@ -2,8 +2,10 @@
 #ifndef SITREP_SRC_INGEST_INTERNAL_H_
 #define SITREP_SRC_INGEST_INTERNAL_H_
 
+#include <cerrno>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <istream>
 #include <string>
 #include <vector>
@@ -13,7 +15,7 @@
 
 namespace sitrep::ingest_internal {
 
-// A sequential byte stream: a FILE* (files) or a std::istream (standard input, tests).
+// A sequential byte stream: a FILE* (files, standard input) or a std::istream (tests).
 class ByteSource {
  public:
   virtual ~ByteSource() = default;
@@ -21,17 +23,29 @@ class ByteSource {
   virtual size_t Read(char* buf, size_t n) = 0;
   // True when the last Read failed for a reason other than end of input.
   virtual bool Failed() const = 0;
+  // Why reading failed ("Is a directory"), for the message.
+  virtual std::string ErrorText() const = 0;
 };
 
 class FileSource : public ByteSource {
  public:
+  // Closes `f` at the end unless it is standard input.
   explicit FileSource(std::FILE* f) : f_(f) {}
-  ~FileSource() override { std::fclose(f_); }
-  size_t Read(char* buf, size_t n) override { return std::fread(buf, 1, n, f_); }
+  ~FileSource() override {
+    if (f_ != stdin) std::fclose(f_);
+  }
+  size_t Read(char* buf, size_t n) override {
+    errno = 0;
+    size_t got = std::fread(buf, 1, n, f_);
+    if (got < n && std::ferror(f_)) error_ = errno;  // saved: later calls may change errno
+    return got;
+  }
   bool Failed() const override { return std::ferror(f_) != 0; }
+  std::string ErrorText() const override { return std::strerror(error_ ? error_ : EIO); }
 
  private:
   std::FILE* f_;
+  int error_ = 0;
 };
 
 class StreamSource : public ByteSource {
@@ -42,6 +56,7 @@ class StreamSource : public ByteSource {
     return static_cast<size_t>(in_->gcount());
   }
   bool Failed() const override { return in_->bad(); }
+  std::string ErrorText() const override { return "stream error"; }
 
  private:
   std::istream* in_;

@@ -1,4 +1,5 @@
 // One JSON line -> one Article.
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "internal.h"
@@ -21,6 +22,31 @@ Status GetString(const json& obj, const char* key, std::string* out, bool* prese
   return Status::OK();
 }
 
+// Deeper nesting than this is refused before parsing: nlohmann's dump() and the metadata copy recurse
+// once per level, so a line of 70,000 '[' would overflow the stack. Real feeds nest a few levels.
+constexpr int kMaxNesting = 256;
+
+// The 1-based column of the first '[' or '{' that opens level kMaxNesting + 1, or 0 when the line
+// never nests that deep. Brackets inside strings do not count.
+int64_t ColumnOfExcessiveNesting(const std::string& line) {
+  int depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    if (in_string) {
+      if (c == '\\') ++i;  // skip the escaped byte
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxNesting) return static_cast<int64_t>(i) + 1;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return 0;
+}
+
 bool IsKnownField(const std::string& key) {
   static const char* kKnown[] = {"text", "title", "date", "url", "source", "id", "language"};
   for (const char* k : kKnown)
@@ -32,6 +58,11 @@ bool IsKnownField(const std::string& key) {
 
 Status ParseJsonArticle(const std::string& line, Article* a, std::vector<std::string>* warnings,
                         int64_t* error_column) {
+  if (int64_t column = ColumnOfExcessiveNesting(line); column > 0) {
+    *error_column = column;
+    return Status::InvalidArgument(
+        fmt::format("JSON nested deeper than {} levels (at column {})", kMaxNesting, column));
+  }
   json j;
   try {
     j = json::parse(line);

@@ -1,4 +1,5 @@
 // Plain-text articles: optional "date YYYY-MM-DD" header, optional "Original Source: host" footer.
+#include <algorithm>
 #include <cctype>
 #include <string>
 
@@ -18,25 +19,31 @@ bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
   return true;
 }
 
-// "date 2023-11-07 The M23..." (also "Date: 2023-11-07"): returns the date and moves `s` past
-// the header and the white space after it. Leaves `s` alone when there is no valid header.
-bool TakeDateHeader(std::string_view* s, std::string* date) {
+enum class DateHeader { kNone, kValid, kInvalid };
+
+// "date 2023-11-07 The M23..." (also "Date: 2023-11-07"): returns kValid with the date and moves `s`
+// past the header and the white space after it. A header whose value starts with a digit but is not
+// a real YYYY-MM-DD date ("date 2023-02-30", "Date: 7/11/2023") is kInvalid: `s` moves past it too
+// and `value` is set. Anything else ("dated ...", "Date night") is text: kNone, `s` left alone.
+DateHeader TakeDateHeader(std::string_view* s, std::string* date, std::string_view* value) {
   std::string_view t = *s;
-  if (!StartsWithNoCase(t, "date")) return false;
+  if (!StartsWithNoCase(t, "date")) return DateHeader::kNone;
   t.remove_prefix(4);
   if (!t.empty() && t.front() == ':') t.remove_prefix(1);
   size_t spaces = 0;
   while (spaces < t.size() && (t[spaces] == ' ' || t[spaces] == '\t')) ++spaces;
-  if (spaces == 0 && (s->size() < 5 || (*s)[4] != ':')) return false;  // "dated ..." is text
+  if (spaces == 0 && (s->size() < 5 || (*s)[4] != ':')) return DateHeader::kNone;  // "dated ..." is text
   t.remove_prefix(spaces);
-  if (t.size() < 10) return false;
-  std::string candidate(t.substr(0, 10));
-  if (!IsIsoDate(candidate)) return false;
-  t.remove_prefix(10);
-  if (!t.empty() && !IsSpace(t.front())) return false;
-  *date = std::move(candidate);
+  size_t end = 0;
+  while (end < t.size() && !IsSpace(t[end])) ++end;
+  *value = t.substr(0, end);
+  if (value->empty() || value->front() < '0' || value->front() > '9') return DateHeader::kNone;
+  std::string candidate(*value);
+  t.remove_prefix(end);
   *s = t;
-  return true;
+  if (!IsIsoDate(candidate)) return DateHeader::kInvalid;
+  *date = std::move(candidate);
+  return DateHeader::kValid;
 }
 
 // Removes a last non-blank line "Original Source: <host>" and returns the host.
@@ -56,11 +63,28 @@ bool TakeSourceFooter(std::string_view* s, std::string* source) {
 
 }  // namespace
 
-void ParsePlainText(std::string_view content, Article* article) {
+void ParsePlainText(std::string_view content, Article* article, Diagnostic* header_warning) {
+  const std::string_view whole = content;
   if (content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);  // byte order mark
   std::string_view t = Trim(content);
   std::string date, source;
-  if (TakeDateHeader(&t, &date)) article->date = date;
+  std::string_view value;
+  switch (TakeDateHeader(&t, &date, &value)) {
+    case DateHeader::kValid:
+      article->date = date;
+      break;
+    case DateHeader::kInvalid:
+      if (header_warning) {
+        const size_t offset = static_cast<size_t>(value.data() - whole.data());
+        header_warning->line = 1 + std::count(whole.begin(), whole.begin() + offset, '\n');
+        header_warning->offset = static_cast<int64_t>(offset);
+        header_warning->message = "date header \"" + std::string(value) +
+                                  "\" is not a YYYY-MM-DD date; ignored and removed from the text";
+      }
+      break;
+    case DateHeader::kNone:
+      break;
+  }
   if (TakeSourceFooter(&t, &source)) article->source = source;
   article->text = std::string(Trim(t));
 }

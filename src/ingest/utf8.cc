@@ -1,4 +1,5 @@
 // UTF-8 validation and repair (Unicode 15, section 3.9, "U+FFFD substitution of maximal subparts").
+#include <algorithm>
 #include <string>
 
 #include "sitrep/ingest.h"
@@ -74,6 +75,20 @@ bool LooksBinary(std::string_view bytes) {
     if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') ++control;
   }
   return control * 10 > bytes.size();
+}
+
+bool LooksUtf16(std::string_view bytes) {
+  if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) return true;  // byte order marks
+  // Without a mark: mostly ASCII text in UTF-16 has a NUL in every other byte, on one side only.
+  const size_t n = std::min<size_t>(bytes.size(), 1024) & ~size_t{1};
+  if (n < 8) return false;
+  size_t even_nul = 0, odd_nul = 0;
+  for (size_t i = 0; i < n; i += 2) {
+    even_nul += bytes[i] == '\0';
+    odd_nul += bytes[i + 1] == '\0';
+  }
+  const size_t pairs = n / 2;
+  return (even_nul == 0 && odd_nul * 10 >= pairs * 9) || (odd_nul == 0 && even_nul * 10 >= pairs * 9);
 }
 
 }  // namespace sitrep

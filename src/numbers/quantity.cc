@@ -294,6 +294,12 @@ int64_t ToInt(double v) {
   return static_cast<int64_t>(std::llround(v));
 }
 
+// (low + high) / 2, computed without overflow: ToInt clamps absurd digit strings to INT64_MAX, and
+// the plain sum of two of them overflowed (found by fuzz/pipeline.cc).
+int64_t Middle(int64_t low, int64_t high) {
+  return static_cast<int64_t>((static_cast<__int128>(low) + high) / 2);
+}
+
 // A single token "10-15" (a range, not a date): both sides plain numbers.
 bool SplitDashRange(std::string_view w, double* a, double* b) {
   size_t dash = w.find('-');
@@ -352,7 +358,7 @@ std::optional<Quantity> ParseQuantityAt(const Document& doc, uint32_t token, uin
     if (IsMoneyBefore(doc, i) || IsNonCountAfter(doc, i + 1, end)) return std::nullopt;
     e.low = ToInt(a);
     e.high = ToInt(b);
-    e.best = (*e.low + *e.high) / 2;
+    e.best = Middle(*e.low, *e.high);
     q.last_token = i + 1;
     return q;
   }
@@ -373,7 +379,7 @@ std::optional<Quantity> ParseQuantityAt(const Document& doc, uint32_t token, uin
         if (first->scale == 1 && second->scale > 1 && lo * second->scale < second->value) lo *= second->scale;
         e.low = ToInt(lo);
         e.high = ToInt(second->value);
-        e.best = (*e.low + *e.high) / 2;
+        e.best = Middle(*e.low, *e.high);
         q.last_token = second->next;
         return q;
       }

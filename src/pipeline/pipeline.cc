@@ -111,6 +111,7 @@ Status Pipeline::Explain(const Article& article, std::string* report) const {
   r += "\nevents:\n";
   for (const Event& e : events) r += EventToJson(e) + "\n";
   for (const Diagnostic& d : diag.all()) r += d.ToString() + "\n";
+  if (diag.not_kept() > 0) r += std::to_string(diag.not_kept()) + " more diagnostics not kept\n";
   return Status::OK();
 }
 

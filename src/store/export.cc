@@ -30,8 +30,10 @@ void Flatten(const Event* e, std::vector<std::string>* names, std::vector<json>*
   add("cameo_code", [&] { return json(ev.cameo_code); });
   add("acled_event_type", [&] { return json(ev.acled_event_type); });
   add("acled_sub_event_type", [&] { return json(ev.acled_sub_event_type); });
-  for (auto [prefix, actor] : {std::pair{"actor1", &ev.actor1}, {"actor2", &ev.actor2}}) {
-    std::string p = prefix;
+  // A pair, not a structured binding: clang 14 cannot capture a binding in the lambdas below.
+  for (const auto& prefixed : {std::pair{"actor1", &ev.actor1}, {"actor2", &ev.actor2}}) {
+    const std::string p = prefixed.first;
+    const ActorRef* actor = prefixed.second;
     add(p + "_name", [&] { return json(actor->name); });
     add(p + "_id", [&] { return json(actor->id); });
     add(p + "_type", [&] { return json(actor->type); });
@@ -86,11 +88,42 @@ std::vector<std::string> EventColumnValues(const Event& e) {
   return out;
 }
 
+namespace {
+
+// "-3.5", "12", "+1e5": a decimal number a spreadsheet reads as such, never as a formula.
+bool IsPlainNumber(std::string_view f) {
+  size_t i = 0;
+  if (i < f.size() && (f[i] == '-' || f[i] == '+')) ++i;
+  size_t digits = 0;
+  for (; i < f.size() && f[i] >= '0' && f[i] <= '9'; ++i) ++digits;
+  if (i < f.size() && f[i] == '.')
+    for (++i; i < f.size() && f[i] >= '0' && f[i] <= '9'; ++i) ++digits;
+  if (digits == 0) return false;
+  if (i < f.size() && (f[i] == 'e' || f[i] == 'E')) {
+    ++i;
+    if (i < f.size() && (f[i] == '-' || f[i] == '+')) ++i;
+    size_t exponent = 0;
+    for (; i < f.size() && f[i] >= '0' && f[i] <= '9'; ++i) ++exponent;
+    if (exponent == 0) return false;
+  }
+  return i == f.size();
+}
+
+// A cell a spreadsheet would run as a formula (OWASP "CSV injection"): it starts with = + - @,
+// a tab or a carriage return, and is not a plain number such as a -3.5 longitude.
+bool LooksLikeFormula(std::string_view f) {
+  return !f.empty() && std::string_view("=+-@\t\r").find(f.front()) != std::string_view::npos &&
+         !IsPlainNumber(f);
+}
+
+}  // namespace
+
 std::string CsvRecord(const std::vector<std::string>& fields) {
   std::string out;
   for (size_t i = 0; i < fields.size(); ++i) {
     if (i) out += ',';
-    const std::string& f = fields[i];
+    // A leading ' makes spreadsheets show the cell as text (the ' itself is not shown).
+    const std::string f = LooksLikeFormula(fields[i]) ? "'" + fields[i] : fields[i];
     if (f.find_first_of(",\"\r\n") == std::string::npos) {
       out += f;
       continue;

@@ -139,13 +139,14 @@ Status Count(sqlite3* db, const char* sql, int64_t* n) {
 }
 }  // namespace
 
-Status Store::HasArticle(const std::string& id, bool* stored) const {
-  Stmt st(db_, "SELECT 1 FROM articles WHERE id = ?");
+Status Store::HasArticle(const std::string& id, bool* stored, std::optional<std::string>* date) const {
+  Stmt st(db_, "SELECT date FROM articles WHERE id = ?");
   if (!st.ok()) return Error("cannot prepare article query");
   st.Bind(1, id);
   int rc = st.Step();
   if (rc != SQLITE_ROW && rc != SQLITE_DONE) return Error("article query failed");
   *stored = rc == SQLITE_ROW;
+  if (date) *date = *stored && !st.IsNull(0) ? std::optional<std::string>(st.Text(0)) : std::nullopt;
   return Status::OK();
 }
 

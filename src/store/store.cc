@@ -1,6 +1,9 @@
 // Store: opening, migrations and batched writes.
+#include <cctype>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <thread>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -39,14 +42,61 @@ Status Store::Exec(const char* sql) const {
   return Status::IOError(msg);
 }
 
+namespace {
+
+// "file:" URI of a path, for SQLite's URI parameters (RFC 3986: bytes other than unreserved
+// characters and '/' percent-encoded).
+std::string FileUri(const std::string& path) {
+  std::string uri = "file:";
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~')
+      uri += static_cast<char>(c);
+    else
+      uri += fmt::format("%{:02X}", c);
+  }
+  return uri;
+}
+
+// Removes the database file this run created and could not set up, when it is still empty. A file
+// with content is left alone: another ingest creating the same database at the same time may have
+// set it up (switching to WAL writes the header, so a WAL database is never empty).
+void RemoveEmptyDatabase(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(path, ec) && std::filesystem::file_size(path, ec) == 0 && !ec)
+    std::filesystem::remove(path, ec);
+}
+
+// True when `path`-wal is absent or empty: every committed transaction is in the main file.
+bool NoPendingWal(const std::string& path) {
+  std::error_code ec;
+  auto size = std::filesystem::file_size(path + "-wal", ec);
+  return ec || size == 0;
+}
+
+}  // namespace
+
 Status Store::Open(const std::string& path, const StoreOptions& options, std::unique_ptr<Store>* out) {
   std::error_code ec;
   bool in_memory = path == ":memory:" || path.empty();
-  if (!in_memory && !options.create_if_missing && !std::filesystem::exists(path, ec))
+  if (!in_memory && (options.read_only || !options.create_if_missing) && !std::filesystem::exists(path, ec))
     return Status::NotFound(path + ": no such database");
-  int flags = SQLITE_OPEN_READWRITE | (options.create_if_missing ? SQLITE_OPEN_CREATE : 0);
+  int flags = options.read_only ? SQLITE_OPEN_READONLY
+                                : SQLITE_OPEN_READWRITE | (options.create_if_missing ? SQLITE_OPEN_CREATE : 0);
+  const bool creating = !in_memory && !options.read_only && !std::filesystem::exists(path, ec);
+  Status s = OpenWithFlags(path, path, flags, options, out);
+  if (!s.ok() && creating) RemoveEmptyDatabase(path);  // no empty database left behind
+  // On read-only storage SQLite cannot create the -shm file a WAL database needs ("unable to open
+  // database file"). With no pending -wal content nothing can be missing from the main file, and
+  // nobody can change it: read it as immutable.
+  if (!s.ok() && options.read_only && !in_memory && s.code() == Status::Code::kIOError && NoPendingWal(path))
+    s = OpenWithFlags(path, FileUri(path) + "?immutable=1", flags | SQLITE_OPEN_URI, options, out);
+  return s;
+}
+
+Status Store::OpenWithFlags(const std::string& path, const std::string& filename, int flags,
+                            const StoreOptions& options, std::unique_ptr<Store>* out) {
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  int rc = sqlite3_open_v2(filename.c_str(), &db, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = fmt::format("{}: cannot open database: {}", path, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
     sqlite3_close_v2(db);
@@ -55,12 +105,56 @@ Status Store::Open(const std::string& path, const StoreOptions& options, std::un
   std::unique_ptr<Store> store(new Store(db, path));
   sqlite3_busy_timeout(db, 5000);  // another sitrep writing: wait rather than fail
   sqlite3_extended_result_codes(db, 0);
-  // WAL lets readers (sitrep events, a web view) run while ingest writes.
-  Status s = store->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+  Status s = options.read_only ? store->CheckReadable() : store->PrepareForWriting();
   if (!s.ok()) return s;
-  if (!(s = store->Migrate()).ok()) return s;
   *out = std::move(store);
   return Status::OK();
+}
+
+Status Store::PrepareForWriting() {
+  Status s = EnableWal();
+  if (s.ok()) s = Exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+  if (s.ok()) s = Migrate();
+  if (s.ok()) s = QuickCheck();
+  return s;
+}
+
+// Writing into a damaged file would add to the damage and report success: check it first.
+// PRAGMA quick_check reads every page once: its cost grows with the file, not with the new input.
+Status Store::QuickCheck() const {
+  Stmt st(db_, "PRAGMA quick_check(1)");
+  if (!st.ok()) return Error("cannot check the database");
+  int rc = st.Step();
+  if (rc != SQLITE_ROW) return Error("cannot check the database");
+  std::string result = st.Text(0);
+  if (result == "ok") return Status::OK();
+  return Status::Corruption(fmt::format("{}: the database is damaged (PRAGMA quick_check: {}); nothing written. "
+                                        "Restore a backup, or rebuild it by ingesting the articles into a new file",
+                                        path_, result));
+}
+
+// A read-only connection changes nothing (no WAL switch, no migration), so it works on read-only
+// storage; it can only read a database that is already at the current schema.
+Status Store::CheckReadable() {
+  int version = SchemaVersion();
+  Status s = CheckNotNewer(version);
+  if (s.ok() && version < LatestSchemaVersion())
+    s = Status::Corruption(fmt::format("{}: database schema version {} is older than this sitrep reads ({}); "
+                                       "the next `sitrep ingest` into it migrates it",
+                                       path_, version, LatestSchemaVersion()));
+  return s;
+}
+
+// WAL lets readers (sitrep events, a web view) run while ingest writes. Switching a file to WAL needs
+// it to itself, and SQLite answers SQLITE_BUSY at once, without the busy handler, when another
+// connection holds it (a second ingest creating the same new database): retry for a while.
+Status Store::EnableWal() {
+  constexpr int kAttempts = 500;  // 10 ms apart: 5 s, as the busy timeout
+  for (int attempt = 1;; ++attempt) {
+    Status s = Exec("PRAGMA journal_mode=WAL");
+    if (s.ok() || sqlite3_errcode(db_) != SQLITE_BUSY || attempt == kAttempts) return s;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
 }
 
 int Store::LatestSchemaVersion() { return static_cast<int>(Migrations().size()); }
@@ -70,25 +164,31 @@ int Store::SchemaVersion() const {
   return st.ok() && st.Step() == SQLITE_ROW ? static_cast<int>(st.Int(0)) : -1;
 }
 
+Status Store::CheckNotNewer(int version) const {
+  if (version < 0) return Error("cannot read the schema version");
+  if (version > LatestSchemaVersion())
+    return Status::Corruption(fmt::format("{}: database schema version {} is newer than this sitrep knows ({})",
+                                          path_, version, LatestSchemaVersion()));
+  return Status::OK();
+}
+
 Status Store::Migrate() {
   int version = SchemaVersion();
-  if (version < 0) return Error("cannot read the schema version");
-  const int latest = LatestSchemaVersion();
-  if (version > latest)
-    return Status::Corruption(fmt::format("{}: database schema version {} is newer than this sitrep knows ({})",
-                                          path_, version, latest));
-  for (int v = version; v < latest; ++v) {
-    Status s = Exec("BEGIN IMMEDIATE");
-    if (!s.ok()) return s;
+  Status s = CheckNotNewer(version);
+  if (!s.ok() || version == LatestSchemaVersion()) return s;  // versions only grow: no lock needed
+  // Another process may be creating or migrating the same file right now: read the version again
+  // under the write lock, so each migration runs exactly once ("table articles already exists").
+  if (!(s = Exec("BEGIN IMMEDIATE")).ok()) return s;
+  version = SchemaVersion();
+  s = CheckNotNewer(version);
+  for (int v = version; s.ok() && v < LatestSchemaVersion(); ++v) {
     s = Exec(Migrations()[v]);
     if (s.ok()) s = Exec(fmt::format("PRAGMA user_version = {}", v + 1).c_str());
-    if (s.ok()) s = Exec("COMMIT");
-    if (!s.ok()) {
-      Exec("ROLLBACK");
-      return Status::IOError(fmt::format("migration to schema version {} failed: {}", v + 1, s.message()));
-    }
+    if (!s.ok()) s = Status::IOError(fmt::format("migration to schema version {} failed: {}", v + 1, s.message()));
   }
-  return Status::OK();
+  if (s.ok()) s = Exec("COMMIT");
+  if (!s.ok()) Exec("ROLLBACK");
+  return s;
 }
 
 bool HasCoordinates(const Event& e) {

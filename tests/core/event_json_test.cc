@@ -44,6 +44,20 @@ TEST(EventJson, RejectsUnknownFieldsAndWrongTypesByName) {
   EXPECT_EQ(EventFromJson("{not json", &e).message(), "malformed JSON");
 }
 
+// Found by fuzz/export.cc (issue #14): a float or an out-of-range integer in an integer field was
+// converted with undefined behaviour.
+TEST(EventJson, IntegerFieldsTakeOnlyIntegersInRange) {
+  Event e;
+  EXPECT_EQ(EventFromJson(R"({"location":{"geonames_id":2.32e52}})", &e).message(),
+            "field 'location.geonames_id' must be an integer in range, not 2.32e+52");
+  EXPECT_EQ(EventFromJson(R"({"counts":{"killed":{"best":18446744073709551615}}})", &e).message(),
+            "field 'counts.killed.best' must be an integer in range, not 18446744073709551615");
+  EXPECT_EQ(EventFromJson(R"({"evidence":{"start":1.5}})", &e).message(),
+            "field 'evidence.start' must be an integer in range, not 1.5");
+  ASSERT_TRUE(EventFromJson(R"({"evidence":{"start":-3,"end":9007199254740993}})", &e).ok());
+  EXPECT_EQ(e.evidence.end, 9007199254740993);
+}
+
 TEST(Article, IdIsStableAndDependsOnEveryPart) {
   EXPECT_EQ(ComputeArticleId("s", "u", "t"), ComputeArticleId("s", "u", "t"));
   EXPECT_NE(ComputeArticleId("s", "u", "t"), ComputeArticleId("s", "u", "t2"));

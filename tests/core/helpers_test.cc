@@ -29,6 +29,12 @@ TEST(Strings, TrimAndSplit) {
   EXPECT_FALSE(strings::IsAscii("Équateur"));
 }
 
+TEST(Strings, EscapeControl) {
+  EXPECT_EQ(strings::EscapeControl("plain/path name.txt"), "plain/path name.txt");
+  EXPECT_EQ(strings::EscapeControl("a\nb\rc\td\x1B[2Je\x7F\x01"), "a\\nb\\rc\\td\\x1B[2Je\\x7F\\x01");
+  EXPECT_EQ(strings::EscapeControl("G\xC3\xB6ma"), "G\xC3\xB6ma");  // UTF-8 kept
+}
+
 TEST(Hash, Fnv1aReferenceValues) {
   // The published FNV-1a test vectors.
   EXPECT_EQ(hash::Fnv1a(""), 0xcbf29ce484222325ULL);

@@ -1,6 +1,7 @@
 // End-to-end tests of the `sitrep` binary: extract / ingest / events / articles, exit codes and
 // the messages on stderr.
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <gtest/gtest.h>
 
@@ -30,10 +31,12 @@ std::string Quote(const std::string& s) {
   return q + "'";
 }
 
-// Runs `sitrep <args>` through the shell; stdin from `stdin_file` when given.
-Result Sitrep(const TempDir& dir, const std::string& args, const std::string& stdin_file = "") {
+// Runs `sitrep <args>` through the shell; stdin from `stdin_file` when given; `runner` (e.g. setpriv
+// with its options) before the binary when given.
+Result Sitrep(const TempDir& dir, const std::string& args, const std::string& stdin_file = "",
+              const std::string& runner = "") {
   std::string err_path = dir.Path("stderr.txt");
-  std::string cmd = Quote(kSitrep) + " " + args + " 2>" + Quote(err_path) +
+  std::string cmd = runner + Quote(kSitrep) + " " + args + " 2>" + Quote(err_path) +
                     (stdin_file.empty() ? " </dev/null" : " <" + Quote(stdin_file));
   Result r;
   FILE* p = popen(cmd.c_str(), "r");
@@ -122,6 +125,110 @@ TEST_F(CliTest, ExtractReadsStandardInput) {
   EXPECT_EQ(sum[2], 0);
   EXPECT_EQ(static_cast<size_t>(sum[3]), Lines(r.out).size());  // one JSON line per event
   for (const std::string& line : Lines(r.out)) EXPECT_EQ(line.front(), '{') << line;
+}
+
+// Issue #14: a read error on standard input (here: a directory) was reported as an empty file.
+TEST_F(CliTest, ReadErrorOnStandardInputIsAnError) {
+  Result r = Sitrep(dir_, "extract - --gazetteer none", dir_.path());
+  EXPECT_EQ(r.code, 1) << r.err;
+  EXPECT_NE(r.err.find("<stdin>: byte 0: error: read error: Is a directory"), std::string::npos) << r.err;
+}
+
+// Issue #14: 70,000 '[' in a JSON line crashed `extract`, `ingest` and `explain` (exit 139).
+TEST_F(CliTest, DeeplyNestedJsonLineFailsAloneInEveryCommand) {
+  std::string f = dir_.Write("deep.jsonl", "{\"text\":\"a\",\"x\":" + std::string(70000, '[') + "}\n"
+                                           "{\"text\":\"Fighting was reported in Goma.\"}\n");
+  for (const std::string& cmd : std::vector<std::string>{"extract", "explain", "ingest --db " + Quote(dir_.Path("d.db"))}) {
+    Result r = Sitrep(dir_, cmd + " --gazetteer none " + Quote(f));
+    EXPECT_EQ(r.code, 1) << cmd << "\n" << r.err;
+    EXPECT_NE(r.err.find(f + ":1: byte 271: error: JSON nested deeper than 256 levels"), std::string::npos)
+        << cmd << "\n" << r.err;
+  }
+}
+
+// Issue #14: `events` and `articles` could not read a database on read-only storage (every open
+// switched to WAL and migrated). The storage is made read-only with a bind mount in a user namespace;
+// the test is skipped where `unshare` is not allowed.
+TEST_F(CliTest, QueryCommandsReadADatabaseOnReadOnlyStorage) {
+  if (std::system("unshare -rm true 2>/dev/null") != 0) GTEST_SKIP() << "unshare -rm is not allowed here";
+  std::string in = dir_.Write("data/a.txt", "date 2023-01-02 Fighting was reported in Goma.\n");
+  std::string db = dir_.Path("data/x.db");
+  ASSERT_EQ(Sitrep(dir_, "ingest -q --gazetteer none --db " + Quote(db) + " " + Quote(in)).code, 0);
+  std::filesystem::create_directory(dir_.Path("ro"));
+  const std::string ro_db = dir_.Path("ro/x.db");
+  for (const char* cmd : {"events", "articles"}) {
+    std::string script = "mount --bind " + Quote(dir_.Path("data")) + " " + Quote(dir_.Path("ro")) +
+                         " && mount -o remount,bind,ro " + Quote(dir_.Path("ro")) + " && " + Quote(kSitrep) + " " +
+                         cmd + " --db " + Quote(ro_db);
+    std::string out_path = dir_.Path(std::string(cmd) + ".out");
+    int status = std::system(("unshare -rm sh -c " + Quote(script) + " >" + Quote(out_path) + " 2>&1").c_str());
+    std::ifstream out(out_path);
+    std::stringstream text;
+    text << out.rdbuf();
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << cmd << ": " << text.str();
+    if (std::string(cmd) == "articles") {
+      EXPECT_NE(text.str().find("\"date\":\"2023-01-02\""), std::string::npos) << text.str();
+    }
+  }
+}
+
+// Issue #14: a directory walk skipped an unreadable directory without a word (exit 0). As root every
+// directory is readable, so the test then runs sitrep as nobody (setpriv).
+TEST_F(CliTest, UnreadableDirectoryIsAnError) {
+  std::string runner;
+  if (geteuid() == 0) {
+    if (std::system("command -v setpriv >/dev/null") != 0) GTEST_SKIP() << "root, and no setpriv to drop it";
+    runner = "setpriv --reuid=65534 --regid=65534 --clear-groups ";
+    if (std::system((runner + "test -x " + Quote(kSitrep)).c_str()) != 0)
+      GTEST_SKIP() << "nobody cannot run " << kSitrep;
+    std::filesystem::permissions(dir_.path(), std::filesystem::perms::all);  // nobody may enter
+  }
+  dir_.Write("feed/a.txt", "Fighting was reported in Goma.\n");
+  dir_.Write("feed/locked/b.txt", "Fighting was reported in Beni.\n");
+  std::filesystem::permissions(dir_.Path("feed/a.txt"), std::filesystem::perms::all);
+  std::filesystem::permissions(dir_.Path("feed"), std::filesystem::perms::all);
+  std::filesystem::permissions(dir_.Path("feed/locked"), std::filesystem::perms::none);
+  Result r = Sitrep(dir_, "extract --gazetteer none " + Quote(dir_.Path("feed")), "", runner);
+  std::filesystem::permissions(dir_.Path("feed/locked"), std::filesystem::perms::owner_all);
+  EXPECT_EQ(r.code, 1) << r.err;
+  EXPECT_NE(r.err.find(dir_.Path("feed/locked") + ": error: cannot read directory: Permission denied"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(Summary(r.err)[0], 1) << r.err;
+}
+
+// Issue #14: a file name with a newline could fake a summary line; escape codes reached the terminal.
+TEST_F(CliTest, ControlCharactersInFileNamesAreEscaped) {
+  const std::string name = "evil\nsitrep: read 99 articles (0 skipped, 0 failed), 0 events\x1B[2J.txt";
+  std::string f = dir_.Write(name, "date 2023-02-30 Goma.\n");
+  Result r = Sitrep(dir_, "ingest --gazetteer none --db " + Quote(dir_.Path("db\x1B.db")) + " " + Quote(f) + " " +
+                              Quote(dir_.Path("gone\r.txt")));
+  EXPECT_EQ(r.code, 1) << r.err;
+  EXPECT_EQ(r.err.find('\x1B'), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find('\r'), std::string::npos) << r.err;
+  std::vector<std::string> summaries;  // lines that start as a summary does
+  for (const std::string& line : Lines(r.err))
+    if (line.rfind("sitrep: read ", 0) == 0) summaries.push_back(line);
+  EXPECT_EQ(summaries, std::vector<std::string>{"sitrep: read 1 articles (0 skipped, 1 failed), 0 events"});
+  const std::string escaped = dir_.path() + "/evil\\nsitrep: read 99 articles (0 skipped, 0 failed), 0 events\\x1B[2J.txt";
+  EXPECT_NE(r.err.find(escaped + ":1: byte 5: warning: date header"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("/gone\\r.txt: error: cannot open"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("new events in " + dir_.path() + "/db\\x1B.db\n"), std::string::npos) << r.err;
+}
+
+// Issue #14: re-ingesting an article with a corrected --date silently kept the old date.
+TEST_F(CliTest, IngestWarnsWhenADifferentDateIsIgnored) {
+  std::string f = dir_.Write("a.txt", "Fighting was reported in Goma.\n");
+  std::string db = Quote(dir_.Path("x.db"));
+  Result first = Sitrep(dir_, "ingest --gazetteer none --date 2023-01-01 --db " + db + " " + Quote(f));
+  ASSERT_EQ(first.code, 0) << first.err;
+  Result same = Sitrep(dir_, "ingest --gazetteer none --date 2023-01-01 --db " + db + " " + Quote(f));
+  EXPECT_EQ(same.err.find("warning"), std::string::npos) << same.err;
+  Result changed = Sitrep(dir_, "ingest --gazetteer none --date 2023-01-02 --db " + db + " " + Quote(f));
+  EXPECT_EQ(changed.code, 0) << changed.err;
+  EXPECT_NE(changed.err.find(f + ": warning: already stored with date 2023-01-01; this date (2023-01-02) is ignored"),
+            std::string::npos)
+      << changed.err;
 }
 
 // Issue #2: bad inputs in one CLI run with good articles; exact messages, exit code 1, every good

@@ -1,6 +1,7 @@
 // ParseQuantityAt: every qualifier and number form, table-driven.
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <optional>
 #include <string>
 
@@ -127,6 +128,21 @@ TEST(QuantityTest, MoneyAfterSymbol) {
     if (doc.tokens[i].lower == "20") {
       EXPECT_FALSE(ParseQuantityAt(doc, i, static_cast<uint32_t>(doc.tokens.size())));
     }
+}
+
+// Found by fuzz/pipeline.cc (issue #14): two absurd digit strings in a range overflowed the
+// midpoint (signed overflow: undefined behaviour, an abort under UBSan).
+TEST(QuantityTest, HugeRangeDoesNotOverflow) {
+  const int64_t kMax = std::numeric_limits<int64_t>::max();
+  for (const char* text : {"10000000000000000000-20000000000000000000 people",
+                           "between 10000000000000000000 and 20000000000000000000 people"}) {
+    SCOPED_TRACE(text);
+    Document doc;
+    testing::MakeDocument(text, &doc);
+    std::optional<Quantity> q = ParseQuantityAt(doc, 0, static_cast<uint32_t>(doc.tokens.size()));
+    ASSERT_TRUE(q);
+    EXPECT_EQ(q->estimate.best, kMax);
+  }
 }
 
 TEST(QuantityTest, RespectsEnd) {

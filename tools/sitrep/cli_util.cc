@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "command.h"
+#include "core/strings.h"
 #include "sitrep/pipeline.h"
 
 namespace sitrep::cli {
@@ -46,7 +47,9 @@ void Progress::Clear() {
   shown_ = false;
 }
 
-void PrintError(const std::string& message) { std::fprintf(stderr, "sitrep: %s\n", message.c_str()); }
+void PrintError(const std::string& message) {
+  std::fprintf(stderr, "sitrep: %s\n", strings::EscapeControl(message).c_str());
+}
 
 std::string DbHelp() { return "SQLite database (default: $SITREP_DB, else ./sitrep.db)"; }
 
@@ -62,7 +65,7 @@ std::string ReadSummary(const RunTotals& t) {
 }
 
 int RunExtraction(const InputFlags& flags, const ArticleEventsSink& sink, RunTotals* totals,
-                  const std::function<bool(const Article&)>& known) {
+                  const KnownArticle& known) {
   if (!CheckDateFlag("--date", flags.date)) return kExitUsage;
   ReadOptions ro = ToReadOptions(flags);
 
@@ -82,7 +85,10 @@ int RunExtraction(const InputFlags& flags, const ArticleEventsSink& sink, RunTot
       flags.files, ro, &diag,
       [&](Article&& article) -> Status {
         std::vector<Event> events;
-        if (known && known(article)) {
+        std::string warning;
+        const bool is_known = known && known(article, &warning);
+        if (!warning.empty()) diag.Warn(article.origin, 0, -1, std::move(warning));
+        if (is_known) {
           Status ss = sink(std::move(article), std::move(events));
           progress.Update(totals->read, totals->events);
           return ss;
@@ -136,6 +142,7 @@ std::unique_ptr<Store> OpenExistingStore(const std::string& db) {
   std::unique_ptr<Store> store;
   StoreOptions so;
   so.create_if_missing = false;
+  so.read_only = true;
   Status s = Store::Open(db.empty() ? DefaultDbPath() : db, so, &store);
   if (!s.ok()) PrintError(s.ToString());
   return store;

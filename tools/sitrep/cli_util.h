@@ -64,20 +64,21 @@ using ArticleEventsSink = std::function<Status(Article&&, std::vector<Event>&&)>
 // kExitOk, kExitInputErrors (some input failed), kExitUsage (bad flag value) or kExitFailure
 // (pipeline could not be opened, or `sink` failed).
 // `known`, when given, says which articles need no extraction (already stored): they reach `sink`
-// with no events and cost no pipeline time.
+// with no events and cost no pipeline time. It may set `warning` (reported against the article).
+using KnownArticle = std::function<bool(const Article&, std::string* warning)>;
 int RunExtraction(const InputFlags& flags, const ArticleEventsSink& sink, RunTotals* totals,
-                  const std::function<bool(const Article&)>& known = nullptr);
+                  const KnownArticle& known = nullptr);
 
 // "sitrep: read N articles (S skipped, F failed), E events".
 std::string ReadSummary(const RunTotals& totals);
 
-// Prints "sitrep: <message>" on stderr.
+// Prints "sitrep: <message>" on stderr, control characters escaped (see strings::EscapeControl).
 void PrintError(const std::string& message);
 
 // Opens the pipeline with --data-dir / --gazetteer; on failure prints why and returns nullptr
 // (the caller exits with kExitFailure).
 std::unique_ptr<Pipeline> OpenPipeline(const std::string& data_dir, const std::string& gazetteer);
-// Opens an existing store for reading (--db, else DefaultDbPath()); never creates one. On failure
+// Opens an existing store read-only (--db, else DefaultDbPath()); never creates or changes one. On failure
 // prints why and returns nullptr (the caller exits with kExitFailure).
 std::unique_ptr<Store> OpenExistingStore(const std::string& db);
 

@@ -5,6 +5,7 @@
 
 #include "cli_util.h"
 #include "command.h"
+#include "core/strings.h"
 #include "sitrep/store.h"
 
 namespace sitrep::cli {
@@ -48,10 +49,17 @@ Register reg("ingest", "Extract events from articles and store both in the datab
           return batch.size() >= kBatchArticles ? flush() : Status::OK();
         },
         &totals,
-        // Already stored: ingest is idempotent, so there is nothing to extract.
-        [&](const Article& a) {
+        // Already stored: ingest is idempotent, so there is nothing to extract. The id does not
+        // cover the date, so a corrected date would be dropped without a word: say so.
+        [&](const Article& a, std::string* warning) {
           bool stored = false;
-          return store->HasArticle(a.id, &stored).ok() && stored;
+          std::optional<std::string> stored_date;
+          if (!store->HasArticle(a.id, &stored, &stored_date).ok() || !stored) return false;
+          if (a.date != stored_date)
+            *warning = fmt::format("already stored with date {}; this date ({}) is ignored (an article is "
+                                   "identified by its source, url and text)",
+                                   stored_date.value_or("none"), a.date.value_or("none"));
+          return true;
         });
     if (code != kExitFailure && code != kExitUsage && !batch.empty()) {
       s = flush();
@@ -64,7 +72,8 @@ Register reg("ingest", "Extract events from articles and store both in the datab
       std::fprintf(stderr, "%s\n", ReadSummary(totals).c_str());
       std::fprintf(stderr, "%s\n",
                    fmt::format("sitrep: stored {} new articles ({} already stored), {} new events in {}",
-                               written.articles_new, written.articles_existing, written.events_new, path)
+                               written.articles_new, written.articles_existing, written.events_new,
+                               strings::EscapeControl(path))
                        .c_str());
     }
     return code;
