@@ -95,14 +95,13 @@ Status CountLexicon::Load(const std::string& path, std::unique_ptr<CountLexicon>
 const CountLexicon& CountLexicon::Default() {
   // The compiled-in roles.txt is checked by the tests; should it still be malformed, the process stops with
   // its file:line message rather than count with an empty lexicon.
-  static const CountLexicon* lex =
-      ParseBuiltinOrDie<std::unique_ptr<CountLexicon>>(
-          kBuiltinRolesText, "data/numbers/roles.txt",
-          [](std::string_view text, const std::string& origin, std::unique_ptr<CountLexicon>* out) {
-            return CountLexicon::Parse(text, origin, out);
-          })
-          ->release();
-  return *lex;
+  // The holder stays reachable from this static for the process's life (no leak to report).
+  static const std::unique_ptr<CountLexicon>* lex = ParseBuiltinOrDie<std::unique_ptr<CountLexicon>>(
+      kBuiltinRolesText, "data/numbers/roles.txt",
+      [](std::string_view text, const std::string& origin, std::unique_ptr<CountLexicon>* out) {
+        return CountLexicon::Parse(text, origin, out);
+      });
+  return **lex;
 }
 
 uint32_t CountLexicon::Impl::MatchForward(const Index& index, const Document& doc, uint32_t i, uint32_t end,
