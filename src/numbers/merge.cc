@@ -1,4 +1,5 @@
 // MergeCounts: several counts of one event into its Counts (see numbers.h for the rules).
+#include <limits>
 #include <optional>
 
 #include "sitrep/numbers.h"
@@ -14,13 +15,20 @@ int64_t Magnitude(const Estimate& e) {
   return e.high.value_or(-1);
 }
 
+// a + b, held at the largest int64 instead of overflowing (a text may state absurd figures).
+int64_t SaturatingAdd(int64_t a, int64_t b) {
+  int64_t sum = 0;
+  if (__builtin_add_overflow(a, b, &sum)) return b > 0 ? std::numeric_limits<int64_t>::max() : std::numeric_limits<int64_t>::min();
+  return sum;
+}
+
 }  // namespace
 
 Estimate Sum(const Estimate& a, const Estimate& b) {
   Estimate out;
-  if (a.low || b.low) out.low = a.low.value_or(0) + b.low.value_or(0);
-  if (a.best && b.best) out.best = *a.best + *b.best;
-  if (a.high && b.high) out.high = *a.high + *b.high;
+  if (a.low || b.low) out.low = SaturatingAdd(a.low.value_or(0), b.low.value_or(0));
+  if (a.best && b.best) out.best = SaturatingAdd(*a.best, *b.best);
+  if (a.high && b.high) out.high = SaturatingAdd(*a.high, *b.high);
   return out;
 }
 

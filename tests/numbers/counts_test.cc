@@ -1,6 +1,7 @@
 // FindCounts: roles, spans and what is not a count; the M23 samples; the lexicon file.
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <memory>
 #include <string>
 
@@ -274,6 +275,15 @@ TEST(CountsTest, PeopleNamedOneByOneAndLinkedCountsAddUp) {
     MergeCounts(FindCounts(doc, testing::Whole(doc)), &counts);
     EXPECT_EQ(Show(counts.killed.best), Show(c.killed)) << c.text;
   }
+}
+
+// Figures too large to add are held at the largest count, never overflow (a fuzzer's finding).
+TEST(CountsTest, HugeCoordinatedCountsDoNotOverflow) {
+  const Estimate huge{std::numeric_limits<int64_t>::max() - 1, std::numeric_limits<int64_t>::max() - 1,
+                      std::numeric_limits<int64_t>::max() - 1};
+  const Estimate sum = Sum(huge, Estimate{10, 10, 10});
+  EXPECT_EQ(*sum.best, std::numeric_limits<int64_t>::max());
+  EXPECT_EQ(*sum.low, std::numeric_limits<int64_t>::max());
 }
 
 // A custom lexicon changes what counts: nothing is hard-wired in the code.
