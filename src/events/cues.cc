@@ -125,25 +125,33 @@ PhraseIndex::PhraseIndex(std::vector<Entry> entries) : entries_(std::move(entrie
   by_first_word_ = WordMap<std::vector<uint32_t>>(std::move(firsts));
 }
 
-std::vector<const PhraseIndex::Entry*> PhraseIndex::FindAll(const Document& doc, const Sentence& s) const {
-  std::vector<const Entry*> found;
-  for (uint32_t i = s.first_token; i < s.last_token; ++i)
+template <typename Found>
+void PhraseIndex::Scan(const Document& doc, const Sentence& s, uint32_t first, uint32_t last, Found found) const {
+  for (uint32_t i = first; i < last; ++i)
     if (const std::vector<uint32_t>* starting = by_first_word_.Find(doc.tokens[i].lower))
       for (uint32_t e : *starting)
-        if (Cues::PhraseAt(entries_[e].words, doc, s, i, /*forms_only=*/true)) found.push_back(&entries_[e]);
-  return found;
+        if (i + entries_[e].words.size() <= last && Cues::PhraseAt(entries_[e].words, doc, s, i, /*forms_only=*/true) &&
+            found(&entries_[e]))
+          return;
+}
+
+std::vector<const PhraseIndex::Entry*> PhraseIndex::FindAll(const Document& doc, const Sentence& s) const {
+  std::vector<const Entry*> all;
+  Scan(doc, s, s.first_token, s.last_token, [&](const Entry* e) {
+    all.push_back(e);
+    return false;
+  });
+  return all;
 }
 
 const PhraseIndex::Entry* PhraseIndex::FindIn(const Document& doc, const Sentence& s, uint32_t first,
                                               uint32_t last) const {
-  for (uint32_t i = first; i < last; ++i) {
-    const std::vector<uint32_t>* starting = by_first_word_.Find(doc.tokens[i].lower);
-    if (!starting) continue;
-    for (uint32_t e : *starting)
-      if (i + entries_[e].words.size() <= last && Cues::PhraseAt(entries_[e].words, doc, s, i, /*forms_only=*/true))
-        return &entries_[e];
-  }
-  return nullptr;
+  const Entry* first_found = nullptr;
+  Scan(doc, s, first, last, [&](const Entry* e) {
+    first_found = e;
+    return true;
+  });
+  return first_found;
 }
 
 }  // namespace sitrep

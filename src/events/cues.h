@@ -36,6 +36,11 @@ class PhraseIndex {
   std::vector<const Entry*> FindAll(const Document& doc, const Sentence& s) const;
 
  private:
+  // Calls `found` with each phrase that starts in [first, last) and ends by `last`, in text order, until it
+  // returns true.
+  template <typename Found>
+  void Scan(const Document& doc, const Sentence& s, uint32_t first, uint32_t last, Found found) const;
+
   std::vector<Entry> entries_;
   WordMap<std::vector<uint32_t>> by_first_word_;  // first word -> indices in entries_, in file order
 };

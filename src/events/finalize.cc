@@ -1,6 +1,5 @@
 // Pass 8: what an article's events get once all its sentences are read.
 #include <algorithm>
-#include <cctype>
 
 #include "dedup.h"
 #include "passes.h"
@@ -97,14 +96,11 @@ bool RefersBack(const ArticleView& article, const Conventions& conventions, cons
   if (lead.actor1.empty()) return false;  // an event with no party is dropped: it cannot carry another
   if (!conventions.violent_types.Contains(lead.plover_type) || !conventions.violent_types.Contains(e.plover_type))
     return false;
-  const std::string_view text = article.doc().text;
-  size_t end = e.evidence.trigger_start;
-  while (end > 0 && text[end - 1] == ' ') --end;
-  size_t begin = end;
-  while (begin > 0 && std::isalpha(static_cast<unsigned char>(text[begin - 1]))) --begin;
-  std::string word(text.substr(begin, end - begin));
-  for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return cues.definite_determiners.Contains(word);
+  // The token right before the trigger (tokens are sorted by their byte offset, as the evidence is).
+  const std::vector<Token>& tokens = article.doc().tokens;
+  const auto trigger = std::lower_bound(tokens.begin(), tokens.end(), e.evidence.trigger_start,
+                                        [](const Token& t, size_t at) { return t.begin < at; });
+  return trigger != tokens.begin() && cues.definite_determiners.Contains(std::prev(trigger)->lower);
 }
 
 bool OneIncident(const ArticleView& article, const Conventions& conventions, const Cues& cues, const Event& lead,

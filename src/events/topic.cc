@@ -21,13 +21,10 @@ constexpr const char* kDenial = "denial of a link";
 // The sentences one incident's telling spans: a cause or a denial reaches this far.
 constexpr size_t kIncidentSentences = 3;
 
-
 // A metadata value as its text: JSON strings lose their quotes, arrays their brackets ("[\"sport\"]").
 std::string MetadataText(std::string value) {
-  std::string out;
-  for (char c : value)
-    if (c != '"' && c != '[' && c != ']') out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  return out;
+  std::erase_if(value, [](char c) { return c == '"' || c == '[' || c == ']'; });
+  return strings::AsciiLower(value);
 }
 
 TopicDecision Decide(bool political, std::string reason) { return TopicDecision{political, std::move(reason)}; }
