@@ -71,4 +71,11 @@ FollowingViews ArticleView::Following(size_t si) const {
   return [this, si](size_t k) -> const SentenceView* { return si + k < size() ? &View(si + k) : nullptr; };
 }
 
+std::string_view ArticleView::FirstWordIn(size_t si, const OwnedWordSet& words) const {
+  const Sentence& s = sentence(si);
+  for (uint32_t i = s.first_token; i < s.last_token; ++i)
+    if (words.Contains(doc().tokens[i].lower)) return doc().tokens[i].lower;
+  return {};
+}
+
 }  // namespace sitrep

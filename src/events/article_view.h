@@ -37,6 +37,9 @@ class ArticleView {
   // Index in the article's counts of the first count of sentence `si`.
   size_t FirstCount(size_t si) const { return counts_[si].first; }
 
+  // The first word of sentence `si` (as written, lower-cased) that is one of `words`, or "".
+  std::string_view FirstWordIn(size_t si, const OwnedWordSet& words) const;
+
   // Points the event's evidence at sentence `si` and its trigger tokens [first, last).
   void SetEvidence(size_t si, uint32_t first, uint32_t last, Event* e) const;
 

@@ -97,9 +97,7 @@ bool CodeAgentless(const ArticleView& article, size_t si, const TriggerReading& 
                           HasCrowdSubject(v, t.trigger.match, rules.cues.crowd_nouns);
   // An explosive the sentence names is an explosion's place enough ("an IED exploded targeting a convoy
   // near Macaane village", whose village the gazetteer may not know).
-  const bool names_explosive = std::any_of(
-      v.doc().tokens.begin() + v.sentence().first_token, v.doc().tokens.begin() + v.sentence().last_token,
-      [&](const Token& tok) { return rules.cues.explosive_nouns.Contains(tok.lower); });
+  const bool names_explosive = !article.FirstWordIn(si, rules.cues.explosive_nouns).empty();
   if (!has_toll && !p.agentless_anywhere &&
       (p.agentless_needs_toll || !(crowd_verb || names_explosive || (where && where->place))))
     return false;

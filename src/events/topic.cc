@@ -102,13 +102,6 @@ TopicDecision TopicRules::ForArticle(const ArticleView& article) const {
   return Decide(true, counts);
 }
 
-std::string TopicRules::FirstWordIn(const ArticleView& article, size_t si, const OwnedWordSet& words) const {
-  const Sentence& s = article.sentence(si);
-  for (uint32_t i = s.first_token; i < s.last_token; ++i)
-    if (words.Contains(article.doc().tokens[i].lower)) return article.doc().tokens[i].lower;
-  return "";
-}
-
 std::string TopicRules::FirstActorOfType(const ArticleView& article, size_t si, const OwnedWordSet& types) const {
   for (const ActorSpan& a : article.Actors(si))
     if (!a.modifier_only && types.Contains(a.actor.type) && !IsSource(article, si, a))
@@ -143,7 +136,7 @@ void TopicRules::ReadCauses(const ArticleView& article, size_t si, Memo* memo) c
 TopicDecision TopicRules::ForSentence(const ArticleView& article, size_t si, const TopicDecision& in_article,
                                       Memo* memo) const {
   if (!in_article.political) {
-    std::string armed = FirstWordIn(article, si, armed_words_);
+    std::string armed(article.FirstWordIn(si, armed_words_));
     if (armed.empty()) armed = FirstActorOfType(article, si, armed_actor_types_);
     if (!armed.empty()) return Decide(true, "names armed parties (\"" + armed + "\")");
     return Decide(false, "names no armed party in an article that is not political");
@@ -162,9 +155,9 @@ TopicDecision TopicRules::ForSentence(const ArticleView& article, size_t si, con
   }
   if (!cause) return Decide(true, "");
   const std::string why = cause->label + " (\"" + strings::JoinWords(cause->words) + "\")";
-  std::string violence = FirstWordIn(article, si, armed_words_);
+  std::string violence(article.FirstWordIn(si, armed_words_));
   if (violence.empty()) violence = FirstActorOfType(article, si, armed_actor_types_after_cause_);
-  if (violence.empty()) violence = FirstWordIn(article, si, unrest_words_);
+  if (violence.empty()) violence = article.FirstWordIn(si, unrest_words_);
   if (!violence.empty()) return Decide(true, "gives a cause, " + why + ", but names \"" + violence + "\"");
   return Decide(false, "gives a non-violent cause: " + why);
 }

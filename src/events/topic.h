@@ -52,8 +52,6 @@ class TopicRules {
   };
 
   std::string SectionOf(const ArticleAnalysis& a) const;
-  // The first word of `words` in sentence `si`, or "".
-  std::string FirstWordIn(const ArticleView& article, size_t si, const OwnedWordSet& words) const;
   // The first actor of sentence `si` whose type is in `types`, as its text, or "".
   std::string FirstActorOfType(const ArticleView& article, size_t si, const OwnedWordSet& types) const;
   bool IsSource(const ArticleView& article, size_t si, const ActorSpan& a) const;
