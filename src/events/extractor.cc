@@ -98,9 +98,14 @@ bool CodeAgentless(const ArticleView& article, size_t si, const TriggerReading& 
   // An explosive the sentence names is an explosion's place enough ("an IED exploded targeting a convoy
   // near Macaane village", whose village the gazetteer may not know).
   const bool names_explosive = !article.FirstWordIn(si, rules.cues.explosive_nouns).empty();
-  if (!has_toll && !p.agentless_anywhere &&
-      (p.agentless_needs_toll || !(crowd_verb || names_explosive || (where && where->place))))
-    return false;
+  using When = Pattern::AgentlessWhen;
+  const bool placed = crowd_verb || names_explosive || (where && where->place);
+  switch (p.agentless_when) {
+    case When::kPlaceOrToll: if (!has_toll && !placed) return false; break;
+    case When::kIfToll: if (!has_toll) return false; break;
+    case When::kAnywhere: break;
+    case When::kUnlessToll: if (has_toll || !placed) return false; break;
+  }
   e->actor1 = p.agentless;
   return true;
 }

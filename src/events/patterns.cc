@@ -1,6 +1,8 @@
 #include "patterns.h"
 
 #include <algorithm>
+#include <string_view>
+#include <utility>
 #include <fstream>
 #include <unordered_map>
 #include <unordered_set>
@@ -92,17 +94,23 @@ namespace {
 // The 7th field: "agentless: ACTOR_ID", the party when the text names none ("an IED exploded"), or
 // "agentless if toll: ACTOR_ID", only when the sentence also gives a toll ("clashes left 5 dead"), or
 // "agentless anywhere: ACTOR_ID", even where the sentence says neither where nor what it cost ("two
-// pistols were seized": the seizure is the event, wherever it was).
+// pistols were seized": the seizure is the event, wherever it was), or "agentless unless toll:
+// ACTOR_ID", only without a toll ("shops were looted" is an event; in "five were killed and houses
+// set ablaze" the burning is part of the killing's).
 Status ParseAgentless(const std::string& field, const std::string& where, Pattern* p) {
-  const std::string kPlain = "agentless:", kIfToll = "agentless if toll:", kAnywhere = "agentless anywhere:";
-  p->agentless_needs_toll = field.rfind(kIfToll, 0) == 0;
-  p->agentless_anywhere = field.rfind(kAnywhere, 0) == 0;
-  const size_t skip = p->agentless_needs_toll ? kIfToll.size() : p->agentless_anywhere ? kAnywhere.size() : kPlain.size();
-  if ((!p->agentless_needs_toll && !p->agentless_anywhere && field.rfind(kPlain, 0) != 0) || Trim(field.substr(skip)).empty())
-    return Status::Corruption(where + ": the 7th field must read 'agentless: ACTOR_ID', 'agentless if toll: ACTOR_ID' or "
-                                      "'agentless anywhere: ACTOR_ID'");
-  p->agentless.id = std::string(Trim(field.substr(skip)));
-  return Status::OK();
+  using When = Pattern::AgentlessWhen;
+  static constexpr std::pair<std::string_view, When> kForms[] = {{"agentless:", When::kPlaceOrToll},
+                                                                  {"agentless if toll:", When::kIfToll},
+                                                                  {"agentless anywhere:", When::kAnywhere},
+                                                                  {"agentless unless toll:", When::kUnlessToll}};
+  for (const auto& [prefix, when] : kForms) {
+    if (field.rfind(prefix, 0) != 0 || Trim(field.substr(prefix.size())).empty()) continue;
+    p->agentless_when = when;
+    p->agentless.id = std::string(Trim(field.substr(prefix.size())));
+    return Status::OK();
+  }
+  return Status::Corruption(where + ": the 7th field must read 'agentless: ACTOR_ID', 'agentless if toll: ACTOR_ID', "
+                                    "'agentless anywhere: ACTOR_ID' or 'agentless unless toll: ACTOR_ID'");
 }
 
 // The 6th field: "condition: Event type / Sub-event type; ..." or "-".
@@ -259,7 +267,7 @@ void EventExtractor::Patterns::BuildPreFilter(
   // A pattern that needs a toll to stand without a party needs a count, and a sentence with a count is
   // tagged anyway: only the others make a sentence worth tagging on their own.
   for (const Pattern& p : patterns)
-    if (!p.agentless.id.empty() && !p.agentless_needs_toll) lemmas.insert(p.words.front());
+    if (!p.agentless.id.empty() && p.agentless_when != Pattern::AgentlessWhen::kIfToll) lemmas.insert(p.words.front());
   for (const std::string& l : lemmas) AddInflections(l, &forms);
   for (const auto& [form, lemma] : irregular)
     if (lemmas.count(lemma)) forms.insert(form);

@@ -34,8 +34,13 @@ struct Pattern {
   // armed group. Only the id is read from the file; the pipeline fills the rest from the actor
   // dictionary (EventExtractor::BindActors).
   ActorRef agentless;
-  bool agentless_needs_toll = false;  // "agentless if toll: ID": only with a toll in the sentence
-  bool agentless_anywhere = false;    // "agentless anywhere: ID": with no place or toll in the sentence too
+  enum class AgentlessWhen {
+    kPlaceOrToll,  // "agentless: ID": where the sentence says where or what it cost
+    kIfToll,       // "agentless if toll: ID": only with a toll in the sentence
+    kAnywhere,     // "agentless anywhere: ID": with no place or toll in the sentence too
+    kUnlessToll,   // "agentless unless toll: ID": with a place, and no toll (which is another event's)
+  };
+  AgentlessWhen agentless_when = AgentlessWhen::kPlaceOrToll;
 };
 
 // A trigger found in a sentence.
