@@ -17,8 +17,11 @@ bool StartsUpper(const Token& t) {
 bool IsWord(const Token& t) { return t.kind == TokenKind::kWord; }
 
 // Only a capitalised word of two letters or more starts a name: lowercase words ("for the sake
-// of") are never places, which replaces a stop list.
-bool MayStartName(const Token& t) { return IsWord(t) && StartsUpper(t) && t.norm.size() >= 2; }
+// of") are never places, which replaces a stop list. A lowercase particle joined to a capitalised
+// name ("al-Hasakeh") is the exception.
+bool MayStartName(const Token& t, const PlaceCues& cues) {
+  return IsWord(t) && ((StartsUpper(t) && t.norm.size() >= 2) || cues.StartsWithNameParticle(t.norm));
+}
 
 // The first word of each sentence (it is capitalised whatever it is).
 std::vector<bool> SentenceStarts(const Document& doc) {
@@ -140,7 +143,7 @@ std::vector<Candidate> FindCandidates(const Document& doc, const Gazetteer& gaz,
         continue;
       }
     }
-    const NameMatch name = MayStartName(toks[i]) ? LongestNameAt(toks, i, gaz, &keys) : NameMatch();
+    const NameMatch name = MayStartName(toks[i], cues) ? LongestNameAt(toks, i, gaz, &keys) : NameMatch();
     // A lone direction word ("Eastern DR Congo", "East African force") is not a place by itself,
     // though GeoNames has regions named "Eastern" and "East".
     if (name.len == 0 || (name.len == 1 && cues.IsDirection(toks[i].lower))) {

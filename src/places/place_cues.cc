@@ -73,9 +73,32 @@ Status PlaceCues::Load(const std::string& path, std::unique_ptr<PlaceCues>* out)
                   &cues->type_after_);
   }
   if (s.ok()) s = cues->TakeCountryWords(&lists);
+  if (s.ok()) s = cues->TakeNameParticles(&lists);
   if (s.ok()) s = lists.CheckAllTaken();
   if (s.ok()) *out = std::move(cues);
   return s;
+}
+
+// The list "name particle": lowercase words ending with a hyphen ("al-").
+Status PlaceCues::TakeNameParticles(WordLists* lists) {
+  std::vector<WordLists::Entry> entries;
+  if (Status s = lists->Take("name particle", &entries); !s.ok()) return s;
+  for (WordLists::Entry& e : entries) {
+    if (e.words.size() != 1 || e.words[0].size() < 2 || e.words[0].back() != '-')
+      return Status::InvalidArgument(lists->Where(e.line) + "a name particle is one word ending with '-' (\"al-\")");
+    name_particles_.push_back(std::move(e.words[0]));
+  }
+  return Status::OK();
+}
+
+bool PlaceCues::StartsWithNameParticle(std::string_view word) const {
+  for (const std::string& p : name_particles_) {
+    if (word.size() > p.size() && word.compare(0, p.size(), p) == 0) {
+      const char next = word[p.size()];
+      return next >= 'A' && next <= 'Z';
+    }
+  }
+  return false;
 }
 
 // The lists "country XX" (XX an ISO 3166-1 alpha-2 code): their names indexed by first word.

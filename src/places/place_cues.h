@@ -37,6 +37,10 @@ class PlaceCues {
   // "X area", "X and its surroundings": the tokens from `last` on say "near".
   bool NearAfter(const std::vector<Token>& tokens, uint32_t last) const;
 
+  // "al-Hasakeh": a word that starts with a lowercase name particle (list "name particle") and
+  // goes on with a capital letter.
+  bool StartsWithNameParticle(std::string_view word) const;
+
   // "FARDC", "Mayi Mayi", "Boko Haram": names that say which country an article is about where
   // its places may not (lists "country XX"). The ISO2 code named by the words from token `i` on
   // (and their number in `*len`), empty when none.
@@ -61,8 +65,10 @@ class PlaceCues {
     std::string cc;
   };
   Status TakeCountryWords(WordLists* lists);
+  Status TakeNameParticles(WordLists* lists);
 
   OwnedWordSet direction_, locative_;
+  std::vector<std::string> name_particles_;  // few: a linear scan
   std::vector<CountryWord> country_words_;
   WordMap<std::vector<uint32_t>> country_first_;  // first word -> indices into country_words_
   Phrases near_before_, near_after_;

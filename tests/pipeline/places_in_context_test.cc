@@ -28,6 +28,17 @@ TEST(PlacesInContext, AForeignNamesakeIsNoPlaceButTheArticleCountryIs) {
   }
 }
 
+TEST(PlacesInContext, ALowercaseArabicArticleStartsAName) {
+  // "al-Hasakeh" starts with a lowercase particle (data/places/cues.txt "name particle") and is the
+  // Syrian city all the same.
+  std::vector<Event> events =
+      Extract("SDF fighters clashed with Islamic State militants in al-Hasakeh on Friday.", "2020-05-09");
+  ASSERT_FALSE(events.empty());
+  ASSERT_TRUE(events[0].location.has_value());
+  EXPECT_EQ(events[0].location->country_code, "SY");
+  EXPECT_EQ(events[0].location->precision, 1);
+}
+
 TEST(PlacesInContext, ABareDemonymIsTheLargerCountry) {
   std::vector<Event> events = Extract("Our Congolese army is no longer fighting, a local activist said.", "2025-03-20");
   ASSERT_EQ(events.size(), 1u);
