@@ -55,6 +55,7 @@ struct Phrase {
                        // ("Rwandans" -> CIVILIANS, hint RWA); a compose label may be an actor
                        // id ("Congolese civilians" -> CIVILIANS, hint COD)
   bool bare_definite = false;  // generic written with '*': "rebels" alone refers to a known group
+  bool member = false;         // generic written with '+': "a soldier" is one of the forces meant
   std::string file;
   int line = 0;
 };

@@ -138,17 +138,15 @@ struct Parser {
     auto items = SplitList(value);
     if (items.empty()) return Error("directive lists no phrases");
     for (std::string item : items) {
-      bool star = false;
-      if (item.back() == '*') {
-        star = true;
-        item = std::string(Trim(std::string_view(item).substr(0, item.size() - 1)));
-      }
+      const bool star = item.back() == '*', member = item.back() == '+';
+      if (star || member) item = std::string(Trim(std::string_view(item).substr(0, item.size() - 1)));
       for (auto& toks : PhraseVariants(item)) {
         Phrase p;
         p.tokens = std::move(toks);
         p.kind = kind;
         p.label = std::string(label);
         p.bare_definite = star;
+        p.member = member;
         p.file = file;
         p.line = line_no;
         state->phrases.push_back(std::move(p));

@@ -237,7 +237,8 @@ class SentenceMatcher {
     // "an army post", "a military base", "a police station": the institution that holds it.
     const bool facility = r->last < end_ && IsFacilityNoun(toks_[r->last].lower) &&
                           (p.label == "military" || p.label == "police");
-    if (IsDeterminer(first_word) || r->m.possessive || facility) {
+    // "a soldier", "a police officer": one member of the forces the text means, as "soldiers" is.
+    if (IsDeterminer(first_word) || r->m.possessive || facility || p.member) {
       r->m.definite = true;
     } else if (r->first > begin_ && IsDeterminer(toks_[r->first - 1].lower) && !Consumed(r->first - 1)) {
       r->first -= 1;
