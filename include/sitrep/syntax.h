@@ -75,7 +75,10 @@ class Tagger {
 // NN after a noun and before "dead", "at" or a determiner is the past tense of "shoot" ("gunmen shot
 // dead a trader"); an -ed/-en word tagged JJ between a form of "be" and "by" or "to" is a passive
 // participle ("was beaten to death by a mob"); a VBN right after a noun, with no be/have/get before it
-// and an object after it, is a past tense ("armed persons killed/VBN 3 civilians").
+// and an object after it, is a past tense ("armed persons killed/VBN 3 civilians"); a superlative
+// right after "a"/"an" is a noun ("held a protest/JJS sit-in"); in report style, the word after an
+// opening plural noun phrase (with "of X" or "in X") is its present-tense verb ("Teachers in Eldoret
+// protest/JJS over pay").
 void RepairTags(const Tagger& tagger, Document* doc, const Sentence& s);
 
 // DataDir() + "/models/en_ewt_tagger.bin".

@@ -99,21 +99,37 @@ static void RepairPresentTense(const Tagger& tagger, Document* doc, const Senten
   };
   while (i < s.last_token && in_phrase(i) && !ends_phrase(i)) head = i++;
   if (head == UINT32_MAX) return;
-  if (i + 1 < s.last_token && doc->tokens[i].lower == "of")
+  // "Residents of Kibera", "Teachers in Eldoret": a name in a prepositional phrase after the head.
+  const std::string_view prep = i + 1 < s.last_token ? std::string_view(doc->tokens[i].lower) : std::string_view();
+  if (prep == "of")
     for (++i; i < s.last_token && in_phrase(i) && !ends_phrase(i);) ++i;
+  else if ((prep == "in" || prep == "at" || prep == "from") && In(tag(i + 1), {"NNP", "NNPS"}))
+    for (++i; i < s.last_token && In(tag(i), {"NNP", "NNPS"});) ++i;
   if (i + 1 >= s.last_token) return;
   Token& t = doc->tokens[i];
   const std::string& next = tag(i + 1);
   if (!std::all_of(t.lower.begin(), t.lower.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return;
   if (tag(head) == "NNS") {
     const bool noun = t.tag == "NN";
-    if (!noun && !In(t.tag, {"JJ", "JJS", "JJR", "WDT"})) return;
+    if (!noun && !In(t.tag, {"JJ", "JJS", "JJR", "WDT", "RB"})) return;
     if (!(In(next, {"IN", "DT", "PRP$", "TO"}) || (!noun && In(next, {"NN", "NNS"})))) return;
     t.tag = "VBP";
     t.lemma = tagger.Lemmatize(t.norm, "VBP");
   } else if (tag(head) == "NN" && t.tag == "NNS" && t.lower.size() > 3 && t.lower.back() == 's' && object_follows(i)) {
     t.tag = "VBZ";
     t.lemma = tagger.Lemmatize(t.norm, "VBZ");
+  }
+}
+
+// "held a protest/JJS sit-in": a superlative never follows "a" or "an"; an -est word there is a noun
+// ("protest", "contest", "request").
+static void RepairSuperlativesAfterIndefinite(const Tagger& tagger, Document* doc, const Sentence& s) {
+  for (uint32_t i = s.first_token + 1; i < s.last_token; ++i) {
+    Token& t = doc->tokens[i];
+    const std::string& before = doc->tokens[i - 1].lower;
+    if (t.tag != "JJS" || (before != "a" && before != "an")) continue;
+    t.tag = "NN";
+    t.lemma = tagger.Lemmatize(t.norm, "NN");
   }
 }
 
@@ -146,6 +162,7 @@ static void RepairAcronyms(Document* doc, const Sentence& s) {
 void RepairTags(const Tagger& tagger, Document* doc, const Sentence& s) {
   RepairAcronyms(doc, s);
   RepairPresentTense(tagger, doc, s);
+  RepairSuperlativesAfterIndefinite(tagger, doc, s);
   RepairNounBeforeVerb(tagger, doc, s);
   RepairProgressives(tagger, doc, s);
   RepairShot(tagger, doc, s);
