@@ -59,6 +59,25 @@ bool IsGapToken(const Token& t) {
 
 bool WordMatches(const std::string& w, const Token& t) { return w == t.lemma || w == t.lower; }
 
+// "and" or "," between two numbers: "120mm and 82mm".
+bool JoinsNumbers(const Document& doc, const Sentence& s, uint32_t pos) {
+  const Token& t = doc.tokens[pos];
+  if (t.lower != "and" && t.lower != "," && t.lower != "or") return false;
+  return pos > s.first_token && pos + 1 < s.last_token && doc.tokens[pos - 1].tag == "CD" && doc.tokens[pos + 1].tag == "CD";
+}
+
+// Whether the token at `pos` may stand between two words of a multiword trigger, counting it in
+// `*words`: up to 3 words, not counting numbers and their coordination ("fired 120mm and 82mm mortars
+// at" is "fire mortar at"), and at most 8 tokens in all (`*tokens`).
+bool SkipInGap(const Document& doc, const Sentence& s, uint32_t pos, uint32_t* words, uint32_t* tokens) {
+  const Token& t = doc.tokens[pos];
+  const bool joins = JoinsNumbers(doc, s, pos);
+  if (*words >= 3 || *tokens >= 8 || !(IsGapToken(t) || joins)) return false;
+  if (t.tag != "CD" && !joins) ++*words;
+  ++*tokens;
+  return true;
+}
+
 }  // namespace
 
 static const struct {
@@ -284,7 +303,7 @@ bool EventExtractor::Patterns::MayMatch(const Document& doc, const Sentence& s) 
       if (second.empty()) return true;
       // The telling word (a particle or noun, rarely inflected) within a few tokens; the prefix test
       // lets "talks" satisfy "talk" and "sanctions" satisfy "sanction".
-      for (uint32_t j = i + 1; j < s.last_token && j <= i + 5; ++j)
+      for (uint32_t j = i + 1; j < s.last_token && j <= i + 9; ++j)
         if (doc.tokens[j].lower.rfind(second, 0) == 0) return true;
     }
   }
@@ -301,7 +320,7 @@ void EventExtractor::Patterns::PickBySecondWord(const Document& doc, const Sente
   if (const std::vector<uint32_t>* one = single_words.Find(first)) out->assign(one->begin(), one->end());
   std::string key = first + " ";
   const size_t stem = key.size();
-  for (uint32_t pos = i + 1, gap = 0; pos < s.last_token && gap <= 3; ++pos, ++gap) {
+  for (uint32_t pos = i + 1, gap_words = 0, gap_tokens = 0; pos < s.last_token; ++pos) {
     const Token& t = doc.tokens[pos];
     for (const std::string* form : {&t.lemma, &t.lower}) {
       if (form->empty() || (form == &t.lower && t.lower == t.lemma)) continue;
@@ -309,7 +328,7 @@ void EventExtractor::Patterns::PickBySecondWord(const Document& doc, const Sente
       key += *form;
       if (const std::vector<uint32_t>* with = by_first_second.Find(key)) out->insert(out->end(), with->begin(), with->end());
     }
-    if (!IsGapToken(t)) break;
+    if (!SkipInGap(doc, s, pos, &gap_words, &gap_tokens)) break;
   }
   std::sort(out->begin(), out->end());
   out->erase(std::unique(out->begin(), out->end()), out->end());
@@ -341,12 +360,10 @@ std::vector<TriggerMatch> EventExtractor::Patterns::Find(const Document& doc, co
         uint32_t pos = i + 1;
         bool ok = true;
         for (size_t w = 1; w < p->words.size() && ok; ++w) {
-          uint32_t gap = 0;
-          while (pos < s.last_token && !WordMatches(p->words[w], doc.tokens[pos]) && gap < 3 &&
-                 IsGapToken(doc.tokens[pos])) {
+          uint32_t gap_words = 0, gap_tokens = 0;
+          while (pos < s.last_token && !WordMatches(p->words[w], doc.tokens[pos]) &&
+                 SkipInGap(doc, s, pos, &gap_words, &gap_tokens))
             ++pos;
-            ++gap;
-          }
           ok = pos < s.last_token && WordMatches(p->words[w], doc.tokens[pos]);
           ++pos;
         }
