@@ -117,6 +117,9 @@ void CodeCrowd(const SentenceView& v, const TriggerReading& t, const EventRules&
   const Pattern& p = *t.trigger.match.pattern;
   // The subject of a passive is its victim ("a girl was raped"), not a crowd that acted.
   if (!e->actor1.empty() || t.trigger.nominal || !rules.lookup || v.IsPassive(t.trigger.match.head)) return;
+  // Nor is a headline's reduced passive ("Two people killed in Kisumu"): a participle with no "have".
+  const uint32_t head = t.trigger.match.head;
+  if (v.tok(head).tag == "VBN" && !(head > v.sentence().first_token && v.tok(head - 1).lemma == "have")) return;
   if (!rules.conventions.coercive_types.Contains(p.plover_type)) return;
   if (!HasCrowdSubject(v, t.trigger.match, rules.cues.riot_crowd_nouns)) return;
   if (std::optional<ActorRef> crowd = rules.lookup(rules.conventions.crowd_actor.words().front())) e->actor1 = *crowd;
