@@ -159,6 +159,20 @@ static void RepairAcronyms(Document* doc, const Sentence& s) {
   }
 }
 
+// Headline passives: "Man shot/VBD at by unknown persons", "Trader killed/VBD by gunmen": a past tense
+// right before "by" (a particle between) is a passive participle.
+static void RepairPassiveBeforeBy(const Tagger& tagger, Document* doc, const Sentence& s) {
+  for (uint32_t i = s.first_token + 1; i + 1 < s.last_token; ++i) {
+    Token& t = doc->tokens[i];
+    if (t.tag != "VBD") continue;
+    uint32_t k = i + 1;
+    if (k + 1 < s.last_token && In(doc->tokens[k].tag, {"IN", "RP"}) && doc->tokens[k].lower != "by") ++k;
+    if (doc->tokens[k].lower != "by") continue;
+    t.tag = "VBN";
+    t.lemma = tagger.Lemmatize(t.norm, "VBN");
+  }
+}
+
 void RepairTags(const Tagger& tagger, Document* doc, const Sentence& s) {
   RepairAcronyms(doc, s);
   RepairPresentTense(tagger, doc, s);
@@ -168,6 +182,7 @@ void RepairTags(const Tagger& tagger, Document* doc, const Sentence& s) {
   RepairShot(tagger, doc, s);
   RepairPastTense(tagger, doc, s);
   RepairPassiveParticiples(tagger, doc, s);
+  RepairPassiveBeforeBy(tagger, doc, s);
 }
 
 }  // namespace sitrep
