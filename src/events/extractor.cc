@@ -132,8 +132,12 @@ bool NamesArmedVictims(const SentenceView& v, const TriggerMatch& m, const Cues&
   auto armed_noun_from = [&](uint32_t k, int step) {
     for (int n = 0; n < 5 && k >= s.first_token && k < s.last_token; ++n, k += step) {
       const Token& t = v.tok(k);
-      if (t.tag.rfind("NN", 0) == 0 && cues.armed_person_nouns.Contains(t.lower)) return true;
-      if (!In(t.tag, {"DT", "JJ", "CD", "PRP$", "POS", "NN", "NNP", "NNS", "VBD", "VBN"}) || v.IsVerb(k)) return false;
+      // The tagger reads some of these nouns as adjectives after a name ("OLF insurgent/JJ").
+      if ((t.tag.rfind("NN", 0) == 0 || t.tag == "JJ") && cues.armed_person_nouns.Contains(t.lower)) return true;
+      // A participle after a determiner describes the noun ("an armed/VBN AS fighter").
+      const bool modifier = t.tag == "VBN" && k > s.first_token && In(v.tok(k - 1).tag, {"DT", "JJ", "CD"});
+      if (!In(t.tag, {"DT", "JJ", "CD", "PRP$", "POS", "NN", "NNP", "NNS", "VBD", "VBN"}) || (v.IsVerb(k) && !modifier))
+        return false;
     }
     return false;
   };

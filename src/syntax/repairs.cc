@@ -93,8 +93,14 @@ static void RepairPresentTense(const Tagger& tagger, Document* doc, const Senten
   uint32_t i = s.first_token, head = UINT32_MAX;
   // A singular noun after a plural one, or an -s word after a singular one with an object after it,
   // is no longer the phrase: "Workers protest/NN for", "Mob kills/NNS suspected thief".
+  // A capitalised opening plural the tagger read as a name ("Gunmen/NNP attack/NN a police station").
+  auto plural = [&](uint32_t k) {
+    const std::string& l = doc->tokens[k].lower;
+    return tag(k) == "NNS" || (tag(k) == "NNP" && k == s.first_token && l.size() > 3 &&
+                               (l.back() == 's' || l.compare(l.size() - 3, 3, "men") == 0));
+  };
   auto ends_phrase = [&](uint32_t k) {
-    return k > s.first_token && ((tag(k) == "NN" && tag(k - 1) == "NNS") ||
+    return k > s.first_token && ((tag(k) == "NN" && plural(k - 1)) ||
                                  (tag(k) == "NNS" && tag(k - 1) == "NN" && object_follows(k)));
   };
   while (i < s.last_token && in_phrase(i) && !ends_phrase(i)) head = i++;
@@ -109,7 +115,7 @@ static void RepairPresentTense(const Tagger& tagger, Document* doc, const Senten
   Token& t = doc->tokens[i];
   const std::string& next = tag(i + 1);
   if (!std::all_of(t.lower.begin(), t.lower.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return;
-  if (tag(head) == "NNS") {
+  if (plural(head)) {
     const bool noun = t.tag == "NN";
     if (!noun && !In(t.tag, {"JJ", "JJS", "JJR", "WDT", "RB"})) return;
     if (!(In(next, {"IN", "DT", "PRP$", "TO"}) || (!noun && In(next, {"NN", "NNS"})))) return;
@@ -152,7 +158,9 @@ static void RepairNounBeforeVerb(const Tagger& tagger, Document* doc, const Sent
 static void RepairAcronyms(Document* doc, const Sentence& s) {
   for (uint32_t i = s.first_token; i < s.last_token; ++i) {
     Token& t = doc->tokens[i];
-    if (t.norm.size() < 2 || !(t.tag.rfind("VB", 0) == 0 || t.tag.rfind("JJ", 0) == 0)) continue;
+    // "an armed AS/IN fighter": inside a sentence, a preposition in capitals is an acronym too.
+    const bool capital_preposition = t.tag == "IN" && i > s.first_token;
+    if (t.norm.size() < 2 || !(t.tag.rfind("VB", 0) == 0 || t.tag.rfind("JJ", 0) == 0 || capital_preposition)) continue;
     if (!std::all_of(t.norm.begin(), t.norm.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) continue;
     t.tag = "NN";
     t.lemma = t.lower;
