@@ -117,7 +117,14 @@ bool OneIncident(const ArticleView& article, const Conventions& conventions, con
   const bool same_telling = lead.modality == e.modality || (happened(lead) && happened(e));
   // A party the text did not name ("rifles were recovered too") may be any of the incident's.
   const bool stand_in = conventions.stand_in_actors.Contains(e.actor1.id);
-  return same_telling && (ShareAParty(lead, e) || stand_in || RefersBack(article, conventions, cues, lead, e)) &&
+  // "an IED by unknown militants targeting the army detonated": two triggers of one kind in one sentence,
+  // one of them with a party the text did not name, tell one incident (led by an event with a party:
+  // one with none is dropped later and cannot carry another).
+  const bool same_kind_here = si == sj && !lead.actor1.empty() && lead.acled_sub_event_type == e.acled_sub_event_type &&
+                              (conventions.unclaimed_actors.Contains(lead.actor1.id) ||
+                               conventions.unclaimed_actors.Contains(e.actor1.id));
+  return same_telling &&
+         (ShareAParty(lead, e) || stand_in || same_kind_here || RefersBack(article, conventions, cues, lead, e)) &&
          SameTimeAndPlace(lead, e);
 }
 
