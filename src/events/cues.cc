@@ -14,6 +14,7 @@ Status Cues::Load(const std::string& path) {
       {"deny_verbs", &deny_verbs},
       {"threat_verbs", &threat_verbs},
       {"intent_words", &intent_words},
+      {"attempt_verbs", &attempt_verbs},
       {"refusal_verbs", &refusal_verbs},
       {"condition_words", &condition_words},
       {"possibility_modals", &possibility_modals},
@@ -69,7 +70,7 @@ Status Cues::Load(const std::string& path) {
   // The modality scan's words: its lists, plus "without" and "since", which it reads as themselves.
   static const std::string kScanWords[] = {"without", "since"};
   std::vector<std::string_view> all(std::begin(kScanWords), std::end(kScanWords));
-  for (const OwnedWordSet* list : {&claim_verbs, &deny_verbs, &threat_verbs, &intent_words, &refusal_verbs,
+  for (const OwnedWordSet* list : {&claim_verbs, &deny_verbs, &threat_verbs, &intent_words, &attempt_verbs, &refusal_verbs,
                                &condition_words, &reporting_verbs})
     all.insert(all.end(), list->words().begin(), list->words().end());
   modality_cues = WordSet(all.begin(), all.end());

@@ -47,7 +47,7 @@ class PhraseIndex {
 
 struct Cues {
   // Who speaks.
-  OwnedWordSet reporting_verbs, claim_verbs, deny_verbs, threat_verbs, intent_words, refusal_verbs, condition_words;
+  OwnedWordSet reporting_verbs, claim_verbs, deny_verbs, threat_verbs, intent_words, attempt_verbs, refusal_verbs, condition_words;
   OwnedWordSet possibility_modals, future_modals, earlier_adverbs, possibility_nouns;
   // Claims of responsibility.
   OwnedWordSet responsibility_fillers, responsibility_verbs, responsibility_nouns, definite_determiners;

@@ -113,7 +113,9 @@ bool OneIncident(const ArticleView& article, const Conventions& conventions, con
   if (si > sj + 2 || sj > si + 2) return false;
   // What a report asserts and what a party claims of the same incident are one ("... detonated. Al
   // Shabaab claimed to have killed two").
-  auto happened = [](const Event& x) { return x.modality == "asserted" || x.modality == "claimed"; };
+  auto happened = [](const Event& x) {
+    return x.modality == "asserted" || x.modality == "claimed" || x.modality == "attempted";
+  };
   const bool same_telling = lead.modality == e.modality || (happened(lead) && happened(e));
   // A party the text did not name ("rifles were recovered too") may be any of the incident's.
   const bool stand_in = conventions.stand_in_actors.Contains(e.actor1.id);

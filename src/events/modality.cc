@@ -59,8 +59,8 @@ bool AccordingTo(const SentenceView& v, std::string* claimant) {
 // What the words around a trigger say about it, gathered by the steps below; ReadModality decides
 // the modality from them.
 struct ModalityCues {
-  bool negated = false, denied = false, threatened = false, intended = false, hypothetical = false,
-       background = false, claimed = false;
+  bool negated = false, denied = false, threatened = false, intended = false, attempted = false,
+       hypothetical = false, background = false, claimed = false;
   bool reporting = false;  // a reporting verb before the trigger: its words are reported speech
   std::string claimant, denier;
 };
@@ -104,6 +104,7 @@ void EarlierCues(const SentenceView& v, uint32_t first, bool nominal, ModalityCu
     if (same_clause && first - k <= 8 && to_follows) {
       if (cues.threat_verbs.Contains(l)) c->threatened = true;
       else if (cues.intent_words.Contains(l)) c->intended = true;
+      else if (cues.attempt_verbs.Contains(l)) c->attempted = true;
       else if (cues.refusal_verbs.Contains(l)) c->negated = true;
     }
     if (l == "without" && first - k <= 3) c->negated = true;
@@ -162,7 +163,7 @@ void QuotationSpeaker(const SentenceView& v, const FollowingViews& following, st
 }
 
 // Decides the modality by priority, the first that applies: denied, negated, hypothetical,
-// threatened, intended, claimed, background; asserted when no cue applies.
+// threatened, intended, claimed, attempted, background; asserted when no cue applies.
 void DecideModality(const ModalityCues& c, ModalityReading* r) {
   if (c.denied) r->modality = "denied", r->claimant = c.denier;
   else if (c.negated) r->modality = "negated";
@@ -170,6 +171,7 @@ void DecideModality(const ModalityCues& c, ModalityReading* r) {
   else if (c.threatened) r->modality = "threatened";
   else if (c.intended) r->modality = "intended";
   else if (c.claimed) r->modality = "claimed", r->claimant = c.claimant;
+  else if (c.attempted) r->modality = "attempted";
   else if (c.background) r->modality = "background";
 }
 
