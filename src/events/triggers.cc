@@ -34,12 +34,13 @@ void AbsorbWithdrawals(const SentenceView& v, const std::vector<TriggerMatch>& m
   }
 }
 
-// An attributive participle describes, it does not report: "the occupied territories".
+// An attributive participle describes, it does not report: "the occupied territories", "recovered
+// $500,000 in stolen property", "12 burned houses".
 bool IsAttributiveParticiple(const SentenceView& v, const TriggerMatch& m) {
   const Sentence& s = v.sentence();
   const Token& head = v.tok(m.head);
   return (head.tag == "VBN" || head.tag == "JJ") && m.last < s.last_token && m.head > s.first_token &&
-         IsNounTag(v.tok(m.last).tag) && In(v.tok(m.head - 1).tag, {"DT", "JJ", "PRP$", "POS"});
+         IsNounTag(v.tok(m.last).tag) && In(v.tok(m.head - 1).tag, {"DT", "JJ", "PRP$", "POS", "IN", "CD"});
 }
 
 // ", killing 12 people", ", injuring five", "attacked civilians ... and killed 6 people": the toll of

@@ -4,6 +4,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
+#include <sstream>
 
 #include "sitrep/pipeline.h"
 
@@ -58,6 +60,37 @@ TEST(DataFiles, PlaceCueErrorsNameFileAndLine) {
   Status s = OpenWith(DataDirWith("places/cues.txt", "locative: in || at\n"));
   const std::string where = "cues.txt:" + std::to_string(LineCount("places/cues.txt") + 1) + ": empty entry";
   EXPECT_NE(s.message().find(where), std::string::npos) << s.ToString();
+}
+
+// The events stage skips a sentence none of whose words can start a trigger, and knows the
+// irregular forms only from data/events/irregular_verbs.txt: every irregular verb the tagger knows
+// (tools/train-tagger/irregular_verbs.txt) whose lemma starts a pattern must be listed there, or
+// "rioters threw stones" and "a bomb went off" would never be read.
+TEST(DataFiles, IrregularVerbsOfPatternsArePreFiltered) {
+  const fs::path root(SITREP_TEST_SOURCE_DIR);
+  std::set<std::string> first_words, listed;
+  std::ifstream patterns(root / "data/events/patterns.txt");
+  for (std::string line; std::getline(patterns, line);) {
+    if (line.empty() || line[0] == '#' || line.find('|') == std::string::npos) continue;
+    std::stringstream triggers(line.substr(0, line.find('|')));
+    for (std::string trigger; std::getline(triggers, trigger, ',');) {
+      std::stringstream words(trigger);
+      std::string first;
+      if (words >> first) first_words.insert(first);
+    }
+  }
+  std::ifstream events_list(root / "data/events/irregular_verbs.txt");
+  for (std::string line; std::getline(events_list, line);)
+    if (!line.empty() && line[0] != '#' && line.find(':') != std::string::npos) listed.insert(line.substr(0, line.find(':')));
+  std::ifstream tagger_list(root / "tools/train-tagger/irregular_verbs.txt");
+  for (std::string line; std::getline(tagger_list, line);) {
+    std::stringstream words(line);
+    std::string lemma;
+    if (line.empty() || line[0] == '#' || !(words >> lemma)) continue;
+    EXPECT_TRUE(!first_words.count(lemma) || listed.count(lemma))
+        << "'" << lemma << "' starts a trigger in data/events/patterns.txt but its irregular forms are not in "
+        << "data/events/irregular_verbs.txt";
+  }
 }
 
 }  // namespace
