@@ -16,6 +16,7 @@ std::optional<Field> ParseField(const std::string& w) {
       {"actor1", Field::kActor1},       {"actor2", Field::kActor2},
       {"actor1.type", Field::kActor1Type}, {"actor2.type", Field::kActor2Type},
       {"actor1.country", Field::kActor1Country}, {"actor2.country", Field::kActor2Country},
+      {"actor1.head", Field::kActor1Head}, {"actor2.head", Field::kActor2Head},
       {"cue", Field::kCue},
   };
   for (const auto& [name, f] : kFields)
@@ -33,9 +34,20 @@ const std::string& FieldOf(const Event& e, Field f) {
     case Field::kActor2Type: return e.actor2.type;
     case Field::kActor1Country: return e.actor1.country;
     case Field::kActor2Country: return e.actor2.country;
-    case Field::kCue: break;  // not a field of the event: Condition::Holds asks the context
+    case Field::kActor1Head:
+    case Field::kActor2Head:
+    case Field::kCue: break;  // not fields of the event: Condition::Holds computes them
   }
   return e.plover_type;
+}
+
+// The last word of the words that named a party, lowercased: "armed Fulani herdsmen" -> "herdsmen".
+std::string HeadWord(const ActorRef& a) {
+  const size_t end = a.text.find_last_not_of(" .,;:'\"");
+  if (end == std::string::npos) return "";
+  const size_t space = a.text.find_last_of(' ', end);
+  const size_t begin = space == std::string::npos ? 0 : space + 1;
+  return strings::AsciiLower(std::string_view(a.text).substr(begin, end + 1 - begin));
 }
 
 // Splits "a and b and c" at the word "and".
@@ -92,7 +104,9 @@ bool Conventions::Condition::Holds(const Event& e, const ContextTest& context) c
     for (const std::string& v : values) found = found || (context && context(v));
     return op == Op::kNe ? !found : found;
   }
-  const std::string& x = FieldOf(e, field);
+  const bool head = field == Field::kActor1Head || field == Field::kActor2Head;
+  const std::string head_word = head ? HeadWord(field == Field::kActor1Head ? e.actor1 : e.actor2) : std::string();
+  const std::string& x = head ? head_word : FieldOf(e, field);
   if (other) return (op == Op::kEq) == (x == FieldOf(e, *other));
   bool in = false;
   for (const std::string& v : values) in = in || x == v;

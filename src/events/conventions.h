@@ -50,7 +50,11 @@ class Conventions {
   bool IsArmed(const ActorRef& a) const { return armed_types.Contains(a.type); }
 
   // A rule as read from the file.
-  enum class Field { kType, kMode, kActor1, kActor2, kActor1Type, kActor2Type, kActor1Country, kActor2Country, kCue };
+  enum class Field {
+    kType, kMode, kActor1, kActor2, kActor1Type, kActor2Type, kActor1Country, kActor2Country,
+    kActor1Head, kActor2Head,  // the last word of the words that named the party, lowercased ("herders")
+    kCue,
+  };
   struct Condition {
     enum class Op { kEq, kNe, kIn } op;
     Field field;

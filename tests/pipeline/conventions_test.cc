@@ -35,5 +35,26 @@ TEST(Conventions, AConventionAddedAsDataRecodesEvents) {
   EXPECT_EQ(events[0].acled_sub_event_type, "Other");
 }
 
+// A condition on the words that named a party: "actor1.head" is their last word, lowercased.
+TEST(Conventions, AConditionReadsThePartysHeadWord) {
+  const std::string rule =
+      "rule analyst: when actor1 = M23 and actor1.head = rebels then acled := Strategic developments / Other\n";
+  PipelineOptions options;
+  options.data_dir = DataDirWith("conventions.txt", ShippedEventsFile("conventions.txt") + rule);
+  std::unique_ptr<Pipeline> pipeline;
+  ASSERT_TRUE(Pipeline::Open(options, &pipeline).ok());
+  for (const auto& [text, recoded] : {std::pair{"M23 rebels captured the town of Rubaya on Tuesday.", true},
+                                      std::pair{"M23 captured the town of Rubaya on Tuesday.", false}}) {
+    Article a;
+    a.text = text;
+    a.date = "2024-02-10";
+    a.id = ComputeArticleId("", "", a.text);
+    std::vector<Event> events;
+    ASSERT_TRUE(pipeline->Extract(a, &events).ok());
+    ASSERT_EQ(events.size(), 1u) << text;
+    EXPECT_EQ(events[0].acled_sub_event_type == "Other", recoded) << text;
+  }
+}
+
 }  // namespace
 }  // namespace sitrep
