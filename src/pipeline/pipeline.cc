@@ -24,7 +24,7 @@ Status Pipeline::Open(const PipelineOptions& options, std::unique_ptr<Pipeline>*
   const std::string data = options.data_dir.empty() ? DataDir() : options.data_dir;
   Status s = Tagger::Load(data + "/models/en_ewt_tagger.bin", &im.tagger);
   if (!s.ok()) return s;
-  if (!(s = ActorDictionary::Load(data + "/actors", &im.actors)).ok()) return s;
+  if (!(s = ActorDictionary::Load(data + "/actors", options.dict_dirs, &im.actors)).ok()) return s;
   if (!(s = EventExtractor::Load(data, &im.extractor)).ok()) return s;
   {
     // The event stage looks actors up in the dictionary (agentless patterns, a state's military);
@@ -47,6 +47,8 @@ Status Pipeline::Open(const PipelineOptions& options, std::unique_ptr<Pipeline>*
   *out = std::move(p);
   return Status::OK();
 }
+
+const std::vector<std::string>& Pipeline::warnings() const { return impl_->actors->warnings(); }
 
 Status Pipeline::Extract(const Article& article, std::vector<Event>* events, Diagnostics* diag,
                          StageTimes* times) const {
