@@ -109,9 +109,9 @@ Status Pipeline::Explain(const Article& article, std::string* report) const {
   }
   if (a.main_place) r += "\nmain place: " + a.main_place->name + " " + a.main_place->country_code + "\n";
   std::vector<Event> events;
-  impl_->extractor->Extract(a, &events);
-  r += "\nevents:\n";
-  for (const Event& e : events) r += EventToJson(e) + "\n";
+  EventTrace trace;
+  impl_->extractor->Extract(a, &events, &trace);
+  ExplainEvents(doc, events, trace, &r);
   for (const Diagnostic& d : diag.all()) r += d.ToString() + "\n";
   if (diag.not_kept() > 0) r += std::to_string(diag.not_kept()) + " more diagnostics not kept\n";
   return Status::OK();
