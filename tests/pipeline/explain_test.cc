@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "extract_util.h"
 #include "sitrep/pipeline.h"
 
 namespace sitrep {
@@ -17,22 +18,12 @@ struct ExplainCase {
   std::vector<std::string> expected;
 };
 
-std::vector<std::string> Cells(const std::string& line) {
-  std::vector<std::string> f;
-  std::stringstream ss(line);
-  for (std::string cell; std::getline(ss, cell, '\t');) f.push_back(cell);
-  return f;
-}
-
 std::vector<ExplainCase> LoadExplainCases() {
-  std::ifstream in(SITREP_TEST_SOURCE_DIR "/tests/pipeline/explain.tsv");
   std::vector<ExplainCase> out;
-  std::string line;
-  for (int n = 1; std::getline(in, line); ++n) {
-    if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> f = Cells(line);
-    EXPECT_GE(f.size(), 4u) << "explain.tsv:" << n;
-    if (f.size() >= 4) out.push_back({n, f[0], f[1], f[2], std::vector<std::string>(f.begin() + 3, f.end())});
+  for (const testing::TsvRow& r : testing::ReadTsvRows(SITREP_TEST_SOURCE_DIR "/tests/pipeline/explain.tsv")) {
+    const std::vector<std::string>& f = r.cells;
+    EXPECT_GE(f.size(), 4u) << "explain.tsv:" << r.line;
+    if (f.size() >= 4) out.push_back({r.line, f[0], f[1], f[2], std::vector<std::string>(f.begin() + 3, f.end())});
   }
   return out;
 }
@@ -78,28 +69,14 @@ void CheckReferences(const std::string& report, const std::string& where) {
   }
 }
 
-class Explain : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    Status s = Pipeline::Open(PipelineOptions{}, &pipeline_);
-    ASSERT_TRUE(s.ok()) << s.ToString();
-  }
-  static std::unique_ptr<Pipeline> pipeline_;
-};
-std::unique_ptr<Pipeline> Explain::pipeline_;
-
-TEST_F(Explain, EachReportSaysWhatTheLineSays) {
-  ASSERT_TRUE(pipeline_);
+TEST(Explain, EachReportSaysWhatTheLineSays) {
+  const Pipeline* pipeline = testing::SharedPipeline();
+  ASSERT_TRUE(pipeline);
   const std::vector<ExplainCase> cases = LoadExplainCases();
   ASSERT_GE(cases.size(), 5u);
   for (const ExplainCase& c : cases) {
-    Article a;
-    a.text = c.text;
-    a.date = "2024-05-14";
-    a.id = ComputeArticleId("", "", a.text);
-    if (c.section != "-") a.metadata["category"] = "\"" + c.section + "\"";
     std::string report;
-    ASSERT_TRUE(pipeline_->Explain(a, &report).ok());
+    ASSERT_TRUE(pipeline->Explain(testing::TestArticle(c.text, "2024-05-14", c.section), &report).ok());
     const std::string where = "explain.tsv:" + std::to_string(c.line) + " (" + c.name + ")\n";
     const std::string events = report.substr(report.find("\nevents:\n"));
     for (const std::string& want : c.expected) EXPECT_NE(events.find(want), std::string::npos) << where << "wanted: " << want << "\n" << events;
