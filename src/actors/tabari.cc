@@ -11,7 +11,10 @@
 //
 // Mapping: each CAMEO code becomes one actor (AFG -> state AFG, AFGGOV -> AFG_GOV) whose aliases
 // are the phrases coded with it; a record with dated codes becomes a person whose roles are
-// those codes (TABARI codes a leader as his institution for the dates given).
+// those codes (TABARI codes a leader as his institution for the dates given). Real dictionaries
+// have odd lines (seven-digit dates, price lists pasted after a code, the null code [---]): each is
+// a warning naming file:line and is skipped, never the end of the import. FormatActorFile writes
+// states as `country` blocks so that they compose ("the Calenardhon government" -> CLH_GOV).
 #include <fmt/format.h>
 
 #include <algorithm>
