@@ -157,6 +157,15 @@ TEST(TabariImport, StatesComposeWithTheirInstitutions) {
   ASSERT_TRUE(s.ok()) << s.ToString() << "\n" << ours;
   ASSERT_NE(d->Find("CLH_GOV"), nullptr);
   EXPECT_EQ(d->Find("CLH_MIL")->name, "Calenardhon Army");
+  // As a user dictionary beside ours (whose compose nouns it uses): "the Calenardhon government" is CLH_GOV.
+  std::unique_ptr<ActorDictionary> with_ours;
+  s = ActorDictionary::LoadFromStrings({{"ours.actors.txt", "compose government: government\ncompose military: troops\n"}},
+                                       {{"c.actors.txt", ours}}, &with_ours);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  Text t("The Calenardhon government sent Calenardhonian troops.");
+  std::vector<std::string> ids;
+  for (const auto& m : with_ours->MatchDocument(t.doc)) ids.push_back(m.actor_id);
+  EXPECT_THAT(ids, ElementsAre("CLH_GOV", "CLH_MIL"));
 }
 
 // Records that are read with a warning: a code line not indented, a person whose id is taken.
