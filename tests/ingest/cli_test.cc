@@ -351,9 +351,11 @@ TEST_F(CliTest, DictImportRefusesOurOwnDictionary) {
   Result r = Sitrep(dir_, "dict import " + Quote(in) + " --out " + Quote(SITREP_TEST_SOURCE_DIR "/data/actors"));
   EXPECT_EQ(r.code, 2) << r.err;
   EXPECT_NE(r.err.find("is sitrep's own dictionary"), std::string::npos) << r.err;
-  Result ok = Sitrep(dir_, "dict import " + Quote(in) + " --out " + Quote(dir_.Path("d")));
+  std::string other = dir_.Write("other/my.actors", "MINAS_TIRITH_ [CLHGOV]\n");
+  Result ok = Sitrep(dir_, "dict import " + Quote(in) + " " + Quote(other) + " --out " + Quote(dir_.Path("d")));
   EXPECT_EQ(ok.code, 0) << ok.err;
   EXPECT_TRUE(std::filesystem::exists(dir_.Path("d/my.actors.txt")));
+  EXPECT_TRUE(std::filesystem::exists(dir_.Path("d/my-2.actors.txt")));  // a second input of the same name
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -30,12 +31,13 @@ std::string DefaultImportDir() {
   return env.empty() ? "sitrep-dict" : env[0];
 }
 
-// "Phoenix.Countries.actors.txt" and "my.actors" -> "Phoenix.Countries.actors.txt", "my.actors.txt".
-std::string ImportedFileName(const std::string& input) {
+// "Phoenix.Countries.actors.txt" and "my.actors" -> "Phoenix.Countries.actors.txt", "my.actors.txt";
+// the `n`th input of one name (n > 1) gets "my-2.actors.txt".
+std::string ImportedFileName(const std::string& input, int n) {
   std::string base = std::filesystem::path(input).filename().string();
   for (std::string_view suffix : {".txt", ".actors"})
     if (base.size() > suffix.size() && base.ends_with(suffix)) base.resize(base.size() - suffix.size());
-  return base + ".actors.txt";
+  return base + (n > 1 ? "-" + std::to_string(n) : "") + ".actors.txt";
 }
 
 bool IsOurDictionary(const std::filesystem::path& dir) {
@@ -53,11 +55,14 @@ int WriteImported(const DictFlags& f, const TabariImportResult& r, const std::st
     std::cerr << "sitrep dict import: " << dir << ": cannot create the folder\n";
     return kExitFailure;
   }
+  std::set<std::string> written;  // two inputs of one name ("a/x.actors", "b/x.actors") get x, x-2
   for (const std::string& input : f.files) {
     std::vector<Actor> mine;
     for (const Actor& a : r.actors)
       if (a.file == input) mine.push_back(a);
-    std::string path = (fs::path(dir) / ImportedFileName(input)).string();
+    std::string name = ImportedFileName(input, 1);
+    for (int n = 2; !written.insert(name).second; ++n) name = ImportedFileName(input, n);
+    std::string path = (fs::path(dir) / name).string();
     std::string text = "# Imported by `sitrep dict import` from " + input + " (TABARI/PETRARCH format).\n\n" +
                        FormatActorFile(mine);
     std::ofstream out(path, std::ios::binary);
