@@ -218,7 +218,8 @@ struct Record {
 };
 
 // The actors an import builds, each id once across all files read: one actor per CAMEO code, one
-// person per dated record. Each actor keeps the file that first named it (Actor::file).
+// person per dated record. Each actor keeps the file that first named it (Actor::file), so that a
+// state and its institutions are written together whichever file's roles used them first.
 class ActorTable {
  public:
   explicit ActorTable(TabariImportResult* out) : out_(out) {
@@ -275,7 +276,11 @@ class ActorTable {
   // Undated: the phrases are names of the code's actor (the last code wins, as in TABARI).
   void AddNames(const Record& rec) {
     Actor& a = ForCode(rec.codes.back().code, PhraseToName(rec.phrases[0]), rec);
-    if (a.name == a.id) a.name = PhraseToName(rec.phrases[0]);  // created by a role, unnamed so far
+    if (a.name == a.id) {  // created by a role, unnamed so far: it belongs where it is first named
+      a.name = PhraseToName(rec.phrases[0]);
+      a.file = rec.file;
+      a.line = rec.line;
+    }
     for (const auto& p : rec.phrases) {
       std::string name = PhraseToName(p);
       if (!name.empty() && name != a.name && std::find(a.aliases.begin(), a.aliases.end(), name) == a.aliases.end())

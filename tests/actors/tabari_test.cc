@@ -146,6 +146,19 @@ TEST(TabariImport, UnusableLinesAreSkippedWithWarnings) {
   EXPECT_EQ(open_comment.actors.size(), 1u);
 }
 
+// An institution a person's role uses in one file and another file names belongs to the file that
+// names it, beside its state.
+TEST(TabariImport, ActorsBelongToTheFileThatNamesThem) {
+  TabariImportResult r;
+  ImportTabariActors({{"people.actors", "ECTHELION_ [CLHGOV >300101]\n"},
+                      {"countries.actors", "CALENARDHON_ [CLH]\nCALENARDHON_GOVERNMENT_ [CLHGOV]\n"}},
+                     &r);
+  std::map<std::string, std::string> file_of;
+  for (const Actor& a : r.actors) file_of[a.id] = a.file;
+  EXPECT_EQ(file_of["ECTHELION"], "people.actors");
+  EXPECT_EQ(file_of["CLH_GOV"], "countries.actors");
+}
+
 // Imported states are written as country blocks, so "the <state> government" composes.
 TEST(TabariImport, StatesComposeWithTheirInstitutions) {
   TabariImportResult r;
