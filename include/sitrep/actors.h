@@ -16,6 +16,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "sitrep/event.h"
@@ -75,12 +76,27 @@ struct ActorMention {
 
 class ActorDictionary {
  public:
+  // (file name for messages, content) pairs.
+  using Files = std::vector<std::pair<std::string, std::string>>;
+
   // Loads every *.actors.txt file under `dir` (not recursive, in name order). Errors name the
   // file and line ("data/actors/x.actors.txt:12: unknown type 'rebel'").
   static Status Load(const std::string& dir, std::unique_ptr<ActorDictionary>* out);
-  // Loads from in-memory files: (file name for messages, content) pairs. For tests and tools.
-  static Status LoadFromStrings(const std::vector<std::pair<std::string, std::string>>& files,
-                                std::unique_ptr<ActorDictionary>* out);
+  // Loads `dir`, then the user dictionary folders `user_dirs` in order (--dict DIR,
+  // $SITREP_DICT_PATH: UserDictPathFromEnv()), whose *.actors.txt files may be absent. A user
+  // entry whose id exists extends that actor (its name becomes canonical, ours stays an alias;
+  // type, country replace ours; aliases, links, roles are added) and a user name that is ours
+  // moves to the user's actor: each with one warning "file:line: ...", never an error.
+  //
+  //   std::vector<std::string> dirs = sitrep::UserDictPathFromEnv();
+  //   dirs.push_back("sitrep-dict");
+  //   sitrep::Status s = sitrep::ActorDictionary::Load(sitrep::DefaultActorDir(), dirs, &dict);
+  //   for (const std::string& w : dict->warnings()) std::cerr << w << "\n";
+  static Status Load(const std::string& dir, const std::vector<std::string>& user_dirs,
+                     std::unique_ptr<ActorDictionary>* out);
+  // Loads from in-memory files; `user_files` as the user folders' files of Load. For tests and tools.
+  static Status LoadFromStrings(const Files& files, std::unique_ptr<ActorDictionary>* out);
+  static Status LoadFromStrings(const Files& files, const Files& user_files, std::unique_ptr<ActorDictionary>* out);
   ~ActorDictionary();
 
   const Actor* Find(std::string_view id) const;
@@ -130,21 +146,32 @@ ActorRef ToRef(const ActorDictionary& dict, const ActorMention& m, const Documen
 
 // DataDir() + "/actors".
 std::string DefaultActorDir();
+// The user dictionary folders of $SITREP_DICT_PATH ("dir1:dir2", as PATH; empty parts dropped).
+std::vector<std::string> UserDictPathFromEnv();
 
 // ---- TABARI / PETRARCH import ------------------------------------------------------------
 
 struct TabariImportResult {
-  std::vector<Actor> actors;          // one per CAMEO code, plus one per person with dated codes
-  std::vector<std::string> warnings;  // "file:line: ..." for records that were skipped
+  std::vector<Actor> actors;          // one per CAMEO code, plus one per person with dated codes;
+                                      // Actor::file is the input file that first named it
+  std::vector<std::string> warnings;  // "file:line: ..." for what was skipped or ignored
 };
 
-// Parses a TABARI/PETRARCH .actors file (`content`; `file` names it in messages): primary
+// Reads TABARI/PETRARCH .actors files ((name for messages, content) pairs, e.g. the Phoenix
+// Countries, International and MilNonState files) into one table, appended to `out`: primary
 // phrases with optional [CODE], '+' synonyms, dated codes on the same or following lines
 // ([USAGOV 090120-170120], [RWAGOV >000422], [X <991231], YYMMDD, YYYYMMDD or D-MON-YYYY),
-// '#' ';' and <!-- --> comments. A malformed line is an InvalidArgument error naming file:line.
-Status ImportTabariActors(std::string_view content, const std::string& file, TabariImportResult* out);
+// '#' ';' and <!-- --> comments. Nothing is fatal: a line it cannot use (unpaired brackets, a bad
+// date, the null code [---]) is a warning naming file:line and is skipped, the rest is kept.
+//
+//   sitrep::TabariImportResult r;
+//   sitrep::ImportTabariActors({{"Phoenix.Countries.actors.txt", content}}, &r);
+//   std::string ours = sitrep::FormatActorFile(r.actors);  // a user dictionary file
+void ImportTabariActors(const std::vector<std::pair<std::string, std::string>>& files, TabariImportResult* out);
 
-// Writes actors in sitrep's own format (docs/actors.md), loadable by ActorDictionary::Load.
+// Writes actors in sitrep's own format (docs/actors.md), loadable by ActorDictionary::Load. A
+// state whose id is its ISO3 code is written as a `country` block, with its imported government,
+// military and police folded in, so that "the <state> government" composes to <ISO3>_GOV.
 std::string FormatActorFile(const std::vector<Actor>& actors);
 
 }  // namespace sitrep

@@ -72,6 +72,9 @@ struct Event {
   double confidence = 0.5;            // 0..1
   Evidence evidence;
   std::string trigger;                // the lemma that triggered the event, e.g. "capture"
+  // Not part of the record (schema v1): in an extraction traced for `sitrep explain`, the number
+  // (from 1) of the reading in EventTrace::readings this event was coded from; else 0.
+  uint32_t trace_id = 0;
 };
 
 // JSON (schema v1). ToJson never fails; FromJson rejects unknown fields and wrong types

@@ -87,6 +87,35 @@ struct ArticleTopic {
   std::vector<TopicDecision> sentences;  // one per sentence of the document
 };
 
+// How the events of one article were coded, for `sitrep explain`: filled by Extract only when asked,
+// so the normal path pays nothing for it.
+//
+//   sitrep::EventTrace trace;
+//   extractor->Extract(analysis, &events, &trace);
+//   const auto& r = trace.readings[events[0].trace_id - 1];  // r.pattern "…/data/events/patterns.txt:212"
+struct EventTrace {
+  // A reading of a trigger coded as an event (Event::trace_id - 1), which may later have been merged
+  // into another.
+  struct Reading {
+    size_t sentence = 0;
+    uint32_t first = 0, last = 0;          // the trigger's tokens [first, last)
+    std::string pattern;                   // the pattern's line: "<data>/events/patterns.txt:212"
+    std::string frame;                     // the pattern's role frame: "attack", "territory"...
+    std::vector<std::string> conventions;  // each coding convention applied: "<data>/events/conventions.txt:40"
+    std::vector<std::string> notes;        // other decisions: "ACLED type removed: modality 'denied'"
+    uint32_t merged_into = 0;              // trace id of the event that absorbed it; 0 if none
+    std::string merged_by;                 // how: "duplicate mention", "same incident", "response to the protest"
+  };
+  // A trigger match that coded no event, and why.
+  struct Dropped {
+    uint32_t first = 0, last = 0;  // the trigger's tokens (its sentence is the one holding them)
+    std::string pattern;
+    std::string reason;  // "negated", "part of a name", "not political: ...", "no acting party"...
+  };
+  std::vector<Reading> readings;
+  std::vector<Dropped> dropped;
+};
+
 class EventExtractor {
  public:
   // Loads the trigger patterns, cue lists and coding conventions of `data_dir`/events (patterns.txt,
@@ -94,8 +123,9 @@ class EventExtractor {
   static Status Load(const std::string& data_dir, std::unique_ptr<EventExtractor>* out);
   ~EventExtractor();
 
-  // Appends the article's events, deduplicated within the article.
-  void Extract(const ArticleAnalysis& analysis, std::vector<Event>* events) const;
+  // Appends the article's events, deduplicated within the article. With `trace`, also records how
+  // each was coded and why each other trigger coded nothing (EventTrace; `sitrep explain`).
+  void Extract(const ArticleAnalysis& analysis, std::vector<Event>* events, EventTrace* trace = nullptr) const;
 
   // Whether the article and each of its sentences are about political violence (what Extract decides
   // before coding; `sitrep explain` prints it).

@@ -46,6 +46,9 @@ namespace sitrep {
 struct PipelineOptions {
   std::string data_dir;        // empty: DataDir()
   std::string gazetteer_path;  // empty: BuildDataDir()/gazetteer.idx; "none": no gazetteer
+  // User actor dictionary folders loaded after data_dir/actors (ActorDictionary::Load): the CLI
+  // passes --dict DIR and $SITREP_DICT_PATH. Their entries extend or override ours (warnings()).
+  std::vector<std::string> dict_dirs;
 };
 
 // Per-stage wall time, accumulated over calls (for benchmarks and --stats).
@@ -69,6 +72,10 @@ class Pipeline {
   // lemmas, actor/place/time/count mentions), then the events: for users checking why something
   // was or was not coded (`sitrep explain`).
   Status Explain(const Article& article, std::string* report) const;
+
+  // Non-fatal problems met by Open, "file:line: ...": e.g. a user dictionary entry that extends
+  // or overrides one of ours.
+  const std::vector<std::string>& warnings() const;
 
   struct Impl;  // internal, see src/pipeline/
 

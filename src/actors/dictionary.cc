@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -18,7 +19,15 @@ ActorDictionary::~ActorDictionary() = default;
 
 std::string DefaultActorDir() { return DataDir() + "/actors"; }
 
-Status ActorDictionary::Load(const std::string& dir, std::unique_ptr<ActorDictionary>* out) {
+std::vector<std::string> UserDictPathFromEnv() {
+  const char* path = std::getenv("SITREP_DICT_PATH");
+  return path ? strings::SplitList(path, ':') : std::vector<std::string>();
+}
+
+namespace {
+
+// The contents of every *.actors.txt file in `dir`, in name order. `need_files`: none is an error.
+Status ReadDictionaryDir(const std::string& dir, bool need_files, std::vector<std::pair<std::string, std::string>>* files) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return Status::NotFound(fmt::format("{}: actor dictionary directory not found", dir));
@@ -28,34 +37,83 @@ Status ActorDictionary::Load(const std::string& dir, std::unique_ptr<ActorDictio
     if (entry.is_regular_file() && name.size() > 11 && name.ends_with(".actors.txt")) paths.push_back(entry.path().string());
   }
   if (ec) return Status::IOError(fmt::format("{}: {}", dir, ec.message()));
-  if (paths.empty()) return Status::NotFound(fmt::format("{}: no *.actors.txt files", dir));
+  if (paths.empty() && need_files) return Status::NotFound(fmt::format("{}: no *.actors.txt files", dir));
   std::sort(paths.begin(), paths.end());
-  std::vector<std::pair<std::string, std::string>> files;
   for (const auto& p : paths) {
     std::ifstream in(p, std::ios::binary);
     if (!in) return Status::IOError(fmt::format("{}: cannot open", p));
     std::ostringstream ss;
     ss << in.rdbuf();
-    files.emplace_back(p, ss.str());
+    files->emplace_back(p, ss.str());
   }
-  return LoadFromStrings(files, out);
+  return Status::OK();
 }
 
-Status ActorDictionary::LoadFromStrings(const std::vector<std::pair<std::string, std::string>>& files,
+}  // namespace
+
+Status ActorDictionary::Load(const std::string& dir, std::unique_ptr<ActorDictionary>* out) {
+  return Load(dir, {}, out);
+}
+
+Status ActorDictionary::Load(const std::string& dir, const std::vector<std::string>& user_dirs,
+                             std::unique_ptr<ActorDictionary>* out) {
+  Files ours, user;
+  Status s = ReadDictionaryDir(dir, true, &ours);
+  for (size_t i = 0; s.ok() && i < user_dirs.size(); ++i) s = ReadDictionaryDir(user_dirs[i], false, &user);
+  if (!s.ok()) return s;
+  return LoadFromStrings(ours, user, out);
+}
+
+Status ActorDictionary::LoadFromStrings(const Files& files, std::unique_ptr<ActorDictionary>* out) {
+  return LoadFromStrings(files, {}, out);
+}
+
+Status ActorDictionary::LoadFromStrings(const Files& files, const Files& user_files,
                                         std::unique_ptr<ActorDictionary>* out) {
   std::unique_ptr<ActorDictionary> dict(new ActorDictionary());
+  Impl* impl = dict->impl_.get();
   LoadState state;
   for (const auto& [name, content] : files) {
-    Status s = ParseActorFile(content, name, dict->impl_.get(), &state);
+    Status s = ParseActorFile(content, name, impl, &state, false);
     if (!s.ok()) return s;
   }
-  Status s = FinishLoad(dict->impl_.get(), &state);
+  impl->first_user_actor = static_cast<uint32_t>(impl->actors.size());
+  for (const auto& [name, content] : user_files) {
+    Status s = ParseActorFile(content, name, impl, &state, true);
+    if (!s.ok()) return s;
+  }
+  Status s = FinishLoad(impl, &state);
   if (!s.ok()) return s;
   *out = std::move(dict);
   return Status::OK();
 }
 
 namespace actors_internal {
+namespace {
+
+// User dictionaries' actors first, then ours, each in load order.
+std::vector<uint32_t> NameClaimOrder(const ActorDictionary::Impl& impl) {
+  const uint32_t n = static_cast<uint32_t>(impl.actors.size());
+  const uint32_t first_user = std::min(impl.first_user_actor, n);
+  std::vector<uint32_t> order;
+  order.reserve(n);
+  for (uint32_t i = first_user; i < n; ++i) order.push_back(i);
+  for (uint32_t i = 0; i < first_user; ++i) order.push_back(i);
+  return order;
+}
+
+// `name` of actor `loser` is already a name of actor `owner`: said at the user entry when a user
+// dictionary's name overrides ours, else at the second claim.
+std::string NameClashWarning(const ActorDictionary::Impl& impl, uint32_t owner, uint32_t loser, const std::string& name) {
+  const Actor& o = impl.actors[owner];
+  const Actor& l = impl.actors[loser];
+  if (owner >= impl.first_user_actor && loser < impl.first_user_actor)
+    return fmt::format("{}:{}: '{}' of {} overrides the same name of {} ({}:{})", o.file, o.line, name, o.id, l.id,
+                       l.file, l.line);
+  return fmt::format("{}:{}: '{}' of {} is already a name of {}; ignored", l.file, l.line, name, l.id, o.id);
+}
+
+}  // namespace
 
 Status FinishLoad(ActorDictionary::Impl* impl, LoadState* state) {
   for (const auto& r : state->refs) {
@@ -65,9 +123,10 @@ Status FinishLoad(ActorDictionary::Impl* impl, LoadState* state) {
   StringSet ambiguous_names;
   for (const auto& p : state->phrases)
     if (p.kind == TargetKind::kAmbiguous) ambiguous_names.insert(JoinKeys(p.tokens));
-  // Which actor first claimed a phrase: a second claim is a warning and is ignored.
+  // Which actor first claimed a phrase: a second claim is a warning and is ignored. User
+  // dictionaries' actors claim first, so their names override ours.
   StringMap<uint32_t> owner;
-  for (uint32_t i = 0; i < impl->actors.size(); ++i) {
+  for (uint32_t i : NameClaimOrder(*impl)) {
     const Actor& a = impl->actors[i];
     std::vector<std::string> names = {a.name};
     names.insert(names.end(), a.aliases.begin(), a.aliases.end());
@@ -82,9 +141,7 @@ Status FinishLoad(ActorDictionary::Impl* impl, LoadState* state) {
           owner_key += t.rule == CaseRule::kExact ? "|E" : t.rule == CaseRule::kCapitalized ? "|C" : "|";
         auto [it, inserted] = owner.emplace(owner_key, i);
         if (!inserted) {
-          if (it->second != i)
-            impl->warnings.push_back(fmt::format("{}:{}: '{}' of {} is already a name of {}; ignored", a.file, a.line,
-                                                 name, a.id, impl->actors[it->second].id));
+          if (it->second != i) impl->warnings.push_back(NameClashWarning(*impl, it->second, i, name));
           continue;
         }
         impl->by_name.emplace(key, a.id);

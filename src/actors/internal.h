@@ -90,6 +90,7 @@ namespace sitrep {
 
 struct ActorDictionary::Impl {
   std::vector<Actor> actors;
+  uint32_t first_user_actor = UINT32_MAX;  // actors from here on were defined by user dictionaries
   actors_internal::StringMap<uint32_t> by_id;
   std::vector<std::string> warnings;
   std::vector<actors_internal::Ambiguity> ambiguities;
@@ -141,9 +142,13 @@ struct LoadState {
   std::vector<Ref> refs;        // ids used by links, roles and ambiguities
 };
 
-// Parses one file of our format (docs/actors.md) into `impl` and `state` (loader.cc).
+// Parses one file of our format (docs/actors.md) into `impl` and `state` (loader.cc). In a `user`
+// dictionary file an id that exists extends that actor, with a warning, instead of being an error.
 Status ParseActorFile(std::string_view content, const std::string& file, ActorDictionary::Impl* impl,
-                      LoadState* state);
+                      LoadState* state, bool user);
+// Merges a user entry into the actor of the same id: a name replaces ours (ours stays an alias),
+// type and country replace ours when given, aliases, links and roles are added.
+void ExtendActor(Actor extra, Actor* actor);
 // Indexes every actor name/alias and directive phrase, checks references (dictionary.cc).
 Status FinishLoad(ActorDictionary::Impl* impl, LoadState* state);
 // Allowed actor types.

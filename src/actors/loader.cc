@@ -8,10 +8,13 @@
 //   country COD                    a state plus COD_GOV, COD_MIL, COD_POL
 //   generic rebel group: the rebels; rebels*       one-line directives at column 0
 //
-// Errors are InvalidArgument "file:line: message".
+// Errors are InvalidArgument "file:line: message". In a user dictionary (loaded after ours), a
+// block whose id exists already extends that actor (ExtendActor) with a warning instead.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
+#include <initializer_list>
 
 #include "internal.h"
 
@@ -29,12 +32,13 @@ bool IsKnownType(std::string_view type) {
 namespace {
 
 struct Parser {
-  Parser(std::string_view c, const std::string& f, ActorDictionary::Impl* i, LoadState* s)
-      : content(c), file(f), impl(i), state(s) {}
+  Parser(std::string_view c, const std::string& f, ActorDictionary::Impl* i, LoadState* s, bool u)
+      : content(c), file(f), impl(i), state(s), user(u) {}
   std::string_view content;
   const std::string& file;
   ActorDictionary::Impl* impl;
   LoadState* state;
+  bool user;  // a user dictionary file: an existing id is extended, not a duplicate
   int line_no = 0;
 
   // The block being read: an actor, or a country (state + derived institutions).
@@ -84,7 +88,7 @@ struct Parser {
     std::string_view rest = sp == std::string_view::npos ? std::string_view() : Trim(line.substr(sp));
     if (word == "actor" || word == "country") {
       if (!IsActorId(rest)) return Error(fmt::format("'{}' needs an id in capitals, digits and '_', got '{}'", word, rest));
-      if (impl->by_id.count(rest)) {
+      if (impl->by_id.count(rest) && !user) {
         const Actor& prev = impl->actors[impl->by_id.find(rest)->second];
         return Error(fmt::format("duplicate id {} (first defined at {}:{})", rest, prev.file, prev.line));
       }
@@ -289,10 +293,25 @@ struct Parser {
     impl->actors.push_back(std::move(a));
   }
 
+  // A user entry for an id that exists: merged into it (ExtendActor), with one warning naming both
+  // places; otherwise added.
+  void AddOrExtend(Actor a) {
+    auto it = impl->by_id.find(a.id);
+    if (it == impl->by_id.end()) return Add(std::move(a));
+    Actor& prev = impl->actors[it->second];
+    impl->warnings.push_back(fmt::format("{}:{}: {} is already defined at {}:{}; this entry extends it", a.file, a.line,
+                                         a.id, prev.file, prev.line));
+    ExtendActor(std::move(a), &prev);
+  }
+
   Status EndBlock() {
     if (block == Block::kNone) return Status::OK();
     Block b = block;
     block = Block::kNone;
+    if (user && b == Block::kActor && impl->by_id.count(current.id)) {  // extends: every key optional
+      AddOrExtend(std::move(current));
+      return Status::OK();
+    }
     if (current.name.empty())
       return Status::InvalidArgument(fmt::format("{}:{}: {} has no 'name:'", file, current.line, current.id));
     if (b == Block::kActor) {
@@ -320,6 +339,10 @@ struct Parser {
     Actor g = derived("_GOV", "government", "Government", gov);
     Actor m = derived("_MIL", "military", "Military", mil);
     Actor p = derived("_POL", "police", "Police", pol);
+    if (user) {
+      AddOrExtendCountry(std::move(state_actor), {{&g, &gov}, {&m, &mil}, {&p, &pol}});
+      return Status::OK();
+    }
     for (const Actor* a : {&g, &m, &p}) {
       if (impl->by_id.count(a->id))
         return Status::InvalidArgument(fmt::format("{}:{}: duplicate id {}", file, current.line, a->id));
@@ -330,14 +353,42 @@ struct Parser {
     Add(std::move(p));
     return Status::OK();
   }
+
+  // A user country block: the state and each institution are added, or extend ours; an existing
+  // institution the block gives no names for is left as it is.
+  void AddOrExtendCountry(Actor state_actor,
+                          std::initializer_list<std::pair<Actor*, const std::vector<std::string>*>> institutions) {
+    AddOrExtend(std::move(state_actor));
+    for (auto [institution, names] : institutions) {
+      if (!impl->by_id.count(institution->id)) Add(std::move(*institution));
+      else if (!names->empty()) ExtendActor(std::move(*institution), &impl->actors[impl->by_id.find(institution->id)->second]);
+    }
+  }
 };
 
 }  // namespace
 
 Status ParseActorFile(std::string_view content, const std::string& file, ActorDictionary::Impl* impl,
-                      LoadState* state) {
-  Parser p(content, file, impl, state);
+                      LoadState* state, bool user) {
+  Parser p(content, file, impl, state, user);
   return p.Run();
+}
+
+void ExtendActor(Actor extra, Actor* actor) {
+  auto add_alias = [&](std::string name) {
+    if (name != actor->name && std::find(actor->aliases.begin(), actor->aliases.end(), name) == actor->aliases.end())
+      actor->aliases.push_back(std::move(name));
+  };
+  if (!extra.name.empty() && extra.name != actor->name) {
+    std::string ours = std::move(actor->name);
+    actor->name = std::move(extra.name);
+    add_alias(std::move(ours));
+  }
+  if (!extra.type.empty()) actor->type = std::move(extra.type);
+  if (!extra.country.empty()) actor->country = std::move(extra.country);
+  for (auto& alias : extra.aliases) add_alias(std::move(alias));
+  for (auto& l : extra.links) actor->links.push_back(std::move(l));
+  for (auto& r : extra.roles) actor->roles.push_back(std::move(r));
 }
 
 }  // namespace sitrep::actors_internal

@@ -11,13 +11,17 @@
 //
 // Mapping: each CAMEO code becomes one actor (AFG -> state AFG, AFGGOV -> AFG_GOV) whose aliases
 // are the phrases coded with it; a record with dated codes becomes a person whose roles are
-// those codes (TABARI codes a leader as his institution for the dates given).
+// those codes (TABARI codes a leader as his institution for the dates given). Real dictionaries
+// have odd lines (seven-digit dates, price lists pasted after a code, the null code [---]): each is
+// a warning naming file:line and is skipped, never the end of the import. FormatActorFile writes
+// states as `country` blocks so that they compose ("the Calenardhon government" -> CLH_GOV).
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cctype>
 #include <map>
 #include <optional>
+#include <set>
 
 #include "core/calendar.h"
 #include "internal.h"
@@ -48,7 +52,10 @@ constexpr Agent kAgents[] = {
     {"AGR", "_AGR", "other", "agriculture"},     {"CRM", "_CRM", "other", "criminal"},
     {"UAF", "_UAF", "other", "armed"},           {"RAD", "_RAD", "other", "radical"}};
 
-bool IsPrefixOrg(std::string_view p) { return p == "IGO" || p == "NGO" || p == "MNC" || p == "UNO" || p == "NGM"; }
+// CAMEO codes whose first three letters name a kind of organisation, not a country.
+bool IsPrefixOrg(std::string_view p) {
+  return p == "IGO" || p == "NGO" || p == "MNC" || p == "UNO" || p == "NGM" || p == "IMG";
+}
 
 struct CodeInfo {
   std::string id, type, country, title;
@@ -64,7 +71,10 @@ CodeInfo MapCode(const std::string& code) {
   info.title = "member";
   std::string prefix = c.substr(0, 3);
   if (IsPrefixOrg(prefix)) {
-    info.type = prefix == "NGO" || prefix == "NGM" ? "NGO" : prefix == "MNC" ? "company" : "IGO";
+    info.type = prefix == "NGO" || prefix == "NGM" ? "NGO"
+                : prefix == "MNC"                  ? "company"
+                : prefix == "IMG"                  ? "rebel group"  // international militarized group
+                                                   : "IGO";
     return info;
   }
   bool alpha3 = c.size() >= 3 && std::all_of(prefix.begin(), prefix.end(), [](char ch) { return std::isupper(ch); });
@@ -201,31 +211,53 @@ bool ParseRestriction(std::string_view inside, Restriction* r, std::string* erro
 
 // One actor record: a primary phrase, its '+' synonyms and the codes of all its lines.
 struct Record {
+  std::string file;
   int line = 0;
   std::vector<std::string> phrases;  // primary first
   std::vector<Restriction> codes;
 };
 
-// The actors an import builds, each id once: one actor per CAMEO code, one person per dated record.
+// The actors an import builds, each id once across all files read: one actor per CAMEO code, one
+// person per dated record. Each actor keeps the file that first named it (Actor::file), so that a
+// state and its institutions are written together whichever file's roles used them first.
 class ActorTable {
  public:
-  ActorTable(const std::string& file, TabariImportResult* out) : file_(file), out_(out) {}
+  explicit ActorTable(TabariImportResult* out) : out_(out) {
+    for (size_t i = 0; i < out_->actors.size(); ++i) by_id_[out_->actors[i].id] = i;
+  }
 
-  // Decides what a complete record becomes: skipped without a code, names of its code's actor
-  // when undated, a person when any code is dated.
+  // Decides what a complete record becomes: skipped without a usable code, names of its code's
+  // actor when undated, a person when any code is dated.
   void Add(Record rec) {
-    bool dated = std::any_of(rec.codes.begin(), rec.codes.end(), [](const Restriction& r) { return r.dated; });
+    DropNullCodes(&rec);
     if (rec.codes.empty()) {
-      out_->warnings.push_back(fmt::format("{}:{}: '{}' has no code; skipped", file_, rec.line, rec.phrases[0]));
+      Warn(rec, fmt::format("'{}' has no actor code; skipped", rec.phrases[0]));
       return;
     }
+    bool dated = std::any_of(rec.codes.begin(), rec.codes.end(), [](const Restriction& r) { return r.dated; });
     if (dated) AddPerson(std::move(rec));
     else AddNames(rec);
   }
 
  private:
-  // The actor a CAMEO code maps to, created (named after the hint, else its id) on first use.
-  Actor& ForCode(const std::string& code, const std::string& name_hint, int line) {
+  void Warn(const Record& rec, const std::string& msg) {
+    out_->warnings.push_back(fmt::format("{}:{}: {}", rec.file, rec.line, msg));
+  }
+
+  // Removes the codes that name no actor: TABARI's null code [---] ("recognise, do not code") and
+  // anything else that maps to no valid id.
+  void DropNullCodes(Record* rec) {
+    auto null_code = [&](const Restriction& r) {
+      if (IsActorId(MapCode(r.code).id)) return false;
+      Warn(*rec, fmt::format("code [{}] names no actor; ignored", r.code));
+      return true;
+    };
+    rec->codes.erase(std::remove_if(rec->codes.begin(), rec->codes.end(), null_code), rec->codes.end());
+  }
+
+  // The actor a CAMEO code maps to, created on first use (named after the hint, else its id,
+  // until a record names it).
+  Actor& ForCode(const std::string& code, const std::string& name_hint, const Record& rec) {
     CodeInfo info = MapCode(code);
     auto it = by_id_.find(info.id);
     if (it != by_id_.end()) return out_->actors[it->second];
@@ -234,8 +266,8 @@ class ActorTable {
     a.name = name_hint.empty() ? info.id : name_hint;
     a.type = info.type;
     a.country = info.country;
-    a.file = file_;
-    a.line = line;
+    a.file = rec.file;
+    a.line = rec.line;
     by_id_[a.id] = out_->actors.size();
     out_->actors.push_back(std::move(a));
     return out_->actors.back();
@@ -243,10 +275,15 @@ class ActorTable {
 
   // Undated: the phrases are names of the code's actor (the last code wins, as in TABARI).
   void AddNames(const Record& rec) {
-    Actor& a = ForCode(rec.codes.back().code, PhraseToName(rec.phrases[0]), rec.line);
+    Actor& a = ForCode(rec.codes.back().code, PhraseToName(rec.phrases[0]), rec);
+    if (a.name == a.id) {  // created by a role, unnamed so far: it belongs where it is first named
+      a.name = PhraseToName(rec.phrases[0]);
+      a.file = rec.file;
+      a.line = rec.line;
+    }
     for (const auto& p : rec.phrases) {
       std::string name = PhraseToName(p);
-      if (name != a.name && std::find(a.aliases.begin(), a.aliases.end(), name) == a.aliases.end())
+      if (!name.empty() && name != a.name && std::find(a.aliases.begin(), a.aliases.end(), name) == a.aliases.end())
         a.aliases.push_back(name);
     }
   }
@@ -256,28 +293,26 @@ class ActorTable {
   void AddPerson(Record rec) {
     Actor person;
     person.id = PhraseToId(rec.phrases[0]);
+    if (!IsActorId(person.id) || by_id_.count(person.id)) {
+      Warn(rec, fmt::format("person id '{}' is empty or already used; skipped", person.id));
+      return;
+    }
     person.name = PhraseToName(rec.phrases[0]);
     person.type = "person";
-    person.file = file_;
+    person.file = rec.file;
     person.line = rec.line;
     for (size_t i = 1; i < rec.phrases.size(); ++i) person.aliases.push_back(PhraseToName(rec.phrases[i]));
     std::stable_partition(rec.codes.begin(), rec.codes.end(), [](const Restriction& r) { return r.dated; });
     for (const auto& r : rec.codes) {
       CodeInfo info = MapCode(r.code);
-      ForCode(r.code, "", rec.line);
+      ForCode(r.code, "", rec);
       person.roles.push_back({info.title, info.id, r.from, r.until});
       if (person.country.empty()) person.country = info.country;
-    }
-    if (person.id.empty() || by_id_.count(person.id)) {
-      out_->warnings.push_back(
-          fmt::format("{}:{}: person id '{}' is empty or already used; skipped", file_, rec.line, person.id));
-      return;
     }
     by_id_[person.id] = out_->actors.size();
     out_->actors.push_back(std::move(person));
   }
 
-  const std::string& file_;
   TabariImportResult* out_;
   std::map<std::string, size_t> by_id_;  // id -> index in out_->actors
 };
@@ -324,9 +359,11 @@ void StripAnnotations(std::string* line) {
   }
 }
 
-// Splits "PHRASE [CODE ...] [CODE ...]" into the phrase and its bracketed codes. Error text when
-// the brackets do not pair or a code does not parse.
-bool SplitCodes(std::string_view text, std::string_view* phrase, std::vector<Restriction>* codes, std::string* error) {
+// Splits "PHRASE [CODE ...] [CODE ...]" into the phrase and its bracketed codes. Returns error
+// text when the brackets do not pair (the line is unusable); a code that does not parse is left
+// out and its error added to `bad_codes` (the rest of the line is kept).
+bool SplitCodes(std::string_view text, std::string_view* phrase, std::vector<Restriction>* codes,
+                std::vector<std::string>* bad_codes, std::string* error) {
   *phrase = text;
   size_t bracket = text.find('[');
   if (bracket == std::string_view::npos) {
@@ -347,94 +384,180 @@ bool SplitCodes(std::string_view text, std::string_view* phrase, std::vector<Res
       return false;
     }
     Restriction r;
-    if (!ParseRestriction(rest.substr(1, close - 1), &r, error)) return false;
-    codes->push_back(std::move(r));
+    if (std::string code_error; ParseRestriction(rest.substr(1, close - 1), &r, &code_error))
+      codes->push_back(std::move(r));
+    else
+      bad_codes->push_back(std::move(code_error));
     rest = Trim(rest.substr(close + 1));
   }
   return true;
 }
 
-// Adds a line that continues the record above to it: a code line (no phrase, "    [AFGELI
-// 620101-780427]") or a synonym ("+AFGHAN_"), with its codes. Error text for an empty synonym.
-bool ContinueRecord(std::string_view phrase, std::vector<Restriction>* codes, Record* rec, std::string* error) {
-  if (!phrase.empty()) {
-    std::string_view syn = Trim(phrase.substr(1));
-    if (syn.empty()) {
-      *error = "empty synonym";
-      return false;
+// Reads the lines of TABARI files into an ActorTable. Nothing stops it: a line it cannot use is a
+// warning naming file:line, and is skipped (with the rest of its record when it starts one).
+class TabariReader {
+ public:
+  TabariReader(const std::string& file, ActorTable* table, std::vector<std::string>* warnings)
+      : file_(file), table_(table), warnings_(warnings) {}
+
+  void Read(std::string_view content) {
+    size_t pos = 0;
+    while (pos < content.size()) {
+      size_t end = content.find('\n', pos);
+      if (end == std::string_view::npos) end = content.size();
+      std::string line(content.substr(pos, end - pos));
+      pos = end + 1;
+      ++line_no_;
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      StripComments(&line, &in_xml_comment_);
+      StripAnnotations(&line);
+      bool indented = !line.empty() && (line[0] == ' ' || line[0] == '\t');
+      if (std::string_view text = Trim(line); !text.empty()) ReadLine(text, indented);
     }
-    rec->phrases.emplace_back(syn);
+    EndRecord();
+    if (in_xml_comment_) Warn("'<!--' comment not closed at the end of the file");
   }
-  for (auto& r : *codes) rec->codes.push_back(std::move(r));
-  return true;
+
+ private:
+  void Warn(const std::string& msg) { warnings_->push_back(fmt::format("{}:{}: {}", file_, line_no_, msg)); }
+
+  void EndRecord() {
+    if (rec_) table_->Add(std::move(*rec_));
+    rec_.reset();
+  }
+
+  // A primary phrase starts a record; a '+' synonym or a code line without phrase continues it.
+  void ReadLine(std::string_view text, bool indented) {
+    std::string_view phrase;
+    std::vector<Restriction> codes;
+    std::vector<std::string> bad_codes;
+    std::string error;
+    bool structured = SplitCodes(text, &phrase, &codes, &bad_codes, &error);
+    bool synonym = !phrase.empty() && phrase[0] == '+';
+    bool continuation = phrase.empty() || synonym;
+    if (!structured) return Skip(error, continuation);
+    for (const auto& e : bad_codes) Warn(e + "; code ignored");
+    if (continuation) return Continue(phrase, synonym, indented, &codes);
+    if (phrase.find_first_of("<>{}") != std::string_view::npos)
+      return Skip(fmt::format("unexpected character in actor phrase '{}'", phrase), false);
+    EndRecord();
+    skipping_record_ = false;
+    rec_ = Record{file_, line_no_, {std::string(phrase)}, std::move(codes)};
+  }
+
+  // An unusable line: only itself when it continues a record, else its whole record.
+  void Skip(const std::string& why, bool continuation) {
+    if (continuation) {
+      Warn(why + "; line skipped");
+      return;
+    }
+    Warn(why + "; record skipped");
+    EndRecord();
+    skipping_record_ = true;
+  }
+
+  // A synonym ("+AFGHAN_") or code line ("    [AFGELI 620101-780427]") added to the open record.
+  void Continue(std::string_view phrase, bool synonym, bool indented, std::vector<Restriction>* codes) {
+    if (!rec_) {
+      if (!skipping_record_) Warn(synonym ? "synonym '+' before any actor phrase; skipped" : "code line before any actor phrase; skipped");
+      return;
+    }
+    if (!synonym && !indented) Warn("code line is not indented");
+    if (synonym) {
+      std::string_view syn = Trim(phrase.substr(1));
+      if (syn.empty()) return Warn("empty synonym; skipped");
+      rec_->phrases.emplace_back(syn);
+    }
+    for (auto& r : *codes) rec_->codes.push_back(std::move(r));
+  }
+
+  const std::string& file_;
+  ActorTable* table_;
+  std::vector<std::string>* warnings_;
+  std::optional<Record> rec_;  // the record being read, complete when the next one starts
+  bool skipping_record_ = false;  // the last primary line was unusable: its continuations go too
+  bool in_xml_comment_ = false;
+  int line_no_ = 0;
+};
+
+// A country's institution as the country block's government:/military:/police: names: only an
+// imported actor that carries nothing else (no links, roles, other type).
+const Actor* FoldableInstitution(const std::map<std::string_view, const Actor*>& by_id, const Actor& state,
+                                 std::string_view suffix, std::string_view type) {
+  auto it = by_id.find(state.id + std::string(suffix));
+  if (it == by_id.end()) return nullptr;
+  const Actor& a = *it->second;
+  bool plain = a.type == type && a.country == state.id && a.links.empty() && a.roles.empty();
+  return plain ? &a : nullptr;
+}
+
+// "key: NAME" (unless the name is the id placeholder) and "key: ALIAS" lines.
+std::string NameLines(const char* key, const Actor& a) {
+  std::string out;
+  if (a.name != a.id) out += fmt::format("  {}: {}\n", key, a.name);
+  for (const auto& alias : a.aliases) out += fmt::format("  {}: {}\n", key, alias);
+  return out;
+}
+
+std::string FormatLinksAndRoles(const Actor& a) {
+  std::string out;
+  for (const auto& l : a.links) {
+    out += fmt::format("  link: {} {}", l.relation, l.other_id);
+    if (!l.from.empty()) out += " from " + l.from;
+    if (!l.until.empty()) out += " until " + l.until;
+    if (!l.source.empty()) out += " source " + l.source;
+    out += '\n';
+  }
+  for (const auto& r : a.roles) {
+    out += fmt::format("  role: {} {}", r.org_id, r.title);
+    if (!r.from.empty()) out += " from " + r.from;
+    if (!r.until.empty()) out += " until " + r.until;
+    out += '\n';
+  }
+  return out;
+}
+
+bool IsCountryState(const Actor& a) {
+  return a.type == "state" && a.id.size() == 3 && a.country == a.id && a.links.empty() && a.roles.empty();
 }
 
 }  // namespace
 
-Status ImportTabariActors(std::string_view content, const std::string& file, TabariImportResult* out) {
-  out->actors.clear();
-  out->warnings.clear();
-  ActorTable table(file, out);
-  std::optional<Record> rec;  // the record being read, complete when the next one starts
-  int line_no = 0;
-  bool in_xml_comment = false;
-  size_t pos = 0;
-  while (pos < content.size()) {
-    size_t end = content.find('\n', pos);
-    if (end == std::string_view::npos) end = content.size();
-    std::string line(content.substr(pos, end - pos));
-    pos = end + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    StripComments(&line, &in_xml_comment);
-    StripAnnotations(&line);
-    bool indented = !line.empty() && (line[0] == ' ' || line[0] == '\t');
-    std::string_view text = Trim(line);
-    if (text.empty()) continue;
-    auto error = [&](const std::string& msg) {
-      return Status::InvalidArgument(fmt::format("{}:{}: {}", file, line_no, msg));
-    };
-    std::string_view phrase;
-    std::vector<Restriction> codes;
-    if (std::string err; !SplitCodes(text, &phrase, &codes, &err)) return error(err);
-    bool synonym = !phrase.empty() && phrase[0] == '+';
-    if (phrase.empty() || synonym) {
-      if (!rec) return error(synonym ? "synonym '+' before any actor phrase" : "code line before any actor phrase");
-      if (!synonym && !indented)
-        out->warnings.push_back(fmt::format("{}:{}: code line is not indented", file, line_no));
-      if (std::string err; !ContinueRecord(phrase, &codes, &*rec, &err)) return error(err);
-      continue;
-    }
-    if (phrase.find_first_of("<>{}") != std::string_view::npos)
-      return error(fmt::format("unexpected character in actor phrase '{}'", phrase));
-    if (rec) table.Add(std::move(*rec));
-    rec = Record{line_no, {std::string(phrase)}, std::move(codes)};
-  }
-  if (rec) table.Add(std::move(*rec));
-  if (in_xml_comment) return Status::InvalidArgument(fmt::format("{}:{}: '<!--' comment not closed", file, line_no));
-  return Status::OK();
+void ImportTabariActors(const std::vector<std::pair<std::string, std::string>>& files, TabariImportResult* out) {
+  ActorTable table(out);
+  for (const auto& [file, content] : files) TabariReader(file, &table, &out->warnings).Read(content);
 }
 
 std::string FormatActorFile(const std::vector<Actor>& actors) {
+  std::map<std::string_view, const Actor*> by_id;
+  for (const Actor& a : actors) by_id[a.id] = &a;
+  struct Institution {
+    const char* suffix;
+    const char* type;
+    const char* key;
+  };
+  static constexpr Institution kInstitutions[] = {
+      {"_GOV", "government", "government"}, {"_MIL", "military", "military"}, {"_POL", "police", "police"}};
+  std::set<const Actor*> folded;  // written inside their country's block
   std::string out;
   for (const Actor& a : actors) {
+    if (!IsCountryState(a)) continue;
+    out += fmt::format("country {}\n  name: {}\n", a.id, a.name);
+    for (const auto& alias : a.aliases) out += fmt::format("  alias: {}\n", alias);
+    for (const Institution& in : kInstitutions) {
+      if (const Actor* inst = FoldableInstitution(by_id, a, in.suffix, in.type)) {
+        out += NameLines(in.key, *inst);
+        folded.insert(inst);
+      }
+    }
+    out += '\n';
+  }
+  for (const Actor& a : actors) {
+    if (IsCountryState(a) || folded.count(&a)) continue;
     out += fmt::format("actor {}\n  name: {}\n  type: {}\n", a.id, a.name, a.type);
     if (!a.country.empty()) out += fmt::format("  country: {}\n", a.country);
     for (const auto& alias : a.aliases) out += fmt::format("  alias: {}\n", alias);
-    for (const auto& l : a.links) {
-      out += fmt::format("  link: {} {}", l.relation, l.other_id);
-      if (!l.from.empty()) out += " from " + l.from;
-      if (!l.until.empty()) out += " until " + l.until;
-      if (!l.source.empty()) out += " source " + l.source;
-      out += '\n';
-    }
-    for (const auto& r : a.roles) {
-      out += fmt::format("  role: {} {}", r.org_id, r.title);
-      if (!r.from.empty()) out += " from " + r.from;
-      if (!r.until.empty()) out += " until " + r.until;
-      out += '\n';
-    }
-    out += '\n';
+    out += FormatLinksAndRoles(a) + '\n';
   }
   return out;
 }

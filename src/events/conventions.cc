@@ -216,6 +216,7 @@ Status Conventions::Load(const std::string& path) {
     if (Status s = lists.Take(name, &entries); !s.ok()) return s;
     for (const WordLists::Entry& e : entries)
       if (Status s = ParseRule(JoinQuoted(e.words), lists.Where(e.line)); !s.ok()) return s;
+    for (size_t r = rules_.size() - entries.size(); r < rules_.size(); ++r) rules_[r].name = name.substr(5);
   }
   return lists.CheckAllTaken();
 }
@@ -228,12 +229,14 @@ std::vector<std::string> Conventions::ContextNames() const {
   return names;
 }
 
-bool Conventions::Apply(const EventExtractor::ActorLookup& lookup, const ContextTest& context, Event* e) const {
+bool Conventions::Apply(const EventExtractor::ActorLookup& lookup, const ContextTest& context, Event* e,
+                        std::vector<std::string>* applied) const {
   bool acled_fixed = false;
   for (const Rule& rule : rules_) {
     bool holds = true;
     for (size_t i = 0; i < rule.when.size() && holds; ++i) holds = rule.when[i].Holds(*e, context);
     if (!holds) continue;
+    if (applied) applied->push_back(rule.Source());
     for (const Action& a : rule.then) {
       switch (a.kind) {
         case Action::Kind::kRecode1:

@@ -31,8 +31,10 @@ class Conventions {
   // event's victims turn out to be.
   // `context(name)` answers "cue = NAME" conditions: whether a context phrase list of cues.txt occurs
   // around the event (may be empty: such conditions are then false).
+  // `applied`, when given, receives each rule that held (Rule::Source(): "<path>:40 (state-forces)").
   using ContextTest = std::function<bool(std::string_view name)>;
-  bool Apply(const EventExtractor::ActorLookup& lookup, const ContextTest& context, Event* e) const;
+  bool Apply(const EventExtractor::ActorLookup& lookup, const ContextTest& context, Event* e,
+             std::vector<std::string>* applied = nullptr) const;
   // The context lists the rules name ("cue = NAME"), for checking them against cues.txt at load.
   std::vector<std::string> ContextNames() const;
 
@@ -72,9 +74,15 @@ class Conventions {
   };
 
   struct Rule {
-    std::string where;
+    std::string where;  // "<path>:LINE: ", the prefix of error messages
+    std::string name;   // "state-forces" (the file's "rule state-forces: ...")
     std::vector<Condition> when;
     std::vector<Action> then;
+    // "<path>:LINE (name)", for `sitrep explain`.
+    std::string Source() const {
+      std::string at = where.ends_with(": ") ? where.substr(0, where.size() - 2) : where;
+      return name.empty() ? at : at + " (" + name + ")";
+    }
   };
 
  private:

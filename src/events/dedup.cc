@@ -76,7 +76,7 @@ void Absorb(Event* keep, const Event& other) {
 
 }  // namespace
 
-std::vector<Event> MergeDuplicates(std::vector<Event> events) {
+std::vector<Event> MergeDuplicates(std::vector<Event> events, EventTrace* trace) {
   std::vector<Event> out;
   out.reserve(events.size());
   // Only events of one PLOVER type can merge: compare each with the kept events of its type.
@@ -90,6 +90,7 @@ std::vector<Event> MergeDuplicates(std::vector<Event> events) {
         // Keep the fuller mention's evidence: prefer one with an actor1.
         if (k.actor1.empty() && !e.actor1.empty()) std::swap(k, e);
         Absorb(&k, e);
+        NoteMerged(trace, e, k, "a repeated mention (deduplication)");
         merged = true;
         break;
       }

@@ -6,12 +6,21 @@
 #include <vector>
 
 #include "sitrep/event.h"
+#include "sitrep/events.h"
 
 namespace sitrep {
 
 // Merges mentions of the same event; drops events that still name no acting party (except
-// humanitarian figures, which by nature have none).
-std::vector<Event> MergeDuplicates(std::vector<Event> events);
+// humanitarian figures, which by nature have none). `trace` (may be null) records each merge.
+std::vector<Event> MergeDuplicates(std::vector<Event> events, EventTrace* trace = nullptr);
+
+// When tracing (`trace` not null): records that `absorbed` was merged into `into`, and how.
+inline void NoteMerged(EventTrace* trace, const Event& absorbed, const Event& into, const char* how) {
+  if (!trace || absorbed.trace_id == 0) return;
+  EventTrace::Reading& r = trace->readings[absorbed.trace_id - 1];
+  r.merged_into = into.trace_id;
+  r.merged_by = how;
+}
 
 }  // namespace sitrep
 

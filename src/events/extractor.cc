@@ -200,12 +200,16 @@ Conventions::ContextTest ContextAround(const ArticleView& article, size_t si, co
   };
 }
 
-// One reading (actor1, actor2, place) of a trigger as an event, or nothing.
+// One reading (actor1, actor2, place) of a trigger as an event, or nothing (and `*why`). `traced`, when
+// tracing, receives the conventions applied and other decisions.
 std::optional<Event> CodeReading(const ArticleView& article, size_t si, const TriggerReading& t, RoleTuple roles,
                                  const EventRules& rules, const ReportDates& dates, std::vector<size_t>* counted_by_trigger,
-                                 std::vector<size_t>* taken) {
+                                 std::vector<size_t>* taken, EventTrace::Reading* traced, const char** why) {
   const SentenceView& v = article.View(si);
-  if (!SettleRoles(v, t, &roles)) return std::nullopt;
+  if (!SettleRoles(v, t, &roles)) {
+    *why = "talks and agreements need two parties";
+    return std::nullopt;
+  }
   const TriggerMatch& m = t.trigger.match;
   const Pattern& p = *m.pattern;
   Event e;
@@ -217,8 +221,11 @@ std::optional<Event> CodeReading(const ArticleView& article, size_t si, const Tr
   e.actor2 = RefOf(roles.actor2);
   // A crowd first: "rival supporters clashed" needs no toll to be the crowd's.
   CodeCrowd(v, t, rules, &e);
-  if (!CodeAgentless(article, si, t, roles, rules, &e)) return std::nullopt;
-  const bool acled_fixed = rules.conventions.Apply(rules.lookup, t.context, &e);
+  if (!CodeAgentless(article, si, t, roles, rules, &e)) {
+    *why = "no party named, and no place or toll for the pattern's event without one (agentless)";
+    return std::nullopt;
+  }
+  const bool acled_fixed = rules.conventions.Apply(rules.lookup, t.context, &e, traced ? &traced->conventions : nullptr);
   const Conventions::Target target = TargetOf(v, m, t.trigger.nominal, rules.cues);
   if (!acled_fixed) ChooseAcled(p, rules.conventions, target, &e);
   if (roles.place && roles.place->place) e.location = roles.place->place->loc;
@@ -238,8 +245,24 @@ std::optional<Event> CodeReading(const ArticleView& article, size_t si, const Tr
   if (AttachToll(article, si, roles, m, rules, counted_by_trigger, taken, &e) && !acled_fixed)
     ChooseAcled(p, rules.conventions, target, &e);
   // ACLED codes what happened, not what was intended, threatened or denied.
-  if (rules.conventions.unrealised_modalities.Contains(e.modality)) e.acled_event_type = e.acled_sub_event_type = "";
+  if (rules.conventions.unrealised_modalities.Contains(e.modality)) {
+    if (traced && !e.acled_event_type.empty())
+      traced->notes.push_back("ACLED type removed: modality '" + e.modality + "' (conventions.txt unrealised_modalities)");
+    e.acled_event_type = e.acled_sub_event_type = "";
+  }
   return e;
+}
+
+// When tracing: numbers the event coded from `m` as the next reading of the trace.
+void TraceReading(const EventRules& rules, size_t si, const TriggerMatch& m, EventTrace::Reading&& reading, Event* e) {
+  if (!rules.trace) return;
+  reading.sentence = si;
+  reading.first = m.first;
+  reading.last = m.last;
+  reading.pattern = m.pattern->source;
+  reading.frame = FrameName(m.pattern->frame);
+  rules.trace->readings.push_back(std::move(reading));
+  e->trace_id = static_cast<uint32_t>(rules.trace->readings.size());
 }
 
 // Passes 2 to 6 on sentence `si`; `in_article` is pass 0's decision for the article.
@@ -255,7 +278,8 @@ void CodeSentence(const ArticleView& article, size_t si, const EventRules& rules
   if (matches.empty() && !has_count) return;
   // Not about political violence: the sentence's events keep no ACLED type and its figures are no
   // humanitarian figures (pass 0).
-  const bool political = rules.topic.ForSentence(article, si, in_article, topic_memo).political;
+  const TopicDecision topic = rules.topic.ForSentence(article, si, in_article, topic_memo);
+  const bool political = topic.political;
   const SentenceView& v = article.View(si);
   std::vector<size_t> taken;  // the sentence's counts some event took
   const FollowingViews following = article.Following(si);
@@ -268,9 +292,23 @@ void CodeSentence(const ArticleView& article, size_t si, const EventRules& rules
     // landed in Baghdad").
     t.clause_verb = !trigger.nominal ? m.head : v.IsVerb(m.last - 1) ? m.last - 1 : NearestVerb(v, m.head, m.first, m.last);
     std::vector<size_t> counted_by_trigger;
-    for (const RoleTuple& roles : ReadRoles(v, m, trigger.nominal))
-      if (std::optional<Event> e = CodeReading(article, si, t, roles, rules, dates, &counted_by_trigger, &taken))
-        if (political || e->acled_event_type.empty()) found->push_back(std::move(*e));
+    const char* why = "no reading of its roles";
+    bool coded = false;
+    for (const RoleTuple& roles : ReadRoles(v, m, trigger.nominal)) {
+      EventTrace::Reading traced;
+      std::optional<Event> e = CodeReading(article, si, t, roles, rules, dates, &counted_by_trigger, &taken,
+                                           rules.trace ? &traced : nullptr, &why);
+      if (!e) continue;
+      if (!political && !e->acled_event_type.empty()) {
+        why = nullptr;
+        NoteDropped(rules, m, "not political (topic pass): " + topic.reason);
+        continue;
+      }
+      TraceReading(rules, si, m, std::move(traced), &*e);
+      found->push_back(std::move(*e));
+      coded = true;
+    }
+    if (!coded && why) NoteDropped(rules, m, why);
   }
   if (political) AddHumanitarianFigures(article, si, rules, dates, taken, found);
 }
@@ -343,9 +381,9 @@ ArticleTopic EventExtractor::ReadTopic(const ArticleAnalysis& a) const {
   return topic_->Read(ArticleView(a, *cues_, *conventions_));
 }
 
-void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* events) const {
+void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* events, EventTrace* trace) const {
   const ArticleView article(a, *cues_, *conventions_);
-  const EventRules rules{*patterns_, *cues_, *conventions_, *topic_, lookup_};
+  const EventRules rules{*patterns_, *cues_, *conventions_, *topic_, lookup_, trace};
   const TopicDecision in_article = topic_->ForArticle(article);  // pass 0
   TopicRules::Memo topic_memo(article.size());
   std::vector<Event> found;
@@ -361,9 +399,9 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
     tolls.AfterSentence(si, here_begin, !article.Actors(si).empty(), &found);  // pass 7
     previous_begin = here_begin;
   }
-  AbsorbProtestResponses(article, *conventions_, &found);  // pass 8
-  MergeIncidents(article, *conventions_, *cues_, &found);
-  Finalize(a, *conventions_, std::move(found), events);
+  AbsorbProtestResponses(article, *conventions_, &found, trace);  // pass 8
+  MergeIncidents(article, *conventions_, *cues_, &found, trace);
+  Finalize(a, *conventions_, std::move(found), events, trace);
 }
 
 }  // namespace sitrep

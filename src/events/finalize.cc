@@ -66,7 +66,8 @@ void TakeMissingCounts(const Event& from, Event* to) {
 // event, the protest with its outcome (its ACLED sub-event type says what the police did, its actor2
 // who did it). The police's arrests, shootings and beatings of the crowd in the protest's sentence and
 // the two after it are absorbed into a protest whose outcome the conventions coded.
-void AbsorbProtestResponses(const ArticleView& article, const Conventions& conventions, std::vector<Event>* found) {
+void AbsorbProtestResponses(const ArticleView& article, const Conventions& conventions, std::vector<Event>* found,
+                            EventTrace* trace) {
   std::vector<bool> absorbed(found->size(), false);
   for (size_t i = 0; i < found->size(); ++i) {
     Event& protest = (*found)[i];
@@ -78,6 +79,7 @@ void AbsorbProtestResponses(const ArticleView& article, const Conventions& conve
       const size_t sj = SentenceOf(article, e);
       if (absorbed[j] || sj < si || sj > si + 2 || !IsResponseTo(protest, e, conventions)) continue;
       absorbed[j] = true;
+      NoteMerged(trace, e, protest, "the police's response to the protest");
       if (protest.actor2.empty()) protest.actor2 = e.actor1;
     }
   }
@@ -137,7 +139,7 @@ bool OneIncident(const ArticleView& article, const Conventions& conventions, con
 // events of their own (conventions.txt separate_modes); protests keep their own rule
 // (AbsorbProtestResponses).
 void MergeIncidents(const ArticleView& article, const Conventions& conventions, const Cues& cues,
-                    std::vector<Event>* found) {
+                    std::vector<Event>* found, EventTrace* trace) {
   std::vector<bool> absorbed(found->size(), false);
   auto violent = [&](const Event& x) { return conventions.violent_types.Contains(x.plover_type); };
   for (size_t j = 0; j < found->size(); ++j) {
@@ -153,6 +155,7 @@ void MergeIncidents(const ArticleView& article, const Conventions& conventions, 
       if (!may_lead || !OneIncident(article, conventions, cues, lead, e)) continue;
       TakeMissingCounts(e, &lead);
       absorbed[j] = true;
+      NoteMerged(trace, e, lead, "part of the same incident");
       break;
     }
   }
@@ -163,8 +166,8 @@ void MergeIncidents(const ArticleView& article, const Conventions& conventions, 
 // deduplication so that an inherited place never makes two mentions look alike. Talk, threats,
 // sanctions and support happen wherever their speakers are: they inherit nothing.
 void Finalize(const ArticleAnalysis& a, const Conventions& conventions, std::vector<Event> found,
-              std::vector<Event>* out) {
-  std::vector<Event> merged = MergeDuplicates(std::move(found));
+              std::vector<Event>* out, EventTrace* trace) {
+  std::vector<Event> merged = MergeDuplicates(std::move(found), trace);
   out->reserve(out->size() + merged.size());
   for (Event& e : merged) {
     if (!e.location && a.main_place && !conventions.verbal_types.Contains(e.plover_type)) {

@@ -46,7 +46,13 @@ struct EventRules {
   const Conventions& conventions;
   const TopicRules& topic;
   const EventExtractor::ActorLookup& lookup;  // may be empty (no dictionary bound)
+  EventTrace* trace = nullptr;                // `sitrep explain`: how events were coded (else null)
 };
+
+// When tracing: records that trigger `m` coded nothing, and why.
+inline void NoteDropped(const EventRules& rules, const TriggerMatch& m, std::string reason) {
+  if (rules.trace) rules.trace->dropped.push_back({m.first, m.last, m.pattern->source, std::move(reason)});
+}
 
 // 1. Gives the events in `events[from, end)` whose attacker is unidentified the group that claims
 //    responsibility in sentence `si`.
@@ -120,17 +126,19 @@ class TollCarrier {
 
 // 8a. Folds the police's responses to a protest (arrests, shootings of the crowd) into the protest
 //     whose outcome the conventions coded (finalize.cc).
-void AbsorbProtestResponses(const ArticleView& article, const Conventions& conventions, std::vector<Event>* found);
+//     `trace` (may be null) records each absorbed event (also for 8b and 8).
+void AbsorbProtestResponses(const ArticleView& article, const Conventions& conventions, std::vector<Event>* found,
+                            EventTrace* trace);
 
 // 8b. Folds the events of an incident (the same parties, place and time, within two sentences) into
 //     the one that leads it, as ACLED codes one incident once (finalize.cc).
 void MergeIncidents(const ArticleView& article, const Conventions& conventions, const Cues& cues,
-                    std::vector<Event>* found);
+                    std::vector<Event>* found, EventTrace* trace);
 
 // 8. Merges repeated mentions, gives events without a place the article's main place, computes ids,
 //    and appends the result to `out`.
 void Finalize(const ArticleAnalysis& a, const Conventions& conventions, std::vector<Event> found,
-              std::vector<Event>* out);
+              std::vector<Event>* out, EventTrace* trace);
 
 }  // namespace sitrep
 

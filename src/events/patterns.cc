@@ -182,7 +182,7 @@ Status ReadPatterns(const std::string& path, std::vector<Pattern>* out) {
     if (f.size() != 6 && f.size() != 7)
       return Status::Corruption(fmt::format("{}: expected 6 or 7 '|'-separated fields, found {}", where, f.size()));
     Pattern proto;
-    proto.source = fmt::format("patterns.txt:{}", lineno);
+    proto.source = where;
     if (Status s = ParseFields(f, where, &proto); !s.ok()) return s;
     for (const std::string& alt : strings::SplitTrimmed(f[0], ',')) {
       Pattern p = proto;

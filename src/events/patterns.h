@@ -29,7 +29,7 @@ struct Pattern {
   Frame frame = Frame::kAttack;
   std::string plover_type, plover_mode, cameo;
   std::vector<AcledRule> acled;
-  std::string source;  // "patterns.txt:12", for error messages and docs
+  std::string source;  // "<data dir>/events/patterns.txt:12": error messages, `sitrep explain`
   // The party when the text names none (7th field "agentless: ID"): protesters, an unidentified
   // armed group. Only the id is read from the file; the pipeline fills the rest from the actor
   // dictionary (EventExtractor::BindActors).

@@ -142,6 +142,24 @@ bool HasTalks(const std::vector<TriggerMatch>& matches) {
   return false;
 }
 
+// Why match `mi` reports no event of its own (read as `t`), or nullptr when it reports one.
+const char* NotReportedBecause(const SentenceView& v, const std::vector<TriggerMatch>& matches, size_t mi,
+                               bool absorbed, const ReportedTrigger& t, const EventRules& rules) {
+  const TriggerMatch& m = matches[mi];
+  if (absorbed) return "a withdrawal absorbed by the takeover before it (the loser of the place)";
+  if (m.pattern->frame == Frame::kBlock) return "a blocking pattern (what it covers is no trigger)";
+  if (v.ArgAt(m.head)) return "part of a name (an actor or place)";
+  if (IsAttributiveParticiple(v, m)) return "an attributive participle (\"the occupied territories\")";
+  if (IsTollOfEarlierViolence(v, matches, m, rules)) return "the toll of an earlier violent event in the sentence";
+  if (IsTollOfViolentSubject(v, matches, m, rules)) return "the toll of the violent event that is its subject";
+  if (t.nominal && IsNounModifier(v, m)) return "a noun modifying a noun (\"attack helicopters\")";
+  if (t.nominal && IsCircumstanceOfEarlierViolence(v, matches, m, rules))
+    return "the circumstance of an earlier violent verb (\"killed ... in an attack\")";
+  if (!t.nominal && IsNonviolentSense(v, m, rules)) return "a non-violent sense (topic.txt nonviolent objects)";
+  if (t.nominal && IsExplosiveTaken(v, m, rules)) return "an explosive taken or made safe";
+  return nullptr;
+}
+
 }  // namespace
 
 std::vector<ReportedTrigger> SelectTriggers(const SentenceView& v, const std::vector<TriggerMatch>& matches,
@@ -153,15 +171,11 @@ std::vector<ReportedTrigger> SelectTriggers(const SentenceView& v, const std::ve
   std::vector<ReportedTrigger> out;
   for (size_t mi = 0; mi < matches.size(); ++mi) {
     const TriggerMatch& m = matches[mi];
-    if (absorbed[mi] || m.pattern->frame == Frame::kBlock) continue;
-    if (v.ArgAt(m.head)) continue;  // part of a name: "the Luanda Agreement" as an actor/place
-    if (IsAttributiveParticiple(v, m) || IsTollOfEarlierViolence(v, matches, m, rules) ||
-        IsTollOfViolentSubject(v, matches, m, rules))
-      continue;
     ReportedTrigger t{m, IsNominal(v, m), loser_of[mi]};
-    if (t.nominal && (IsNounModifier(v, m) || IsCircumstanceOfEarlierViolence(v, matches, m, rules))) continue;
-    if (!t.nominal && IsNonviolentSense(v, m, rules)) continue;
-    if (t.nominal && IsExplosiveTaken(v, m, rules)) continue;
+    if (const char* why = NotReportedBecause(v, matches, mi, absorbed[mi], t, rules)) {
+      if (m.pattern->frame != Frame::kBlock) NoteDropped(rules, m, why);
+      continue;
+    }
     if (m.pattern->frame == Frame::kRetreat && talks && rules.patterns.walkout) t.match.pattern = rules.patterns.walkout;
     out.push_back(t);
   }

@@ -43,6 +43,10 @@ struct StageTimer {
 void Analyze(const Pipeline::Impl& im, const Article& article, Document* doc, ArticleAnalysis* a, Diagnostics* diag,
              StageTimer& timer);
 
+// The events part of Explain: each event (JSON) with the pattern line, frame and conventions that coded
+// it, then the triggers that coded nothing and why (explain_events.cc).
+void ExplainEvents(const Document& doc, const std::vector<Event>& events, const EventTrace& trace, std::string* r);
+
 }  // namespace sitrep
 
 #endif  // SITREP_SRC_PIPELINE_INTERNAL_H_

@@ -24,7 +24,7 @@ Status Pipeline::Open(const PipelineOptions& options, std::unique_ptr<Pipeline>*
   const std::string data = options.data_dir.empty() ? DataDir() : options.data_dir;
   Status s = Tagger::Load(data + "/models/en_ewt_tagger.bin", &im.tagger);
   if (!s.ok()) return s;
-  if (!(s = ActorDictionary::Load(data + "/actors", &im.actors)).ok()) return s;
+  if (!(s = ActorDictionary::Load(data + "/actors", options.dict_dirs, &im.actors)).ok()) return s;
   if (!(s = EventExtractor::Load(data, &im.extractor)).ok()) return s;
   {
     // The event stage looks actors up in the dictionary (agentless patterns, a state's military);
@@ -47,6 +47,8 @@ Status Pipeline::Open(const PipelineOptions& options, std::unique_ptr<Pipeline>*
   *out = std::move(p);
   return Status::OK();
 }
+
+const std::vector<std::string>& Pipeline::warnings() const { return impl_->actors->warnings(); }
 
 Status Pipeline::Extract(const Article& article, std::vector<Event>* events, Diagnostics* diag,
                          StageTimes* times) const {
@@ -107,9 +109,9 @@ Status Pipeline::Explain(const Article& article, std::string* report) const {
   }
   if (a.main_place) r += "\nmain place: " + a.main_place->name + " " + a.main_place->country_code + "\n";
   std::vector<Event> events;
-  impl_->extractor->Extract(a, &events);
-  r += "\nevents:\n";
-  for (const Event& e : events) r += EventToJson(e) + "\n";
+  EventTrace trace;
+  impl_->extractor->Extract(a, &events, &trace);
+  ExplainEvents(doc, events, trace, &r);
   for (const Diagnostic& d : diag.all()) r += d.ToString() + "\n";
   if (diag.not_kept() > 0) r += std::to_string(diag.not_kept()) + " more diagnostics not kept\n";
   return Status::OK();

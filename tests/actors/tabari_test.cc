@@ -1,6 +1,8 @@
 // Import of TABARI/PETRARCH .actors files: records, synonyms, dated codes, comments, errors.
 #include <gmock/gmock.h>
 
+#include <algorithm>
+
 #include "test_util.h"
 
 namespace sitrep::testing {
@@ -35,8 +37,7 @@ NOCODE_PHRASE_
 
 TEST(TabariImport, RecordsBecomeActors) {
   TabariImportResult r;
-  Status s = ImportTabariActors(kTabari, "cameo.actors", &r);
-  ASSERT_TRUE(s.ok()) << s.ToString();
+  ImportTabariActors({{"cameo.actors", kTabari}}, &r);
   std::map<std::string, const Actor*> by_id;
   for (const Actor& a : r.actors) by_id[a.id] = &a;
 
@@ -81,12 +82,12 @@ TEST(TabariImport, RecordsBecomeActors) {
   EXPECT_TRUE(by_id.count("RWA_GOV") && by_id.count("USA_ELI"));
 
   ASSERT_EQ(r.warnings.size(), 1u);
-  EXPECT_THAT(r.warnings[0], HasSubstr("cameo.actors:21: 'NOCODE_PHRASE_' has no code"));
+  EXPECT_THAT(r.warnings[0], HasSubstr("cameo.actors:21: 'NOCODE_PHRASE_' has no actor code; skipped"));
 }
 
 TEST(TabariImport, OutputLoadsAndMatches) {
   TabariImportResult r;
-  ASSERT_TRUE(ImportTabariActors(kTabari, "cameo.actors", &r).ok());
+  ImportTabariActors({{"cameo.actors", kTabari}}, &r);
   std::string ours = FormatActorFile(r.actors);
   std::unique_ptr<ActorDictionary> d;
   Status s = ActorDictionary::LoadFromStrings({{"imported.actors.txt", ours}}, &d);
@@ -103,48 +104,90 @@ TEST(TabariImport, OutputLoadsAndMatches) {
 
 TEST(TabariImport, AnnotationsAreIgnored) {
   TabariImportResult r;
-  Status s = ImportTabariActors("<KAGAME>\nPAUL_KAGAME_ <sls 13 Mar 2008> [RWAGOV >000422]\n", "a.actors", &r);
-  ASSERT_TRUE(s.ok()) << s.ToString();
+  ImportTabariActors({{"a.actors", "<KAGAME>\nPAUL_KAGAME_ <sls 13 Mar 2008> [RWAGOV >000422]\n"}}, &r);
   ASSERT_EQ(r.actors.size(), 2u);  // RWA_GOV and the person
   EXPECT_EQ(r.actors[1].id, "PAUL_KAGAME");
   EXPECT_EQ(r.actors[1].roles.at(0).from, "2000-04-22");
 }
 
-TEST(TabariImport, ErrorsNameFileAndLine) {
+// Lines the importer cannot use are warnings naming file:line; the rest of the file is kept (the
+// record "KEPT_" after each one, coded [RWA], is always imported).
+TEST(TabariImport, UnusableLinesAreSkippedWithWarnings) {
   struct Row {
     const char* content;
     const char* want;
   };
   const Row rows[] = {
       {"X_ [AFG]\n\t[RWAGOV 001301-010101]\n", "x.actors:2: bad date restriction '001301-010101'"},
-      {"X_ [AFG\n", "x.actors:1: '[' without ']'"},
+      {"X_ [AFG]\n\t[RWAGOV 9008223-911221]\n", "x.actors:2: bad date restriction '9008223-911221'"},
+      {"X_ [AFG\n+Y_\n", "x.actors:1: '[' without ']'; record skipped"},
       {"X_ AFG]\n", "x.actors:1: ']' without '['"},
       {"+SYNONYM_\n", "x.actors:1: synonym '+' before any actor phrase"},
       {"\t[RWAGOV]\n", "x.actors:1: code line before any actor phrase"},
       {"X_ [RWAGOV 010101-000101]\n", "x.actors:1: date range '010101-000101' ends before it starts"},
       {"X_ [RWAGOV >31-FOO-2001]\n", "x.actors:1: bad date restriction '>31-FOO-2001'"},
       {"X_ [A B C]\n", "x.actors:1: expected [CODE DATE-RESTRICTION]"},
-      {"<!-- never closed\nX_ [AFG]\n", "x.actors:2: '<!--' comment not closed"},
       {"X_ [AFG]\n+ \n", "x.actors:2: empty synonym"},
       {"X_ [AFG] Y_\n", "x.actors:1: unexpected text 'Y_' after a code"},
       {"X_ {Y_} [AFG]\n", "x.actors:1: unexpected character in actor phrase 'X_ {Y_}'"},
+      {"INDIAN_OCEAN [---]\n", "x.actors:1: code [---] names no actor"},
+      {"X_ [---]\n", "x.actors:1: 'X_' has no actor code; skipped"},
   };
   for (const Row& r : rows) {
     TabariImportResult out;
-    Status s = ImportTabariActors(r.content, "x.actors", &out);
-    EXPECT_FALSE(s.ok()) << r.content;
-    EXPECT_THAT(s.message(), HasSubstr(r.want)) << r.content;
+    ImportTabariActors({{"x.actors", std::string(r.content) + "KEPT_ [RWA]\n"}}, &out);
+    EXPECT_THAT(out.warnings, ::testing::Contains(HasSubstr(r.want))) << r.content;
+    EXPECT_TRUE(std::any_of(out.actors.begin(), out.actors.end(), [](const Actor& a) { return a.name == "Kept"; }))
+        << r.content;
   }
+  TabariImportResult open_comment;
+  ImportTabariActors({{"x.actors", "X_ [AFG]\n<!-- never closed\n"}}, &open_comment);
+  EXPECT_THAT(open_comment.warnings, ElementsAre(HasSubstr("x.actors:2: '<!--' comment not closed")));
+  EXPECT_EQ(open_comment.actors.size(), 1u);
+}
+
+// An institution a person's role uses in one file and another file names belongs to the file that
+// names it, beside its state.
+TEST(TabariImport, ActorsBelongToTheFileThatNamesThem) {
+  TabariImportResult r;
+  ImportTabariActors({{"people.actors", "ECTHELION_ [CLHGOV >300101]\n"},
+                      {"countries.actors", "CALENARDHON_ [CLH]\nCALENARDHON_GOVERNMENT_ [CLHGOV]\n"}},
+                     &r);
+  std::map<std::string, std::string> file_of;
+  for (const Actor& a : r.actors) file_of[a.id] = a.file;
+  EXPECT_EQ(file_of["ECTHELION"], "people.actors");
+  EXPECT_EQ(file_of["CLH_GOV"], "countries.actors");
+}
+
+// Imported states are written as country blocks, so "the <state> government" composes.
+TEST(TabariImport, StatesComposeWithTheirInstitutions) {
+  TabariImportResult r;
+  ImportTabariActors({{"c.actors", "CALENARDHON_ [CLH]\n+CALENARDHONIAN_\nCALENARDHON_ARMY_ [CLHMIL]\n"}}, &r);
+  std::string ours = FormatActorFile(r.actors);
+  EXPECT_THAT(ours, HasSubstr("country CLH\n  name: Calenardhon\n  alias: Calenardhonian\n  military: Calenardhon Army\n"));
+  std::unique_ptr<ActorDictionary> d;
+  Status s = ActorDictionary::LoadFromStrings({{"c.actors.txt", ours}}, &d);
+  ASSERT_TRUE(s.ok()) << s.ToString() << "\n" << ours;
+  ASSERT_NE(d->Find("CLH_GOV"), nullptr);
+  EXPECT_EQ(d->Find("CLH_MIL")->name, "Calenardhon Army");
+  // As a user dictionary beside ours (whose compose nouns it uses): "the Calenardhon government" is CLH_GOV.
+  std::unique_ptr<ActorDictionary> with_ours;
+  s = ActorDictionary::LoadFromStrings({{"ours.actors.txt", "compose government: government\ncompose military: troops\n"}},
+                                       {{"c.actors.txt", ours}}, &with_ours);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  Text t("The Calenardhon government sent Calenardhonian troops.");
+  std::vector<std::string> ids;
+  for (const auto& m : with_ours->MatchDocument(t.doc)) ids.push_back(m.actor_id);
+  EXPECT_THAT(ids, ElementsAre("CLH_GOV", "CLH_MIL"));
 }
 
 // Records that are read with a warning: a code line not indented, a person whose id is taken.
 TEST(TabariImport, WarningsNameFileAndLine) {
   TabariImportResult r;
-  Status s = ImportTabariActors("PAUL_KAGAME_\n[RWAGOV >000422]\nPAUL KAGAME [RWAMIL 900101-000421]\n", "w.actors", &r);
-  ASSERT_TRUE(s.ok()) << s.ToString();
+  ImportTabariActors({{"w.actors", "PAUL_KAGAME_\n[RWAGOV >000422]\nPAUL KAGAME [RWAMIL 900101-000421]\n"}}, &r);
   EXPECT_THAT(r.warnings, ElementsAre(HasSubstr("w.actors:2: code line is not indented"),
                                       HasSubstr("w.actors:3: person id 'PAUL_KAGAME' is empty or already used")));
-  ASSERT_EQ(r.actors.size(), 3u);  // RWA_GOV, PAUL_KAGAME, RWA_MIL
+  ASSERT_EQ(r.actors.size(), 2u);  // RWA_GOV, PAUL_KAGAME (the skipped record adds no RWA_MIL)
   EXPECT_EQ(r.actors[1].roles.at(0).org_id, "RWA_GOV");
 }
 

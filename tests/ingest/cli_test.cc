@@ -11,6 +11,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "../shared_data.h"
 #include "test_util.h"
 
 namespace sitrep {
@@ -309,6 +310,52 @@ TEST_F(CliTest, SharedSamplesIngestTwiceSameCounts) {
   EXPECT_EQ(Lines(Sitrep(dir_, "articles --db " + db).out).size(), 2u);
   EXPECT_EQ(Lines(articles1.out).size(), 2u);
   EXPECT_EQ(events1.out.rfind("event_id,article_id,date,", 0), 0u);
+}
+
+// Issue #13: `dict import` reads the three Phoenix actor files (warning with file:line about what it
+// cannot use), writes a user dictionary folder, and `extract --dict` loads it alongside ours: a
+// name only the imported files know is coded, the ids they share with ours extend ours.
+TEST_F(CliTest, PhoenixDictionariesImportIntoAUserFolder) {
+  const std::string phoenix = "dictionaries/phoenix/";
+  for (const char* f : {"Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"})
+    SITREP_SKIP_WITHOUT_SHARED(phoenix + f);
+  std::string inputs;
+  for (const char* f : {"Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"})
+    inputs += " " + Quote(testing::SharedPath(phoenix + f));
+  std::string user = dir_.Path("user-dict");
+  Result imp = Sitrep(dir_, "dict import" + inputs + " --out " + Quote(user));
+  ASSERT_EQ(imp.code, 0) << imp.err;
+  long actors = -1, warnings = -1;
+  size_t at = imp.err.rfind('\n', imp.err.size() - 2);
+  ASSERT_EQ(std::sscanf(imp.err.c_str() + at + 1, "%ld actors imported, %ld warnings", &actors, &warnings), 2) << imp.err;
+  EXPECT_GT(actors, 20000);
+  EXPECT_GT(warnings, 50);
+  EXPECT_NE(imp.err.find("Phoenix.Countries.actors.txt:2039: bad date restriction '9008223-911221'"), std::string::npos);
+  for (const char* f : {"Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"})
+    EXPECT_TRUE(std::filesystem::exists(user + "/" + f)) << f;
+
+  std::string article = dir_.Write("a.txt", "date 2024-01-05\nThe Abu Nidal Organization attacked a police post in Goma.\n");
+  Result ours = Sitrep(dir_, "extract --gazetteer none " + Quote(article));
+  EXPECT_EQ(ours.out.find("\"IMGMUSALQ\""), std::string::npos) << ours.out;
+  Result with = Sitrep(dir_, "extract --gazetteer none --dict " + Quote(user) + " " + Quote(article));
+  EXPECT_EQ(with.code, 0) << with.err;
+  EXPECT_NE(with.out.find("\"id\":\"IMGMUSALQ\""), std::string::npos) << with.out;
+  EXPECT_NE(with.err.find("AFG is already defined at"), std::string::npos) << with.err;  // a warning, not an error
+  Result env = Sitrep(dir_, "dict lookup 'Abu Nidal Organization'", "", "SITREP_DICT_PATH=" + Quote(user) + " ");
+  EXPECT_EQ(env.code, 0) << env.err;
+  EXPECT_NE(env.out.find("\"id\": \"IMGMUSALQ\""), std::string::npos) << env.out;
+}
+
+TEST_F(CliTest, DictImportRefusesOurOwnDictionary) {
+  std::string in = dir_.Write("my.actors", "CALENARDHON_ [CLH]\n");
+  Result r = Sitrep(dir_, "dict import " + Quote(in) + " --out " + Quote(SITREP_TEST_SOURCE_DIR "/data/actors"));
+  EXPECT_EQ(r.code, 2) << r.err;
+  EXPECT_NE(r.err.find("is sitrep's own dictionary"), std::string::npos) << r.err;
+  std::string other = dir_.Write("other/my.actors", "MINAS_TIRITH_ [CLHGOV]\n");
+  Result ok = Sitrep(dir_, "dict import " + Quote(in) + " " + Quote(other) + " --out " + Quote(dir_.Path("d")));
+  EXPECT_EQ(ok.code, 0) << ok.err;
+  EXPECT_TRUE(std::filesystem::exists(dir_.Path("d/my.actors.txt")));
+  EXPECT_TRUE(std::filesystem::exists(dir_.Path("d/my-2.actors.txt")));  // a second input of the same name
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "extract_util.h"
 #include "sitrep/pipeline.h"
 
 namespace sitrep {
@@ -17,28 +18,16 @@ struct TopicCase {
 };
 
 std::vector<TopicCase> LoadTopicCases() {
-  std::ifstream in(SITREP_TEST_SOURCE_DIR "/tests/pipeline/topic.tsv");
   std::vector<TopicCase> out;
-  std::string line;
-  for (int n = 1; std::getline(in, line); ++n) {
-    if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> f;
-    std::stringstream ss(line);
-    for (std::string cell; std::getline(ss, cell, '\t');) f.push_back(cell);
-    EXPECT_EQ(f.size(), 5u) << "topic.tsv:" << n;
-    if (f.size() == 5) out.push_back({n, f[0], f[1], f[2], f[3], f[4]});
+  for (const testing::TsvRow& r : testing::ReadTsvRows(SITREP_TEST_SOURCE_DIR "/tests/pipeline/topic.tsv")) {
+    const std::vector<std::string>& f = r.cells;
+    EXPECT_EQ(f.size(), 5u) << "topic.tsv:" << r.line;
+    if (f.size() == 5) out.push_back({r.line, f[0], f[1], f[2], f[3], f[4]});
   }
   return out;
 }
 
-Article ArticleOf(const TopicCase& c) {
-  Article a;
-  a.text = c.text;
-  a.date = "2024-05-14";
-  a.id = ComputeArticleId("", "", a.text);
-  if (c.section != "-") a.metadata["category"] = "\"" + c.section + "\"";
-  return a;
-}
+Article ArticleOf(const TopicCase& c) { return testing::TestArticle(c.text, "2024-05-14", c.section); }
 
 // The article's decision as `sitrep explain` prints it: "topic: political: ..." or "topic: not political: ...".
 std::string ExplainedDecision(const std::string& report) {

@@ -8,6 +8,7 @@
 
 #include "command.h"
 #include "core/strings.h"
+#include "sitrep/actors.h"
 #include "sitrep/pipeline.h"
 
 namespace sitrep::cli {
@@ -23,7 +24,29 @@ void AddInputFlags(CLI::App* app, InputFlags* f) {
       ->check(CLI::PositiveNumber);
   app->add_option("--data-dir", f->data_dir, "Dictionaries and models (default: $SITREP_DATA_DIR or built-in)");
   app->add_option("--gazetteer", f->gazetteer, "Gazetteer index file, or 'none' (default: built data dir)");
+  AddDictFlag(app, &f->dicts);
   app->add_flag("--quiet,-q", f->quiet, "Print errors only: no warnings, progress line or summary");
+}
+
+void AddDictFlag(CLI::App* app, std::vector<std::string>* dicts) {
+  app->add_option("--dict", *dicts,
+                  "User actor dictionary folder, loaded after ours; its entries extend or override ours "
+                  "(repeatable; also $SITREP_DICT_PATH, DIR:DIR)");
+}
+
+std::vector<std::string> UserDictDirs(const std::vector<std::string>& dict_flags) {
+  std::vector<std::string> dirs = UserDictPathFromEnv();
+  dirs.insert(dirs.end(), dict_flags.begin(), dict_flags.end());
+  return dirs;
+}
+
+void PrintDictWarnings(const std::vector<std::string>& warnings, bool quiet) {
+  constexpr size_t kShown = 5;
+  if (quiet) return;
+  for (size_t i = 0; i < warnings.size() && i < kShown; ++i) PrintError("warning: " + warnings[i]);
+  if (warnings.size() > kShown)
+    PrintError(fmt::format("warning: {} more dictionary warnings (sitrep dict check --dict DIR lists them all)",
+                           warnings.size() - kShown));
 }
 
 Progress::Progress(bool allowed)
@@ -69,7 +92,7 @@ int RunExtraction(const InputFlags& flags, const ArticleEventsSink& sink, RunTot
   if (!CheckDateFlag("--date", flags.date)) return kExitUsage;
   ReadOptions ro = ToReadOptions(flags);
 
-  std::unique_ptr<Pipeline> pipeline = OpenPipeline(flags.data_dir, flags.gazetteer);
+  std::unique_ptr<Pipeline> pipeline = OpenPipeline(flags.data_dir, flags.gazetteer, flags.dicts, flags.quiet);
   if (!pipeline) return kExitFailure;
 
   totals->started = true;
@@ -128,13 +151,16 @@ ReadOptions ToReadOptions(const InputFlags& flags) {
   return ro;
 }
 
-std::unique_ptr<Pipeline> OpenPipeline(const std::string& data_dir, const std::string& gazetteer) {
+std::unique_ptr<Pipeline> OpenPipeline(const std::string& data_dir, const std::string& gazetteer,
+                                       const std::vector<std::string>& dicts, bool quiet) {
   PipelineOptions po;
   po.data_dir = data_dir;
   po.gazetteer_path = gazetteer;
+  po.dict_dirs = UserDictDirs(dicts);
   std::unique_ptr<Pipeline> pipeline;
   Status s = Pipeline::Open(po, &pipeline);
   if (!s.ok()) PrintError("cannot load the pipeline: " + s.ToString());
+  else PrintDictWarnings(pipeline->warnings(), quiet);
   return pipeline;
 }
 

@@ -25,6 +25,7 @@ namespace sitrep::cli {
 struct InputFlags {
   std::vector<std::string> files;
   std::string date, source, data_dir, gazetteer;
+  std::vector<std::string> dicts;  // --dict DIR (repeatable)
   std::string format = "auto";
   int64_t max_bytes = ReadOptions().max_bytes;
   bool quiet = false;
@@ -75,9 +76,19 @@ std::string ReadSummary(const RunTotals& totals);
 // Prints "sitrep: <message>" on stderr, control characters escaped (see strings::EscapeControl).
 void PrintError(const std::string& message);
 
-// Opens the pipeline with --data-dir / --gazetteer; on failure prints why and returns nullptr
-// (the caller exits with kExitFailure).
-std::unique_ptr<Pipeline> OpenPipeline(const std::string& data_dir, const std::string& gazetteer);
+// `--dict DIR` (repeatable): a user actor dictionary folder loaded after ours (docs/actors.md).
+void AddDictFlag(CLI::App* app, std::vector<std::string>* dicts);
+// The user dictionary folders to load: $SITREP_DICT_PATH's, then the --dict ones (so these win).
+std::vector<std::string> UserDictDirs(const std::vector<std::string>& dict_flags);
+// Prints dictionary load warnings on stderr (the first few, then how many more and where to see
+// them all), unless `quiet`.
+void PrintDictWarnings(const std::vector<std::string>& warnings, bool quiet);
+
+// Opens the pipeline with --data-dir / --gazetteer / --dict (plus $SITREP_DICT_PATH) and prints its
+// load warnings unless `quiet`; on failure prints why and returns nullptr (the caller exits with
+// kExitFailure).
+std::unique_ptr<Pipeline> OpenPipeline(const std::string& data_dir, const std::string& gazetteer,
+                                       const std::vector<std::string>& dicts, bool quiet);
 // Opens an existing store read-only (--db, else DefaultDbPath()); never creates or changes one. On failure
 // prints why and returns nullptr (the caller exits with kExitFailure).
 std::unique_ptr<Store> OpenExistingStore(const std::string& db);

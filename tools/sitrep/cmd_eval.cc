@@ -18,7 +18,7 @@ namespace {
 
 struct EvalFlags {
   std::string gold, pred, db, save_pred, data_dir, gazetteer;
-  std::vector<std::string> articles;
+  std::vector<std::string> articles, dicts;
   bool json = false, quiet = false, strict_place = false;
   int date_window = 3, worst = 10;
   double place_km = 25;
@@ -41,11 +41,11 @@ void LimitGold(int64_t limit, GoldSet* gold) {
 }
 
 // The actor dictionary's ids when it loads; the documented default key otherwise.
-ActorNormalizer MakeActorNormalizer(const std::string& data_dir, bool quiet) {
+ActorNormalizer MakeActorNormalizer(const std::string& data_dir, const std::vector<std::string>& dicts, bool quiet) {
   std::string dir = data_dir.empty() ? DefaultActorDir() : data_dir + "/actors";
   std::shared_ptr<ActorDictionary> dict;
   std::unique_ptr<ActorDictionary> loaded;
-  Status s = ActorDictionary::Load(dir, &loaded);
+  Status s = ActorDictionary::Load(dir, UserDictDirs(dicts), &loaded);
   if (!s.ok()) {
     if (!quiet) PrintError("warning: actor dictionary not loaded (" + s.ToString() + "); actors compared by name");
     return nullptr;
@@ -61,7 +61,7 @@ ActorNormalizer MakeActorNormalizer(const std::string& data_dir, bool quiet) {
 // Runs the pipeline over `articles`, appending events (with ids) to `pred`. Returns an exit code.
 int Predict(const EvalFlags& flags, const std::vector<Article>& articles, Diagnostics* diag,
             std::vector<Event>* pred) {
-  std::unique_ptr<Pipeline> pipeline = OpenPipeline(flags.data_dir, flags.gazetteer);
+  std::unique_ptr<Pipeline> pipeline = OpenPipeline(flags.data_dir, flags.gazetteer, flags.dicts, flags.quiet);
   if (!pipeline) return kExitFailure;
   for (const Article& a : articles) {
     std::vector<Event> events;
@@ -139,7 +139,7 @@ int Run(const EvalFlags& flags) {
   options.place_km = flags.place_km;
   options.admin_area_match = !flags.strict_place;
   options.worst = flags.worst;
-  options.normalize_actor = MakeActorNormalizer(flags.data_dir, flags.quiet);
+  options.normalize_actor = MakeActorNormalizer(flags.data_dir, flags.dicts, flags.quiet);
   EvalReport report = Evaluate(gold, pred, options);
   std::string text = flags.json ? report.ToJson() : report.ToTable();
   if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0) {
@@ -183,6 +183,7 @@ Register reg("eval", "Score extracted events against gold data (precision/recall
   app->add_option("--save-pred", f->save_pred, "Also write the predictions made by the pipeline (JSON lines)");
   app->add_option("--data-dir", f->data_dir, "Dictionaries and models (default: $SITREP_DATA_DIR or built-in)");
   app->add_option("--gazetteer", f->gazetteer, "Gazetteer index file, or 'none' (default: built data dir)");
+  AddDictFlag(app, &f->dicts);
   app->add_flag("-q,--quiet", f->quiet, "Print errors only on stderr");
   app->footer(
       "Without --pred or --db, runs the pipeline on the gold texts (ACLED notes, snippet texts, or --articles)\n"

@@ -14,7 +14,7 @@ Register reg("explain", "Show what each stage found in articles (tokens, tags, m
   AddInputFlags(app, flags.get());
   app->footer("For checking why an event was or was not coded. Exit codes as for `sitrep extract`.");
   return [flags]() -> int {
-    std::unique_ptr<Pipeline> pipeline = OpenPipeline(flags->data_dir, flags->gazetteer);
+    std::unique_ptr<Pipeline> pipeline = OpenPipeline(flags->data_dir, flags->gazetteer, flags->dicts, flags->quiet);
     if (!pipeline) return kExitFailure;
     if (!CheckDateFlag("--date", flags->date)) return kExitUsage;
     ReadOptions ro = ToReadOptions(*flags);
