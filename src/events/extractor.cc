@@ -148,7 +148,8 @@ bool NamesArmedVictims(const SentenceView& v, const TriggerMatch& m, const Cues&
 }
 
 // The noun phrase an active verb trigger acts on ("attacked a customs checkpoint", "raided the village
-// of Doka"), or a noun trigger's "on"/"against" phrase ("an attack on an army post"): [first, last).
+// of Doka"), a passive's subject ("a military site was attacked"), or a noun trigger's "on"/"against"
+// phrase ("an attack on an army post"): [first, last).
 std::pair<uint32_t, uint32_t> ObjectPhrase(const SentenceView& v, const TriggerMatch& m, bool nominal) {
   const Sentence& s = v.sentence();
   uint32_t k = m.last;
@@ -156,7 +157,13 @@ std::pair<uint32_t, uint32_t> ObjectPhrase(const SentenceView& v, const TriggerM
     if (k >= s.last_token || !In(v.tok(k).lower, {"on", "against"})) return {k, k};
     ++k;
   } else if (v.IsPassive(m.head)) {
-    return {m.last, m.last};
+    // The passive's subject is what was hit: "a military site in Kahira was attacked by".
+    const uint32_t aux = v.AuxChainStart(m.first);
+    uint32_t begin = aux;
+    while (begin > s.first_token && aux - begin < 8 && !v.IsClauseBoundary(begin - 1) && !v.IsFiniteVerb(begin - 1) &&
+           v.tok(begin - 1).norm != ",")
+      --begin;
+    return {begin, aux};
   }
   // Up to a preposition (but "of"), a conjunction, a clause or punctuation; the tagger's odd verb tag
   // inside a noun phrase ("a customs checkpoint/VBP") does not end it.

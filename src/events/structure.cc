@@ -86,7 +86,11 @@ bool SentenceView::IsPassive(uint32_t verb) const {
     --k;
     const std::string& l = Lemma(k);
     if (l == "be" || l == "get") return true;
-    if (!(tok(k).tag == "RB" || l == "been" || l == "being" || l == "have" || l == "also" || l == "not")) break;
+    // "were reported killed", "were confirmed killed": a participle of reporting inside the chain
+    // (cues.txt reporting_verbs).
+    const bool reporting = tok(k).tag == "VBN" && cues_.reporting_verbs.Contains(l);
+    if (!(tok(k).tag == "RB" || l == "been" || l == "being" || l == "have" || l == "also" || l == "not" || reporting))
+      break;
   }
   // Reduced relative / participle with an agent: "the areas handed over to EACRF by the M23".
   for (uint32_t k = verb + 1; k < s_.last_token && k < verb + 8; ++k) {
