@@ -69,11 +69,22 @@ bool JoinsNumbers(const Document& doc, const Sentence& s, uint32_t pos) {
 // Whether the token at `pos` may stand between two words of a multiword trigger, counting it in
 // `*words`: up to 3 words, not counting numbers and their coordination ("fired 120mm and 82mm mortars
 // at" is "fire mortar at"), and at most 8 tokens in all (`*tokens`).
+// A quantity told as "a noun of" ("an unspecified number of arms", "several types of weapons", "a
+// large cache of ammunition"): the noun and its "of" count as one word.
+bool QuantityOf(const Document& doc, const Sentence& s, uint32_t pos) {
+  const Token& t = doc.tokens[pos];
+  if ((t.tag == "NN" || t.tag == "NNS") && pos + 1 < s.last_token) return doc.tokens[pos + 1].lower == "of";
+  return t.lower == "of" && pos > s.first_token && (doc.tokens[pos - 1].tag == "NN" || doc.tokens[pos - 1].tag == "NNS");
+}
+
 bool SkipInGap(const Document& doc, const Sentence& s, uint32_t pos, uint32_t* words, uint32_t* tokens) {
   const Token& t = doc.tokens[pos];
   const bool joins = JoinsNumbers(doc, s, pos);
-  if (*words >= 3 || *tokens >= 8 || !(IsGapToken(t) || joins)) return false;
-  if (t.tag != "CD" && !joins) ++*words;
+  const bool quantity = QuantityOf(doc, s, pos);
+  if (*tokens >= 8 || !(IsGapToken(t) || joins || quantity)) return false;
+  const bool counts = t.tag != "CD" && !joins && t.lower != "of";
+  if (counts && *words >= 3) return false;
+  if (counts) ++*words;
   ++*tokens;
   return true;
 }
