@@ -157,8 +157,16 @@ class CountFinder {
       if (t.kind != TokenKind::kWord) break;
       if (lex_.unit.count(t.lower)) return std::nullopt;
       int r = -1;
+      // A participle of the glue right before a role noun describes it: "seven reported fatalities"
+      // (not "15 others were injured": an auxiliary is no modifier).
+      int unused = -1;
+      const bool participle = t.lower.size() > 3 && t.lower.compare(t.lower.size() - 2, 2, "ed") == 0;
+      const bool describes_noun =
+          participle && lex_.glue.count(t.lower) && lex_.MatchForward(lex_.noun, doc_, j + 1, end_, &unused);
       // An after cue ends the phrase first: "7 million displaced" is displaced people, not a noun.
-      if (lex_.glue.count(t.lower) || IsPhraseBreak(t.lower) || lex_.MatchForward(lex_.after, doc_, j, end_, &r)) break;
+      if (!describes_noun &&
+          (lex_.glue.count(t.lower) || IsPhraseBreak(t.lower) || lex_.MatchForward(lex_.after, doc_, j, end_, &r)))
+        break;
       if (uint32_t n = lex_.MatchForward(lex_.noun, doc_, j, end_, &r)) {
         phrase.noun = {r, j, j + n};
         j += n;

@@ -69,6 +69,7 @@ const CountCase kCounts[] = {
     {"five aid workers were taken hostage", "abducted", "five", "aid workers", 5, 5, 5},
     {"20 people in Goma were killed", "killed", "20", "people", 20, 20, 20},
     {"12 children at the school were abducted", "abducted", "12", "children", 12, 12, 12},
+    {"Seven reported fatalities.", "killed", "Seven", "reported fatalities", 7, 7, 7},
     // before cue
     {"the attack, killing 20 civilians", "killed", "20", "civilians", 20, 20, 20},
     {"gunmen killed at least 20 villagers", "killed", "at least 20", "villagers", 20, 20, kUnset},
