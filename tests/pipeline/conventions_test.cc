@@ -15,20 +15,32 @@ std::string DataDirWith(const std::string& name, const std::string& text) {
   return testing::DataDirWithEventsFile("conventions_test", name, text);
 }
 
-// An analyst's convention: captures by M23 coded as a strategic development instead of a battle.
-TEST(Conventions, AConventionAddedAsDataRecodesEvents) {
-  const std::string rule =
-      "rule analyst: when type = FIGHT and actor1 = M23 then acled := Strategic developments / Other\n";
+// A pipeline whose conventions are ours plus `rule`.
+std::unique_ptr<Pipeline> PipelineWithRule(const std::string& rule) {
   PipelineOptions options;
   options.data_dir = DataDirWith("conventions.txt", ShippedEventsFile("conventions.txt") + rule);
   std::unique_ptr<Pipeline> pipeline;
-  ASSERT_TRUE(Pipeline::Open(options, &pipeline).ok());
+  EXPECT_TRUE(Pipeline::Open(options, &pipeline).ok());
+  return pipeline;
+}
+
+// The events of one sentence dated 2024-02-10.
+std::vector<Event> ExtractSentence(Pipeline& pipeline, const std::string& text) {
   Article a;
-  a.text = "M23 rebels captured the town of Rubaya on Tuesday.";
+  a.text = text;
   a.date = "2024-02-10";
   a.id = ComputeArticleId("", "", a.text);
   std::vector<Event> events;
-  ASSERT_TRUE(pipeline->Extract(a, &events).ok());
+  EXPECT_TRUE(pipeline.Extract(a, &events).ok());
+  return events;
+}
+
+// An analyst's convention: captures by M23 coded as a strategic development instead of a battle.
+TEST(Conventions, AConventionAddedAsDataRecodesEvents) {
+  std::unique_ptr<Pipeline> pipeline = PipelineWithRule(
+      "rule analyst: when type = FIGHT and actor1 = M23 then acled := Strategic developments / Other\n");
+  ASSERT_TRUE(pipeline);
+  std::vector<Event> events = ExtractSentence(*pipeline, "M23 rebels captured the town of Rubaya on Tuesday.");
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events[0].actor1.id, "M23");
   EXPECT_EQ(events[0].acled_event_type, "Strategic developments");
@@ -37,20 +49,12 @@ TEST(Conventions, AConventionAddedAsDataRecodesEvents) {
 
 // A condition on the words that named a party: "actor1.head" is their last word, lowercased.
 TEST(Conventions, AConditionReadsThePartysHeadWord) {
-  const std::string rule =
-      "rule analyst: when actor1 = M23 and actor1.head = rebels then acled := Strategic developments / Other\n";
-  PipelineOptions options;
-  options.data_dir = DataDirWith("conventions.txt", ShippedEventsFile("conventions.txt") + rule);
-  std::unique_ptr<Pipeline> pipeline;
-  ASSERT_TRUE(Pipeline::Open(options, &pipeline).ok());
+  std::unique_ptr<Pipeline> pipeline = PipelineWithRule(
+      "rule analyst: when actor1 = M23 and actor1.head = rebels then acled := Strategic developments / Other\n");
+  ASSERT_TRUE(pipeline);
   for (const auto& [text, recoded] : {std::pair{"M23 rebels captured the town of Rubaya on Tuesday.", true},
                                       std::pair{"M23 captured the town of Rubaya on Tuesday.", false}}) {
-    Article a;
-    a.text = text;
-    a.date = "2024-02-10";
-    a.id = ComputeArticleId("", "", a.text);
-    std::vector<Event> events;
-    ASSERT_TRUE(pipeline->Extract(a, &events).ok());
+    std::vector<Event> events = ExtractSentence(*pipeline, text);
     ASSERT_EQ(events.size(), 1u) << text;
     EXPECT_EQ(events[0].acled_sub_event_type == "Other", recoded) << text;
   }
