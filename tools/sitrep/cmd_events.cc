@@ -6,12 +6,13 @@
 
 #include "cli_util.h"
 #include "command.h"
+#include "dataset_output.h"
 #include "sitrep/store.h"
 
 namespace sitrep::cli {
-namespace {
 
-// "minlon,minlat,maxlon,maxlat" -> four numbers in range; false with a message otherwise.
+// "minlon,minlat,maxlon,maxlat" -> four numbers in range; false with a message otherwise. (Also used by
+// cmd_control.cc.)
 bool ParseBbox(const std::string& text, std::array<double, 4>* out) {
   std::stringstream ss(text);
   std::string part;
@@ -32,9 +33,12 @@ bool ParseBbox(const std::string& text, std::array<double, 4>* out) {
          max_lon >= -180 && max_lon <= 180;
 }
 
+namespace {
+
 struct EventsFlags {
   std::string db, since, until, actor, type, country, bbox, format = "jsonl";
   int64_t limit = 0;
+  bool mentions = false, raw = false;
 };
 
 int Run(const EventsFlags& f) {
@@ -56,6 +60,7 @@ int Run(const EventsFlags& f) {
   }
   std::unique_ptr<Store> store = OpenExistingStore(f.db);
   if (!store) return kExitFailure;
+  if (!f.raw) return PrintDatasetEvents(*store, q, f.format, f.mentions);  // dataset_output.cc
   Status s;
 
   int64_t written = 0, no_coordinates = 0;
@@ -104,8 +109,12 @@ Register reg("events", "Print stored events, filtered, as JSON lines, CSV or Geo
   app->add_option("--format", f->format, "Output: jsonl (default), csv or geojson")
       ->check(CLI::IsMember({"jsonl", "csv", "geojson"}));
   app->add_option("--limit", f->limit, "At most this many events (0: all)")->check(CLI::NonNegativeNumber);
+  app->add_flag("--mentions", f->mentions, "With each dataset event, the article mentions that report it");
+  app->add_flag("--raw", f->raw, "The stored per-article mentions instead of the dataset events");
   app->footer(
-      "Filters combine with AND. Output is ordered by event date (undated last).\n"
+      "Lists dataset events (one per incident, from all the articles that report it; docs/dataset.md),\n"
+      "or with --raw each article's own mentions. Filters combine with AND. Output is ordered by event\n"
+      "date (undated last).\n"
       "Exit codes: 0 ok, 2 bad command line, 3 database could not be opened or read, or output failed.");
   return [f]() { return Run(*f); };
 });
