@@ -56,7 +56,8 @@ struct DatasetRules {
   std::vector<std::pair<int, double>> confidence;  // (sources at least, confidence), ascending
   std::set<std::string> take_kinds;           // kind (TYPE/mode) whose actor1 takes the place
   std::set<std::string> leave_kinds;          // kind whose actor1 leaves it (actor2, if any, receives it)
-  std::set<std::string> control_modalities;   // modalities that start or end a period
+  std::set<std::string> take_modalities;      // modalities of a take that start a period
+  std::set<std::string> leave_modalities;     // modalities of a leave that end one ("would withdraw")
   int contest_days = 0;                       // another holder's claim this close to a start contests it
 
   // Reads the rules file; an error names the file and line.
@@ -86,10 +87,12 @@ struct DatasetEvent {
 struct ControlPeriod {
   Location place;
   ActorRef holder;
+  std::vector<ActorRef> co_holders;       // named beside the holder in the sentence of its taking
   std::optional<std::string> start, end;  // "YYYY-MM-DD"; no start: held before the first report; no end: still held
   std::string modality;                   // claimed (only the holder says so), confirmed, contested
   std::string ended_by;                   // "withdrawal", "handover", "taken by <actor>", "" while held
   std::vector<std::string> according_to;  // sources and claimants, sorted
+  std::vector<std::string> claimed_by;    // who claims the taking (claimants of claimed reports), sorted
   std::vector<std::string> evidence;      // dataset event ids, in date order
   std::vector<Evidence> sentences;        // the evidence sentences of those events' mentions
 };

@@ -21,12 +21,20 @@ namespace {
 enum class Move { kNone, kTake, kLeave };
 
 Move MoveOf(const DatasetEvent& d, const DatasetRules& rules) {
-  if (!d.event.date || !HasPlace(d.event.location) || !rules.control_modalities.count(d.event.modality))
-    return Move::kNone;
+  if (!d.event.date || !HasPlace(d.event.location) || d.event.actor1.empty()) return Move::kNone;
   const std::string kind = KindOf(d.event, rules);
-  if (rules.take_kinds.count(kind) && !d.event.actor1.empty()) return Move::kTake;
-  if (rules.leave_kinds.count(kind) && !d.event.actor1.empty()) return Move::kLeave;
+  const std::string& modality = d.event.modality;
+  if (rules.take_kinds.count(kind) && rules.take_modalities.count(modality)) return Move::kTake;
+  if (rules.leave_kinds.count(kind) && rules.leave_modalities.count(modality)) return Move::kLeave;
   return Move::kNone;
+}
+
+// One sentence reports both takings ("soldiers and militia fighters retook the town"): allies.
+bool SameSentence(const DatasetEvent& a, const DatasetEvent& b) {
+  for (const MentionRef& x : a.mentions)
+    for (const MentionRef& y : b.mentions)
+      if (x.article_id == y.article_id && x.evidence.start == y.evidence.start) return true;
+  return false;
 }
 
 void AddEvidence(const DatasetEvent& d, ControlPeriod* p) {
@@ -35,6 +43,7 @@ void AddEvidence(const DatasetEvent& d, ControlPeriod* p) {
     p->sentences.push_back(m.evidence);
     if (!m.source.empty()) p->according_to.push_back(m.source);
     if (!m.claimant.empty()) p->according_to.push_back(m.claimant + " (" + m.modality + ")");
+    if (!m.claimant.empty() && m.modality == "claimed") p->claimed_by.push_back(m.claimant);
   }
 }
 
@@ -59,9 +68,19 @@ std::string ModalityOf(const std::vector<const DatasetEvent*>& takes) {
   return asserted ? "confirmed" : "claimed";
 }
 
+void SortUnique(std::vector<std::string>* v) {
+  std::sort(v->begin(), v->end());
+  v->erase(std::unique(v->begin(), v->end()), v->end());
+}
+
 void Tidy(ControlPeriod* p) {
-  std::sort(p->according_to.begin(), p->according_to.end());
-  p->according_to.erase(std::unique(p->according_to.begin(), p->according_to.end()), p->according_to.end());
+  SortUnique(&p->according_to);
+  SortUnique(&p->claimed_by);
+  std::vector<Evidence> unique;
+  for (const Evidence& e : p->sentences)
+    if (std::none_of(unique.begin(), unique.end(), [&](const Evidence& u) { return u.sentence == e.sentence; }))
+      unique.push_back(e);
+  p->sentences = std::move(unique);
 }
 
 // Two holders starting within `days` of each other contest both periods.
@@ -95,6 +114,11 @@ class PlaceTimeline {
       takes_.push_back(&d);
       return;
     }
+    if (open_ && open_->start == d.event.date && SameSentence(*takes_.front(), d)) {
+      open_->co_holders.push_back(taker);
+      AddEvidence(d, &*open_);
+      return;
+    }
     if (open_) End(d, "taken by " + (taker.name.empty() ? taker.id : taker.name));
     open_ = StartPeriod(d, taker);
     takes_ = {&d};
@@ -103,7 +127,7 @@ class PlaceTimeline {
   void Leave(const DatasetEvent& d) {
     const bool handover = !d.event.actor2.empty();
     const std::string how = std::string(handover ? "handover" : "withdrawal") +
-                            (d.event.modality == "intended" ? " (announced)" : "");
+                            (d.event.modality == "asserted" || d.event.modality == "claimed" ? "" : " (announced)");
     if (open_ && ActorKey(open_->holder) == ActorKey(d.event.actor1)) {
       End(d, how);
     } else if (!open_) {  // it held the place before any report of its taking

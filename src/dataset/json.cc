@@ -110,9 +110,12 @@ std::string ControlPeriodToJson(const ControlPeriod& p) {
   json e = json::parse(EventToJson(carrier));
   json sentences = json::array();
   for (const Evidence& ev : p.sentences) sentences.push_back(EvidenceJson(ev));
-  json j = {{"place", e["location"]},       {"holder", e["actor1"]},        {"start", OptString(p.start)},
-            {"end", OptString(p.end)},      {"modality", p.modality},       {"ended_by", p.ended_by},
-            {"according_to", p.according_to}, {"evidence", p.evidence}, {"sentences", sentences}};
+  json co_holders = json::array();
+  for (const ActorRef& a : p.co_holders) co_holders.push_back({{"id", a.id}, {"name", a.name}});
+  json j = {{"place", e["location"]},          {"holder", e["actor1"]},       {"co_holders", co_holders},
+            {"start", OptString(p.start)},     {"end", OptString(p.end)},     {"modality", p.modality},
+            {"ended_by", p.ended_by},          {"according_to", p.according_to},
+            {"claimed_by", p.claimed_by},      {"evidence", p.evidence},      {"sentences", sentences}};
   return Dump(j);
 }
 
@@ -132,6 +135,13 @@ Status ControlPeriodFromJson(const std::string& text, ControlPeriod* out) {
   p.modality = j.value("modality", "");
   p.ended_by = j.value("ended_by", "");
   p.according_to = j.value("according_to", std::vector<std::string>{});
+  p.claimed_by = j.value("claimed_by", std::vector<std::string>{});
+  for (const json& a : j.value("co_holders", json::array())) {
+    ActorRef ref;
+    ref.id = a.value("id", "");
+    ref.name = a.value("name", "");
+    p.co_holders.push_back(ref);
+  }
   p.evidence = j.value("evidence", std::vector<std::string>{});
   for (const json& s : j.value("sentences", json::array())) p.sentences.push_back(EvidenceFrom(s));
   *out = std::move(p);

@@ -60,12 +60,13 @@ std::optional<Location> BestPlace(const std::vector<const Mention*>& members) {
 // The most precise date; among equally precise ones the most reported, then the earliest.
 void SetBestDate(const std::vector<const Mention*>& members, Event* e) {
   std::map<std::tuple<int, int, std::string>, std::string> ranked;  // -> precision
-  std::map<std::string, int> reports;
+  std::map<std::pair<std::string, std::string>, int> reports;        // (precision, date) -> mentions
   for (const Mention* m : members)
-    if (m->event.date) ++reports[*m->event.date];
+    if (m->event.date) ++reports[{m->event.date_precision, *m->event.date}];
   for (const Mention* m : members) {
     if (!m->event.date) continue;
-    ranked.emplace(std::make_tuple(DatePrecisionRank(m->event.date_precision), -reports[*m->event.date],
+    ranked.emplace(std::make_tuple(DatePrecisionRank(m->event.date_precision),
+                                   -reports[{m->event.date_precision, *m->event.date}],
                                    *m->event.date),
                    m->event.date_precision);
   }

@@ -101,9 +101,11 @@ std::string PeriodText(const ControlPeriod& p, bool with_place) {
   if (with_place)
     out += fmt::format("{} ({}{}{})\n", p.place.name, p.place.admin1, p.place.admin1.empty() ? "" : ", ",
                        p.place.country_code);
+  std::string holders = HolderName(p.holder);
+  for (const ActorRef& a : p.co_holders) holders += " with " + HolderName(a);
   out += fmt::format("  {} .. {}  held by {}  [{}]\n", p.start.value_or("(before)"),
-                     p.end ? *p.end + " (" + p.ended_by + ")" : std::string("(still held)"), HolderName(p.holder),
-                     p.modality);
+                     p.end ? *p.end + " (" + p.ended_by + ")" : std::string("(still held)"), holders, p.modality);
+  if (!p.claimed_by.empty()) out += "    claimed by: " + Joined(p.claimed_by, ", ") + "\n";
   out += "    according to: " + Joined(p.according_to, ", ") + "\n";
   for (const Evidence& e : p.sentences) out += "    evidence: " + e.sentence + "\n";
   return out;
