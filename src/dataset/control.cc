@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/fold.h"
 #include "internal.h"
 
 namespace sitrep {
@@ -56,16 +57,25 @@ ControlPeriod StartPeriod(const DatasetEvent& d, const ActorRef& holder) {
   return p;
 }
 
-// claimed: no mention says it in the article's own voice; contested: a mention denies it.
-std::string ModalityOf(const std::vector<const DatasetEvent*>& takes) {
-  bool asserted = false, denied = false;
+// A report that only the holder's own word carries ("the M23 claimed it had seized Sake").
+bool HolderClaim(const MentionRef& m, const ActorRef& holder) {
+  if (m.modality != "claimed") return false;
+  const std::string claimant = fold::FoldCase(m.claimant);
+  auto names = [&](const std::string& s) { return !s.empty() && claimant.find(fold::FoldCase(s)) != std::string::npos; };
+  return m.claimant.empty() || names(holder.id) || names(holder.name);
+}
+
+// contested: a report denies the taking; confirmed: a report in the article's own voice or someone
+// else's; claimed: only the holder says so.
+std::string ModalityOf(const std::vector<const DatasetEvent*>& takes, const ActorRef& holder) {
+  bool confirmed = false, denied = false;
   for (const DatasetEvent* d : takes)
     for (const MentionRef& m : d->mentions) {
-      asserted |= m.modality == "asserted";
+      confirmed |= m.modality == "asserted" || (m.modality == "claimed" && !HolderClaim(m, holder));
       denied |= m.modality == "denied";
     }
   if (denied) return "contested";
-  return asserted ? "confirmed" : "claimed";
+  return confirmed ? "confirmed" : "claimed";
 }
 
 void SortUnique(std::vector<std::string>* v) {
@@ -127,7 +137,7 @@ class PlaceTimeline {
   void Leave(const DatasetEvent& d) {
     const bool handover = !d.event.actor2.empty();
     const std::string how = std::string(handover ? "handover" : "withdrawal") +
-                            (d.event.modality == "asserted" || d.event.modality == "claimed" ? "" : " (announced)");
+                            (d.event.modality == "asserted" || d.event.modality == "claimed" ? "" : " announced");
     if (open_ && ActorKey(open_->holder) == ActorKey(d.event.actor1)) {
       End(d, how);
     } else if (!open_) {  // it held the place before any report of its taking
@@ -147,7 +157,7 @@ class PlaceTimeline {
   }
 
   void Close() {
-    open_->modality = ModalityOf(takes_);
+    open_->modality = ModalityOf(takes_, open_->holder);
     Tidy(&*open_);
     out_->push_back(std::move(*open_));
     open_.reset();

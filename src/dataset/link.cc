@@ -80,7 +80,7 @@ double DistanceKm(const Location& a, const Location& b) {
 bool HasCoordinates(const Location& l) { return l.geonames_id != 0 || l.precision != 0; }
 
 bool SamePlace(const std::optional<Location>& oa, const std::optional<Location>& ob, const DatasetRules& rules) {
-  if (!HasPlace(oa) || !HasPlace(ob)) return true;
+  if (!HasPlace(oa) || !HasPlace(ob)) return rules.unplaced_link;
   const Location& a = *oa;
   const Location& b = *ob;
   if (!a.country_code.empty() && !b.country_code.empty() && a.country_code != b.country_code) return false;
@@ -104,7 +104,9 @@ bool WithinWindow(const MentionDate& a, const MentionDate& b, const DatasetRules
 
 std::string KindOf(const Event& e, const DatasetRules& rules) {
   std::string with_mode = e.plover_type + "/" + e.plover_mode;
-  return rules.split_modes.count(with_mode) ? with_mode : e.plover_type;
+  if (rules.split_modes.count(with_mode)) return with_mode;
+  auto alias = rules.kind_aliases.find(e.plover_type);
+  return alias == rules.kind_aliases.end() ? e.plover_type : alias->second;
 }
 
 bool MayReportOneIncident(const Mention& a, const Mention& b, const DatasetRules& rules) {

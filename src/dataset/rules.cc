@@ -79,6 +79,13 @@ const std::map<std::string, RuleHandler>& Handlers() {
       {"take_modality", AddToSet(&DatasetRules::take_modalities)},
       {"leave_modality", AddToSet(&DatasetRules::leave_modalities)},
       {"undated", Choice(&DatasetRules::undated_link, "link", "apart")},
+      {"unplaced", Choice(&DatasetRules::unplaced_link, "link", "apart")},
+      {"same_kind",
+       [](const std::vector<std::string>& v, DatasetRules* r) {
+         if (v.size() < 2) return std::string("needs a kind and at least one kind read as it");
+         for (size_t i = 1; i < v.size(); ++i) r->kind_aliases[v[i]] = v[0];
+         return std::string();
+       }},
       {"same_article", Choice(&DatasetRules::same_article_apart, "apart", "link")},
       {"window",
        [](const std::vector<std::string>& v, DatasetRules* r) {
