@@ -11,10 +11,10 @@ namespace {
 
 const std::string kSource = SITREP_TEST_SOURCE_DIR;
 
-// "article;TYPE/mode;actor1;actor2;place;country;admin1;admin2;precision;date;date precision"
+// "article;TYPE/mode;actor1;actor2;place;country;admin1;admin2;precision;lat;lon;date;date precision"
 Mention ParseMention(std::string_view text) {
   std::vector<std::string> f = strings::SplitTrimmed(text, ';');
-  f.resize(11);
+  f.resize(13);
   Mention m;
   m.event.article_id = f[0];
   m.event.event_id = f[0] + "-" + f[1];
@@ -31,10 +31,12 @@ Mention ParseMention(std::string_view text) {
     l.admin1 = f[6];
     l.admin2 = f[7];
     l.precision = std::stoi(f[8]);
+    l.lat = std::stod(f[9]);
+    l.lon = std::stod(f[10]);
     m.event.location = l;
   }
-  if (!f[9].empty()) m.event.date = f[9];
-  m.event.date_precision = f[10].empty() ? "unknown" : f[10];
+  if (!f[11].empty()) m.event.date = f[11];
+  m.event.date_precision = f[12].empty() ? "unknown" : f[12];
   return m;
 }
 
@@ -46,7 +48,8 @@ TEST(DatasetRules, LinkCasesAsData) {
   std::string line;
   int cases = 0;
   for (int number = 1; std::getline(in, line); ++number) {
-    std::string_view t = strings::Trim(line.substr(0, line.find('#')));
+    const std::string uncommented = line.substr(0, line.find('#'));
+    std::string_view t = strings::Trim(uncommented);
     if (t.empty()) continue;
     std::vector<std::string> parts = strings::SplitTrimmed(t, '|');
     ASSERT_EQ(parts.size(), 3u) << "link_cases.txt:" << number;
