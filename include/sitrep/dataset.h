@@ -61,6 +61,8 @@ struct DatasetRules {
   std::set<std::string> take_modalities;      // modalities of a take that start a period
   std::set<std::string> leave_modalities;     // modalities of a leave that end one ("would withdraw")
   int contest_days = 0;                       // another holder's claim this close to a start contests it
+  std::set<std::string> control_skip;         // "country", "admin1", "admin2": areas that get no periods
+  uint64_t fingerprint = 0;                   // hash of the rules text: a dataset built under other rules is stale
 
   // Reads the rules file; an error names the file and line.
   static Status Load(const std::string& path, DatasetRules* out);

@@ -138,8 +138,9 @@ class Store {
   Status ReadMentions(std::vector<Mention>* out) const;
   // Recomputes the dataset events and control periods from the stored events, in one transaction.
   Status RebuildDataset(const DatasetRules& rules, DatasetStats* stats = nullptr);
-  // Whether a write or delete happened since the last RebuildDataset (an interrupted ingest).
-  Status DatasetIsStale(bool* stale) const;
+  // Whether a write or delete happened since the last RebuildDataset (an interrupted ingest), or, when
+  // `rules` is given, the dataset was built under other rules (DatasetRules::fingerprint).
+  Status DatasetIsStale(bool* stale, const DatasetRules* rules = nullptr) const;
   // Calls `cb` for each matching dataset event (filters on its reconciled fields; article_id: the events
   // with a mention in that article), ordered by date (undated last), then id.
   using DatasetEventCallback = std::function<Status(const DatasetEvent&)>;
@@ -161,7 +162,8 @@ class Store {
   Status CheckNotNewer(int version) const;
   Status Error(const char* what) const;
   Status MarkDatasetStale();
-  Status WriteDataset(const std::vector<DatasetEvent>& events, const std::vector<ControlPeriod>& periods);
+  Status WriteDataset(const std::vector<DatasetEvent>& events, const std::vector<ControlPeriod>& periods,
+                      uint64_t rules_fingerprint);
 
   sqlite3* db_;
   std::string path_;

@@ -21,8 +21,18 @@ namespace {
 
 enum class Move { kNone, kTake, kLeave };
 
+// "country", "admin1" or "admin2" when the place is that area itself (its name is its own admin name), else "".
+std::string AreaLevel(const Location& l) {
+  const std::string name = fold::FoldCase(l.name);
+  if (l.admin1.empty() && l.precision == 3) return "country";
+  if (!l.admin1.empty() && name == fold::FoldCase(l.admin1)) return "admin1";
+  if (!l.admin2.empty() && name == fold::FoldCase(l.admin2)) return "admin2";
+  return "";
+}
+
 Move MoveOf(const DatasetEvent& d, const DatasetRules& rules) {
   if (!d.event.date || !HasPlace(d.event.location) || d.event.actor1.empty()) return Move::kNone;
+  if (rules.control_skip.count(AreaLevel(*d.event.location))) return Move::kNone;
   const std::string kind = KindOf(d.event, rules);
   const std::string& modality = d.event.modality;
   if (rules.take_kinds.count(kind) && rules.take_modalities.count(modality)) return Move::kTake;

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "core/hash.h"
 #include "core/strings.h"
 #include "sitrep/dataset.h"
 
@@ -108,6 +109,13 @@ const std::map<std::string, RuleHandler>& Handlers() {
          if (!ParseNumber(v[0], &r->place_km) || r->place_km < 0) return fmt::format("'{}' is not a distance", v[0]);
          return std::string();
        }},
+      {"control_skip",
+       [](const std::vector<std::string>& v, DatasetRules* r) {
+         for (const std::string& level : v)
+           if (level != "country" && level != "admin1" && level != "admin2")
+             return fmt::format("'{}' is not country, admin1 or admin2", level);
+         return AddToSet(&DatasetRules::control_skip)(v, r);
+       }},
       {"contest_days",
        [](const std::vector<std::string>& v, DatasetRules* r) {
          if (std::string e = NeedValues(v, 1); !e.empty()) return e;
@@ -150,6 +158,7 @@ Status DatasetRules::Parse(const std::string& text, const std::string& origin, D
     if (!error.empty()) return Status::InvalidArgument(fmt::format("{}:{}: {}: {}", origin, number, rule.keyword, error));
   }
   if (rules.modality_order.empty()) return Status::InvalidArgument(origin + ": no modality_order rule");
+  rules.fingerprint = hash::Fnv1a(text);
   *out = std::move(rules);
   return Status::OK();
 }

@@ -12,12 +12,17 @@ using store_internal::Where;
 
 Status Store::MarkDatasetStale() { return Exec("UPDATE dataset_state SET value = 1 WHERE key = 'stale'"); }
 
-Status Store::DatasetIsStale(bool* stale) const {
-  Stmt st(db_, "SELECT value FROM dataset_state WHERE key = 'stale'");
+Status Store::DatasetIsStale(bool* stale, const DatasetRules* rules) const {
+  Stmt st(db_, "SELECT key, value FROM dataset_state");
   if (!st.ok()) return Error("cannot prepare dataset state query");
-  int rc = st.Step();
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE) return Error("dataset state query failed");
-  *stale = rc == SQLITE_ROW && st.Int(0) != 0;
+  bool marked = false, same_rules = rules == nullptr;
+  int rc;
+  while ((rc = st.Step()) == SQLITE_ROW) {
+    if (st.Text(0) == "stale") marked = st.Int(1) != 0;
+    if (rules && st.Text(0) == "rules") same_rules = static_cast<uint64_t>(st.Int(1)) == rules->fingerprint;
+  }
+  if (rc != SQLITE_DONE) return Error("dataset state query failed");
+  *stale = marked || !same_rules;
   return Status::OK();
 }
 
@@ -104,8 +109,9 @@ void BindControlPeriod(Stmt* q, const ControlPeriod& p) {
 
 }  // namespace
 
-// Inside the caller's transaction: replaces every dataset row.
-Status Store::WriteDataset(const std::vector<DatasetEvent>& events, const std::vector<ControlPeriod>& periods) {
+// Inside the caller's transaction: replaces every dataset row, and records the rules it was built under.
+Status Store::WriteDataset(const std::vector<DatasetEvent>& events, const std::vector<ControlPeriod>& periods,
+                           uint64_t rules_fingerprint) {
   Status s = Exec("DELETE FROM dataset_event_mentions; DELETE FROM dataset_events; DELETE FROM control_periods;");
   if (!s.ok()) return s;
   Stmt event(db_,
@@ -137,6 +143,11 @@ Status Store::WriteDataset(const std::vector<DatasetEvent>& events, const std::v
     BindControlPeriod(&period, p);
     if (period.Step() != SQLITE_DONE) return Error("cannot store control period");
   }
+  Stmt rules(db_, "INSERT INTO dataset_state (key, value) VALUES ('rules', ?1) "
+                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+  if (!rules.ok()) return Error("cannot prepare dataset state update");
+  rules.Bind(1, static_cast<int64_t>(rules_fingerprint));
+  if (rules.Step() != SQLITE_DONE) return Error("cannot update the dataset state");
   return Exec("UPDATE dataset_state SET value = 0 WHERE key = 'stale'");
 }
 
@@ -150,7 +161,7 @@ Status Store::RebuildDataset(const DatasetRules& rules, DatasetStats* stats) {
   if (s.ok()) {
     BuildDataset(mentions, rules, &events);
     BuildControlPeriods(events, rules, &periods);
-    s = WriteDataset(events, periods);
+    s = WriteDataset(events, periods, rules.fingerprint);
   }
   if (s.ok()) s = Exec("COMMIT");
   if (!s.ok()) {

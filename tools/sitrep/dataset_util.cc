@@ -15,12 +15,12 @@ std::string DatasetRulesPath(const std::string& data_dir) {
 }
 
 bool RebuildStaleDataset(Store* store, const std::string& data_dir, bool quiet) {
-  bool stale = false;
-  Status s = store->DatasetIsStale(&stale);
-  if (s.ok() && !stale) return true;
   DatasetRules rules;
+  bool stale = false;
+  Status s = DatasetRules::Load(DatasetRulesPath(data_dir), &rules);
+  if (s.ok()) s = store->DatasetIsStale(&stale, &rules);
+  if (s.ok() && !stale) return true;
   DatasetStats stats;
-  if (s.ok()) s = DatasetRules::Load(DatasetRulesPath(data_dir), &rules);
   if (s.ok()) s = store->RebuildDataset(rules, &stats);
   if (!s.ok()) {
     PrintError(s.ToString());

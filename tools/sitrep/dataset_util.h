@@ -12,7 +12,7 @@ namespace sitrep::cli {
 
 // <data_dir or DataDir()>/dataset/rules.txt.
 std::string DatasetRulesPath(const std::string& data_dir);
-// Rebuilds the dataset when a write or delete left it stale, and prints
+// Rebuilds the dataset when a write or delete left it stale or the rules file changed, and prints
 // "sitrep: dataset: D events from M mentions, P control periods" unless `quiet`. Errors are printed;
 // returns false on failure (the caller exits with kExitFailure).
 bool RebuildStaleDataset(Store* store, const std::string& data_dir, bool quiet);
