@@ -182,14 +182,9 @@ Status Store::QueryDatasetEvents(const EventQuery& q, const DatasetEventCallback
   Stmt st(db_, sql.c_str());
   if (!st.ok()) return Error("cannot prepare dataset event query");
   w.Bind(&st);
-  int rc;
-  while ((rc = st.Step()) == SQLITE_ROW) {
-    DatasetEvent d;
-    Status s = DatasetEventFromJson(st.Text(1), &d);
-    if (!s.ok()) return Status::Corruption(fmt::format("{}: dataset event {}: {}", path_, st.Text(0), s.message()));
-    if (!(s = cb(d)).ok()) return s;
-  }
-  return rc == SQLITE_DONE ? Status::OK() : Error("dataset event query failed");
+  return store_internal::ForEachJsonRow<DatasetEvent>(&st, path_, "dataset event", "dataset event query failed",
+                                                      DatasetEventFromJson, cb,
+                                                      [this](const char* what) { return Error(what); });
 }
 
 Status Store::QueryControl(const ControlQuery& q, const ControlCallback& cb) const {
@@ -203,14 +198,9 @@ Status Store::QueryControl(const ControlQuery& q, const ControlCallback& cb) con
   Stmt st(db_, sql.c_str());
   if (!st.ok()) return Error("cannot prepare control query");
   w.Bind(&st);
-  int rc;
-  while ((rc = st.Step()) == SQLITE_ROW) {
-    ControlPeriod p;
-    Status s = ControlPeriodFromJson(st.Text(1), &p);
-    if (!s.ok()) return Status::Corruption(fmt::format("{}: control period {}: {}", path_, st.Int(0), s.message()));
-    if (!(s = cb(p)).ok()) return s;
-  }
-  return rc == SQLITE_DONE ? Status::OK() : Error("control query failed");
+  return store_internal::ForEachJsonRow<ControlPeriod>(&st, path_, "control period", "control query failed",
+                                                       ControlPeriodFromJson, cb,
+                                                       [this](const char* what) { return Error(what); });
 }
 
 }  // namespace sitrep

@@ -79,6 +79,21 @@ class Where {
 };
 
 
+// Steps through `st`, whose rows are (key, JSON): calls `cb` with each row's JSON read by `parse`. A row
+// that does not parse is Corruption naming `what` and its key; a failed step is `error(failed)`.
+template <typename T, typename Parse, typename Callback, typename Error>
+Status ForEachJsonRow(Stmt* st, const std::string& path, const char* what, const char* failed, Parse parse,
+                      const Callback& cb, const Error& error) {
+  int rc;
+  while ((rc = st->Step()) == SQLITE_ROW) {
+    T value;
+    Status s = parse(st->Text(1), &value);
+    if (!s.ok()) return Status::Corruption(path + ": " + what + " " + st->Text(0) + ": " + s.message());
+    if (!(s = cb(value)).ok()) return s;
+  }
+  return rc == SQLITE_DONE ? Status::OK() : error(failed);
+}
+
 // The filters of an event query on the filter columns that events and dataset_events share (all but
 // article_id, which each table reads its own way).
 Where EventFilters(const EventQuery& q);

@@ -54,14 +54,8 @@ Status Store::QueryEvents(const EventQuery& q, const EventCallback& cb) const {
   Stmt st(db_, sql.c_str());
   if (!st.ok()) return Error("cannot prepare event query");
   w.Bind(&st);
-  int rc;
-  while ((rc = st.Step()) == SQLITE_ROW) {
-    Event e;
-    Status s = EventFromJson(st.Text(1), &e);
-    if (!s.ok()) return Status::Corruption(fmt::format("{}: event row {}: {}", path_, st.Int(0), s.message()));
-    if (!(s = cb(e)).ok()) return s;
-  }
-  return rc == SQLITE_DONE ? Status::OK() : Error("event query failed");
+  return store_internal::ForEachJsonRow<Event>(&st, path_, "event row", "event query failed", EventFromJson, cb,
+                                               [this](const char* what) { return Error(what); });
 }
 
 Status Store::ListArticles(const ArticleCallback& cb) const {

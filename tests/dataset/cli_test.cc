@@ -1,41 +1,20 @@
 // The dataset through the command line: ingest, events, control, articles --delete (docs/cli.md).
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <cstdio>
+#include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <gtest/gtest.h>
 
 #include "../shared_data.h"
+#include "../sitrep_cli.h"
 
 namespace sitrep {
 namespace {
 
 namespace fs = std::filesystem;
 
-const std::string kSitrep = SITREP_TEST_BINARY_DIR "/sitrep";
 const std::string kWalikale = SITREP_TEST_SOURCE_DIR "/examples/walikale";
-
-struct Result {
-  int code = -1;
-  std::string out;
-};
-
-// Runs `sitrep <args>` through the shell (stderr to /dev/null).
-Result Sitrep(const std::string& args) {
-  Result r;
-  FILE* p = popen((kSitrep + " " + args + " 2>/dev/null </dev/null").c_str(), "r");
-  if (!p) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
 
 class DatasetCli : public ::testing::Test {
  protected:
@@ -46,13 +25,17 @@ class DatasetCli : public ::testing::Test {
     db_ = " --db " + (dir_ / "w.db").string();
   }
   void TearDown() override { fs::remove_all(dir_); }
+  // Runs `sitrep <args>`; stderr is kept in the test's folder.
+  testing::CliResult Sitrep(const std::string& args) const {
+    return testing::RunSitrep(args, (dir_ / "stderr.txt").string());
+  }
   fs::path dir_;
   std::string db_;
 };
 
 TEST_F(DatasetCli, WalikaleTimelineFromOurFollowUps) {
   ASSERT_EQ(Sitrep("ingest -q " + kWalikale + db_).code, 0);
-  Result timeline = Sitrep("control --place walikale" + db_);
+  testing::CliResult timeline = Sitrep("control --place walikale" + db_);
   ASSERT_EQ(timeline.code, 0);
   EXPECT_NE(timeline.out.find("2025-03-19 .. 2025-03-22 (withdrawal announced)  held by M23"), std::string::npos)
       << timeline.out;
@@ -60,7 +43,7 @@ TEST_F(DatasetCli, WalikaleTimelineFromOurFollowUps) {
   EXPECT_NE(timeline.out.find("evidence: M23 rebels seized the town of Walikale on Wednesday"), std::string::npos);
   EXPECT_NE(timeline.out.find("2025-04-04 .. (still held)  held by COD_MIL"), std::string::npos) << timeline.out;
 
-  Result on = Sitrep("control --on 2025-03-21 --country CD --format jsonl" + db_);
+  testing::CliResult on = Sitrep("control --on 2025-03-21 --country CD --format jsonl" + db_);
   EXPECT_EQ(on.code, 0);
   EXPECT_EQ(std::count(on.out.begin(), on.out.end(), '\n'), 1) << on.out;
   EXPECT_NE(on.out.find("\"id\":\"M23\""), std::string::npos) << on.out;
@@ -73,7 +56,7 @@ TEST_F(DatasetCli, WalikaleTimelineFromOurFollowUps) {
 
 TEST_F(DatasetCli, DeletingTheOnlyReportOfATakingEndsItsPeriod) {
   ASSERT_EQ(Sitrep("ingest -q " + kWalikale + "/2025-04-05_retaken.txt" + db_).code, 0);
-  Result articles = Sitrep("articles --format csv" + db_);
+  testing::CliResult articles = Sitrep("articles --format csv" + db_);
   size_t line = articles.out.find('\n');
   ASSERT_NE(line, std::string::npos);
   const std::string id = articles.out.substr(line + 1, articles.out.find(',', line) - line - 1);
@@ -89,7 +72,7 @@ TEST_F(DatasetCli, SeedArticleAndFollowUps) {
   SITREP_SKIP_WITHOUT_SHARED("samples/001_560bd95e9cff5d9e.txt");
   const std::string seed = testing::SharedPath("samples/001_560bd95e9cff5d9e.txt");
   ASSERT_EQ(Sitrep("ingest -q --date 2025-03-20 " + seed + " " + kWalikale + db_).code, 0);
-  Result timeline = Sitrep("control --place Walikale" + db_);
+  testing::CliResult timeline = Sitrep("control --place Walikale" + db_);
   EXPECT_NE(timeline.out.find("2025-03-19 .. 2025-03-22 (withdrawal announced)  held by M23"), std::string::npos)
       << timeline.out;
   EXPECT_NE(timeline.out.find("evidence: Rwanda-backed M23 rebels captured the town of Walikale"), std::string::npos)

@@ -1,5 +1,6 @@
 // sitrep control (--place NAME | --on DATE [--country CC | --bbox ...]) : who holds which place when.
 #include <array>
+#include <optional>
 
 #include "cli_util.h"
 #include "command.h"
@@ -7,7 +8,7 @@
 
 namespace sitrep::cli {
 
-bool ParseBbox(const std::string& text, std::array<double, 4>* out);  // cmd_events.cc
+bool ReadBboxFlag(const std::string& text, std::optional<std::array<double, 4>>* out);  // cmd_events.cc
 
 namespace {
 
@@ -25,14 +26,7 @@ int Run(const ControlFlags& f) {
   q.place = f.place;
   q.on = f.on;
   q.country = f.country;
-  if (!f.bbox.empty()) {
-    std::array<double, 4> box{};
-    if (!ParseBbox(f.bbox, &box)) {
-      PrintError("--bbox '" + f.bbox + "' must be minlon,minlat,maxlon,maxlat in degrees (lon -180..180, lat -90..90)");
-      return kExitUsage;
-    }
-    q.bbox = box;
-  }
+  if (!ReadBboxFlag(f.bbox, &q.bbox)) return kExitUsage;
   std::unique_ptr<Store> store = OpenExistingStore(f.db);
   if (!store) return kExitFailure;
   return PrintControlPeriods(*store, q, f.format);

@@ -11,8 +11,9 @@
 
 namespace sitrep::cli {
 
-// "minlon,minlat,maxlon,maxlat" -> four numbers in range; false with a message otherwise. (Also used by
-// cmd_control.cc.)
+namespace {
+
+// "minlon,minlat,maxlon,maxlat" -> four numbers in range; false otherwise.
 bool ParseBbox(const std::string& text, std::array<double, 4>* out) {
   std::stringstream ss(text);
   std::string part;
@@ -33,6 +34,20 @@ bool ParseBbox(const std::string& text, std::array<double, 4>* out) {
          max_lon >= -180 && max_lon <= 180;
 }
 
+}  // namespace
+
+// --bbox: nothing when empty; false after saying why when malformed. (Also used by cmd_control.cc.)
+bool ReadBboxFlag(const std::string& text, std::optional<std::array<double, 4>>* out) {
+  if (text.empty()) return true;
+  std::array<double, 4> box{};
+  if (!ParseBbox(text, &box)) {
+    PrintError("--bbox '" + text + "' must be minlon,minlat,maxlon,maxlat in degrees (lon -180..180, lat -90..90)");
+    return false;
+  }
+  *out = box;
+  return true;
+}
+
 namespace {
 
 struct EventsFlags {
@@ -50,14 +65,7 @@ int Run(const EventsFlags& f) {
   q.type = f.type;
   q.country = f.country;
   q.limit = f.limit;
-  if (!f.bbox.empty()) {
-    std::array<double, 4> box{};
-    if (!ParseBbox(f.bbox, &box)) {
-      PrintError("--bbox '" + f.bbox + "' must be minlon,minlat,maxlon,maxlat in degrees (lon -180..180, lat -90..90)");
-      return kExitUsage;
-    }
-    q.bbox = box;
-  }
+  if (!ReadBboxFlag(f.bbox, &q.bbox)) return kExitUsage;
   std::unique_ptr<Store> store = OpenExistingStore(f.db);
   if (!store) return kExitFailure;
   if (!f.raw) return PrintDatasetEvents(*store, q, f.format, f.mentions);  // dataset_output.cc
