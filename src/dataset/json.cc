@@ -89,9 +89,13 @@ Status DatasetEventFromJson(const std::string& text, DatasetEvent* out) {
   json j;
   if (Status s = ParseObject(text, "dataset event", &j); !s.ok()) return s;
   DatasetEvent d;
-  d.id = Take(&j, "dataset_event_id").get<std::string>();
-  d.source_count = Take(&j, "source_count").get<int64_t>();
-  d.sources = Take(&j, "sources").get<std::vector<std::string>>();
+  json id = Take(&j, "dataset_event_id"), count = Take(&j, "source_count"), sources = Take(&j, "sources");
+  if (!id.is_string() || !count.is_number_integer() || !sources.is_array())
+    return Status::Corruption("dataset event: dataset_event_id, source_count or sources missing or mistyped");
+  d.id = id.get<std::string>();
+  d.source_count = count.get<int64_t>();
+  for (const json& source : sources)
+    if (source.is_string()) d.sources.push_back(source.get<std::string>());
   d.first_reported = GetOptString(json{{"v", Take(&j, "first_reported")}}, "v");
   d.last_reported = GetOptString(json{{"v", Take(&j, "last_reported")}}, "v");
   Take(&j, "mention_count");
