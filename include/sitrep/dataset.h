@@ -48,7 +48,9 @@ struct DatasetRules {
   bool undated_link = true;                   // a mention without a date links on the other criteria
   std::set<std::string> split_modes;          // "FIGHT/occupy": a mode that is a kind of its own
   std::map<std::string, std::string> kind_aliases;  // kind -> the kind it is read as ("FIGHT" -> "ASSAULT")
-  bool unplaced_link = false;                 // a mention without a place links on the other criteria
+  // A mention without a place: "apart" links to nothing, "link" links on the other criteria, "named" links
+  // when both name the same actor1 (not a generic one).
+  std::string unplaced = "apart";
   std::set<std::string> symmetric_kinds;      // kinds whose two sides may be named in either order
   std::set<std::string> generic_actors;       // actor ids compatible with any actor
   std::vector<std::string> admin_levels;      // "admin1", "admin2": a place inside the other's area

@@ -79,8 +79,18 @@ double DistanceKm(const Location& a, const Location& b) {
 
 bool HasCoordinates(const Location& l) { return l.geonames_id != 0 || l.precision != 0; }
 
-bool SamePlace(const std::optional<Location>& oa, const std::optional<Location>& ob, const DatasetRules& rules) {
-  if (!HasPlace(oa) || !HasPlace(ob)) return rules.unplaced_link;
+// One of two mentions has no place: the `unplaced` rule decides.
+bool UnplacedMayLink(const Event& a, const Event& b, const DatasetRules& rules) {
+  if (rules.unplaced == "link") return true;
+  if (rules.unplaced != "named") return false;
+  const bool named = !a.actor1.empty() && !rules.generic_actors.count(a.actor1.id);
+  return named && dataset_internal::ActorKey(a.actor1) == dataset_internal::ActorKey(b.actor1);
+}
+
+bool SamePlace(const Event& ea, const Event& eb, const DatasetRules& rules) {
+  const std::optional<Location>& oa = ea.location;
+  const std::optional<Location>& ob = eb.location;
+  if (!HasPlace(oa) || !HasPlace(ob)) return UnplacedMayLink(ea, eb, rules);
   const Location& a = *oa;
   const Location& b = *ob;
   if (!a.country_code.empty() && !b.country_code.empty() && a.country_code != b.country_code) return false;
@@ -112,7 +122,7 @@ std::string KindOf(const Event& e, const DatasetRules& rules) {
 bool MayReportOneIncident(const Mention& a, const Mention& b, const DatasetRules& rules) {
   if (rules.same_article_apart && a.event.article_id == b.event.article_id) return false;
   const std::string kind = KindOf(a.event, rules);
-  return kind == KindOf(b.event, rules) && SamePlace(a.event.location, b.event.location, rules) &&
+  return kind == KindOf(b.event, rules) && SamePlace(a.event, b.event, rules) &&
          WithinWindow(DateOf(a), DateOf(b), rules) && SameActors(a.event, b.event, rules, kind);
 }
 

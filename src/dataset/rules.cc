@@ -80,7 +80,13 @@ const std::map<std::string, RuleHandler>& Handlers() {
       {"take_modality", AddToSet(&DatasetRules::take_modalities)},
       {"leave_modality", AddToSet(&DatasetRules::leave_modalities)},
       {"undated", Choice(&DatasetRules::undated_link, "link", "apart")},
-      {"unplaced", Choice(&DatasetRules::unplaced_link, "link", "apart")},
+      {"unplaced",
+       [](const std::vector<std::string>& v, DatasetRules* r) {
+         if (std::string e = NeedValues(v, 1); !e.empty()) return e;
+         if (v[0] != "apart" && v[0] != "link" && v[0] != "named") return std::string("must be apart, link or named");
+         r->unplaced = v[0];
+         return std::string();
+       }},
       {"same_kind",
        [](const std::vector<std::string>& v, DatasetRules* r) {
          if (v.size() < 2) return std::string("needs a kind and at least one kind read as it");
