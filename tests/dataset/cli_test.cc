@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 
 #include <gtest/gtest.h>
 
@@ -65,6 +66,19 @@ TEST_F(DatasetCli, DeletingTheOnlyReportOfATakingEndsItsPeriod) {
   EXPECT_EQ(Sitrep("control --place Walikale" + db_).out, "");
   EXPECT_EQ(Sitrep("events" + db_).out, "");
   EXPECT_EQ(Sitrep("articles -q --delete " + id + db_).code, 1);  // no longer stored
+}
+
+// An edited rules file makes the next ingest rebuild the dataset, even with nothing new to store.
+TEST_F(DatasetCli, EditedRulesRebuildTheDataset) {
+  const fs::path data = dir_ / "data";
+  fs::copy(SITREP_TEST_SOURCE_DIR "/data", data, fs::copy_options::recursive);
+  const std::string flags = " -q --data-dir " + data.string() + " " + kWalikale + db_;
+  ASSERT_EQ(Sitrep("ingest" + flags).code, 0);
+  EXPECT_NE(Sitrep("control --place Walikale" + db_).out.find("held by M23"), std::string::npos);
+  // Walikale is also a district's name: with districts skipped it has no periods.
+  std::ofstream(data / "dataset" / "rules.txt", std::ios::app) << "control_skip admin2\n";
+  ASSERT_EQ(Sitrep("ingest" + flags).code, 0);
+  EXPECT_EQ(Sitrep("control --place Walikale" + db_).out, "");
 }
 
 // The check: the seed report plus our follow-ups show M23 holding Walikale from the capture.
