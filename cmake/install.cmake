@@ -36,7 +36,7 @@ install(FILES ${PROJECT_BINARY_DIR}/sitrepConfig.cmake ${PROJECT_BINARY_DIR}/sit
 file(RELATIVE_PATH pc_to_prefix /prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig /prefix)
 string(REGEX REPLACE "/$" "" pc_to_prefix "${pc_to_prefix}")
 set(SITREP_PC_LIBS "")
-foreach(stage pipeline eval store ingest events time numbers places actors syntax text core)
+foreach(stage pipeline eval store dataset ingest events time numbers places actors syntax text core)
   string(APPEND SITREP_PC_LIBS " -lsitrep_${stage}")
 endforeach()
 configure_file(${CMAKE_CURRENT_LIST_DIR}/sitrep.pc.in ${PROJECT_BINARY_DIR}/sitrep.pc @ONLY)

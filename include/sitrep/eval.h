@@ -25,6 +25,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -257,6 +258,34 @@ struct EvalReport {
 // of snippet articles (by article_id) are scored by EvaluateSnippets into EvalReport::snippets and
 // left out of the event figures.
 EvalReport Evaluate(const GoldSet& gold, const std::vector<Event>& pred, const EvalOptions& options);
+
+// ---- Cross-article deduplication against ECB+ (../shared/gold/dedup, docs/quality.md) ----
+//
+//   std::map<std::string, std::set<std::string>> events_of;   // article id -> dataset event ids
+//   DedupReport r;
+//   Status s = ScoreSameEventPairs("../shared/gold/dedup", events_of, &r);
+//
+// A pair of articles of one topic is predicted "same incident" when some dataset event has mentions
+// in both. Scored pairwise against same_event_pairs_within_topic.jsonl, separately for the topics
+// whose sub-topics are conflict_or_crime (subtopics.jsonl) and for the others.
+struct SamePairScore {
+  int64_t true_positive = 0, false_positive = 0, false_negative = 0, true_negative = 0;
+  double Precision() const;
+  double Recall() const;
+  double F1() const;
+};
+
+struct DedupReport {
+  SamePairScore conflict, other, all;
+  // The same over the pairs whose two articles both have a dataset event: how well the events that were
+  // extracted are linked, apart from how many articles the extraction finds nothing in.
+  SamePairScore conflict_with_events, other_with_events;
+  int64_t articles = 0, articles_with_events = 0;  // gold articles, and those with a dataset event
+  std::string ToTable() const;
+};
+
+Status ScoreSameEventPairs(const std::string& gold_dir, const std::map<std::string, std::set<std::string>>& events_of,
+                           DedupReport* out);
 
 }  // namespace sitrep
 

@@ -5,12 +5,18 @@
 //   WriteStats ws;
 //   s = store->Write(batch, &ws);            // one transaction per batch
 //   s = store->QueryEvents(query, [](const Event& e) { ...; return Status::OK(); });
+//   s = store->RebuildDataset(rules);        // after writes and deletes (docs/dataset.md)
+//   s = store->QueryDatasetEvents(query, [](const DatasetEvent& d) { ...; return Status::OK(); });
+//   s = store->QueryControl(control_query, [](const ControlPeriod& p) { ...; return Status::OK(); });
 //
 // - The schema is versioned with PRAGMA user_version; Open() applies pending migrations.
 // - The database runs in WAL mode with foreign keys on: every event row references its article.
 // - Writing is idempotent by article id: an article already stored is left alone together with
 //   its events, and counted in WriteStats::articles_existing.
 // - Each event row keeps its full JSON (schema v1) plus the columns queries filter on.
+// - The dataset (events across articles, their mentions, control periods) is a function of the stored
+//   events: Write and DeleteArticle mark it stale, RebuildDataset recomputes all of it in one
+//   transaction, so neither ingest order nor re-ingesting changes it.
 // A Store is not thread-safe; use one per thread.
 #ifndef SITREP_STORE_H_
 #define SITREP_STORE_H_
@@ -25,6 +31,7 @@
 #include <vector>
 
 #include "sitrep/article.h"
+#include "sitrep/dataset.h"
 #include "sitrep/event.h"
 #include "sitrep/status.h"
 
@@ -61,6 +68,19 @@ struct EventQuery {
   std::optional<std::array<double, 4>> bbox;
   std::string article_id;    // only events of this article
   int64_t limit = 0;         // 0: no limit
+};
+
+// Filters for QueryControl; every set filter must match (AND).
+struct ControlQuery {
+  std::string place;    // place name, case-insensitive exact match
+  std::string on;       // "YYYY-MM-DD": periods holding on that day (started on or before it, not ended by it)
+  std::string country;  // place country (ISO2), case-insensitive
+  std::optional<std::array<double, 4>> bbox;  // as EventQuery::bbox
+};
+
+// What RebuildDataset made.
+struct DatasetStats {
+  int64_t mentions = 0, events = 0, control_periods = 0;
 };
 
 // One row of ListArticles: an article without its text.
@@ -111,6 +131,24 @@ class Store {
   Status CountArticles(int64_t* n) const;
   Status CountEvents(int64_t* n) const;
 
+  // Deletes an article with its events (mentions) and marks the dataset stale; `deleted` says whether
+  // the id was stored. Call RebuildDataset afterwards.
+  Status DeleteArticle(const std::string& id, bool* deleted);
+  // Every stored event as a mention, with its article's source and date (in storage order).
+  Status ReadMentions(std::vector<Mention>* out) const;
+  // Recomputes the dataset events and control periods from the stored events, in one transaction.
+  Status RebuildDataset(const DatasetRules& rules, DatasetStats* stats = nullptr);
+  // Whether a write or delete happened since the last RebuildDataset (an interrupted ingest), or, when
+  // `rules` is given, the dataset was built under other rules (DatasetRules::fingerprint).
+  Status DatasetIsStale(bool* stale, const DatasetRules* rules = nullptr) const;
+  // Calls `cb` for each matching dataset event (filters on its reconciled fields; article_id: the events
+  // with a mention in that article), ordered by date (undated last), then id.
+  using DatasetEventCallback = std::function<Status(const DatasetEvent&)>;
+  Status QueryDatasetEvents(const EventQuery& query, const DatasetEventCallback& cb) const;
+  // Calls `cb` for each matching control period, ordered by place, then start.
+  using ControlCallback = std::function<Status(const ControlPeriod&)>;
+  Status QueryControl(const ControlQuery& query, const ControlCallback& cb) const;
+
  private:
   explicit Store(sqlite3* db, std::string path);
   Status Exec(const char* sql) const;
@@ -123,6 +161,9 @@ class Store {
   // OK when `version` (from SchemaVersion) can be read and is not newer than this build knows.
   Status CheckNotNewer(int version) const;
   Status Error(const char* what) const;
+  Status MarkDatasetStale();
+  Status WriteDataset(const std::vector<DatasetEvent>& events, const std::vector<ControlPeriod>& periods,
+                      uint64_t rules_fingerprint);
 
   sqlite3* db_;
   std::string path_;

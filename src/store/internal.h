@@ -4,10 +4,13 @@
 
 #include <sqlite3.h>
 
+#include <array>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "sitrep/status.h"
+#include "sitrep/store.h"
 
 namespace sitrep::store_internal {
 
@@ -50,6 +53,52 @@ class Stmt {
   sqlite3_stmt* stmt_ = nullptr;
   int rc_;
 };
+
+// Builds "WHERE a AND b ..." with positional parameters bound afterwards, in order.
+class Where {
+ public:
+  using Param = std::variant<std::string, double, int64_t>;
+  // `clause` uses '?' for each parameter in `params`.
+  void Add(std::string clause, std::vector<Param> params) {
+    clauses_.push_back("(" + std::move(clause) + ")");
+    for (Param& p : params) params_.push_back(std::move(p));
+  }
+  std::string Sql() const {
+    std::string s;
+    for (size_t i = 0; i < clauses_.size(); ++i) s += (i == 0 ? " WHERE " : " AND ") + clauses_[i];
+    return s;
+  }
+  void Bind(Stmt* st) const {
+    int i = 1;
+    for (const Param& p : params_) std::visit([&](const auto& v) { st->Bind(i++, v); }, p);
+  }
+
+ private:
+  std::vector<std::string> clauses_;
+  std::vector<Param> params_;
+};
+
+
+// Steps through `st`, whose rows are (key, JSON): calls `cb` with each row's JSON read by `parse`. A row
+// that does not parse is Corruption naming `what` and its key; a failed step is `error(failed)`.
+template <typename T, typename Parse, typename Callback, typename Error>
+Status ForEachJsonRow(Stmt* st, const std::string& path, const char* what, const char* failed, Parse parse,
+                      const Callback& cb, const Error& error) {
+  int rc;
+  while ((rc = st->Step()) == SQLITE_ROW) {
+    T value;
+    Status s = parse(st->Text(1), &value);
+    if (!s.ok()) return Status::Corruption(path + ": " + what + " " + st->Text(0) + ": " + s.message());
+    if (!(s = cb(value)).ok()) return s;
+  }
+  return rc == SQLITE_DONE ? Status::OK() : error(failed);
+}
+
+// The filters of an event query on the filter columns that events and dataset_events share (all but
+// article_id, which each table reads its own way).
+Where EventFilters(const EventQuery& q);
+// lat/lon inside a bounding box (min lon > max lon crosses the antimeridian).
+void AddBbox(Where* w, const std::array<double, 4>& bbox);
 
 }  // namespace sitrep::store_internal
 

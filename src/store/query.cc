@@ -1,6 +1,4 @@
 // Store reads: events by filter, article listing, counts.
-#include <variant>
-
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -10,36 +8,20 @@
 namespace sitrep {
 
 using store_internal::Stmt;
+using store_internal::Where;
 
-namespace {
+namespace store_internal {
 
-// Builds "WHERE a AND b ..." with positional parameters bound afterwards, in order.
-class Where {
- public:
-  using Param = std::variant<std::string, double, int64_t>;
-  // `clause` uses '?' for each parameter in `params`.
-  void Add(std::string clause, std::vector<Param> params) {
-    clauses_.push_back("(" + std::move(clause) + ")");
-    for (Param& p : params) params_.push_back(std::move(p));
-  }
-  std::string Sql() const {
-    std::string s;
-    for (size_t i = 0; i < clauses_.size(); ++i) s += (i == 0 ? " WHERE " : " AND ") + clauses_[i];
-    return s;
-  }
-  void Bind(Stmt* st) const {
-    int i = 1;
-    for (const Param& p : params_) std::visit([&](const auto& v) { st->Bind(i++, v); }, p);
-  }
+void AddBbox(Where* w, const std::array<double, 4>& bbox) {
+  auto [min_lon, min_lat, max_lon, max_lat] = bbox;
+  w->Add("lat IS NOT NULL AND lat BETWEEN ? AND ?", {min_lat, max_lat});
+  if (min_lon <= max_lon)
+    w->Add("lon BETWEEN ? AND ?", {min_lon, max_lon});
+  else  // the box crosses the antimeridian
+    w->Add("lon >= ? OR lon <= ?", {min_lon, max_lon});
+}
 
- private:
-  std::vector<std::string> clauses_;
-  std::vector<Param> params_;
-};
-
-}  // namespace
-
-Status Store::QueryEvents(const EventQuery& q, const EventCallback& cb) const {
+Where EventFilters(const EventQuery& q) {
   Where w;
   if (!q.since.empty()) w.Add("date >= ?", {q.since});
   if (!q.until.empty()) w.Add("date <= ?", {q.until});
@@ -58,28 +40,22 @@ Status Store::QueryEvents(const EventQuery& q, const EventCallback& cb) const {
           "actor2_country = ? COLLATE NOCASE",
           {q.country, q.country, q.country});
   }
-  if (q.bbox) {
-    auto [min_lon, min_lat, max_lon, max_lat] = *q.bbox;
-    w.Add("lat IS NOT NULL AND lat BETWEEN ? AND ?", {min_lat, max_lat});
-    if (min_lon <= max_lon)
-      w.Add("lon BETWEEN ? AND ?", {min_lon, max_lon});
-    else  // the box crosses the antimeridian
-      w.Add("lon >= ? OR lon <= ?", {min_lon, max_lon});
-  }
+  if (q.bbox) AddBbox(&w, *q.bbox);
+  return w;
+}
+
+}  // namespace store_internal
+
+Status Store::QueryEvents(const EventQuery& q, const EventCallback& cb) const {
+  Where w = store_internal::EventFilters(q);
   if (!q.article_id.empty()) w.Add("article_id = ?", {q.article_id});
   std::string sql = "SELECT id, json FROM events" + w.Sql() + " ORDER BY date IS NULL, date, id";
   if (q.limit > 0) sql += fmt::format(" LIMIT {}", q.limit);
   Stmt st(db_, sql.c_str());
   if (!st.ok()) return Error("cannot prepare event query");
   w.Bind(&st);
-  int rc;
-  while ((rc = st.Step()) == SQLITE_ROW) {
-    Event e;
-    Status s = EventFromJson(st.Text(1), &e);
-    if (!s.ok()) return Status::Corruption(fmt::format("{}: event row {}: {}", path_, st.Int(0), s.message()));
-    if (!(s = cb(e)).ok()) return s;
-  }
-  return rc == SQLITE_DONE ? Status::OK() : Error("event query failed");
+  return store_internal::ForEachJsonRow<Event>(&st, path_, "event row", "event query failed", EventFromJson, cb,
+                                               [this](const char* what) { return Error(what); });
 }
 
 Status Store::ListArticles(const ArticleCallback& cb) const {

@@ -289,6 +289,7 @@ Status Store::Write(const Batch& batch, WriteStats* stats) {
     }
     if (!s.ok()) break;
   }
+  if (s.ok() && local.articles_new > 0) s = MarkDatasetStale();  // RebuildDataset is due
   if (s.ok()) s = Exec("COMMIT");
   if (!s.ok()) {
     Exec("ROLLBACK");

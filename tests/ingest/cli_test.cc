@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "../shared_data.h"
+#include "../sitrep_cli.h"
 #include "test_util.h"
 
 namespace sitrep {
@@ -19,39 +20,14 @@ namespace {
 
 using testing::TempDir;
 
-const std::string kSitrep = SITREP_TEST_BINARY_DIR "/sitrep";
+const std::string kSitrep = testing::kSitrepBinary;
+using Result = testing::CliResult;
+using testing::Quote;
 
-struct Result {
-  int code = -1;
-  std::string out, err;
-};
-
-std::string Quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-// Runs `sitrep <args>` through the shell; stdin from `stdin_file` when given; `runner` (e.g. setpriv
-// with its options) before the binary when given.
+// Runs `sitrep <args>` (testing::RunSitrep) with its stderr in `dir`.
 Result Sitrep(const TempDir& dir, const std::string& args, const std::string& stdin_file = "",
               const std::string& runner = "") {
-  std::string err_path = dir.Path("stderr.txt");
-  std::string cmd = runner + Quote(kSitrep) + " " + args + " 2>" + Quote(err_path) +
-                    (stdin_file.empty() ? " </dev/null" : " <" + Quote(stdin_file));
-  Result r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::ifstream in(err_path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  r.err = ss.str();
-  return r;
+  return testing::RunSitrep(args, dir.Path("stderr.txt"), stdin_file, runner);
 }
 
 // Parses the summary line "sitrep: read N articles (S skipped, F failed), E events" out of `err`

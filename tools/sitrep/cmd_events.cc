@@ -6,12 +6,14 @@
 
 #include "cli_util.h"
 #include "command.h"
+#include "dataset_output.h"
 #include "sitrep/store.h"
 
 namespace sitrep::cli {
+
 namespace {
 
-// "minlon,minlat,maxlon,maxlat" -> four numbers in range; false with a message otherwise.
+// "minlon,minlat,maxlon,maxlat" -> four numbers in range; false otherwise.
 bool ParseBbox(const std::string& text, std::array<double, 4>* out) {
   std::stringstream ss(text);
   std::string part;
@@ -32,9 +34,26 @@ bool ParseBbox(const std::string& text, std::array<double, 4>* out) {
          max_lon >= -180 && max_lon <= 180;
 }
 
+}  // namespace
+
+// --bbox: nothing when empty; false after saying why when malformed. (Also used by cmd_control.cc.)
+bool ReadBboxFlag(const std::string& text, std::optional<std::array<double, 4>>* out) {
+  if (text.empty()) return true;
+  std::array<double, 4> box{};
+  if (!ParseBbox(text, &box)) {
+    PrintError("--bbox '" + text + "' must be minlon,minlat,maxlon,maxlat in degrees (lon -180..180, lat -90..90)");
+    return false;
+  }
+  *out = box;
+  return true;
+}
+
+namespace {
+
 struct EventsFlags {
   std::string db, since, until, actor, type, country, bbox, format = "jsonl";
   int64_t limit = 0;
+  bool mentions = false, raw = false;
 };
 
 int Run(const EventsFlags& f) {
@@ -46,16 +65,10 @@ int Run(const EventsFlags& f) {
   q.type = f.type;
   q.country = f.country;
   q.limit = f.limit;
-  if (!f.bbox.empty()) {
-    std::array<double, 4> box{};
-    if (!ParseBbox(f.bbox, &box)) {
-      PrintError("--bbox '" + f.bbox + "' must be minlon,minlat,maxlon,maxlat in degrees (lon -180..180, lat -90..90)");
-      return kExitUsage;
-    }
-    q.bbox = box;
-  }
+  if (!ReadBboxFlag(f.bbox, &q.bbox)) return kExitUsage;
   std::unique_ptr<Store> store = OpenExistingStore(f.db);
   if (!store) return kExitFailure;
+  if (!f.raw) return PrintDatasetEvents(*store, q, f.format, f.mentions);  // dataset_output.cc
   Status s;
 
   int64_t written = 0, no_coordinates = 0;
@@ -104,8 +117,12 @@ Register reg("events", "Print stored events, filtered, as JSON lines, CSV or Geo
   app->add_option("--format", f->format, "Output: jsonl (default), csv or geojson")
       ->check(CLI::IsMember({"jsonl", "csv", "geojson"}));
   app->add_option("--limit", f->limit, "At most this many events (0: all)")->check(CLI::NonNegativeNumber);
+  app->add_flag("--mentions", f->mentions, "With each dataset event, the article mentions that report it");
+  app->add_flag("--raw", f->raw, "The stored per-article mentions instead of the dataset events");
   app->footer(
-      "Filters combine with AND. Output is ordered by event date (undated last).\n"
+      "Lists dataset events (one per incident, from all the articles that report it; docs/dataset.md),\n"
+      "or with --raw each article's own mentions. Filters combine with AND. Output is ordered by event\n"
+      "date (undated last).\n"
       "Exit codes: 0 ok, 2 bad command line, 3 database could not be opened or read, or output failed.");
   return [f]() { return Run(*f); };
 });

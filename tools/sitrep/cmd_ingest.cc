@@ -5,6 +5,7 @@
 
 #include "cli_util.h"
 #include "command.h"
+#include "dataset_util.h"
 #include "core/strings.h"
 #include "sitrep/store.h"
 
@@ -76,6 +77,9 @@ Register reg("ingest", "Extract events from articles and store both in the datab
                                strings::EscapeControl(path))
                        .c_str());
     }
+    // The dataset (events across articles, control periods) follows the stored events: docs/dataset.md.
+    if (code != kExitFailure && code != kExitUsage && !RebuildStaleDataset(store.get(), flags->data_dir, flags->quiet))
+      code = kExitFailure;
     return code;
   };
 });
