@@ -140,8 +140,8 @@ std::vector<std::string> EventColumnValues(const Event& e);
 // A field that a spreadsheet would run as a formula (starting with = + - @, tab or CR, and not a
 // plain number like -3.5) is written with a leading ' (OWASP's advice against CSV injection).
 std::string CsvRecord(const std::vector<std::string>& fields);
-// One GeoJSON Feature (a Point at [lon, lat]) with the flattened columns as properties;
-// call only when HasCoordinates(e).
+// One GeoJSON Feature with the flattened columns as properties: a Point at [lon, lat] (rounded to 5
+// decimals), or "geometry": null when !HasCoordinates(e). Writers of whole outputs: sitrep/output.h.
 std::string EventToGeoJsonFeature(const Event& e);
 
 }  // namespace sitrep

@@ -67,7 +67,13 @@ Status Store::QueryEvents(const EventQuery& q, const EventCallback& cb) const {
       w.Add("lon >= ? OR lon <= ?", {min_lon, max_lon});
   }
   if (!q.article_id.empty()) w.Add("article_id = ?", {q.article_id});
-  std::string sql = "SELECT id, json FROM events" + w.Sql() + " ORDER BY date IS NULL, date, id";
+  // The article's source, url and title come from its row (events stored before schema v2 of the event
+  // JSON do not carry them).
+  std::string sql =
+      "SELECT id, json, (SELECT a.source FROM articles a WHERE a.id = events.article_id), "
+      "(SELECT a.url FROM articles a WHERE a.id = events.article_id), "
+      "(SELECT a.title FROM articles a WHERE a.id = events.article_id) FROM events" +
+      w.Sql() + " ORDER BY date IS NULL, date, id";
   if (q.limit > 0) sql += fmt::format(" LIMIT {}", q.limit);
   Stmt st(db_, sql.c_str());
   if (!st.ok()) return Error("cannot prepare event query");
@@ -77,6 +83,9 @@ Status Store::QueryEvents(const EventQuery& q, const EventCallback& cb) const {
     Event e;
     Status s = EventFromJson(st.Text(1), &e);
     if (!s.ok()) return Status::Corruption(fmt::format("{}: event row {}: {}", path_, st.Int(0), s.message()));
+    e.source = st.Text(2);
+    e.url = st.Text(3);
+    e.title = st.Text(4);
     if (!(s = cb(e)).ok()) return s;
   }
   return rc == SQLITE_DONE ? Status::OK() : Error("event query failed");
