@@ -83,7 +83,8 @@ Progress::Progress(bool allowed, bool forced, int64_t total_bytes)
       terminal_(isatty(STDERR_FILENO)),
       total_bytes_(total_bytes),
       start_(std::chrono::steady_clock::now()),
-      last_(start_) {}
+      // Not on a terminal, the first update prints at once (then one line a second).
+      last_(terminal_ ? start_ : start_ - std::chrono::hours(1)) {}
 
 namespace {
 
