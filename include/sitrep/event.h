@@ -1,4 +1,4 @@
-// Event record, schema v1 (docs/schema.md). Field names are stable: later stages fill
+// Event record, schema v2 (docs/schema.md). Field names are stable: later stages fill
 // fields, they never rename them. One Event serialises to one JSON object.
 #ifndef SITREP_EVENT_H_
 #define SITREP_EVENT_H_

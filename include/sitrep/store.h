@@ -10,7 +10,7 @@
 // - The database runs in WAL mode with foreign keys on: every event row references its article.
 // - Writing is idempotent by article id: an article already stored is left alone together with
 //   its events, and counted in WriteStats::articles_existing.
-// - Each event row keeps its full JSON (schema v1) plus the columns queries filter on.
+// - Each event row keeps its full JSON (schema v2) plus the columns queries filter on.
 // A Store is not thread-safe; use one per thread.
 #ifndef SITREP_STORE_H_
 #define SITREP_STORE_H_
