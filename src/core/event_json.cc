@@ -16,7 +16,10 @@ namespace sitrep {
 using nlohmann::json;
 using ordered = nlohmann::ordered_json;
 
-double RoundCoordinate(double degrees) { return std::round(degrees * 1e5) / 1e5; }
+double RoundCoordinate(double degrees) {
+  const double scaled = degrees * 1e5;
+  return std::isfinite(scaled) ? std::round(scaled) / 1e5 : degrees;  // no overflow to infinity (then null)
+}
 
 const std::vector<std::string>& Counts::Roles() {
   static const std::vector<std::string> kRoles = {"killed", "wounded", "displaced", "abducted", "arrested", "troops"};
