@@ -18,25 +18,20 @@ namespace {
 
 const std::string kDataDir = SITREP_TEST_SOURCE_DIR "/data";
 
+// The event every test writes, as a (schema v2) JSON line; coordinates with float noise.
 Event LocatedEvent() {
   Event e;
-  e.event_id = "e1";
-  e.article_id = "a1";
-  e.source = "example.org";
-  e.url = "https://example.org/1";
-  e.title = "Clashes near Goma";
-  e.plover_type = "FIGHT";
-  e.acled_event_type = "Battles";
-  e.acled_sub_event_type = "Armed clash";
-  e.actor1 = {"March 23 Movement", "M23", "rebel group", "COD", "M23 rebels"};
-  e.actor2 = {"Military of the DR Congo", "COD_MIL", "military", "COD", "the army"};
-  e.location = Location{"Goma", 216281, -1.6792400000000001, 29.222800000000003, "North Kivu", "Nyiragongo", "CD", 1,
-                        "Goma"};
-  e.date = "2023-11-06";
-  e.date_precision = "day";
-  e.counts.killed.low = 3;
-  e.counts.killed.best = 5;
-  e.evidence.sentence = "M23 rebels clashed with the army near Goma, killing at least 3.";
+  Status s = EventFromJson(R"({"event_id":"e1","article_id":"a1","source":"example.org",
+    "url":"https://example.org/1","title":"Clashes near Goma","plover_type":"FIGHT",
+    "acled_event_type":"Battles","acled_sub_event_type":"Armed clash",
+    "actor1":{"name":"March 23 Movement","id":"M23","type":"rebel group","country":"COD","text":"M23 rebels"},
+    "actor2":{"name":"Military of the DR Congo","id":"COD_MIL","type":"military","country":"COD","text":"the army"},
+    "location":{"name":"Goma","geonames_id":216281,"lat":-1.6792400000000001,"lon":29.222800000000003,
+                "admin1":"North Kivu","admin2":"Nyiragongo","country_code":"CD","precision":1,"text":"Goma"},
+    "date":"2023-11-06","date_precision":"day","counts":{"killed":{"low":3,"best":5,"high":null}},
+    "evidence":{"sentence":"M23 rebels clashed with the army near Goma, killing at least 3."}})",
+                           &e);
+  EXPECT_TRUE(s.ok()) << s.ToString();
   return e;
 }
 
