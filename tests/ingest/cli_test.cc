@@ -357,6 +357,19 @@ TEST_F(CliTest, ExtractWritesAcledCsvAndGeoJson) {
   }
 }
 
+// eval --save-pred writes with the same writers and options as extract.
+TEST_F(CliTest, EvalSavesPredictionsInTheOutputFormat) {
+  std::string saved = dir_.Path("pred.geojson");
+  Result r = Sitrep(dir_, "eval -q --gold " + Quote(SITREP_TEST_SOURCE_DIR "/tests/fixtures/gold/samples.jsonl") +
+                              " --articles " + Quote(kExamples) + " --save-pred " + Quote(saved) +
+                              " --format geojson --keep-unlocated" + GazetteerFlag());
+  ASSERT_EQ(r.code, 0) << r.err;
+  std::ifstream in(saved);
+  nlohmann::json fc = nlohmann::json::parse(in);
+  Result extracted = Sitrep(dir_, "extract -q " + Quote(kExamples) + GazetteerFlag());
+  EXPECT_EQ(fc["features"].size(), Lines(extracted.out).size());
+}
+
 TEST_F(CliTest, FormatIsTheOutputAndInputFormatTheInput) {
   const struct {
     std::string args, err;
