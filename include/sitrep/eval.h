@@ -83,7 +83,7 @@ Status LoadSnippetsJsonl(const std::string& path, std::vector<Snippet>* snippets
 Status ParseAcledCsv(std::string_view csv, const std::string& origin, GoldSet* gold,
                      Diagnostics* diag = nullptr);
 
-// Reads events, one JSON object per line (schema v1; blank lines skipped). Appends to
+// Reads events, one JSON object per line (schema v1 or v2; blank lines skipped). Appends to
 // `events`. A malformed line is reported to `diag` and skipped.
 Status LoadEventsJsonl(const std::string& path, std::vector<Event>* events, Diagnostics* diag = nullptr);
 

@@ -1,4 +1,4 @@
-// Event record, schema v1 (docs/schema.md). Field names are stable: later stages fill
+// Event record, schema v2 (docs/schema.md). Field names are stable: later stages fill
 // fields, they never rename them. One Event serialises to one JSON object.
 #ifndef SITREP_EVENT_H_
 #define SITREP_EVENT_H_
@@ -56,6 +56,9 @@ struct Evidence {
 struct Event {
   std::string event_id;    // hash of article id, sentence offset, trigger and actors
   std::string article_id;
+  // The article's publisher, address and headline, copied from the Article (Pipeline::Extract sets
+  // them; the store fills them from its articles table when it reads events back).
+  std::string source, url, title;
   std::string plover_type;   // e.g. "ASSAULT", "FIGHT", "COERCE", "CONSULT"
   std::string plover_mode;   // e.g. "seize", "ground", "sanction"
   std::string cameo_code;    // e.g. "190"
@@ -77,10 +80,16 @@ struct Event {
   uint32_t trace_id = 0;
 };
 
-// JSON (schema v1). ToJson never fails; FromJson rejects unknown fields and wrong types
-// with a message naming the field.
+// JSON (schema v2), keys in the documented order (docs/schema.md), coordinates rounded with
+// RoundCoordinate. ToJson never fails; FromJson reads schema v1 and v2 and rejects unknown fields
+// and wrong types with a message naming the field.
+//   std::string line = EventToJson(e);   // {"schema":2,"event_id":"...","article_id":"...",...}
 std::string EventToJson(const Event& e);
 Status EventFromJson(const std::string& json, Event* out);
+
+// Degrees rounded to 5 decimals (about 1 m), so outputs carry no float noise
+// (-0.6537950000000001 -> -0.653795).
+double RoundCoordinate(double degrees);
 
 // Stable id of an event: 16 hex digits.
 std::string ComputeEventId(const Event& e);

@@ -22,7 +22,7 @@
 //   s = pipeline->Extract(article, &events, &diag);
 //   for (const sitrep::Event& e : events) {
 //     // e.plover_type "FIGHT", e.actor1.id "M23", e.location->name "Goma", e.date "2023-11-05"
-//     std::cout << sitrep::EventToJson(e) << "\n";  // schema v1, docs/schema.md
+//     std::cout << sitrep::EventToJson(e) << "\n";  // schema v2, docs/schema.md; other formats: sitrep/output.h
 //   }
 //
 // Reading articles from files or JSON lines: sitrep/ingest.h. Storing events: sitrep/store.h.

@@ -13,7 +13,7 @@
 // - The database runs in WAL mode with foreign keys on: every event row references its article.
 // - Writing is idempotent by article id: an article already stored is left alone together with
 //   its events, and counted in WriteStats::articles_existing.
-// - Each event row keeps its full JSON (schema v1) plus the columns queries filter on.
+// - Each event row keeps its full JSON (schema v2) plus the columns queries filter on.
 // - The dataset (events across articles, their mentions, control periods) is a function of the stored
 //   events: Write and DeleteArticle mark it stale, RebuildDataset recomputes all of it in one
 //   transaction, so neither ingest order nor re-ingesting changes it.
@@ -181,8 +181,8 @@ std::vector<std::string> EventColumnValues(const Event& e);
 // A field that a spreadsheet would run as a formula (starting with = + - @, tab or CR, and not a
 // plain number like -3.5) is written with a leading ' (OWASP's advice against CSV injection).
 std::string CsvRecord(const std::vector<std::string>& fields);
-// One GeoJSON Feature (a Point at [lon, lat]) with the flattened columns as properties;
-// call only when HasCoordinates(e).
+// One GeoJSON Feature with the flattened columns as properties: a Point at [lon, lat] (rounded to 5
+// decimals), or "geometry": null when !HasCoordinates(e). Writers of whole outputs: sitrep/output.h.
 std::string EventToGeoJsonFeature(const Event& e);
 
 }  // namespace sitrep

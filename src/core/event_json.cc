@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <cstdint>
 #include <type_traits>
 #include <utility>
@@ -13,6 +14,12 @@
 namespace sitrep {
 
 using nlohmann::json;
+using ordered = nlohmann::ordered_json;
+
+double RoundCoordinate(double degrees) {
+  const double scaled = degrees * 1e5;
+  return std::isfinite(scaled) ? std::round(scaled) / 1e5 : degrees;  // no overflow to infinity (then null)
+}
 
 const std::vector<std::string>& Counts::Roles() {
   static const std::vector<std::string> kRoles = {"killed", "wounded", "displaced", "abducted", "arrested", "troops"};
@@ -35,18 +42,37 @@ const Estimate* Counts::Find(const std::string& role) const {
 
 namespace {
 
-json OptInt(const std::optional<int64_t>& v) { return v ? json(*v) : json(nullptr); }
+ordered OptInt(const std::optional<int64_t>& v) { return v ? ordered(*v) : ordered(nullptr); }
 
-json ActorJson(const ActorRef& a) {
+ordered ActorJson(const ActorRef& a) {
   if (a.empty()) return nullptr;
   return {{"name", a.name}, {"id", a.id}, {"type", a.type}, {"country", a.country}, {"text", a.text}};
 }
 
-json EventJson(const Event& e) {
-  json j;
-  j["schema"] = 1;
+ordered LocationJson(const std::optional<Location>& location) {
+  if (!location) return nullptr;
+  const Location& l = *location;
+  const bool resolved = l.geonames_id || l.precision;
+  return {{"name", l.name},
+          {"geonames_id", l.geonames_id ? ordered(l.geonames_id) : ordered(nullptr)},
+          {"lat", resolved ? ordered(RoundCoordinate(l.lat)) : ordered(nullptr)},
+          {"lon", resolved ? ordered(RoundCoordinate(l.lon)) : ordered(nullptr)},
+          {"admin1", l.admin1},
+          {"admin2", l.admin2},
+          {"country_code", l.country_code},
+          {"precision", l.precision},
+          {"text", l.text}};
+}
+
+// Keys in the order of docs/schema.md (an ordered_json keeps insertion order).
+ordered EventJson(const Event& e) {
+  ordered j;
+  j["schema"] = 2;
   j["event_id"] = e.event_id;
   j["article_id"] = e.article_id;
+  j["source"] = e.source;
+  j["url"] = e.url;
+  j["title"] = e.title;
   j["plover_type"] = e.plover_type;
   j["plover_mode"] = e.plover_mode;
   j["cameo_code"] = e.cameo_code;
@@ -54,23 +80,10 @@ json EventJson(const Event& e) {
   j["acled_sub_event_type"] = e.acled_sub_event_type;
   j["actor1"] = ActorJson(e.actor1);
   j["actor2"] = ActorJson(e.actor2);
-  if (e.location) {
-    const Location& l = *e.location;
-    j["location"] = {{"name", l.name},
-                     {"geonames_id", l.geonames_id ? json(l.geonames_id) : json(nullptr)},
-                     {"lat", l.geonames_id || l.precision ? json(l.lat) : json(nullptr)},
-                     {"lon", l.geonames_id || l.precision ? json(l.lon) : json(nullptr)},
-                     {"admin1", l.admin1},
-                     {"admin2", l.admin2},
-                     {"country_code", l.country_code},
-                     {"precision", l.precision},
-                     {"text", l.text}};
-  } else {
-    j["location"] = nullptr;
-  }
-  j["date"] = e.date ? json(*e.date) : json(nullptr);
+  j["location"] = LocationJson(e.location);
+  j["date"] = e.date ? ordered(*e.date) : ordered(nullptr);
   j["date_precision"] = e.date_precision;
-  json counts = json::object();
+  ordered counts = ordered::object();
   for (const std::string& role : Counts::Roles()) {
     const Estimate* est = e.counts.Find(role);
     counts[role] = {{"low", OptInt(est->low)}, {"best", OptInt(est->best)}, {"high", OptInt(est->high)}};
@@ -148,20 +161,21 @@ Status EstimateFromJson(const json& j, const std::string& path, Estimate* est) {
 }  // namespace
 
 std::string EventToJson(const Event& e) {
-  return EventJson(e).dump(-1, ' ', false, json::error_handler_t::replace);
+  return EventJson(e).dump(-1, ' ', false, ordered::error_handler_t::replace);
 }
 
 Status EventFromJson(const std::string& text, Event* out) {
   json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) return Status::InvalidArgument("malformed JSON");
-  Status s = CheckKeys(j, "", {"schema", "event_id", "article_id", "plover_type", "plover_mode", "cameo_code",
+  Status s = CheckKeys(j, "", {"schema", "event_id", "article_id", "source", "url", "title", "plover_type", "plover_mode", "cameo_code",
                                "acled_event_type", "acled_sub_event_type", "actor1", "actor2", "location", "date",
                                "date_precision", "counts", "modality", "claimant", "confidence", "evidence",
                                "trigger"});
   if (!s.ok()) return s;
   Event e;
   for (auto [key, field] :
-       {std::pair{"event_id", &e.event_id}, {"article_id", &e.article_id}, {"plover_type", &e.plover_type},
+       {std::pair{"event_id", &e.event_id}, {"article_id", &e.article_id}, {"source", &e.source}, {"url", &e.url},
+        {"title", &e.title}, {"plover_type", &e.plover_type},
         {"plover_mode", &e.plover_mode}, {"cameo_code", &e.cameo_code}, {"acled_event_type", &e.acled_event_type},
         {"acled_sub_event_type", &e.acled_sub_event_type}, {"date_precision", &e.date_precision},
         {"modality", &e.modality}, {"claimant", &e.claimant}, {"trigger", &e.trigger}}) {

@@ -50,13 +50,26 @@ Status Pipeline::Open(const PipelineOptions& options, std::unique_ptr<Pipeline>*
 
 const std::vector<std::string>& Pipeline::warnings() const { return impl_->actors->warnings(); }
 
+namespace {
+
+// Every event names the article it was read from: its source, url and title.
+void CopyArticleReference(const Article& article, Event* e) {
+  e->source = article.source;
+  e->url = article.url;
+  e->title = article.title;
+}
+
+}  // namespace
+
 Status Pipeline::Extract(const Article& article, std::vector<Event>* events, Diagnostics* diag,
                          StageTimes* times) const {
   StageTimer timer{times};
   Document doc;
   ArticleAnalysis a;
   Analyze(*impl_, article, &doc, &a, diag, timer);
+  const size_t first_new = events->size();
   impl_->extractor->Extract(a, events);
+  for (size_t i = first_new; i < events->size(); ++i) CopyArticleReference(article, &(*events)[i]);
   timer.Lap(StageTimes::kEvents);
   return Status::OK();
 }

@@ -23,6 +23,9 @@ void Flatten(const Event* e, std::vector<std::string>* names, std::vector<json>*
   bool coords = HasCoordinates(ev);
   add("event_id", [&] { return json(ev.event_id); });
   add("article_id", [&] { return json(ev.article_id); });
+  add("source", [&] { return json(ev.source); });
+  add("url", [&] { return json(ev.url); });
+  add("title", [&] { return json(ev.title); });
   add("date", [&] { return ev.date ? json(*ev.date) : json(nullptr); });
   add("date_precision", [&] { return json(ev.date_precision); });
   add("plover_type", [&] { return json(ev.plover_type); });
@@ -44,8 +47,8 @@ void Flatten(const Event* e, std::vector<std::string>* names, std::vector<json>*
   add("admin1", [&] { return loc ? json(loc->admin1) : json(""); });
   add("admin2", [&] { return loc ? json(loc->admin2) : json(""); });
   add("country_code", [&] { return loc ? json(loc->country_code) : json(""); });
-  add("lat", [&] { return coords ? json(loc->lat) : json(nullptr); });
-  add("lon", [&] { return coords ? json(loc->lon) : json(nullptr); });
+  add("lat", [&] { return coords ? json(RoundCoordinate(loc->lat)) : json(nullptr); });
+  add("lon", [&] { return coords ? json(RoundCoordinate(loc->lon)) : json(nullptr); });
   add("location_precision", [&] { return loc && loc->precision ? json(loc->precision) : json(nullptr); });
   for (const std::string& role : Counts::Roles()) {
     const Estimate* est = ev.counts.Find(role);
@@ -143,12 +146,14 @@ std::string EventToGeoJsonFeature(const Event& e) {
   std::vector<std::string> names;
   std::vector<json> values;
   Flatten(&e, &names, &values);
-  json props = json::object();
+  nlohmann::ordered_json props = nlohmann::ordered_json::object();
   for (size_t i = 0; i < names.size(); ++i) props[names[i]] = values[i];
-  json feature = {{"type", "Feature"},
-                  {"id", e.event_id},
-                  {"geometry", {{"type", "Point"}, {"coordinates", {e.location->lon, e.location->lat}}}},
-                  {"properties", props}};
+  nlohmann::ordered_json geometry = nullptr;  // RFC 7946 3.2: an unlocated feature
+  if (HasCoordinates(e))
+    geometry = {{"type", "Point"},
+                {"coordinates", {RoundCoordinate(e.location->lon), RoundCoordinate(e.location->lat)}}};
+  nlohmann::ordered_json feature = {
+      {"type", "Feature"}, {"id", e.event_id}, {"geometry", geometry}, {"properties", props}};
   return feature.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

@@ -49,13 +49,27 @@ Where EventFilters(const EventQuery& q) {
 Status Store::QueryEvents(const EventQuery& q, const EventCallback& cb) const {
   Where w = store_internal::EventFilters(q);
   if (!q.article_id.empty()) w.Add("article_id = ?", {q.article_id});
-  std::string sql = "SELECT id, json FROM events" + w.Sql() + " ORDER BY date IS NULL, date, id";
+  // The article's source, url and title come from its row (events stored before schema v2 of the event
+  // JSON do not carry them).
+  std::string sql =
+      "SELECT id, json, (SELECT a.source FROM articles a WHERE a.id = events.article_id), "
+      "(SELECT a.url FROM articles a WHERE a.id = events.article_id), "
+      "(SELECT a.title FROM articles a WHERE a.id = events.article_id) FROM events" +
+      w.Sql() + " ORDER BY date IS NULL, date, id";
   if (q.limit > 0) sql += fmt::format(" LIMIT {}", q.limit);
   Stmt st(db_, sql.c_str());
   if (!st.ok()) return Error("cannot prepare event query");
   w.Bind(&st);
-  return store_internal::ForEachJsonRow<Event>(&st, path_, "event row", "event query failed", EventFromJson, cb,
-                                               [this](const char* what) { return Error(what); });
+  // Each event with its article's reference, read from the row being stepped.
+  auto with_reference = [&st, &cb](const Event& stored) {
+    Event e = stored;
+    e.source = st.Text(2);
+    e.url = st.Text(3);
+    e.title = st.Text(4);
+    return cb(e);
+  };
+  return store_internal::ForEachJsonRow<Event>(&st, path_, "event row", "event query failed", EventFromJson,
+                                               with_reference, [this](const char* what) { return Error(what); });
 }
 
 Status Store::ListArticles(const ArticleCallback& cb) const {

@@ -33,6 +33,26 @@ TEST(EventJson, RoundTripsEveryField) {
   EXPECT_FALSE(back.counts.displaced.best.has_value());
 }
 
+TEST(EventJson, RoundsCoordinatesToFiveDecimals) {
+  const struct {
+    double in, out;
+  } cases[] = {{-1.6792400000000001, -1.67924}, {29.222800000000003, 29.2228}, {28.123456, 28.12346},
+               {-0.000004, -0.0}, {180, 180}, {1e308, 1e308} /* no overflow to infinity */};
+  for (const auto& c : cases) EXPECT_EQ(RoundCoordinate(c.in), c.out) << c.in;
+  Event e;
+  e.location = Location{"Goma", 216281, -1.6792400000000001, 29.222800000000003, "", "", "CD", 1, ""};
+  EXPECT_NE(EventToJson(e).find(R"("lat":-1.67924,"lon":29.2228)"), std::string::npos) << EventToJson(e);
+}
+
+TEST(EventJson, ReadsSchemaOneLines) {
+  Event e;
+  ASSERT_TRUE(EventFromJson(R"({"schema":1,"event_id":"x","article_id":"a","plover_type":"FIGHT"})", &e).ok());
+  EXPECT_EQ(e.plover_type, "FIGHT");
+  EXPECT_EQ(e.source, "");
+  EXPECT_NE(EventToJson(e).find(R"({"schema":2,"event_id":"x","article_id":"a","source":"","url":"","title":"",)"),
+            std::string::npos);
+}
+
 TEST(EventJson, RejectsUnknownFieldsAndWrongTypesByName) {
   Event e;
   Status s = EventFromJson(R"({"event_id":"x","colour":"red"})", &e);

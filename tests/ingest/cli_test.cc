@@ -11,6 +11,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "../shared_data.h"
 #include "../sitrep_cli.h"
 #include "test_util.h"
@@ -285,7 +287,178 @@ TEST_F(CliTest, SharedSamplesIngestTwiceSameCounts) {
   EXPECT_EQ(Sitrep(dir_, "events --format csv --db " + db).out, events1.out);
   EXPECT_EQ(Lines(Sitrep(dir_, "articles --db " + db).out).size(), 2u);
   EXPECT_EQ(Lines(articles1.out).size(), 2u);
-  EXPECT_EQ(events1.out.rfind("event_id,article_id,date,", 0), 0u);
+  EXPECT_EQ(events1.out.rfind("event_id,article_id,source,url,title,date,", 0), 0u);
+}
+
+// ---- Output formats and --jobs (issue #13 items 3 and 5) ----
+
+const std::string kExamples = SITREP_TEST_SOURCE_DIR "/examples/articles";
+
+// " --gazetteer none" when the build has no gazetteer index (then no event has coordinates).
+std::string GazetteerFlag() {
+  return std::filesystem::exists(SITREP_TEST_BINARY_DIR "/data/gazetteer.idx") ? "" : " --gazetteer none";
+}
+
+// ACLED's export header, written out here independently of the code (acleddata.com's column order).
+const char* kAcledHeader =
+    "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,"
+    "inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,"
+    "location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp";
+
+TEST_F(CliTest, ExtractWritesAcledCsvAndGeoJson) {
+  Result acled = Sitrep(dir_, "extract -q --format acled-csv " + Quote(kExamples) + GazetteerFlag());
+  ASSERT_EQ(acled.code, 0) << acled.err;
+  std::vector<std::string> rows = Lines(acled.out);
+  ASSERT_GT(rows.size(), 1u);
+  EXPECT_EQ(rows[0], std::string(kAcledHeader) + "\r");
+
+  Result located = Sitrep(dir_, "extract --format geojson " + Quote(kExamples) + GazetteerFlag());
+  ASSERT_EQ(located.code, 0) << located.err;
+  nlohmann::json fc = nlohmann::json::parse(located.out);
+  EXPECT_EQ(fc["type"], "FeatureCollection");
+  Result all = Sitrep(dir_, "extract -q --format geojson --keep-unlocated " + Quote(kExamples) + GazetteerFlag());
+  ASSERT_EQ(all.code, 0) << all.err;
+  nlohmann::json every = nlohmann::json::parse(all.out);
+  EXPECT_EQ(every["features"].size(), Lines(acled.out).size() - 1);  // one feature per event
+  const size_t unlocated = every["features"].size() - fc["features"].size();
+  if (unlocated > 0)
+    EXPECT_NE(located.err.find(std::to_string(unlocated) + " events without coordinates left out of the GeoJSON"),
+              std::string::npos)
+        << located.err;
+  for (const auto& f : every["features"]) {
+    if (f["geometry"].is_null()) continue;
+    for (const auto& c : f["geometry"]["coordinates"]) {
+      std::string text = c.dump();
+      EXPECT_LE(text.size() - text.find('.') - 1, 5u) << text;  // at most 5 decimals
+    }
+  }
+}
+
+// eval --save-pred writes with the same writers and options as extract.
+TEST_F(CliTest, EvalSavesPredictionsInTheOutputFormat) {
+  std::string saved = dir_.Path("pred.geojson");
+  Result r = Sitrep(dir_, "eval -q --gold " + Quote(SITREP_TEST_SOURCE_DIR "/tests/fixtures/gold/samples.jsonl") +
+                              " --articles " + Quote(kExamples) + " --save-pred " + Quote(saved) +
+                              " --format geojson --keep-unlocated" + GazetteerFlag());
+  ASSERT_EQ(r.code, 0) << r.err;
+  std::ifstream in(saved);
+  nlohmann::json fc = nlohmann::json::parse(in);
+  Result extracted = Sitrep(dir_, "extract -q " + Quote(kExamples) + GazetteerFlag());
+  EXPECT_EQ(fc["features"].size(), Lines(extracted.out).size());
+}
+
+TEST_F(CliTest, FormatIsTheOutputAndInputFormatTheInput) {
+  const struct {
+    std::string args, err;
+  } cases[] = {
+      {"extract --format text x.txt", "the input format is --input-format text"},
+      {"ingest --format csv x.txt", "ingest stores events"},
+      {"explain --format jsonl x.txt", "explain prints a report"},
+      {"events --format xml", "unknown output format 'xml'"},
+  };
+  for (const auto& c : cases) {
+    Result r = Sitrep(dir_, c.args);
+    EXPECT_EQ(r.code, 2) << c.args << "\n" << r.err;
+    EXPECT_NE(r.err.find(c.err), std::string::npos) << c.args << "\n" << r.err;
+  }
+  std::string in = dir_.Write("a.txt", "{\"text\": \"Fighting was reported in Goma.\"}\n");
+  Result as_text = Sitrep(dir_, "extract -q --gazetteer none --input-format text " + Quote(in));
+  EXPECT_EQ(as_text.code, 0) << as_text.err;
+}
+
+// The same events in the same order whatever --jobs, on the examples and on many small articles whose
+// order shows in their text ("day N").
+TEST_F(CliTest, JobsDoNotChangeTheOutput) {
+  for (int i = 0; i < 60; ++i) {
+    char name[32];
+    std::snprintf(name, sizeof name, "many/a%03d.txt", i);
+    dir_.Write(name, "date 2024-01-02 Rebels attacked the army base in Beni on day " + std::to_string(i) +
+                         ", killing " + std::to_string(i + 2) + " soldiers.\n");
+  }
+  for (const std::string& input : {kExamples, dir_.Path("many")}) {
+    Result one = Sitrep(dir_, "extract -q --jobs 1 " + Quote(input) + GazetteerFlag());
+    Result four = Sitrep(dir_, "extract -q --jobs 4 " + Quote(input) + GazetteerFlag());
+    ASSERT_EQ(one.code, 0) << one.err;
+    ASSERT_EQ(four.code, 0) << four.err;
+    EXPECT_FALSE(one.out.empty());
+    EXPECT_EQ(four.out, one.out) << input;
+  }
+  Result many = Sitrep(dir_, "extract -q --jobs 3 --format csv " + Quote(dir_.Path("many")) + GazetteerFlag());
+  int last_day = -1;
+  for (const std::string& row : Lines(many.out)) {
+    size_t at = row.find(" on day ");
+    if (at == std::string::npos) continue;
+    int day = std::stoi(row.substr(at + 8));
+    EXPECT_GE(day, last_day) << row;
+    last_day = day;
+  }
+  EXPECT_EQ(last_day, 59);
+}
+
+TEST_F(CliTest, IngestWithJobsStoresTheSameAsOneJob) {
+  std::string one_db = Quote(dir_.Path("one.db")), four_db = Quote(dir_.Path("four.db"));
+  ASSERT_EQ(Sitrep(dir_, "ingest -q --jobs 1 --db " + one_db + " " + Quote(kExamples) + GazetteerFlag()).code, 0);
+  ASSERT_EQ(Sitrep(dir_, "ingest -q --jobs 4 --db " + four_db + " " + Quote(kExamples) + GazetteerFlag()).code, 0);
+  Result one = Sitrep(dir_, "events --db " + one_db);
+  EXPECT_FALSE(one.out.empty());
+  EXPECT_EQ(Sitrep(dir_, "events --db " + four_db).out, one.out);
+}
+
+TEST_F(CliTest, ProgressLineWhenAskedFor) {
+  std::string in = dir_.Write("a.txt", "date 2023-01-02 Fighting was reported in Goma.\n");
+  Result r = Sitrep(dir_, "extract --progress --gazetteer none " + Quote(in));
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.err.find("/1 files] 1 articles ("), std::string::npos) << r.err;  // the file may not be done yet
+  EXPECT_NE(r.err.find(" MB, ETA "), std::string::npos) << r.err;
+  Result quiet = Sitrep(dir_, "extract -q --progress --gazetteer none " + Quote(in));
+  EXPECT_EQ(quiet.err, "");
+}
+
+// A Python with pandas (Debian's python3-pandas: /usr/bin/python3 even when another python3 comes
+// first on PATH); "" when there is none.
+std::string PythonWithPandas() {
+  for (const char* python : {"python3", "/usr/bin/python3"}) {
+    if (std::system((std::string(python) + " -c 'import pandas' >/dev/null 2>&1").c_str()) == 0) return python;
+  }
+  return "";
+}
+
+TEST_F(CliTest, AcledCsvConcatenatesWithAcledInPandas) {
+  const std::string python = PythonWithPandas();
+  if (python.empty()) GTEST_SKIP() << "no python3 with pandas (Debian: python3-pandas; scripts/setup installs it)";
+  Result ours = Sitrep(dir_, "extract -q --format acled-csv " + Quote(kExamples) + GazetteerFlag());
+  ASSERT_EQ(ours.code, 0) << ours.err;
+  std::string ours_csv = dir_.Write("ours.csv", ours.out);
+  std::string acled_csv = dir_.Write("acled.csv", std::string(kAcledHeader) + "\n" +
+                                                      "X1,2024-01-01,2024,1,Political violence,Battles,Armed clash,"
+                                                      "A,,2,B,,1,12,,180,Middle Africa,C,D,E,,F,1.5,2.5,1,S,,N,0,,1\n");
+  std::string gold = SITREP_TEST_SHARED_DIR "/gold/acled_greatlakes_dev.csv";
+  std::string cmd = python + " " + Quote(SITREP_TEST_SOURCE_DIR "/tests/ingest/acled_concat.py") + " " +
+                    Quote(ours_csv) + " " + Quote(acled_csv) + (std::filesystem::exists(gold) ? " " + Quote(gold) : "") +
+                    " >" + Quote(dir_.Path("py.txt")) + " 2>&1";
+  int status = std::system(cmd.c_str());
+  std::ifstream in(dir_.Path("py.txt"));
+  std::stringstream said;
+  said << in.rdbuf();
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << said.str();
+}
+
+TEST_F(CliTest, OgrinfoReadsTheGeoJson) {
+  if (std::system("command -v ogrinfo >/dev/null 2>&1") != 0)
+    GTEST_SKIP() << "no ogrinfo (Debian: gdal-bin; scripts/setup installs it)";
+  for (const std::string& keep : {"", " --keep-unlocated"}) {
+    Result r = Sitrep(dir_, "extract -q --format geojson" + keep + " " + Quote(kExamples) + GazetteerFlag());
+    ASSERT_EQ(r.code, 0) << r.err;
+    const size_t features = nlohmann::json::parse(r.out)["features"].size();
+    std::string file = dir_.Write("events.geojson", r.out);
+    std::string out_path = dir_.Path("ogr.txt");
+    int status = std::system(("ogrinfo -ro -al -so " + Quote(file) + " >" + Quote(out_path) + " 2>&1").c_str());
+    std::ifstream in(out_path);
+    std::stringstream said;
+    said << in.rdbuf();
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << keep << "\n" << said.str();
+    EXPECT_NE(said.str().find("Feature Count: " + std::to_string(features)), std::string::npos) << keep << "\n" << said.str();
+  }
 }
 
 // Issue #13: `dict import` reads the three Phoenix actor files (warning with file:line about what it

@@ -257,11 +257,12 @@ TEST(EventFormats, CsvQuotingAndColumns) {
   EXPECT_EQ(col("sentence"), "Fighting, again, in \"Goma\".");
   EXPECT_TRUE(HasCoordinates(e));
   std::string f = EventToGeoJsonFeature(e);
-  EXPECT_NE(f.find(R"("geometry":{"coordinates":[29.2228,-1.6792],"type":"Point"})"), std::string::npos) << f;
+  EXPECT_NE(f.find(R"("geometry":{"type":"Point","coordinates":[29.2228,-1.6792]})"), std::string::npos) << f;
   EXPECT_NE(f.find(R"("killed_best":12)"), std::string::npos) << f;
   e.location->geonames_id = 0;
   e.location->precision = 0;
   EXPECT_FALSE(HasCoordinates(e));
+  EXPECT_NE(EventToGeoJsonFeature(e).find(R"("geometry":null)"), std::string::npos);
   EXPECT_EQ(EventColumnValues(e)[std::find(EventColumns().begin(), EventColumns().end(), "lat") - EventColumns().begin()], "");
 }
 

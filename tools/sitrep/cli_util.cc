@@ -3,29 +3,62 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
 
 #include <fmt/format.h>
 
 #include "command.h"
 #include "core/strings.h"
+#include "ordered_workers.h"
 #include "sitrep/actors.h"
 #include "sitrep/pipeline.h"
 
 namespace sitrep::cli {
 
-void AddInputFlags(CLI::App* app, InputFlags* f) {
+namespace {
+
+constexpr const char* kFormatMoved =
+    "--format is the output format (jsonl, csv, acled-csv, geojson); the input format is --input-format";
+
+}  // namespace
+
+std::string DataDirHelp() {
+  return "The data folder: dictionaries, models, output tables (default: $SITREP_DATA_DIR, else the installed or "
+         "source data/)";
+}
+
+void AddInputFlags(CLI::App* app, InputFlags* f, bool parallel) {
   app->add_option("files", f->files, "Article files, directories (read recursively) or - for standard input")
       ->required();
   app->add_option("--date", f->date, "Published date (YYYY-MM-DD) for articles that have none");
   app->add_option("--source", f->source, "Publisher/source for articles that have none");
-  app->add_option("--format", f->format, "Input format: auto (default), text or jsonl")
+  app->add_option("--input-format", f->input_format, "Input format: auto (default), text or jsonl")
       ->check(CLI::IsMember({"auto", "text", "jsonl"}));
   app->add_option("--max-bytes", f->max_bytes, "Skip articles larger than this many bytes (default 10 MiB)")
       ->check(CLI::PositiveNumber);
-  app->add_option("--data-dir", f->data_dir, "Dictionaries and models (default: $SITREP_DATA_DIR or built-in)");
+  app->add_option("--data-dir", f->data_dir, DataDirHelp());
   app->add_option("--gazetteer", f->gazetteer, "Gazetteer index file, or 'none' (default: built data dir)");
   AddDictFlag(app, &f->dicts);
+  if (parallel) {
+    app->add_option("--jobs,-j", f->jobs, "Extract on N threads (default: the number of cores); output keeps input order")
+        ->check(CLI::PositiveNumber);
+    app->add_flag("--progress", f->progress, "Show the progress line also when stderr is not a terminal");
+  }
   app->add_flag("--quiet,-q", f->quiet, "Print errors only: no warnings, progress line or summary");
+}
+
+void AddOutputFlags(CLI::App* app, OutputFlags* f, const std::string& what) {
+  app->add_option("--format", f->format, "Format of " + what + ": jsonl (default), csv, acled-csv or geojson")
+      ->check(CLI::Validator(
+          [](std::string& value) -> std::string {
+            OutputFormat format;
+            if (ParseOutputFormat(value, &format).ok()) return "";
+            if (value == "auto" || value == "text") return std::string(kFormatMoved) + " " + value;
+            return "unknown output format '" + value + "' (jsonl, csv, acled-csv or geojson)";
+          },
+          "jsonl|csv|acled-csv|geojson"));
+  app->add_flag("--keep-unlocated", f->keep_unlocated,
+                "GeoJSON: write events without coordinates with \"geometry\": null instead of leaving them out");
 }
 
 void AddDictFlag(CLI::App* app, std::vector<std::string>* dicts) {
@@ -49,18 +82,72 @@ void PrintDictWarnings(const std::vector<std::string>& warnings, bool quiet) {
                            warnings.size() - kShown));
 }
 
-Progress::Progress(bool allowed)
-    : enabled_(allowed && isatty(STDERR_FILENO)), start_(std::chrono::steady_clock::now()), last_(start_) {}
+void RefuseOutputFormat(CLI::App* app, const std::string& why) {
+  static std::string ignored;
+  app->add_option("--format", ignored)
+      ->group("")  // hidden from --help
+      ->check(CLI::Validator([why](std::string& value) { return why + "; " + kFormatMoved + " " + value; }, ""));
+}
 
-void Progress::Update(const ReadStats& stats, int64_t events) {
+std::unique_ptr<EventWriter> OpenEventWriter(const OutputFlags& flags, const std::string& data_dir,
+                                             std::ostream* out) {
+  OutputOptions options;
+  options.keep_unlocated = flags.keep_unlocated;
+  options.data_dir = data_dir;
+  std::unique_ptr<EventWriter> writer;
+  Status s = ParseOutputFormat(flags.format, &options.format);
+  if (s.ok()) s = EventWriter::Open(options, out, &writer);
+  if (!s.ok()) PrintError(s.ToString());
+  return writer;
+}
+
+Progress::Progress(bool allowed, bool forced, int64_t total_bytes)
+    : enabled_(allowed && (forced || isatty(STDERR_FILENO))),
+      terminal_(isatty(STDERR_FILENO)),
+      total_bytes_(total_bytes),
+      start_(std::chrono::steady_clock::now()),
+      // Not on a terminal, the first update prints at once (then one line a second).
+      last_(terminal_ ? start_ : start_ - std::chrono::hours(1)) {}
+
+namespace {
+
+std::string Megabytes(int64_t bytes) { return fmt::format("{:.1f}", static_cast<double>(bytes) / 1e6); }
+
+std::string MinutesSeconds(double seconds) {
+  const auto s = static_cast<int64_t>(seconds + 0.5);
+  return fmt::format("{}:{:02}", s / 60, s % 60);
+}
+
+}  // namespace
+
+std::string Progress::Line(const ReadStats& stats, int64_t articles_done, int64_t events, double seconds) const {
+  const double rate = seconds > 0 ? static_cast<double>(articles_done) / seconds : 0;
+  std::string line = fmt::format("[{}/{} files] {} articles ({:.1f}/s), {} events, {}", stats.files_done,
+                                 stats.files_total, articles_done, rate, events, Megabytes(stats.bytes));
+  if (total_bytes_ <= 0) return line + " MB";
+  line += " of " + Megabytes(total_bytes_) + " MB";
+  const double bytes_per_second = seconds > 0 ? static_cast<double>(stats.bytes) / seconds : 0;
+  if (bytes_per_second > 0 && stats.bytes <= total_bytes_)
+    line += ", ETA " + MinutesSeconds(static_cast<double>(total_bytes_ - stats.bytes) / bytes_per_second);
+  return line;
+}
+
+void Progress::Update(const ReadStats& stats, int64_t articles_done, int64_t events) {
   if (!enabled_) return;
   auto now = std::chrono::steady_clock::now();
-  if (now - start_ < std::chrono::seconds(2) || now - last_ < std::chrono::milliseconds(100)) return;
+  if (terminal_) {
+    if (now - start_ < std::chrono::seconds(2) || now - last_ < std::chrono::milliseconds(100)) return;
+  } else if (now - last_ < std::chrono::seconds(1)) {
+    return;
+  }
   last_ = now;
-  shown_ = true;
-  std::fprintf(stderr, "\r[%lld/%lld files] %lld articles, %lld events\033[K",
-               static_cast<long long>(stats.files_done), static_cast<long long>(stats.files_total),
-               static_cast<long long>(stats.articles), static_cast<long long>(events));
+  const std::string line = Line(stats, articles_done, events, std::chrono::duration<double>(now - start_).count());
+  if (terminal_) {
+    shown_ = true;
+    std::fprintf(stderr, "\r%s\033[K", line.c_str());
+  } else {
+    std::fprintf(stderr, "sitrep: %s\n", line.c_str());
+  }
   std::fflush(stderr);
 }
 
@@ -68,6 +155,29 @@ void Progress::Clear() {
   if (!shown_) return;
   std::fputs("\r\033[K", stderr);
   shown_ = false;
+}
+
+int64_t InputBytes(const std::vector<std::string>& paths) {
+  namespace fs = std::filesystem;
+  int64_t total = 0;
+  for (const std::string& path : paths) {
+    if (path == "-") return -1;
+    std::error_code ec;
+    if (!fs::is_directory(path, ec)) {
+      const auto size = fs::file_size(path, ec);
+      if (!ec) total += static_cast<int64_t>(size);
+      continue;
+    }
+    for (auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (it->path().filename().string().starts_with(".")) {
+        if (it->is_directory(ec)) it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_regular_file(ec)) total += static_cast<int64_t>(it->file_size(ec));
+    }
+  }
+  return total;
 }
 
 void PrintError(const std::string& message) {
@@ -87,6 +197,20 @@ std::string ReadSummary(const RunTotals& t) {
                      t.read.skipped, t.read.failed + t.extract_failed, t.events);
 }
 
+namespace {
+
+// Runs the pipeline on one job's article (on a worker thread); ids for its events.
+void ExtractJob(const Pipeline& pipeline, ExtractionJob& job) {
+  if (job.known) return;
+  job.status = pipeline.Extract(job.article, &job.events, &job.diag);
+  for (Event& e : job.events) {
+    e.article_id = job.article.id;
+    if (e.event_id.empty()) e.event_id = ComputeEventId(e);
+  }
+}
+
+}  // namespace
+
 int RunExtraction(const InputFlags& flags, const ArticleEventsSink& sink, RunTotals* totals,
                   const KnownArticle& known) {
   if (!CheckDateFlag("--date", flags.date)) return kExitUsage;
@@ -96,7 +220,7 @@ int RunExtraction(const InputFlags& flags, const ArticleEventsSink& sink, RunTot
   if (!pipeline) return kExitFailure;
 
   totals->started = true;
-  Progress progress(!flags.quiet);
+  Progress progress(!flags.quiet, flags.progress, InputBytes(flags.files));
   Diagnostics diag;
   diag.SetSink([&](const Diagnostic& d) {
     if (flags.quiet && d.severity == Severity::kWarning) return;
@@ -104,34 +228,35 @@ int RunExtraction(const InputFlags& flags, const ArticleEventsSink& sink, RunTot
     std::fprintf(stderr, "%s\n", d.ToString().c_str());
   });
 
+  int64_t articles_done = 0;
+  OrderedWorkers workers(
+      flags.jobs > 0 ? flags.jobs : DefaultJobs(), [&](ExtractionJob& job) { ExtractJob(*pipeline, job); },
+      [&](ExtractionJob&& job) -> Status {
+        for (const Diagnostic& d : job.diag.all()) diag.Report(d);
+        ++articles_done;
+        if (!job.status.ok()) {
+          ++totals->extract_failed;
+          diag.Error(job.article.origin, 0, -1, "extraction failed: " + job.status.ToString());
+          progress.Update(totals->read, articles_done, totals->events);
+          return Status::OK();
+        }
+        totals->events += static_cast<int64_t>(job.events.size());
+        Status ss = sink(std::move(job.article), std::move(job.events));
+        progress.Update(totals->read, articles_done, totals->events);
+        return ss;
+      });
   Status s = ReadArticles(
       flags.files, ro, &diag,
       [&](Article&& article) -> Status {
-        std::vector<Event> events;
+        ExtractionJob job;
         std::string warning;
-        const bool is_known = known && known(article, &warning);
+        job.known = known && known(article, &warning);
         if (!warning.empty()) diag.Warn(article.origin, 0, -1, std::move(warning));
-        if (is_known) {
-          Status ss = sink(std::move(article), std::move(events));
-          progress.Update(totals->read, totals->events);
-          return ss;
-        }
-        Status es = pipeline->Extract(article, &events, &diag);
-        if (!es.ok()) {
-          ++totals->extract_failed;
-          diag.Error(article.origin, 0, -1, "extraction failed: " + es.ToString());
-          return Status::OK();
-        }
-        for (Event& e : events) {
-          e.article_id = article.id;
-          if (e.event_id.empty()) e.event_id = ComputeEventId(e);
-        }
-        totals->events += static_cast<int64_t>(events.size());
-        Status ss = sink(std::move(article), std::move(events));
-        progress.Update(totals->read, totals->events);
-        return ss;
+        job.article = std::move(article);
+        return workers.Submit(std::move(job));
       },
       &totals->read);
+  if (s.ok()) s = workers.Drain();
   progress.Clear();
   if (!s.ok()) {
     PrintError(s.ToString());
@@ -145,8 +270,8 @@ ReadOptions ToReadOptions(const InputFlags& flags) {
   ro.default_date = flags.date;
   ro.default_source = flags.source;
   ro.max_bytes = flags.max_bytes;
-  ro.format = flags.format == "text" ? InputFormat::kText
-              : flags.format == "jsonl" ? InputFormat::kJsonLines
+  ro.format = flags.input_format == "text" ? InputFormat::kText
+              : flags.input_format == "jsonl" ? InputFormat::kJsonLines
                                         : InputFormat::kAuto;
   return ro;
 }

@@ -15,6 +15,7 @@
 #include "sitrep/diagnostics.h"
 #include "sitrep/event.h"
 #include "sitrep/ingest.h"
+#include "sitrep/output.h"
 #include "sitrep/pipeline.h"
 #include "sitrep/status.h"
 #include "sitrep/store.h"
@@ -26,28 +27,59 @@ struct InputFlags {
   std::vector<std::string> files;
   std::string date, source, data_dir, gazetteer;
   std::vector<std::string> dicts;  // --dict DIR (repeatable)
-  std::string format = "auto";
+  std::string input_format = "auto";
   int64_t max_bytes = ReadOptions().max_bytes;
+  int jobs = 0;            // --jobs; 0: DefaultJobs()
   bool quiet = false;
+  bool progress = false;   // --progress: also when stderr is not a terminal
 };
-void AddInputFlags(CLI::App* app, InputFlags* flags);
+// `parallel`: the command runs the pipeline through RunExtraction (--jobs, --progress).
+void AddInputFlags(CLI::App* app, InputFlags* flags, bool parallel);
 // The reader options the input flags ask for.
 ReadOptions ToReadOptions(const InputFlags& flags);
 
-// "\r[f/F files] N articles, E events" on stderr, only when stderr is a terminal and the run has
-// taken more than two seconds; redrawn at most ten times a second.
+// Flags of the commands that write events (docs/cli.md "Output formats").
+struct OutputFlags {
+  std::string format = "jsonl";
+  bool keep_unlocated = false;
+};
+// --format (what `what` says it formats) and --keep-unlocated.
+void AddOutputFlags(CLI::App* app, OutputFlags* flags, const std::string& what);
+// A command without an output format (ingest, explain): --format is refused with a message that
+// names --input-format, instead of CLI11's "unknown option".
+void RefuseOutputFormat(CLI::App* app, const std::string& why);
+// Opens the writer the flags ask for on `out`; on failure prints why and returns nullptr (the caller
+// exits with kExitFailure). `data_dir` is --data-dir (the ACLED tables).
+std::unique_ptr<EventWriter> OpenEventWriter(const OutputFlags& flags, const std::string& data_dir,
+                                             std::ostream* out);
+// The help text of --data-dir, the same in every command.
+std::string DataDirHelp();
+
+// The progress line on stderr, when stderr is a terminal (after the run has taken two seconds,
+// redrawn in place at most ten times a second) or when --progress asks (a line a second):
+// "[f/F files] N articles (R/s), E events, D of T MB, ETA m:ss". T and the ETA need the input
+// size, unknown when reading standard input.
 class Progress {
  public:
-  explicit Progress(bool allowed);
-  void Update(const ReadStats& stats, int64_t events);
+  // `total_bytes` < 0: unknown.
+  Progress(bool allowed, bool forced, int64_t total_bytes);
+  void Update(const ReadStats& stats, int64_t articles_done, int64_t events);
   // Erases the line (before a diagnostic or the summary).
   void Clear();
 
  private:
+  std::string Line(const ReadStats& stats, int64_t articles_done, int64_t events, double seconds) const;
+
   bool enabled_;
+  bool terminal_;
   bool shown_ = false;
+  int64_t total_bytes_;
   std::chrono::steady_clock::time_point start_, last_;
 };
+
+// The size of the inputs in bytes (directories walked as ReadArticles walks them); -1 when one of
+// them is standard input.
+int64_t InputBytes(const std::vector<std::string>& paths);
 
 // Totals of an extraction run.
 struct RunTotals {
@@ -60,7 +92,8 @@ struct RunTotals {
 // Receives each article with its events (already given ids); a non-OK status aborts the run.
 using ArticleEventsSink = std::function<Status(Article&&, std::vector<Event>&&)>;
 
-// Reads the inputs, runs the pipeline on each article and hands the result to `sink`. Prints
+// Reads the inputs, runs the pipeline on each article (on --jobs threads) and hands the result to
+// `sink`, in input order, on the calling thread. Prints
 // diagnostics (warnings unless --quiet) and the progress line on stderr. Returns an exit code:
 // kExitOk, kExitInputErrors (some input failed), kExitUsage (bad flag value) or kExitFailure
 // (pipeline could not be opened, or `sink` failed).

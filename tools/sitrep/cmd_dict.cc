@@ -106,17 +106,19 @@ int Import(const DictFlags& f) {
   return code;
 }
 
-Status Open(const DictFlags& f, std::unique_ptr<ActorDictionary>* dict) {
-  return ActorDictionary::Load(f.dir.empty() ? DefaultActorDir() : f.dir, UserDictDirs(f.dicts), dict);
+// Our dictionary folder `actor_dir` (default: the data folder's actors/) and the user folders.
+Status Open(const std::string& actor_dir, const DictFlags& f, std::unique_ptr<ActorDictionary>* dict) {
+  return ActorDictionary::Load(actor_dir.empty() ? DefaultActorDir() : actor_dir, UserDictDirs(f.dicts), dict);
 }
 
 int Lookup(const DictFlags& f) {
+  const std::string actor_dir = f.dir.empty() ? "" : f.dir + "/actors";  // --data-dir is the data folder
   if (!f.date.empty() && !IsIsoDate(f.date)) {
     std::cerr << "sitrep dict lookup: --date must be YYYY-MM-DD, got '" << f.date << "'\n";
     return kExitUsage;
   }
   std::unique_ptr<ActorDictionary> dict;
-  Status s = Open(f, &dict);
+  Status s = Open(actor_dir, f, &dict);
   if (!s.ok()) {
     std::cerr << "sitrep dict lookup: " << s.ToString() << "\n";
     return kExitFailure;
@@ -146,7 +148,7 @@ int Lookup(const DictFlags& f) {
 
 int Check(const DictFlags& f) {
   std::unique_ptr<ActorDictionary> dict;
-  Status s = Open(f, &dict);
+  Status s = Open(f.dir, f, &dict);
   if (!s.ok()) {
     std::cerr << s.message() << "\n";
     return kExitInputErrors;
@@ -171,7 +173,7 @@ Register reg("dict", "Actor dictionary: import TABARI/PETRARCH .actors files, lo
   CLI::App* look = sub->add_subcommand("lookup", "Find an actor by id, name or alias; print it as JSON");
   look->add_option("name", flags->name, "id (COD_MIL), name or alias (FARDC, \"Paul Kagame\")")->required();
   look->add_option("--date", flags->date, "YYYY-MM-DD: code a person as the role held that day");
-  look->add_option("--data-dir", flags->dir, "actor dictionary directory (default: data/actors)");
+  look->add_option("--data-dir", flags->dir, "the data folder; its actors/ is read (default: $SITREP_DATA_DIR, else data/)");
   AddDictFlag(look, &flags->dicts);
   CLI::App* check = sub->add_subcommand("check", "Load a dictionary directory and report problems");
   check->add_option("dir", flags->dir, "directory of *.actors.txt files (default: data/actors)");

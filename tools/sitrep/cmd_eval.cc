@@ -18,6 +18,7 @@ namespace {
 
 struct EvalFlags {
   std::string gold, pred, db, save_pred, data_dir, gazetteer;
+  OutputFlags save_format;
   std::vector<std::string> articles, dicts;
   bool json = false, quiet = false, strict_place = false;
   int date_window = 3, worst = 10;
@@ -79,6 +80,20 @@ int Predict(const EvalFlags& flags, const std::vector<Article>& articles, Diagno
   return kExitOk;
 }
 
+// Writes the predictions to --save-pred in --format; false (after saying why) when it cannot.
+bool SavePredictions(const EvalFlags& flags, const std::vector<Event>& pred) {
+  std::ofstream out(flags.save_pred, std::ios::binary);
+  std::unique_ptr<EventWriter> writer = OpenEventWriter(flags.save_format, flags.data_dir, &out);
+  if (!writer) return false;
+  Status s;
+  for (const Event& e : pred) {
+    if (!(s = writer->Write(e)).ok()) break;
+  }
+  if (s.ok()) s = writer->Finish();
+  if (!s.ok()) PrintError("cannot write " + flags.save_pred);
+  return s.ok();
+}
+
 int Run(const EvalFlags& flags) {
   Diagnostics diag;
   diag.SetSink([&flags](const Diagnostic& d) {
@@ -125,14 +140,7 @@ int Run(const EvalFlags& flags) {
     PrintError(s.ToString());
     return s.IsNotFound() || s.code() == Status::Code::kIOError ? kExitInputErrors : kExitFailure;
   }
-  if (!flags.save_pred.empty()) {
-    std::ofstream out(flags.save_pred, std::ios::binary);
-    for (const Event& e : pred) out << EventToJson(e) << '\n';
-    if (!out) {
-      PrintError("cannot write " + flags.save_pred);
-      return kExitFailure;
-    }
-  }
+  if (!flags.save_pred.empty() && !SavePredictions(flags, pred)) return kExitFailure;
 
   EvalOptions options;
   options.date_window_days = flags.date_window;
@@ -180,8 +188,9 @@ Register reg("eval", "Score extracted events against gold data (precision/recall
       ->check(CLI::NonNegativeNumber);
   app->add_option("--limit", f->limit, "Score only the first N gold articles (a quick slice)")
       ->check(CLI::NonNegativeNumber);
-  app->add_option("--save-pred", f->save_pred, "Also write the predictions made by the pipeline (JSON lines)");
-  app->add_option("--data-dir", f->data_dir, "Dictionaries and models (default: $SITREP_DATA_DIR or built-in)");
+  app->add_option("--save-pred", f->save_pred, "Also write the predicted events to this file (in --format)");
+  AddOutputFlags(app, &f->save_format, "the --save-pred file");
+  app->add_option("--data-dir", f->data_dir, DataDirHelp());
   app->add_option("--gazetteer", f->gazetteer, "Gazetteer index file, or 'none' (default: built data dir)");
   AddDictFlag(app, &f->dicts);
   app->add_flag("-q,--quiet", f->quiet, "Print errors only on stderr");

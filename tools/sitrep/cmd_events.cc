@@ -1,5 +1,6 @@
-// sitrep events [--db PATH] [filters] [--format jsonl|csv|geojson] : query stored events.
+// sitrep events [--db PATH] [filters] [--format jsonl|csv|acled-csv|geojson] : query stored events.
 #include <cstdio>
+#include <iostream>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -51,7 +52,8 @@ bool ReadBboxFlag(const std::string& text, std::optional<std::array<double, 4>>*
 namespace {
 
 struct EventsFlags {
-  std::string db, since, until, actor, type, country, bbox, format = "jsonl";
+  std::string db, since, until, actor, type, country, bbox, data_dir;
+  OutputFlags output;
   int64_t limit = 0;
   bool mentions = false, raw = false;
 };
@@ -68,44 +70,24 @@ int Run(const EventsFlags& f) {
   if (!ReadBboxFlag(f.bbox, &q.bbox)) return kExitUsage;
   std::unique_ptr<Store> store = OpenExistingStore(f.db);
   if (!store) return kExitFailure;
-  if (!f.raw) return PrintDatasetEvents(*store, q, f.format, f.mentions);  // dataset_output.cc
-  Status s;
+  if (!f.raw) return PrintDatasetEvents(*store, q, f.output, f.data_dir, f.mentions);  // dataset_output.cc
 
-  int64_t written = 0, no_coordinates = 0;
-  auto out = [](const std::string& text) -> Status {
-    return std::fwrite(text.data(), 1, text.size(), stdout) == text.size()
-               ? Status::OK()
-               : Status::IOError("cannot write to standard output");
-  };
-  if (f.format == "csv") {
-    s = out(CsvRecord(EventColumns()));
-    if (s.ok()) s = store->QueryEvents(q, [&](const Event& e) { return out(CsvRecord(EventColumnValues(e))); });
-  } else if (f.format == "geojson") {
-    s = out("{\"type\":\"FeatureCollection\",\"features\":[");
-    if (s.ok()) {
-      s = store->QueryEvents(q, [&](const Event& e) {
-        if (!HasCoordinates(e)) {
-          ++no_coordinates;
-          return Status::OK();
-        }
-        return out((written++ ? ",\n" : "\n") + EventToGeoJsonFeature(e));
-      });
-    }
-    if (s.ok()) s = out("\n]}\n");
-  } else {
-    s = store->QueryEvents(q, [&](const Event& e) { return out(EventToJson(e) + "\n"); });
-  }
-  if (s.ok() && std::fflush(stdout) != 0) s = Status::IOError("cannot write to standard output");
+  std::unique_ptr<EventWriter> writer = OpenEventWriter(f.output, f.data_dir, &std::cout);
+  if (!writer) return kExitFailure;
+  Status s = store->QueryEvents(q, [&](const Event& e) { return writer->Write(e); });
+  if (s.ok()) s = writer->Finish();
   if (!s.ok()) {
     PrintError(s.ToString());
     return kExitFailure;
   }
-  if (no_coordinates > 0)
-    PrintError(fmt::format("{} matching events without coordinates left out of the GeoJSON", no_coordinates));
+  if (writer->unlocated() > 0)
+    PrintError(fmt::format("{} matching events without coordinates left out of the GeoJSON (--keep-unlocated "
+                           "writes them)",
+                           writer->unlocated()));
   return kExitOk;
 }
 
-Register reg("events", "Print stored events, filtered, as JSON lines, CSV or GeoJSON", [](CLI::App* app) {
+Register reg("events", "Print stored events, filtered, as JSON lines, CSV, ACLED CSV or GeoJSON", [](CLI::App* app) {
   auto f = std::make_shared<EventsFlags>();
   app->add_option("--db", f->db, DbHelp());
   app->add_option("--since", f->since, "Events on or after this date (YYYY-MM-DD)");
@@ -114,8 +96,8 @@ Register reg("events", "Print stored events, filtered, as JSON lines, CSV or Geo
   app->add_option("--type", f->type, "PLOVER type, ACLED event type or ACLED sub-event type");
   app->add_option("--country", f->country, "Location country (ISO2, e.g. CD) or actor country (ISO3, e.g. COD)");
   app->add_option("--bbox", f->bbox, "minlon,minlat,maxlon,maxlat (events with coordinates inside)");
-  app->add_option("--format", f->format, "Output: jsonl (default), csv or geojson")
-      ->check(CLI::IsMember({"jsonl", "csv", "geojson"}));
+  AddOutputFlags(app, &f->output, "the events on stdout");
+  app->add_option("--data-dir", f->data_dir, DataDirHelp());
   app->add_option("--limit", f->limit, "At most this many events (0: all)")->check(CLI::NonNegativeNumber);
   app->add_flag("--mentions", f->mentions, "With each dataset event, the article mentions that report it");
   app->add_flag("--raw", f->raw, "The stored per-article mentions instead of the dataset events");

@@ -11,7 +11,8 @@ namespace {
 Register reg("explain", "Show what each stage found in articles (tokens, tags, mentions) and the events coded",
              [](CLI::App* app) {
   auto flags = std::make_shared<InputFlags>();
-  AddInputFlags(app, flags.get());
+  AddInputFlags(app, flags.get(), /*parallel=*/false);
+  RefuseOutputFormat(app, "explain prints a report, not events");
   app->footer("For checking why an event was or was not coded. Exit codes as for `sitrep extract`.");
   return [flags]() -> int {
     std::unique_ptr<Pipeline> pipeline = OpenPipeline(flags->data_dir, flags->gazetteer, flags->dicts, flags->quiet);

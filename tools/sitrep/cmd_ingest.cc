@@ -17,7 +17,8 @@ constexpr size_t kBatchArticles = 64;  // articles per transaction
 Register reg("ingest", "Extract events from articles and store both in the database", [](CLI::App* app) {
   auto flags = std::make_shared<InputFlags>();
   auto db = std::make_shared<std::string>();
-  AddInputFlags(app, flags.get());
+  AddInputFlags(app, flags.get(), /*parallel=*/true);
+  RefuseOutputFormat(app, "ingest stores events (read them with `sitrep events --format`)");
   app->add_option("--db", *db, DbHelp());
   app->footer(
       "Idempotent: an article already stored (same id) is left alone with its events, and is not\n"

@@ -2,6 +2,7 @@
 #include "dataset_output.h"
 
 #include <cstdio>
+#include <iostream>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -113,8 +114,26 @@ std::string PeriodText(const ControlPeriod& p, bool with_place) {
 
 }  // namespace
 
-int PrintDatasetEvents(const Store& store, const EventQuery& q, const std::string& format, bool mentions) {
+// ACLED's CSV of the reconciled events through the one event writer; each row's source names all the
+// publishers that reported it.
+int PrintDatasetEventsAsAcled(const Store& store, const EventQuery& q, const OutputFlags& output,
+                              const std::string& data_dir) {
+  std::unique_ptr<EventWriter> writer = OpenEventWriter(output, data_dir, &std::cout);
+  if (!writer) return kExitFailure;
+  Status s = store.QueryDatasetEvents(q, [&](const DatasetEvent& d) {
+    Event e = d.event;
+    e.source = Joined(d.sources, ";");
+    return writer->Write(e);
+  });
+  if (s.ok()) s = writer->Finish();
+  return Finish(s, 0, "dataset events");
+}
+
+int PrintDatasetEvents(const Store& store, const EventQuery& q, const OutputFlags& output,
+                       const std::string& data_dir, bool mentions) {
   WarnIfDatasetStale(store);
+  const std::string& format = output.format;
+  if (format == "acled-csv") return PrintDatasetEventsAsAcled(store, q, output, data_dir);
   int64_t written = 0, no_coordinates = 0;
   Status s;
   if (format == "csv") {
@@ -125,7 +144,7 @@ int PrintDatasetEvents(const Store& store, const EventQuery& q, const std::strin
     s = Write("{\"type\":\"FeatureCollection\",\"features\":[");
     if (s.ok()) {
       s = store.QueryDatasetEvents(q, [&](const DatasetEvent& d) {
-        if (!HasCoordinates(d.event)) return ++no_coordinates, Status::OK();
+        if (!HasCoordinates(d.event) && !output.keep_unlocated) return ++no_coordinates, Status::OK();
         return Write((written++ ? ",\n" : "\n") + DatasetFeature(d, mentions));
       });
     }
