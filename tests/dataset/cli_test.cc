@@ -55,6 +55,27 @@ TEST_F(DatasetCli, WalikaleTimelineFromOurFollowUps) {
   EXPECT_EQ(Sitrep("events --mentions" + db_).out, events);
 }
 
+// Dataset events in ACLED's CSV: ACLED's header, one row per incident, its source naming every publisher;
+// in GeoJSON, --keep-unlocated keeps the events without coordinates.
+TEST_F(DatasetCli, DatasetEventsInAcledCsvAndGeoJson) {
+  ASSERT_EQ(Sitrep("ingest -q " + kWalikale + db_).code, 0);
+  const std::string jsonl = Sitrep("events" + db_).out;
+  const auto incidents = std::count(jsonl.begin(), jsonl.end(), '\n');
+  testing::CliResult acled = Sitrep("events --format acled-csv" + db_);
+  ASSERT_EQ(acled.code, 0);
+  EXPECT_EQ(acled.out.rfind("event_id_cnty,event_date,year,time_precision,disorder_type,event_type", 0), 0u) << acled.out;
+  EXPECT_EQ(std::count(acled.out.begin(), acled.out.end(), '\n'), incidents + 1);
+  const std::string kept = Sitrep("events --format geojson --keep-unlocated" + db_).out;
+  const std::string located = Sitrep("events --format geojson" + db_).out;
+  const auto features = [](const std::string& s) {
+    size_t n = 0;
+    for (size_t at = s.find("\"type\":\"Feature\""); at != std::string::npos; at = s.find("\"type\":\"Feature\"", at + 1)) ++n;
+    return n;
+  };
+  EXPECT_EQ(static_cast<int64_t>(features(kept)), incidents);
+  EXPECT_LE(features(located), features(kept));
+}
+
 TEST_F(DatasetCli, DeletingTheOnlyReportOfATakingEndsItsPeriod) {
   ASSERT_EQ(Sitrep("ingest -q " + kWalikale + "/2025-04-05_retaken.txt" + db_).code, 0);
   testing::CliResult articles = Sitrep("articles --format csv" + db_);
