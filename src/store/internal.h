@@ -5,9 +5,11 @@
 #include <sqlite3.h>
 
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "sitrep/status.h"
+#include "sitrep/store.h"
 
 namespace sitrep::store_internal {
 
@@ -50,6 +52,34 @@ class Stmt {
   sqlite3_stmt* stmt_ = nullptr;
   int rc_;
 };
+
+// Builds "WHERE a AND b ..." with positional parameters bound afterwards, in order.
+class Where {
+ public:
+  using Param = std::variant<std::string, double, int64_t>;
+  // `clause` uses '?' for each parameter in `params`.
+  void Add(std::string clause, std::vector<Param> params) {
+    clauses_.push_back("(" + std::move(clause) + ")");
+    for (Param& p : params) params_.push_back(std::move(p));
+  }
+  std::string Sql() const {
+    std::string s;
+    for (size_t i = 0; i < clauses_.size(); ++i) s += (i == 0 ? " WHERE " : " AND ") + clauses_[i];
+    return s;
+  }
+  void Bind(Stmt* st) const {
+    int i = 1;
+    for (const Param& p : params_) std::visit([&](const auto& v) { st->Bind(i++, v); }, p);
+  }
+
+ private:
+  std::vector<std::string> clauses_;
+  std::vector<Param> params_;
+};
+
+// Adds the filters of `q` on the events table's columns to `w` (QueryEvents and the serve API share them).
+// q.limit is not a filter and is left to the caller.
+void AddEventFilters(const EventQuery& q, Where* w);
 
 }  // namespace sitrep::store_internal
 

@@ -10,63 +10,44 @@
 namespace sitrep {
 
 using store_internal::Stmt;
+using store_internal::Where;
 
-namespace {
+namespace store_internal {
 
-// Builds "WHERE a AND b ..." with positional parameters bound afterwards, in order.
-class Where {
- public:
-  using Param = std::variant<std::string, double, int64_t>;
-  // `clause` uses '?' for each parameter in `params`.
-  void Add(std::string clause, std::vector<Param> params) {
-    clauses_.push_back("(" + std::move(clause) + ")");
-    for (Param& p : params) params_.push_back(std::move(p));
-  }
-  std::string Sql() const {
-    std::string s;
-    for (size_t i = 0; i < clauses_.size(); ++i) s += (i == 0 ? " WHERE " : " AND ") + clauses_[i];
-    return s;
-  }
-  void Bind(Stmt* st) const {
-    int i = 1;
-    for (const Param& p : params_) std::visit([&](const auto& v) { st->Bind(i++, v); }, p);
-  }
-
- private:
-  std::vector<std::string> clauses_;
-  std::vector<Param> params_;
-};
-
-}  // namespace
-
-Status Store::QueryEvents(const EventQuery& q, const EventCallback& cb) const {
-  Where w;
-  if (!q.since.empty()) w.Add("date >= ?", {q.since});
-  if (!q.until.empty()) w.Add("date <= ?", {q.until});
+void AddEventFilters(const EventQuery& q, Where* w) {
+  if (!q.since.empty()) w->Add("date >= ?", {q.since});
+  if (!q.until.empty()) w->Add("date <= ?", {q.until});
   if (!q.actor.empty()) {
-    w.Add("actor1_id = ? COLLATE NOCASE OR actor1_name = ? COLLATE NOCASE OR "
+    w->Add("actor1_id = ? COLLATE NOCASE OR actor1_name = ? COLLATE NOCASE OR "
           "actor2_id = ? COLLATE NOCASE OR actor2_name = ? COLLATE NOCASE",
           {q.actor, q.actor, q.actor, q.actor});
   }
   if (!q.type.empty()) {
-    w.Add("plover_type = ? COLLATE NOCASE OR acled_event_type = ? COLLATE NOCASE OR "
+    w->Add("plover_type = ? COLLATE NOCASE OR acled_event_type = ? COLLATE NOCASE OR "
           "acled_sub_event_type = ? COLLATE NOCASE",
           {q.type, q.type, q.type});
   }
   if (!q.country.empty()) {
-    w.Add("country_code = ? COLLATE NOCASE OR actor1_country = ? COLLATE NOCASE OR "
+    w->Add("country_code = ? COLLATE NOCASE OR actor1_country = ? COLLATE NOCASE OR "
           "actor2_country = ? COLLATE NOCASE",
           {q.country, q.country, q.country});
   }
   if (q.bbox) {
     auto [min_lon, min_lat, max_lon, max_lat] = *q.bbox;
-    w.Add("lat IS NOT NULL AND lat BETWEEN ? AND ?", {min_lat, max_lat});
+    w->Add("lat IS NOT NULL AND lat BETWEEN ? AND ?", {min_lat, max_lat});
     if (min_lon <= max_lon)
-      w.Add("lon BETWEEN ? AND ?", {min_lon, max_lon});
+      w->Add("lon BETWEEN ? AND ?", {min_lon, max_lon});
     else  // the box crosses the antimeridian
-      w.Add("lon >= ? OR lon <= ?", {min_lon, max_lon});
+      w->Add("lon >= ? OR lon <= ?", {min_lon, max_lon});
   }
-  if (!q.article_id.empty()) w.Add("article_id = ?", {q.article_id});
+  if (!q.article_id.empty()) w->Add("article_id = ?", {q.article_id});
+}
+
+}  // namespace store_internal
+
+Status Store::QueryEvents(const EventQuery& q, const EventCallback& cb) const {
+  Where w;
+  store_internal::AddEventFilters(q, &w);
   std::string sql = "SELECT id, json FROM events" + w.Sql() + " ORDER BY date IS NULL, date, id";
   if (q.limit > 0) sql += fmt::format(" LIMIT {}", q.limit);
   Stmt st(db_, sql.c_str());

@@ -1,0 +1,408 @@
+// ApiServer: the JSON API of docs/api.md on cpp-httplib (include/sitrep/serve.h).
+#include <httplib.h>
+
+#include <charconv>
+#include <cstdlib>
+#include <set>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "sitrep/serve.h"
+
+namespace sitrep {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr size_t kMaxParamBytes = 512;
+constexpr int64_t kMaxLookupLimit = 1000;
+
+// An answer that is not 200: its HTTP status and the message of the JSON error body.
+struct HttpError {
+  int status;
+  std::string message;
+};
+
+void SendJson(httplib::Response& res, int status, const std::string& body) {
+  res.status = status;
+  res.set_content(body, "application/json");
+}
+
+void SendError(httplib::Response& res, const HttpError& e) {
+  SendJson(res, e.status, json{{"error", {{"status", e.status}, {"message", e.message}}}}.dump());
+}
+
+int HttpStatusOf(const Status& s) {
+  switch (s.code()) {
+    case Status::Code::kNotFound: return 404;
+    case Status::Code::kInvalidArgument: return 400;
+    case Status::Code::kUnsupported: return 501;
+    default: return 500;
+  }
+}
+
+// Reads the query parameters of one endpoint: each may appear once, none unknown, none oversize.
+class Params {
+ public:
+  Params(const httplib::Request& req, std::set<std::string> allowed) : req_(req) {
+    for (const auto& [key, value] : req.params) {
+      if (!allowed.count(key)) Fail(fmt::format("unknown parameter '{}' (allowed: {})", key, Join(allowed)));
+      if (req.get_param_value_count(key) > 1) Fail(fmt::format("parameter '{}' is given more than once", key));
+      if (value.size() > kMaxParamBytes) Fail(fmt::format("parameter '{}' is longer than {} bytes", key, kMaxParamBytes));
+    }
+  }
+  const std::optional<HttpError>& error() const { return error_; }
+
+  std::string Text(const std::string& key) const { return req_.get_param_value(key); }
+
+  std::string Date(const std::string& key) {
+    std::string v = Text(key);
+    if (!v.empty() && !IsIsoDate(v)) Fail(fmt::format("{} '{}' is not a YYYY-MM-DD date", key, v));
+    return v;
+  }
+
+  int64_t Integer(const std::string& key, int64_t fallback, int64_t min, int64_t max) {
+    if (!req_.has_param(key)) return fallback;
+    std::string v = Text(key);
+    int64_t n = 0;
+    auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+    if (ec != std::errc() || end != v.data() + v.size() || n < min || n > max)
+      Fail(fmt::format("{} '{}' must be a whole number from {} to {}", key, v, min, max));
+    return n;
+  }
+
+  std::optional<std::array<double, 4>> Bbox(const std::string& key) {
+    if (!req_.has_param(key)) return std::nullopt;
+    std::string v = Text(key);
+    std::array<double, 4> box{};
+    const char* p = v.data();
+    const char* end = v.data() + v.size();
+    for (size_t i = 0; i < 4; ++i) {
+      auto [next, ec] = std::from_chars(p, end, box[i]);
+      bool separator_ok = i < 3 ? next < end && *next == ',' : next == end;
+      if (ec != std::errc() || !separator_ok) return Fail(BboxMessage(v)), std::nullopt;
+      p = next + 1;
+    }
+    auto [min_lon, min_lat, max_lon, max_lat] = box;
+    auto lon_ok = [](double x) { return x >= -180 && x <= 180; };
+    if (!(lon_ok(min_lon) && lon_ok(max_lon) && min_lat >= -90 && max_lat <= 90 && min_lat <= max_lat))
+      return Fail(BboxMessage(v)), std::nullopt;
+    return box;
+  }
+
+ private:
+  static std::string BboxMessage(const std::string& v) {
+    return "bbox '" + v + "' must be minlon,minlat,maxlon,maxlat in degrees (lon -180..180, lat -90..90)";
+  }
+  static std::string Join(const std::set<std::string>& names) {
+    std::string s;
+    for (const std::string& n : names) s += (s.empty() ? "" : ", ") + n;
+    return s;
+  }
+  void Fail(std::string message) {
+    if (!error_) error_ = HttpError{400, std::move(message)};
+  }
+
+  const httplib::Request& req_;
+  std::optional<HttpError> error_;
+};
+
+const std::set<std::string> kFilterParams = {"since", "until", "actor", "type", "country", "bbox", "q"};
+
+std::set<std::string> With(std::set<std::string> base, std::initializer_list<std::string> more) {
+  base.insert(more);
+  return base;
+}
+
+EventPageQuery ReadFilters(Params& p) {
+  EventPageQuery q;
+  q.filter.since = p.Date("since");
+  q.filter.until = p.Date("until");
+  q.filter.actor = p.Text("actor");
+  q.filter.type = p.Text("type");
+  q.filter.country = p.Text("country");
+  q.filter.bbox = p.Bbox("bbox");
+  q.text = p.Text("q");
+  return q;
+}
+
+// The representation asked for by format= or, without it, by the Accept header.
+std::optional<std::string> EventFormat(const httplib::Request& req, std::string* error) {
+  std::string f = req.get_param_value("format");
+  if (f.empty()) {
+    std::string accept = req.get_header_value("Accept");
+    if (accept.find("application/geo+json") != std::string::npos) return "geojson";
+    if (accept.find("text/csv") != std::string::npos) return "csv";
+    return "json";
+  }
+  if (f == "json" || f == "geojson" || f == "csv") return f;
+  *error = "format '" + f + "' must be json, geojson or csv";
+  return std::nullopt;
+}
+
+std::string EventsAsJson(const EventPage& page) {
+  std::string body = "{\"events\":[";
+  for (size_t i = 0; i < page.events.size(); ++i) body += (i ? "," : "") + EventToJson(page.events[i]);
+  body += fmt::format("],\"count\":{},\"next_cursor\":{}}}", page.events.size(),
+                      page.next_cursor.empty() ? "null" : json(page.next_cursor).dump());
+  return body;
+}
+
+std::string EventsAsGeoJson(const EventPage& page) {
+  std::string body = "{\"type\":\"FeatureCollection\",\"features\":[";
+  bool first = true;
+  for (const Event& e : page.events) {
+    if (!HasCoordinates(e)) continue;
+    body += (first ? "" : ",") + EventToGeoJsonFeature(e);
+    first = false;
+  }
+  return body + fmt::format("],\"next_cursor\":{}}}", page.next_cursor.empty() ? "null" : json(page.next_cursor).dump());
+}
+
+std::string EventsAsCsv(const EventPage& page) {
+  std::string body = CsvRecord(EventColumns());
+  for (const Event& e : page.events) body += CsvRecord(EventColumnValues(e));
+  return body;
+}
+
+json CountsJson(const std::vector<KeyCount>& counts) {
+  json a = json::array();
+  for (const KeyCount& c : counts) a.push_back({{"key", c.key}, {"count", c.count}});
+  return a;
+}
+
+json EvidenceJson(const Evidence& e) {
+  return {{"sentence", e.sentence}, {"start", e.start}, {"end", e.end}, {"trigger_start", e.trigger_start},
+          {"trigger_end", e.trigger_end}};
+}
+
+}  // namespace
+
+std::string DefaultWebRoot() {
+  const char* env = std::getenv("SITREP_WEB_ROOT");
+  return env && *env ? env : SITREP_BUILD_WEB_DIR;
+}
+
+struct ApiServer::Impl {
+  EventSource* source;
+  ServeOptions options;
+  httplib::Server http;
+  int port = 0;
+  bool web_root_ok = true;
+
+  // Runs `handler`, turning a non-OK Status into its JSON error.
+  void Answer(httplib::Response& res, const std::function<Status()>& handler) {
+    Status s = handler();
+    if (!s.ok()) SendError(res, {HttpStatusOf(s), s.message()});
+  }
+
+  void ListEvents(const httplib::Request& req, httplib::Response& res) {
+    Params p(req, With(kFilterParams, {"limit", "cursor", "format"}));
+    EventPageQuery q = ReadFilters(p);
+    q.limit = p.Integer("limit", 100, 1, kMaxPageSize);
+    q.cursor = p.Text("cursor");
+    std::string format_error;
+    std::optional<std::string> format = EventFormat(req, &format_error);
+    if (p.error()) return SendError(res, *p.error());
+    if (!format) return SendError(res, {406, format_error});
+    Answer(res, [&] {
+      EventPage page;
+      Status s = source->ListEvents(q, &page);
+      if (!s.ok()) return s;
+      if (!page.next_cursor.empty()) res.set_header("X-Next-Cursor", page.next_cursor);
+      if (*format == "geojson") res.set_content(EventsAsGeoJson(page), "application/geo+json");
+      else if (*format == "csv") res.set_content(EventsAsCsv(page), "text/csv; charset=utf-8");
+      else res.set_content(EventsAsJson(page), "application/json");
+      return Status::OK();
+    });
+  }
+
+  void GetEvent(const httplib::Request& req, httplib::Response& res) {
+    Params p(req, {});
+    if (p.error()) return SendError(res, *p.error());
+    Answer(res, [&] {
+      Event e;
+      std::vector<EventMention> mentions;
+      Status s = source->GetEvent(req.matches[1], &e, &mentions);
+      if (!s.ok()) return s;
+      json m = json::array();
+      for (const EventMention& x : mentions) {
+        m.push_back({{"article_id", x.article_id}, {"article_title", x.article_title},
+                     {"article_date", x.article_date ? json(*x.article_date) : json(nullptr)},
+                     {"evidence", EvidenceJson(x.evidence)}});
+      }
+      SendJson(res, 200, fmt::format("{{\"event\":{},\"mentions\":{}}}", EventToJson(e), m.dump()));
+      return Status::OK();
+    });
+  }
+
+  void GetArticle(const httplib::Request& req, httplib::Response& res) {
+    Params p(req, {});
+    if (p.error()) return SendError(res, *p.error());
+    Answer(res, [&] {
+      Article a;
+      std::vector<Event> events;
+      Status s = source->GetArticle(req.matches[1], &a, &events);
+      if (!s.ok()) return s;
+      json spans = json::array();
+      for (const Event& e : events) {
+        json span = EvidenceJson(e.evidence);
+        span.erase("sentence");
+        span["event_id"] = e.event_id;
+        span["plover_type"] = e.plover_type;
+        spans.push_back(span);
+      }
+      json body = {{"id", a.id}, {"title", a.title}, {"date", a.date ? json(*a.date) : json(nullptr)},
+                   {"source", a.source}, {"url", a.url}, {"text", a.text}, {"evidence", spans}};
+      SendJson(res, 200, body.dump(-1, ' ', false, json::error_handler_t::replace));
+      return Status::OK();
+    });
+  }
+
+  void Stats(const httplib::Request& req, httplib::Response& res) {
+    Params p(req, With(kFilterParams, {"interval"}));
+    EventPageQuery q = ReadFilters(p);
+    std::string interval = req.has_param("interval") ? p.Text("interval") : "day";
+    if (p.error()) return SendError(res, *p.error());
+    if (interval != "day" && interval != "week") return SendError(res, {400, "interval '" + interval + "' must be day or week"});
+    Answer(res, [&] {
+      EventStats st;
+      Status s = source->Stats(q, interval == "week", &st);
+      if (!s.ok()) return s;
+      json body = {{"total", st.total}, {"undated", st.undated}, {"interval", interval},
+                   {"by_time", CountsJson(st.by_time)}, {"by_type", CountsJson(st.by_type)},
+                   {"by_acled_type", CountsJson(st.by_acled_type)}, {"by_actor", CountsJson(st.by_actor)},
+                   {"by_admin1", CountsJson(st.by_admin1)}};
+      SendJson(res, 200, body.dump(-1, ' ', false, json::error_handler_t::replace));
+      return Status::OK();
+    });
+  }
+
+  void Actors(const httplib::Request& req, httplib::Response& res) {
+    Params p(req, {"q", "limit"});
+    int64_t limit = p.Integer("limit", 20, 1, kMaxLookupLimit);
+    if (p.error()) return SendError(res, *p.error());
+    Answer(res, [&] {
+      std::vector<KeyCount> actors;
+      Status s = source->Actors(p.Text("q"), limit, &actors);
+      if (!s.ok()) return s;
+      json a = json::array();
+      for (const KeyCount& c : actors) a.push_back({{"name", c.key}, {"events", c.count}});
+      SendJson(res, 200, json{{"actors", a}}.dump(-1, ' ', false, json::error_handler_t::replace));
+      return Status::OK();
+    });
+  }
+
+  void Places(const httplib::Request& req, httplib::Response& res) {
+    Params p(req, {"q", "limit"});
+    int64_t limit = p.Integer("limit", 20, 1, kMaxLookupLimit);
+    if (p.error()) return SendError(res, *p.error());
+    Answer(res, [&] {
+      std::vector<PlaceInfo> places;
+      Status s = source->Places(p.Text("q"), limit, &places);
+      if (!s.ok()) return s;
+      json a = json::array();
+      for (const PlaceInfo& x : places) {
+        a.push_back({{"name", x.name}, {"admin1", x.admin1}, {"country_code", x.country_code}, {"lat", x.lat},
+                     {"lon", x.lon}, {"events", x.events}});
+      }
+      SendJson(res, 200, json{{"places", a}}.dump(-1, ' ', false, json::error_handler_t::replace));
+      return Status::OK();
+    });
+  }
+
+  void Control(const httplib::Request& req, httplib::Response& res) {
+    Params p(req, {"place", "on"});
+    p.Date("on");
+    if (p.error()) return SendError(res, *p.error());
+    if (!source->HasControlTimeline()) return SendError(res, {501, "no control timeline in this database"});
+    SendError(res, {501, "this build of sitrep cannot read the control timeline of this database"});
+  }
+
+  void Route() {
+    using namespace std::placeholders;
+    auto bind = [this](void (Impl::*fn)(const httplib::Request&, httplib::Response&)) {
+      return [this, fn](const httplib::Request& req, httplib::Response& res) { (this->*fn)(req, res); };
+    };
+    http.Get("/api/events", bind(&Impl::ListEvents));
+    http.Get(R"(/api/events/([^/]+))", bind(&Impl::GetEvent));
+    http.Get(R"(/api/articles/([^/]+))", bind(&Impl::GetArticle));
+    http.Get("/api/stats", bind(&Impl::Stats));
+    http.Get("/api/actors", bind(&Impl::Actors));
+    http.Get("/api/places", bind(&Impl::Places));
+    http.Get("/api/control", bind(&Impl::Control));
+    http.Post(R"(/api/.*)", [](const httplib::Request&, httplib::Response& res) {
+      SendError(res, {405, "this server is read-only"});
+    });
+    if (!options.web_root.empty()) web_root_ok = http.set_mount_point("/", options.web_root);
+  }
+
+  void SetLimitsAndErrors() {
+    http.set_payload_max_length(options.max_body_bytes);
+    // SO_REUSEADDR only: httplib's default SO_REUSEPORT would let a second server share a taken port.
+    http.set_socket_options([](socket_t sock) {
+      int yes = 1;
+      setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+    });
+    http.set_read_timeout(10, 0);
+    http.set_write_timeout(10, 0);
+    http.new_task_queue = [n = options.threads] { return new httplib::ThreadPool(static_cast<size_t>(n)); };
+    if (options.cors) http.set_default_headers({{"Access-Control-Allow-Origin", "*"}});
+    http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+      std::string what = "internal error";
+      try {
+        std::rethrow_exception(ep);
+      } catch (const std::exception& e) {
+        what = std::string("internal error: ") + e.what();
+      } catch (...) {
+      }
+      SendError(res, {500, what});
+    });
+    // Answers that no handler wrote a body for (404 of an unknown path, 413, 400 of a bad request line).
+    http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+      if (!res.body.empty()) return;
+      std::string message = res.status == 404 ? "no such resource: " + req.path
+                            : res.status == 413 ? "request body too large"
+                                                : fmt::format("request failed with HTTP status {}", res.status);
+      SendError(res, {res.status, message});
+    });
+  }
+};
+
+ApiServer::ApiServer(EventSource* source, ServeOptions options) : impl_(std::make_unique<Impl>()) {
+  impl_->source = source;
+  impl_->options = std::move(options);
+  impl_->SetLimitsAndErrors();
+  impl_->Route();
+}
+
+ApiServer::~ApiServer() { Stop(); }
+
+Status ApiServer::Bind() {
+  const ServeOptions& o = impl_->options;
+  if (o.port < 0 || o.port > 65535) return Status::InvalidArgument(fmt::format("port {} is not 0..65535", o.port));
+  if (o.threads < 1) return Status::InvalidArgument("threads must be at least 1");
+  if (!impl_->web_root_ok) return Status::NotFound("web root " + o.web_root + " is not a folder");
+  if (o.port == 0) {
+    impl_->port = impl_->http.bind_to_any_port(o.bind);
+    if (impl_->port < 0) return Status::IOError(fmt::format("cannot listen on {}", o.bind));
+  } else {
+    if (!impl_->http.bind_to_port(o.bind, o.port))
+      return Status::IOError(fmt::format("cannot listen on {}:{} (address in use or not on this machine?)", o.bind, o.port));
+    impl_->port = o.port;
+  }
+  return Status::OK();
+}
+
+int ApiServer::port() const { return impl_->port; }
+
+Status ApiServer::Run() {
+  if (!impl_->http.listen_after_bind()) return Status::IOError("the server stopped with an error");
+  return Status::OK();
+}
+
+void ApiServer::Stop() { impl_->http.stop(); }
+
+}  // namespace sitrep

@@ -1,0 +1,321 @@
+// EventSource over the per-article events of a sitrep database (include/sitrep/serve.h).
+// Every query is a prepared statement; filters come from the store's own AddEventFilters, so the
+// API and `sitrep events` cannot disagree on what a filter means.
+#include <charconv>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "sitrep/serve.h"
+#include "store/internal.h"
+
+namespace sitrep {
+
+using store_internal::Stmt;
+using store_internal::Where;
+
+namespace {
+
+// One thread's view of the database: the Store for its own queries and a raw read-only connection
+// for the paging and aggregate queries the Store interface does not have.
+struct Connection {
+  std::unique_ptr<Store> store;
+  sqlite3* db = nullptr;
+  ~Connection() { sqlite3_close(db); }
+};
+
+Status OpenConnection(const std::string& path, std::unique_ptr<Connection>* out) {
+  auto c = std::make_unique<Connection>();
+  StoreOptions options;
+  options.create_if_missing = false;
+  options.read_only = true;
+  Status s = Store::Open(path, options, &c->store);
+  if (!s.ok()) return s;
+  if (sqlite3_open_v2(path.c_str(), &c->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK)
+    return Status::IOError(fmt::format("{}: cannot open: {}", path, sqlite3_errmsg(c->db)));
+  sqlite3_busy_timeout(c->db, 5000);
+  *out = std::move(c);
+  return Status::OK();
+}
+
+// A LIKE pattern matching `text` anywhere, with LIKE's wildcards escaped (ESCAPE '\').
+std::string ContainsPattern(const std::string& text) {
+  std::string p = "%";
+  for (char ch : text) {
+    if (ch == '%' || ch == '_' || ch == '\\') p += '\\';
+    p += ch;
+  }
+  return p + "%";
+}
+
+// The position of an event in the listing order: dated events by (date, id), then undated by id.
+struct Cursor {
+  std::optional<std::string> date;  // nullopt: among the undated events
+  int64_t id = 0;
+};
+
+std::string EncodeCursor(const Cursor& c) { return fmt::format("{}.{}", c.date.value_or("undated"), c.id); }
+
+Status DecodeCursor(const std::string& text, Cursor* out) {
+  auto bad = [&] { return Status::InvalidArgument("cursor '" + text + "' is not one this server gave"); };
+  size_t dot = text.find('.');
+  if (dot == std::string::npos) return bad();
+  std::string date = text.substr(0, dot);
+  const char* first = text.data() + dot + 1;
+  const char* last = text.data() + text.size();
+  auto [end, ec] = std::from_chars(first, last, out->id);
+  if (ec != std::errc() || end != last || first == last) return bad();
+  if (date == "undated") {
+    out->date.reset();
+  } else if (IsIsoDate(date)) {
+    out->date = date;
+  } else {
+    return bad();
+  }
+  return Status::OK();
+}
+
+// The filters of `q` (without cursor and limit) on the events table.
+Where FilterOf(const EventPageQuery& q) {
+  Where w;
+  store_internal::AddEventFilters(q.filter, &w);
+  if (!q.text.empty())
+    w.Add("json_extract(json, '$.evidence.sentence') LIKE ? ESCAPE '\\'", {ContainsPattern(q.text)});
+  return w;
+}
+
+Status SqlError(sqlite3* db, const char* what) { return Status::IOError(fmt::format("{}: {}", what, sqlite3_errmsg(db))); }
+
+// Runs `sql` (whose first column is a key, second a count) with `w`'s parameters.
+Status CollectCounts(sqlite3* db, const std::string& sql, const Where& w, std::vector<KeyCount>* out) {
+  Stmt st(db, sql.c_str());
+  if (!st.ok()) return SqlError(db, "cannot prepare count query");
+  w.Bind(&st);
+  int rc;
+  while ((rc = st.Step()) == SQLITE_ROW) out->push_back({st.Text(0), st.Int(1)});
+  return rc == SQLITE_DONE ? Status::OK() : SqlError(db, "count query failed");
+}
+
+class StoreEventSource : public EventSource {
+ public:
+  explicit StoreEventSource(std::string path) : path_(std::move(path)) {}
+
+  Status Check() {
+    Connection* c;
+    return Acquire(&c);
+  }
+
+  Status ListEvents(const EventPageQuery& q, EventPage* out) override {
+    if (q.limit < 1 || q.limit > kMaxPageSize)
+      return Status::InvalidArgument(fmt::format("limit must be 1..{}, not {}", kMaxPageSize, q.limit));
+    Cursor after;
+    bool has_cursor = !q.cursor.empty();
+    if (has_cursor) {
+      Status s = DecodeCursor(q.cursor, &after);
+      if (!s.ok()) return s;
+    }
+    Connection* c;
+    Status s = Acquire(&c);
+    if (!s.ok()) return s;
+    std::vector<Row> rows;
+    const size_t wanted = static_cast<size_t>(q.limit) + 1;  // one more tells whether a next page exists
+    if (!has_cursor || after.date) {
+      Where w = FilterOf(q);
+      w.Add("date IS NOT NULL", {});
+      if (has_cursor) w.Add("(date, id) > (?, ?)", {*after.date, after.id});
+      if (!(s = ReadRows(c->db, w, "date, id", wanted, &rows)).ok()) return s;
+    }
+    if (rows.size() < wanted) {
+      Where w = FilterOf(q);
+      w.Add("date IS NULL", {});
+      if (has_cursor && !after.date) w.Add("id > ?", {after.id});
+      if (!(s = ReadRows(c->db, w, "id", wanted - rows.size(), &rows)).ok()) return s;
+    }
+    out->events.clear();
+    out->next_cursor.clear();
+    if (rows.size() == wanted) {
+      rows.pop_back();
+      out->next_cursor = EncodeCursor(rows.back().position);
+    }
+    for (Row& r : rows) out->events.push_back(std::move(r.event));
+    return Status::OK();
+  }
+
+  Status GetEvent(const std::string& event_id, Event* event, std::vector<EventMention>* mentions) override {
+    Connection* c;
+    Status s = Acquire(&c);
+    if (!s.ok()) return s;
+    Stmt st(c->db,
+            "SELECT e.json, a.title, a.date FROM events e JOIN articles a ON a.id = e.article_id "
+            "WHERE e.event_id = ? ORDER BY e.id LIMIT 1000");
+    if (!st.ok()) return SqlError(c->db, "cannot prepare event query");
+    st.Bind(1, event_id);
+    mentions->clear();
+    int rc;
+    while ((rc = st.Step()) == SQLITE_ROW) {
+      Event e;
+      if (!(s = EventFromJson(st.Text(0), &e)).ok()) return Status::Corruption(path_ + ": event " + event_id + ": " + s.message());
+      EventMention m{e.article_id, st.Text(1), std::nullopt, e.evidence};
+      if (!st.IsNull(2)) m.article_date = st.Text(2);
+      mentions->push_back(std::move(m));
+      if (mentions->size() == 1) *event = std::move(e);
+    }
+    if (rc != SQLITE_DONE) return SqlError(c->db, "event query failed");
+    return mentions->empty() ? Status::NotFound("no event with id " + event_id) : Status::OK();
+  }
+
+  Status Stats(const EventPageQuery& q, bool weekly, EventStats* out) override {
+    Connection* c;
+    Status s = Acquire(&c);
+    if (!s.ok()) return s;
+    const Where w = FilterOf(q);
+    const std::string from = "FROM events" + w.Sql();
+    *out = EventStats();
+    if (!(s = CountTotals(c->db, from, w, out)).ok()) return s;
+    const std::string time_key =
+        weekly ? "date(date, '-' || ((CAST(strftime('%w', date) AS INTEGER) + 6) % 7) || ' days')" : "date";
+    const std::string top = fmt::format(" ORDER BY 2 DESC, 1 LIMIT {}", kStatsTop);
+    const std::string nonempty = w.Sql().empty() ? " WHERE " : " AND ";
+    std::vector<std::pair<std::string, std::vector<KeyCount>*>> queries = {
+        {fmt::format("SELECT {} AS k, count(*) {}{}date IS NOT NULL GROUP BY k ORDER BY k", time_key, from, nonempty),
+         &out->by_time},
+        {"SELECT plover_type, count(*) " + from + nonempty + "plover_type != '' GROUP BY 1" + top, &out->by_type},
+        {"SELECT acled_event_type, count(*) " + from + nonempty + "acled_event_type != '' GROUP BY 1" + top,
+         &out->by_acled_type},
+        {"WITH m AS (SELECT actor1_name AS a1, actor2_name AS a2 " + from +
+             ") SELECT name, count(*) FROM (SELECT a1 AS name FROM m UNION ALL SELECT a2 FROM m) "
+             "WHERE name != '' GROUP BY name" + top,
+         &out->by_actor},
+        {"SELECT json_extract(json, '$.location.admin1') || ', ' || country_code AS k, count(*) " + from + nonempty +
+             "json_extract(json, '$.location.admin1') != '' GROUP BY k" + top,
+         &out->by_admin1},
+    };
+    for (auto& [sql, target] : queries)
+      if (!(s = CollectCounts(c->db, sql, w, target)).ok()) return s;
+    return Status::OK();
+  }
+
+  Status GetArticle(const std::string& id, Article* article, std::vector<Event>* events) override {
+    Connection* c;
+    Status s = Acquire(&c);
+    if (!s.ok()) return s;
+    if (!(s = c->store->GetArticle(id, article)).ok()) return s;
+    EventQuery q;
+    q.article_id = id;
+    events->clear();
+    return c->store->QueryEvents(q, [&](const Event& e) {
+      events->push_back(e);
+      return Status::OK();
+    });
+  }
+
+  Status Actors(const std::string& q, int64_t limit, std::vector<KeyCount>* out) override {
+    Connection* c;
+    Status s = Acquire(&c);
+    if (!s.ok()) return s;
+    Where w;
+    w.Add("name != ''", {});
+    if (!q.empty()) w.Add("name LIKE ? ESCAPE '\\'", {ContainsPattern(q)});
+    out->clear();
+    return CollectCounts(c->db,
+                         "SELECT name, count(*) FROM (SELECT actor1_name AS name FROM events UNION ALL "
+                         "SELECT actor2_name FROM events)" + w.Sql() + fmt::format(" GROUP BY name ORDER BY 2 DESC, 1 LIMIT {}", limit),
+                         w, out);
+  }
+
+  Status Places(const std::string& q, int64_t limit, std::vector<PlaceInfo>* out) override {
+    Connection* c;
+    Status s = Acquire(&c);
+    if (!s.ok()) return s;
+    Where w;
+    w.Add("lat IS NOT NULL AND location_name != ''", {});
+    if (!q.empty()) w.Add("location_name LIKE ? ESCAPE '\\'", {ContainsPattern(q)});
+    std::string sql = "SELECT location_name, max(json_extract(json, '$.location.admin1')), country_code, avg(lat), "
+                      "avg(lon), count(*) FROM events" + w.Sql() +
+                      fmt::format(" GROUP BY location_name, country_code ORDER BY 6 DESC, 1 LIMIT {}", limit);
+    Stmt st(c->db, sql.c_str());
+    if (!st.ok()) return SqlError(c->db, "cannot prepare place query");
+    w.Bind(&st);
+    out->clear();
+    int rc;
+    while ((rc = st.Step()) == SQLITE_ROW) {
+      out->push_back({st.Text(0), st.Text(1), st.Text(2), sqlite3_column_double(st.get(), 3),
+                      sqlite3_column_double(st.get(), 4), st.Int(5)});
+    }
+    return rc == SQLITE_DONE ? Status::OK() : SqlError(c->db, "place query failed");
+  }
+
+  bool HasControlTimeline() override {
+    Connection* c;
+    if (!Acquire(&c).ok()) return false;
+    Stmt st(c->db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'control_periods'");
+    return st.ok() && st.Step() == SQLITE_ROW;
+  }
+
+ private:
+  struct Row {
+    Cursor position;
+    Event event;
+  };
+
+  static Status CountTotals(sqlite3* db, const std::string& from, const Where& w, EventStats* out) {
+    std::string sql = "SELECT count(*), count(*) - count(date) " + from;
+    Stmt st(db, sql.c_str());
+    if (!st.ok()) return SqlError(db, "cannot prepare count query");
+    w.Bind(&st);
+    if (st.Step() != SQLITE_ROW) return SqlError(db, "count query failed");
+    out->total = st.Int(0);
+    out->undated = st.Int(1);
+    return Status::OK();
+  }
+
+  Status ReadRows(sqlite3* db, const Where& w, const char* order, size_t limit, std::vector<Row>* rows) const {
+    std::string sql = fmt::format("SELECT id, date, json FROM events{} ORDER BY {} LIMIT {}", w.Sql(), order, limit);
+    Stmt st(db, sql.c_str());
+    if (!st.ok()) return SqlError(db, "cannot prepare event query");
+    w.Bind(&st);
+    int rc;
+    while ((rc = st.Step()) == SQLITE_ROW) {
+      Row r;
+      r.position.id = st.Int(0);
+      if (!st.IsNull(1)) r.position.date = st.Text(1);
+      Status s = EventFromJson(st.Text(2), &r.event);
+      if (!s.ok()) return Status::Corruption(fmt::format("{}: event row {}: {}", path_, r.position.id, s.message()));
+      rows->push_back(std::move(r));
+    }
+    return rc == SQLITE_DONE ? Status::OK() : SqlError(db, "event query failed");
+  }
+
+  // This thread's connection, opened on first use.
+  Status Acquire(Connection** out) {
+    std::lock_guard<std::mutex> lock(mu_);
+    std::unique_ptr<Connection>& c = connections_[std::this_thread::get_id()];
+    if (!c) {
+      Status s = OpenConnection(path_, &c);
+      if (!s.ok()) {
+        connections_.erase(std::this_thread::get_id());
+        return s;
+      }
+    }
+    *out = c.get();
+    return Status::OK();
+  }
+
+  std::string path_;
+  std::mutex mu_;
+  std::unordered_map<std::thread::id, std::unique_ptr<Connection>> connections_;
+};
+
+}  // namespace
+
+Status OpenStoreEventSource(const std::string& db_path, std::unique_ptr<EventSource>* out) {
+  auto source = std::make_unique<StoreEventSource>(db_path);
+  Status s = source->Check();
+  if (!s.ok()) return s;
+  *out = std::move(source);
+  return Status::OK();
+}
+
+}  // namespace sitrep

@@ -1,0 +1,88 @@
+// sitrep serve --db PATH [--port 8080] [--bind 127.0.0.1] : the JSON API and web page (docs/api.md).
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "cli_util.h"
+#include "command.h"
+#include "sitrep/serve.h"
+
+namespace sitrep::cli {
+namespace {
+
+struct ServeFlags {
+  std::string db, web_root = DefaultWebRoot();
+  ServeOptions options;
+};
+
+// Stops `server` on SIGINT or SIGTERM. The signals must be blocked in every thread (call before
+// starting any), so that this thread alone receives them.
+std::thread StopOnSignal(ApiServer* server) {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  return std::thread([server, set] {
+    int sig = 0;
+    sigwait(&set, &sig);
+    server->Stop();
+  });
+}
+
+int Run(ServeFlags& f) {
+  std::string path = f.db.empty() ? DefaultDbPath() : f.db;
+  std::unique_ptr<EventSource> source;
+  Status s = OpenStoreEventSource(path, &source);
+  if (!s.ok()) {
+    PrintError(s.ToString());
+    return kExitFailure;
+  }
+  std::error_code ec;
+  if (!f.web_root.empty() && !std::filesystem::is_regular_file(f.web_root + "/index.html", ec)) {
+    PrintError(fmt::format("no web page in {} (run scripts/setup, or give --web-root); serving the API only",
+                           f.web_root));
+    f.web_root.clear();
+  }
+  f.options.web_root = f.web_root;
+  ApiServer server(source.get(), f.options);
+  if (!(s = server.Bind()).ok()) {
+    PrintError(s.ToString());
+    return kExitFailure;
+  }
+  std::thread stopper = StopOnSignal(&server);
+  std::fprintf(stderr, "sitrep: serving %s on http://%s:%d/ (read-only; Ctrl-C stops)\n", path.c_str(),
+               f.options.bind.c_str(), server.port());
+  s = server.Run();
+  if (stopper.joinable()) {
+    pthread_kill(stopper.native_handle(), SIGTERM);  // wakes the signal thread when Run ended by itself
+    stopper.join();
+  }
+  if (!s.ok()) {
+    PrintError(s.ToString());
+    return kExitFailure;
+  }
+  return kExitOk;
+}
+
+Register reg("serve", "Serve a database's events as a JSON API and a web page (map, timeline, table)",
+             [](CLI::App* app) {
+               auto f = std::make_shared<ServeFlags>();
+               app->add_option("--db", f->db, DbHelp());
+               app->add_option("--port", f->options.port, "TCP port (0: any free port)")->check(CLI::Range(0, 65535));
+               app->add_option("--bind", f->options.bind, "Address to listen on (default 127.0.0.1: this machine only)");
+               app->add_option("--web-root", f->web_root, "Folder of the web page (default: the one the build made)");
+               app->add_option("--threads", f->options.threads, "Worker threads")->check(CLI::Range(1, 64));
+               app->add_flag("--cors", f->options.cors, "Allow pages of any origin to call the API (off by default)");
+               app->footer(
+                   "Read-only: the API never writes to the database. See docs/api.md.\n"
+                   "Exit codes: 0 stopped by Ctrl-C or SIGTERM, 2 bad command line, 3 database could not be opened or "
+                   "the address could not be bound.");
+               return [f]() { return Run(*f); };
+             });
+
+}  // namespace
+}  // namespace sitrep::cli
