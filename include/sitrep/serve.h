@@ -9,9 +9,10 @@
 //   s = source->ListEvents(q, &page);                          // page.next_cursor: "" on the last page
 //   q.cursor = page.next_cursor;                               // the next page, stable under inserts
 //
+//   auto cached = NewCachingEventSource(source.get());         // aggregates computed once per data version
 //   ServeOptions options;                                      // 127.0.0.1:8080, read-only, CORS off
 //   options.web_root = "build/web";
-//   ApiServer server(source.get(), options);
+//   ApiServer server(cached.get(), options);
 //   s = server.Bind();                                         // port 0 picks a free port: server.port()
 //   s = server.Run();                                          // blocks until Stop() (from another thread)
 //
@@ -95,6 +96,8 @@ class EventSource {
   virtual Status Places(const std::string& q, int64_t limit, std::vector<PlaceInfo>* out) = 0;
   // Whether the database has a territorial-control timeline (/api/control answers 501 otherwise).
   virtual bool HasControlTimeline() = 0;
+  // A value that changes whenever events are added (for caches); cheap to read.
+  virtual Status DataVersion(std::string* out) = 0;
 };
 
 // Opens the events of a sitrep database (it must exist and be at a schema this build reads) for
@@ -103,6 +106,12 @@ Status OpenStoreEventSource(const std::string& db_path, std::unique_ptr<EventSou
 
 // The web page the build made ($SITREP_WEB_ROOT when set, else <build>/web), for --web-root.
 std::string DefaultWebRoot();
+
+// Wraps `inner` (not owned; it must outlive the result) with a cache of the aggregate answers (Stats,
+// Actors, Places: full scans on large databases), keyed by their arguments and dropped whenever
+// inner->DataVersion() changes. At most `max_entries` answers are kept (the oldest go first).
+// Thread-safe when `inner` is.
+std::unique_ptr<EventSource> NewCachingEventSource(EventSource* inner, size_t max_entries = 512);
 
 struct ServeOptions {
   std::string bind = "127.0.0.1";  // loopback unless asked

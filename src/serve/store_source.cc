@@ -1,6 +1,7 @@
 // EventSource over the per-article events of a sitrep database (include/sitrep/serve.h).
 // Every query is a prepared statement; filters come from the store's own AddEventFilters, so the
-// API and `sitrep events` cannot disagree on what a filter means.
+// API and `sitrep events` cannot disagree on what a filter means. Counts come from an in-memory
+// EventSummary (summary.h), except those with a text search, which SQL answers.
 #include <charconv>
 #include <mutex>
 #include <thread>
@@ -10,6 +11,7 @@
 
 #include "sitrep/serve.h"
 #include "store/internal.h"
+#include "summary.h"
 
 namespace sitrep {
 
@@ -111,28 +113,15 @@ class StoreEventSource : public EventSource {
     if (q.limit < 1 || q.limit > kMaxPageSize)
       return Status::InvalidArgument(fmt::format("limit must be 1..{}, not {}", kMaxPageSize, q.limit));
     Cursor after;
-    bool has_cursor = !q.cursor.empty();
-    if (has_cursor) {
-      Status s = DecodeCursor(q.cursor, &after);
-      if (!s.ok()) return s;
-    }
+    Status s;
+    if (!q.cursor.empty() && !(s = DecodeCursor(q.cursor, &after)).ok()) return s;
     Connection* c;
-    Status s = Acquire(&c);
-    if (!s.ok()) return s;
+    if (!(s = Acquire(&c)).ok()) return s;
     std::vector<Row> rows;
     const size_t wanted = static_cast<size_t>(q.limit) + 1;  // one more tells whether a next page exists
-    if (!has_cursor || after.date) {
-      Where w = FilterOf(q);
-      w.Add("date IS NOT NULL", {});
-      if (has_cursor) w.Add("(date, id) > (?, ?)", {*after.date, after.id});
-      if (!(s = ReadRows(c->db, w, "date, id", wanted, &rows)).ok()) return s;
-    }
-    if (rows.size() < wanted) {
-      Where w = FilterOf(q);
-      w.Add("date IS NULL", {});
-      if (has_cursor && !after.date) w.Add("id > ?", {after.id});
-      if (!(s = ReadRows(c->db, w, "id", wanted - rows.size(), &rows)).ok()) return s;
-    }
+    s = serve_internal::EventSummary::CanAnswer(q) ? FindRowsInSummary(c->db, q, after, wanted, &rows)
+                                                   : FindRowsBySql(c->db, q, after, wanted, &rows);
+    if (!s.ok()) return s;
     out->events.clear();
     out->next_cursor.clear();
     if (rows.size() == wanted) {
@@ -170,6 +159,10 @@ class StoreEventSource : public EventSource {
     Connection* c;
     Status s = Acquire(&c);
     if (!s.ok()) return s;
+    if (serve_internal::EventSummary::CanAnswer(q)) {
+      if (!(s = summary_.Refresh(c->db)).ok()) return s;
+      return summary_.Stats(q, weekly, out);
+    }
     const Where w = FilterOf(q);
     const std::string from = "FROM events" + w.Sql();
     *out = EventStats();
@@ -214,37 +207,17 @@ class StoreEventSource : public EventSource {
   Status Actors(const std::string& q, int64_t limit, std::vector<KeyCount>* out) override {
     Connection* c;
     Status s = Acquire(&c);
-    if (!s.ok()) return s;
-    Where w;
-    w.Add("name != ''", {});
-    if (!q.empty()) w.Add("name LIKE ? ESCAPE '\\'", {ContainsPattern(q)});
-    out->clear();
-    return CollectCounts(c->db,
-                         "SELECT name, count(*) FROM (SELECT actor1_name AS name FROM events UNION ALL "
-                         "SELECT actor2_name FROM events)" + w.Sql() + fmt::format(" GROUP BY name ORDER BY 2 DESC, 1 LIMIT {}", limit),
-                         w, out);
+    if (!s.ok() || !(s = summary_.Refresh(c->db)).ok()) return s;
+    summary_.Actors(q, limit, out);
+    return Status::OK();
   }
 
   Status Places(const std::string& q, int64_t limit, std::vector<PlaceInfo>* out) override {
     Connection* c;
     Status s = Acquire(&c);
-    if (!s.ok()) return s;
-    Where w;
-    w.Add("lat IS NOT NULL AND location_name != ''", {});
-    if (!q.empty()) w.Add("location_name LIKE ? ESCAPE '\\'", {ContainsPattern(q)});
-    std::string sql = "SELECT location_name, max(json_extract(json, '$.location.admin1')), country_code, avg(lat), "
-                      "avg(lon), count(*) FROM events" + w.Sql() +
-                      fmt::format(" GROUP BY location_name, country_code ORDER BY 6 DESC, 1 LIMIT {}", limit);
-    Stmt st(c->db, sql.c_str());
-    if (!st.ok()) return SqlError(c->db, "cannot prepare place query");
-    w.Bind(&st);
-    out->clear();
-    int rc;
-    while ((rc = st.Step()) == SQLITE_ROW) {
-      out->push_back({st.Text(0), st.Text(1), st.Text(2), sqlite3_column_double(st.get(), 3),
-                      sqlite3_column_double(st.get(), 4), st.Int(5)});
-    }
-    return rc == SQLITE_DONE ? Status::OK() : SqlError(c->db, "place query failed");
+    if (!s.ok() || !(s = summary_.Refresh(c->db)).ok()) return s;
+    summary_.Places(q, limit, out);
+    return Status::OK();
   }
 
   bool HasControlTimeline() override {
@@ -254,11 +227,68 @@ class StoreEventSource : public EventSource {
     return st.ok() && st.Step() == SQLITE_ROW;
   }
 
+  // The largest event and article row ids: rows are only ever added (the store never deletes).
+  Status DataVersion(std::string* out) override {
+    Connection* c;
+    Status s = Acquire(&c);
+    if (!s.ok()) return s;
+    Stmt st(c->db, "SELECT (SELECT max(id) FROM events), (SELECT max(rowid) FROM articles)");
+    if (!st.ok() || st.Step() != SQLITE_ROW) return SqlError(c->db, "cannot read the data version");
+    *out = fmt::format("{}/{}", st.Int(0), st.Int(1));
+    return Status::OK();
+  }
+
  private:
   struct Row {
     Cursor position;
     Event event;
   };
+
+  // The first `wanted` events after `after` (q.cursor) by scanning the summary, then reading them by id.
+  Status FindRowsInSummary(sqlite3* db, const EventPageQuery& q, const Cursor& after, size_t wanted,
+                           std::vector<Row>* rows) {
+    Status s = summary_.Refresh(db);
+    if (!s.ok()) return s;
+    serve_internal::EventSummary::Position from{after.date ? serve_internal::DateNumber(*after.date) : 0, after.id};
+    std::vector<serve_internal::EventSummary::Position> found;
+    bool more = false;
+    s = summary_.Page(q, q.cursor.empty() ? nullptr : &from, wanted, &found, &more);
+    if (!s.ok()) return s;
+    Stmt st(db, "SELECT json FROM events WHERE id = ?");
+    if (!st.ok()) return SqlError(db, "cannot prepare event query");
+    for (const auto& p : found) {
+      st.Reset();
+      st.Bind(1, p.id);
+      if (st.Step() != SQLITE_ROW) return SqlError(db, "event query failed");
+      Row r;
+      r.position = {p.date ? std::optional<std::string>(serve_internal::DateText(p.date)) : std::nullopt, p.id};
+      if (!(s = EventFromJson(st.Text(0), &r.event)).ok())
+        return Status::Corruption(fmt::format("{}: event row {}: {}", path_, p.id, s.message()));
+      rows->push_back(std::move(r));
+    }
+    return Status::OK();
+  }
+
+  // The same by SQL (for a text search, which the summary cannot do): dated events by (date, id) through
+  // the date index, then the undated ones by id.
+  Status FindRowsBySql(sqlite3* db, const EventPageQuery& q, const Cursor& after, size_t wanted,
+                       std::vector<Row>* rows) const {
+    const bool has_cursor = !q.cursor.empty();
+    Status s;
+    if (!has_cursor || after.date) {
+      Where w = FilterOf(q);
+      w.Add("date IS NOT NULL", {});
+      if (has_cursor) w.Add("(date, id) > (?, ?)", {*after.date, after.id});
+      if (!(s = ReadRows(db, w, "date, id", wanted, rows)).ok()) return s;
+    }
+    if (rows->size() < wanted) {
+      Where w = FilterOf(q);
+      w.Add("date IS NULL", {});
+      if (has_cursor && !after.date) w.Add("id > ?", {after.id});
+      if (!(s = ReadRows(db, w, "id", wanted - rows->size(), rows)).ok()) return s;
+    }
+    return Status::OK();
+  }
 
   static Status CountTotals(sqlite3* db, const std::string& from, const Where& w, EventStats* out) {
     std::string sql = "SELECT count(*), count(*) - count(date) " + from;
@@ -304,6 +334,7 @@ class StoreEventSource : public EventSource {
   }
 
   std::string path_;
+  serve_internal::EventSummary summary_;  // answers counts without scanning the events table
   std::mutex mu_;
   std::unordered_map<std::thread::id, std::unique_ptr<Connection>> connections_;
 };

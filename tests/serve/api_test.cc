@@ -162,6 +162,9 @@ TEST_F(ServeApiTest, PagesWalkEveryEventOnceInTheCliOrder) {
   EXPECT_EQ(AllPages("", 7), all);   // the last dated and first undated events share a page
   EXPECT_EQ(AllPages("", 66), all);  // exactly one full page: no next cursor
   EXPECT_EQ(AllPages("", 5000), all);
+  // With a text search SQL pages instead of the in-memory summary: the same walk.
+  EXPECT_EQ(AllPages("&q=number", 7), all);
+  EXPECT_EQ(AllPages("&q=number", 66), all);
 }
 
 TEST_F(ServeApiTest, FiltersMatchTheCli) {
@@ -223,6 +226,12 @@ TEST_F(ServeApiTest, StatsCountTheFilteredEvents) {
   EXPECT_EQ(battles["by_type"][0]["key"], "FIGHT");
   EXPECT_EQ(all["by_admin1"][0]["key"], "North Kivu, CD");
   EXPECT_EQ(all["by_actor"].size(), 2u);
+  // A text search is counted by SQL, the other filters in memory: both agree.
+  json erupted = GetJson("/api/stats?q=erupted&interval=week");
+  json fights = GetJson("/api/stats?type=fight&interval=week");
+  EXPECT_EQ(erupted["total"], (kDatedEvents + kUndatedEvents) / 3);
+  for (const char* key : {"total", "undated", "by_time", "by_type", "by_acled_type", "by_actor", "by_admin1"})
+    EXPECT_EQ(erupted[key], fights[key]) << key;
 }
 
 TEST_F(ServeApiTest, ActorsAndPlacesAreLookedUpByPartOfTheirName) {
@@ -300,6 +309,37 @@ TEST_F(ServeApiTest, CorsIsOffByDefault) {
   auto res = Client().Get("/api/stats", {{"Origin", "http://example.org"}});
   ASSERT_TRUE(res);
   EXPECT_FALSE(res->has_header("Access-Control-Allow-Origin"));
+}
+
+TEST_F(ServeApiTest, CachedCountsFollowNewEvents) {
+  std::string path = *dir_ + "/growing.db";
+  {
+    std::unique_ptr<Store> store;
+    ASSERT_TRUE(Store::Open(path, {}, &store).ok());
+  }
+  std::unique_ptr<EventSource> inner;
+  ASSERT_TRUE(OpenStoreEventSource(path, &inner).ok());
+  std::unique_ptr<EventSource> cached = NewCachingEventSource(inner.get(), 2);
+  for (int round = 1; round <= 3; ++round) {
+    std::unique_ptr<Store> store;
+    ASSERT_TRUE(Store::Open(path, {}, &store).ok());
+    Article article;
+    article.text = fmt::format("Round {}.", round);
+    article.id = ComputeArticleId("", "", article.text);
+    Store::Batch batch;
+    batch.emplace_back(article, std::vector<Event>{MakeEvent(article, round)});
+    ASSERT_TRUE(store->Write(batch, nullptr).ok());
+    for (int again = 0; again < 2; ++again) {
+      EventStats st;
+      ASSERT_TRUE(cached->Stats(EventPageQuery(), false, &st).ok());
+      EXPECT_EQ(st.total, round);
+      std::vector<KeyCount> actors;
+      ASSERT_TRUE(cached->Actors("", 10, &actors).ok());
+      int64_t mentions = 0;
+      for (const KeyCount& a : actors) mentions += a.count;
+      EXPECT_EQ(mentions, round);  // one actor per event
+    }
+  }
 }
 
 TEST(ServeOpen, MissingDatabaseIsAnErrorNotANewFile) {

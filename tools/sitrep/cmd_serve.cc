@@ -33,6 +33,15 @@ std::thread StopOnSignal(ApiServer* server) {
   });
 }
 
+// Computes what the page asks first (counts per day and week, the actor list), so that its first load on a
+// large database does not wait for full scans.
+void WarmUp(EventSource* source) {
+  EventStats stats;
+  std::vector<KeyCount> actors;
+  for (bool weekly : {false, true}) source->Stats(EventPageQuery(), weekly, &stats);
+  source->Actors("", 200, &actors);
+}
+
 int Run(ServeFlags& f) {
   std::string path = f.db.empty() ? DefaultDbPath() : f.db;
   std::unique_ptr<EventSource> source;
@@ -48,15 +57,18 @@ int Run(ServeFlags& f) {
     f.web_root.clear();
   }
   f.options.web_root = f.web_root;
-  ApiServer server(source.get(), f.options);
+  std::unique_ptr<EventSource> cached = NewCachingEventSource(source.get());
+  ApiServer server(cached.get(), f.options);
   if (!(s = server.Bind()).ok()) {
     PrintError(s.ToString());
     return kExitFailure;
   }
   std::thread stopper = StopOnSignal(&server);
+  std::thread warm(WarmUp, cached.get());
   std::fprintf(stderr, "sitrep: serving %s on http://%s:%d/ (read-only; Ctrl-C stops)\n", path.c_str(),
                f.options.bind.c_str(), server.port());
   s = server.Run();
+  warm.join();
   if (stopper.joinable()) {
     pthread_kill(stopper.native_handle(), SIGTERM);  // wakes the signal thread when Run ended by itself
     stopper.join();
