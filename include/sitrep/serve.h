@@ -39,12 +39,16 @@ struct EventPageQuery {
   std::string text;    // substring of the evidence sentence (ASCII case-insensitive); empty: any
   std::string cursor;  // from EventPage::next_cursor; empty: the first page
   int64_t limit = 100; // events per page, 1..kMaxPageSize
+  // When true, the page carries each event's JSON as stored (EventPage::json) instead of parsed Events:
+  // the JSON API's answer needs no parsing and printing again.
+  bool json_only = false;
 };
 inline constexpr int64_t kMaxPageSize = 5000;
 
 // One page of events in the CLI's order: by date (undated last), then storage order.
 struct EventPage {
-  std::vector<Event> events;
+  std::vector<Event> events;       // empty when the query asked for json_only
+  std::vector<std::string> json;   // the events as JSON (docs/schema.md), when the query asked for json_only
   std::string next_cursor;  // opaque; empty when this is the last page
 };
 
@@ -118,7 +122,7 @@ struct ServeOptions {
   int port = 8080;                 // 0: any free port
   std::string web_root;            // folder of the web page (index.html, vendor/); empty: API only
   bool cors = false;               // when true, answers carry Access-Control-Allow-Origin: *
-  int threads = 4;                 // worker threads
+  int threads = 8;                 // worker threads (each keep-alive connection holds one while open)
   size_t max_body_bytes = 1 << 20; // larger request bodies get 413
   size_t max_query_bytes = 4096;   // longer request lines (path + query) get 414
 };

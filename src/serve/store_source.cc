@@ -128,7 +128,11 @@ class StoreEventSource : public EventSource {
       rows.pop_back();
       out->next_cursor = EncodeCursor(rows.back().position);
     }
-    for (Row& r : rows) out->events.push_back(std::move(r.event));
+    out->json.clear();
+    for (Row& r : rows) {
+      if (q.json_only) out->json.push_back(std::move(r.json));
+      else out->events.push_back(std::move(r.event));
+    }
     return Status::OK();
   }
 
@@ -241,8 +245,19 @@ class StoreEventSource : public EventSource {
  private:
   struct Row {
     Cursor position;
-    Event event;
+    Event event;       // parsed from `json` unless the query is json_only
+    std::string json;
   };
+
+  // Fills r->json from `json` and, unless `json_only`, r->event from it.
+  Status FillRow(std::string json, bool json_only, Row* r) const {
+    if (!json_only) {
+      Status s = EventFromJson(json, &r->event);
+      if (!s.ok()) return Status::Corruption(fmt::format("{}: event row {}: {}", path_, r->position.id, s.message()));
+    }
+    r->json = std::move(json);
+    return Status::OK();
+  }
 
   // The first `wanted` events after `after` (q.cursor) by scanning the summary, then reading them by id.
   Status FindRowsInSummary(sqlite3* db, const EventPageQuery& q, const Cursor& after, size_t wanted,
@@ -262,8 +277,7 @@ class StoreEventSource : public EventSource {
       if (st.Step() != SQLITE_ROW) return SqlError(db, "event query failed");
       Row r;
       r.position = {p.date ? std::optional<std::string>(serve_internal::DateText(p.date)) : std::nullopt, p.id};
-      if (!(s = EventFromJson(st.Text(0), &r.event)).ok())
-        return Status::Corruption(fmt::format("{}: event row {}: {}", path_, p.id, s.message()));
+      if (!(s = FillRow(st.Text(0), q.json_only, &r)).ok()) return s;
       rows->push_back(std::move(r));
     }
     return Status::OK();
@@ -279,13 +293,13 @@ class StoreEventSource : public EventSource {
       Where w = FilterOf(q);
       w.Add("date IS NOT NULL", {});
       if (has_cursor) w.Add("(date, id) > (?, ?)", {*after.date, after.id});
-      if (!(s = ReadRows(db, w, "date, id", wanted, rows)).ok()) return s;
+      if (!(s = ReadRows(db, w, "date, id", wanted, q.json_only, rows)).ok()) return s;
     }
     if (rows->size() < wanted) {
       Where w = FilterOf(q);
       w.Add("date IS NULL", {});
       if (has_cursor && !after.date) w.Add("id > ?", {after.id});
-      if (!(s = ReadRows(db, w, "id", wanted - rows->size(), rows)).ok()) return s;
+      if (!(s = ReadRows(db, w, "id", wanted - rows->size(), q.json_only, rows)).ok()) return s;
     }
     return Status::OK();
   }
@@ -301,7 +315,8 @@ class StoreEventSource : public EventSource {
     return Status::OK();
   }
 
-  Status ReadRows(sqlite3* db, const Where& w, const char* order, size_t limit, std::vector<Row>* rows) const {
+  Status ReadRows(sqlite3* db, const Where& w, const char* order, size_t limit, bool json_only,
+                  std::vector<Row>* rows) const {
     std::string sql = fmt::format("SELECT id, date, json FROM events{} ORDER BY {} LIMIT {}", w.Sql(), order, limit);
     Stmt st(db, sql.c_str());
     if (!st.ok()) return SqlError(db, "cannot prepare event query");
@@ -311,8 +326,8 @@ class StoreEventSource : public EventSource {
       Row r;
       r.position.id = st.Int(0);
       if (!st.IsNull(1)) r.position.date = st.Text(1);
-      Status s = EventFromJson(st.Text(2), &r.event);
-      if (!s.ok()) return Status::Corruption(fmt::format("{}: event row {}: {}", path_, r.position.id, s.message()));
+      Status s = FillRow(st.Text(2), json_only, &r);
+      if (!s.ok()) return s;
       rows->push_back(std::move(r));
     }
     return rc == SQLITE_DONE ? Status::OK() : SqlError(db, "event query failed");

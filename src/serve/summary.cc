@@ -4,6 +4,8 @@
 #include <date/date.h>
 
 #include <algorithm>
+#include <climits>
+#include <cstdint>
 #include <map>
 #include <mutex>
 
@@ -105,12 +107,32 @@ Status EventSummary::Refresh(sqlite3* db) {
   }
   if (rc != SQLITE_DONE) return Status::IOError(fmt::format("summary query failed: {}", sqlite3_errmsg(db)));
   // The new rows in order, merged with the old ones.
-  const size_t old_size = order_.size();
-  for (size_t i = first_new; i < rows_.size(); ++i) order_.push_back(static_cast<uint32_t>(i));
-  auto before = [this](uint32_t a, uint32_t b) { return Before(rows_[a], rows_[b]); };
-  std::sort(order_.begin() + static_cast<std::ptrdiff_t>(old_size), order_.end(), before);
-  std::inplace_merge(order_.begin(), order_.begin() + static_cast<std::ptrdiff_t>(old_size), order_.end(), before);
+  const auto middle = rows_.begin() + static_cast<std::ptrdiff_t>(first_new);
+  std::sort(middle, rows_.end(), Before);
+  std::inplace_merge(rows_.begin(), middle, rows_.end(), Before);
   return Status::OK();
+}
+
+std::pair<std::vector<EventSummary::Row>::const_iterator, std::vector<EventSummary::Row>::const_iterator>
+EventSummary::DateRange(const Matcher& m) const {
+  auto begin = rows_.begin();
+  auto end = rows_.end();
+  Row bound;
+  if (m.since) {
+    bound.date = m.since;
+    bound.id = INT64_MIN;
+    begin = std::lower_bound(rows_.begin(), rows_.end(), bound, Before);
+  }
+  if (m.until) {
+    bound.date = m.until;
+    bound.id = INT64_MAX;
+    end = std::upper_bound(begin, rows_.end(), bound, Before);
+  } else if (m.since) {
+    bound.date = 0;  // undated rows sort last and never match a date filter
+    bound.id = INT64_MIN;
+    end = std::lower_bound(begin, rows_.end(), bound, Before);
+  }
+  return {begin, end};
 }
 
 bool EventSummary::Before(const Row& a, const Row& b) {
@@ -123,18 +145,17 @@ Status EventSummary::Page(const EventPageQuery& q, const Position* after, size_t
   if (!CanAnswer(q)) return Status::InvalidArgument("the summary cannot search text or filter by article");
   std::shared_lock lock(mu_);
   const Matcher m = MatcherOf(q);
-  auto it = order_.begin();
+  auto [it, end] = DateRange(m);
   if (after) {
     Row cursor;
     cursor.date = after->date;
     cursor.id = after->id;
-    it = std::upper_bound(order_.begin(), order_.end(), cursor,
-                          [this](const Row& c, uint32_t i) { return Before(c, rows_[i]); });
+    it = std::max(it, std::upper_bound(rows_.begin(), rows_.end(), cursor, Before));
   }
   out->clear();
   *more = false;
-  for (; it != order_.end(); ++it) {
-    const Row& r = rows_[*it];
+  for (; it < end; ++it) {
+    const Row& r = *it;
     if (!Matches(r, q, m)) continue;
     if (out->size() == limit) {
       *more = true;
@@ -184,29 +205,28 @@ Status EventSummary::Stats(const EventPageQuery& q, bool weekly, EventStats* out
   const Matcher m = MatcherOf(q);
 
   std::vector<int64_t> by_plover(strings_.size()), by_acled(strings_.size()), by_actor(strings_.size());
-  std::map<uint32_t, int64_t> by_time;
-  std::map<std::pair<Id, Id>, int64_t> by_admin1;
-  std::unordered_map<uint32_t, uint32_t> mondays;
+  std::vector<std::pair<uint32_t, int64_t>> by_time;  // ascending: the rows are in date order
+  std::unordered_map<uint64_t, int64_t> by_admin1;     // admin1 id << 32 | country id
+  uint32_t last_date = 0, last_key = 0;
   *out = EventStats();
-  for (const Row& r : rows_) {
+  auto [begin, end] = DateRange(m);
+  for (auto it = begin; it != end; ++it) {
+    const Row& r = *it;
     if (!Matches(r, q, m)) continue;
     ++out->total;
     if (r.date == 0) {
       ++out->undated;
     } else {
-      uint32_t key = r.date;
-      if (weekly) {
-        auto [it, added] = mondays.emplace(r.date, 0);
-        if (added) it->second = MondayOf(r.date);
-        key = it->second;
-      }
-      ++by_time[key];
+      if (r.date != last_date) last_key = weekly ? MondayOf(r.date) : r.date;
+      last_date = r.date;
+      if (by_time.empty() || by_time.back().first != last_key) by_time.push_back({last_key, 0});
+      ++by_time.back().second;
     }
     ++by_plover[r.plover];
     ++by_acled[r.acled];
     ++by_actor[r.actor1_name];
     ++by_actor[r.actor2_name];
-    if (r.admin1) ++by_admin1[{r.admin1, r.country}];
+    if (r.admin1) ++by_admin1[uint64_t{r.admin1} << 32 | r.country];
   }
   for (auto [day, n] : by_time) out->by_time.push_back({DateText(day), n});
   auto named = [&](const std::vector<int64_t>& counts) {
@@ -219,7 +239,7 @@ Status EventSummary::Stats(const EventPageQuery& q, bool weekly, EventStats* out
   out->by_acled_type = named(by_acled);
   out->by_actor = named(by_actor);
   std::vector<KeyCount> admin1;
-  for (auto [key, n] : by_admin1) admin1.push_back({strings_[key.first] + ", " + strings_[key.second], n});
+  for (auto [key, n] : by_admin1) admin1.push_back({strings_[key >> 32] + ", " + strings_[key & 0xffffffff], n});
   out->by_admin1 = Top(std::move(admin1), kStatsTop);
   return Status::OK();
 }

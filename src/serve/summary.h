@@ -65,11 +65,12 @@ class EventSummary {
   Matcher MatcherOf(const EventPageQuery& q) const;
   // Whether row a comes before row b in the listing order.
   static bool Before(const Row& a, const Row& b);
+  // The rows that can match the date filters of `m` (all rows when there are none).
+  std::pair<std::vector<Row>::const_iterator, std::vector<Row>::const_iterator> DateRange(const Matcher& m) const;
 
   mutable std::shared_mutex mu_;
   int64_t last_id_ = 0;
-  std::vector<Row> rows_;       // by row id
-  std::vector<uint32_t> order_;  // indexes of rows_ in the listing order
+  std::vector<Row> rows_;  // in the listing order (Before), so that date ranges are contiguous
   std::vector<std::string> strings_{""};
   std::unordered_map<std::string, Id> ids_{{"", 0}};
 };

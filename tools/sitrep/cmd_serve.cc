@@ -87,7 +87,7 @@ Register reg("serve", "Serve a database's events as a JSON API and a web page (m
                app->add_option("--port", f->options.port, "TCP port (0: any free port)")->check(CLI::Range(0, 65535));
                app->add_option("--bind", f->options.bind, "Address to listen on (default 127.0.0.1: this machine only)");
                app->add_option("--web-root", f->web_root, "Folder of the web page (default: the one the build made)");
-               app->add_option("--threads", f->options.threads, "Worker threads")->check(CLI::Range(1, 64));
+               app->add_option("--threads", f->options.threads, "Worker threads (default 8)")->check(CLI::Range(1, 64));
                app->add_flag("--cors", f->options.cors, "Allow pages of any origin to call the API (off by default)");
                app->footer(
                    "Read-only: the API never writes to the database. See docs/api.md.\n"
