@@ -173,9 +173,40 @@ json CountsJson(const std::vector<KeyCount>& counts) {
   return a;
 }
 
+json LookupJson(const KeyCount& actor) { return {{"name", actor.key}, {"events", actor.count}}; }
+
+json LookupJson(const PlaceInfo& x) {
+  return {{"name", x.name}, {"admin1", x.admin1}, {"country_code", x.country_code}, {"lat", x.lat}, {"lon", x.lon},
+          {"events", x.events}};
+}
+
 json EvidenceJson(const Evidence& e) {
   return {{"sentence", e.sentence}, {"start", e.start}, {"end", e.end}, {"trigger_start", e.trigger_start},
           {"trigger_end", e.trigger_end}};
+}
+
+// The articles that report an event, with the evidence each gives.
+json MentionsJson(const std::vector<EventMention>& mentions) {
+  json list = json::array();
+  for (const EventMention& x : mentions) {
+    list.push_back({{"article_id", x.article_id}, {"article_title", x.article_title},
+                    {"article_date", x.article_date ? json(*x.article_date) : json(nullptr)},
+                    {"evidence", EvidenceJson(x.evidence)}});
+  }
+  return list;
+}
+
+// Where an article's events are in its text: offsets without the sentence (the text is beside them).
+json EvidenceSpansJson(const std::vector<Event>& events) {
+  json spans = json::array();
+  for (const Event& e : events) {
+    json span = EvidenceJson(e.evidence);
+    span.erase("sentence");
+    span["event_id"] = e.event_id;
+    span["plover_type"] = e.plover_type;
+    spans.push_back(span);
+  }
+  return spans;
 }
 
 }  // namespace
@@ -192,12 +223,6 @@ struct ApiServer::Impl {
   int port = 0;
   bool web_root_ok = true;
 
-  // Runs `handler`, turning a non-OK Status into its JSON error.
-  void Answer(httplib::Response& res, const std::function<Status()>& handler) {
-    Status s = handler();
-    if (!s.ok()) SendError(res, {HttpStatusOf(s), s.message()});
-  }
-
   void ListEvents(const httplib::Request& req, httplib::Response& res) {
     Params p(req, With(kFilterParams, {"limit", "cursor", "format"}));
     EventPageQuery q = ReadFilters(p);
@@ -208,118 +233,89 @@ struct ApiServer::Impl {
     if (p.error()) return SendError(res, *p.error());
     if (!format) return SendError(res, {406, format_error});
     q.json_only = *format == "json";
-    Answer(res, [&] {
-      EventPage page;
-      Status s = source->ListEvents(q, &page);
-      if (!s.ok()) return s;
-      if (!page.next_cursor.empty()) res.set_header("X-Next-Cursor", page.next_cursor);
-      if (*format == "geojson") res.set_content(EventsAsGeoJson(page), "application/geo+json");
-      else if (*format == "csv") res.set_content(EventsAsCsv(page), "text/csv; charset=utf-8");
-      else res.set_content(EventsAsJson(page), "application/json");
-      return Status::OK();
-    });
+    EventPage page;
+    Status s = source->ListEvents(q, &page);
+    if (!s.ok()) return SendError(res, {HttpStatusOf(s), s.message()});
+    if (!page.next_cursor.empty()) res.set_header("X-Next-Cursor", page.next_cursor);
+    if (*format == "geojson") res.set_content(EventsAsGeoJson(page), "application/geo+json");
+    else if (*format == "csv") res.set_content(EventsAsCsv(page), "text/csv; charset=utf-8");
+    else res.set_content(EventsAsJson(page), "application/json");
   }
 
-  void GetEvent(const httplib::Request& req, httplib::Response& res) {
-    Params p(req, {});
-    if (p.error()) return SendError(res, *p.error());
-    Answer(res, [&] {
-      Event e;
-      std::vector<EventMention> mentions;
-      Status s = source->GetEvent(req.matches[1], &e, &mentions);
-      if (!s.ok()) return s;
-      json m = json::array();
-      for (const EventMention& x : mentions) {
-        m.push_back({{"article_id", x.article_id}, {"article_title", x.article_title},
-                     {"article_date", x.article_date ? json(*x.article_date) : json(nullptr)},
-                     {"evidence", EvidenceJson(x.evidence)}});
-      }
-      SendJson(res, 200, fmt::format("{{\"event\":{},\"mentions\":{}}}", EventToJson(e), m.dump()));
-      return Status::OK();
-    });
+  // The JSON answers of GetEvent .. Places: each fills `body` or returns why it could not.
+  using JsonHandler = Status (Impl::*)(const httplib::Request& req, Params& p, json* body);
+
+  // Checks the query parameters against `allowed`, runs `handler` and sends its answer or error.
+  void AnswerJson(const httplib::Request& req, httplib::Response& res, std::set<std::string> allowed,
+                  JsonHandler handler) {
+    Params p(req, std::move(allowed));
+    json body;
+    Status s = p.error() ? Status::OK() : (this->*handler)(req, p, &body);
+    if (p.error()) return SendError(res, *p.error());  // also those found while the handler read them
+    if (!s.ok()) return SendError(res, {HttpStatusOf(s), s.message()});
+    SendJson(res, 200, body.dump(-1, ' ', false, json::error_handler_t::replace));
   }
 
-  void GetArticle(const httplib::Request& req, httplib::Response& res) {
-    Params p(req, {});
-    if (p.error()) return SendError(res, *p.error());
-    Answer(res, [&] {
-      Article a;
-      std::vector<Event> events;
-      Status s = source->GetArticle(req.matches[1], &a, &events);
-      if (!s.ok()) return s;
-      json spans = json::array();
-      for (const Event& e : events) {
-        json span = EvidenceJson(e.evidence);
-        span.erase("sentence");
-        span["event_id"] = e.event_id;
-        span["plover_type"] = e.plover_type;
-        spans.push_back(span);
-      }
-      json body = {{"id", a.id}, {"title", a.title}, {"date", a.date ? json(*a.date) : json(nullptr)},
-                   {"source", a.source}, {"url", a.url}, {"text", a.text}, {"evidence", spans}};
-      SendJson(res, 200, body.dump(-1, ' ', false, json::error_handler_t::replace));
-      return Status::OK();
-    });
+  Status GetEvent(const httplib::Request& req, Params&, json* body) {
+    Event e;
+    std::vector<EventMention> mentions;
+    Status s = source->GetEvent(req.matches[1], &e, &mentions);
+    if (s.ok()) *body = {{"event", json::parse(EventToJson(e))}, {"mentions", MentionsJson(mentions)}};
+    return s;
   }
 
-  void Stats(const httplib::Request& req, httplib::Response& res) {
-    Params p(req, With(kFilterParams, {"interval"}));
+  Status GetArticle(const httplib::Request& req, Params&, json* body) {
+    Article a;
+    std::vector<Event> events;
+    Status s = source->GetArticle(req.matches[1], &a, &events);
+    if (!s.ok()) return s;
+    *body = {{"id", a.id}, {"title", a.title}, {"date", a.date ? json(*a.date) : json(nullptr)},
+             {"source", a.source}, {"url", a.url}, {"text", a.text}, {"evidence", EvidenceSpansJson(events)}};
+    return Status::OK();
+  }
+
+  Status Stats(const httplib::Request& req, Params& p, json* body) {
     EventPageQuery q = ReadFilters(p);
     std::string interval = req.has_param("interval") ? p.Text("interval") : "day";
-    if (p.error()) return SendError(res, *p.error());
-    if (interval != "day" && interval != "week") return SendError(res, {400, "interval '" + interval + "' must be day or week"});
-    Answer(res, [&] {
-      EventStats st;
-      Status s = source->Stats(q, interval == "week", &st);
-      if (!s.ok()) return s;
-      json body = {{"total", st.total}, {"undated", st.undated}, {"interval", interval},
-                   {"by_time", CountsJson(st.by_time)}, {"by_type", CountsJson(st.by_type)},
-                   {"by_acled_type", CountsJson(st.by_acled_type)}, {"by_actor", CountsJson(st.by_actor)},
-                   {"by_admin1", CountsJson(st.by_admin1)}};
-      SendJson(res, 200, body.dump(-1, ' ', false, json::error_handler_t::replace));
-      return Status::OK();
-    });
+    if (p.error()) return Status::OK();
+    if (interval != "day" && interval != "week")
+      return Status::InvalidArgument("interval '" + interval + "' must be day or week");
+    EventStats st;
+    Status s = source->Stats(q, interval == "week", &st);
+    if (!s.ok()) return s;
+    *body = {{"total", st.total}, {"undated", st.undated}, {"interval", interval},
+             {"by_time", CountsJson(st.by_time)}, {"by_type", CountsJson(st.by_type)},
+             {"by_acled_type", CountsJson(st.by_acled_type)}, {"by_actor", CountsJson(st.by_actor)},
+             {"by_admin1", CountsJson(st.by_admin1)}};
+    return Status::OK();
   }
 
-  void Actors(const httplib::Request& req, httplib::Response& res) {
-    Params p(req, {"q", "limit"});
+  // /api/actors and /api/places: `find` with the q and limit parameters, the answer's list under `name`.
+  template <typename T>
+  Status Lookup(Params& p, const char* name, Status (EventSource::*find)(const std::string&, int64_t, std::vector<T>*),
+                json* body) {
     int64_t limit = p.Integer("limit", 20, 1, kMaxLookupLimit);
-    if (p.error()) return SendError(res, *p.error());
-    Answer(res, [&] {
-      std::vector<KeyCount> actors;
-      Status s = source->Actors(p.Text("q"), limit, &actors);
-      if (!s.ok()) return s;
-      json a = json::array();
-      for (const KeyCount& c : actors) a.push_back({{"name", c.key}, {"events", c.count}});
-      SendJson(res, 200, json{{"actors", a}}.dump(-1, ' ', false, json::error_handler_t::replace));
-      return Status::OK();
-    });
+    if (p.error()) return Status::OK();
+    std::vector<T> found;
+    Status s = (source->*find)(p.Text("q"), limit, &found);
+    if (!s.ok()) return s;
+    json list = json::array();
+    for (const T& x : found) list.push_back(LookupJson(x));
+    *body = {{name, list}};
+    return Status::OK();
+  }
+  Status Actors(const httplib::Request&, Params& p, json* body) {
+    return Lookup(p, "actors", &EventSource::Actors, body);
+  }
+  Status Places(const httplib::Request&, Params& p, json* body) {
+    return Lookup(p, "places", &EventSource::Places, body);
   }
 
-  void Places(const httplib::Request& req, httplib::Response& res) {
-    Params p(req, {"q", "limit"});
-    int64_t limit = p.Integer("limit", 20, 1, kMaxLookupLimit);
-    if (p.error()) return SendError(res, *p.error());
-    Answer(res, [&] {
-      std::vector<PlaceInfo> places;
-      Status s = source->Places(p.Text("q"), limit, &places);
-      if (!s.ok()) return s;
-      json a = json::array();
-      for (const PlaceInfo& x : places) {
-        a.push_back({{"name", x.name}, {"admin1", x.admin1}, {"country_code", x.country_code}, {"lat", x.lat},
-                     {"lon", x.lon}, {"events", x.events}});
-      }
-      SendJson(res, 200, json{{"places", a}}.dump(-1, ' ', false, json::error_handler_t::replace));
-      return Status::OK();
-    });
-  }
-
-  void Control(const httplib::Request& req, httplib::Response& res) {
-    Params p(req, {"place", "on"});
+  Status Control(const httplib::Request&, Params& p, json*) {
     p.Date("on");
-    if (p.error()) return SendError(res, *p.error());
-    if (!source->HasControlTimeline()) return SendError(res, {501, "no control timeline in this database"});
-    SendError(res, {501, "this build of sitrep cannot read the control timeline of this database"});
+    if (p.error()) return Status::OK();
+    if (!source->HasControlTimeline()) return Status::Unsupported("no control timeline in this database");
+    return Status::Unsupported("this build of sitrep cannot read the control timeline of this database");
   }
 
   void Route() {
@@ -328,12 +324,17 @@ struct ApiServer::Impl {
       return [this, fn](const httplib::Request& req, httplib::Response& res) { (this->*fn)(req, res); };
     };
     http.Get("/api/events", bind(&Impl::ListEvents));
-    http.Get(R"(/api/events/([^/]+))", bind(&Impl::GetEvent));
-    http.Get(R"(/api/articles/([^/]+))", bind(&Impl::GetArticle));
-    http.Get("/api/stats", bind(&Impl::Stats));
-    http.Get("/api/actors", bind(&Impl::Actors));
-    http.Get("/api/places", bind(&Impl::Places));
-    http.Get("/api/control", bind(&Impl::Control));
+    auto answer = [this](std::set<std::string> allowed, JsonHandler handler) {
+      return [this, allowed, handler](const httplib::Request& req, httplib::Response& res) {
+        AnswerJson(req, res, allowed, handler);
+      };
+    };
+    http.Get(R"(/api/events/([^/]+))", answer({}, &Impl::GetEvent));
+    http.Get(R"(/api/articles/([^/]+))", answer({}, &Impl::GetArticle));
+    http.Get("/api/stats", answer(With(kFilterParams, {"interval"}), &Impl::Stats));
+    http.Get("/api/actors", answer({"q", "limit"}, &Impl::Actors));
+    http.Get("/api/places", answer({"q", "limit"}, &Impl::Places));
+    http.Get("/api/control", answer({"place", "on"}, &Impl::Control));
     http.Post(R"(/api/.*)", [](const httplib::Request&, httplib::Response& res) {
       SendError(res, {405, "this server is read-only"});
     });

@@ -164,7 +164,7 @@ class StoreEventSource : public EventSource {
     Status s = Acquire(&c);
     if (!s.ok()) return s;
     if (serve_internal::EventSummary::CanAnswer(q)) {
-      if (!(s = summary_.Refresh(c->db)).ok()) return s;
+      if (!(s = RefreshSummary()).ok()) return s;
       return summary_.Stats(q, weekly, out);
     }
     const Where w = FilterOf(q);
@@ -209,19 +209,15 @@ class StoreEventSource : public EventSource {
   }
 
   Status Actors(const std::string& q, int64_t limit, std::vector<KeyCount>* out) override {
-    Connection* c;
-    Status s = Acquire(&c);
-    if (!s.ok() || !(s = summary_.Refresh(c->db)).ok()) return s;
-    summary_.Actors(q, limit, out);
-    return Status::OK();
+    Status s = RefreshSummary();
+    if (s.ok()) summary_.Actors(q, limit, out);
+    return s;
   }
 
   Status Places(const std::string& q, int64_t limit, std::vector<PlaceInfo>* out) override {
-    Connection* c;
-    Status s = Acquire(&c);
-    if (!s.ok() || !(s = summary_.Refresh(c->db)).ok()) return s;
-    summary_.Places(q, limit, out);
-    return Status::OK();
+    Status s = RefreshSummary();
+    if (s.ok()) summary_.Places(q, limit, out);
+    return s;
   }
 
   bool HasControlTimeline() override {
@@ -243,6 +239,13 @@ class StoreEventSource : public EventSource {
   }
 
  private:
+  // Brings the summary up to date with the database (through this thread's connection).
+  Status RefreshSummary() {
+    Connection* c;
+    Status s = Acquire(&c);
+    return s.ok() ? summary_.Refresh(c->db) : s;
+  }
+
   struct Row {
     Cursor position;
     Event event;       // parsed from `json` unless the query is json_only
