@@ -90,16 +90,6 @@ Where FilterOf(const EventPageQuery& q) {
 
 Status SqlError(sqlite3* db, const char* what) { return Status::IOError(fmt::format("{}: {}", what, sqlite3_errmsg(db))); }
 
-// Runs `sql` (whose first column is a key, second a count) with `w`'s parameters.
-Status CollectCounts(sqlite3* db, const std::string& sql, const Where& w, std::vector<KeyCount>* out) {
-  Stmt st(db, sql.c_str());
-  if (!st.ok()) return SqlError(db, "cannot prepare count query");
-  w.Bind(&st);
-  int rc;
-  while ((rc = st.Step()) == SQLITE_ROW) out->push_back({st.Text(0), st.Int(1)});
-  return rc == SQLITE_DONE ? Status::OK() : SqlError(db, "count query failed");
-}
-
 class StoreEventSource : public EventSource {
  public:
   explicit StoreEventSource(std::string path) : path_(std::move(path)) {}
@@ -159,39 +149,18 @@ class StoreEventSource : public EventSource {
     return mentions->empty() ? Status::NotFound("no event with id " + event_id) : Status::OK();
   }
 
+  // Counts over the in-memory summary; a text search (or an article filter) first finds the matching
+  // row ids with one SQL scan.
   Status Stats(const EventPageQuery& q, bool weekly, EventStats* out) override {
-    Connection* c;
-    Status s = Acquire(&c);
+    Status s = RefreshSummary();
     if (!s.ok()) return s;
-    if (serve_internal::EventSummary::CanAnswer(q)) {
-      if (!(s = RefreshSummary()).ok()) return s;
-      return summary_.Stats(q, weekly, out);
-    }
-    const Where w = FilterOf(q);
-    const std::string from = "FROM events" + w.Sql();
-    *out = EventStats();
-    if (!(s = CountTotals(c->db, from, w, out)).ok()) return s;
-    const std::string time_key =
-        weekly ? "date(date, '-' || ((CAST(strftime('%w', date) AS INTEGER) + 6) % 7) || ' days')" : "date";
-    const std::string top = fmt::format(" ORDER BY 2 DESC, 1 LIMIT {}", kStatsTop);
-    const std::string nonempty = w.Sql().empty() ? " WHERE " : " AND ";
-    std::vector<std::pair<std::string, std::vector<KeyCount>*>> queries = {
-        {fmt::format("SELECT {} AS k, count(*) {}{}date IS NOT NULL GROUP BY k ORDER BY k", time_key, from, nonempty),
-         &out->by_time},
-        {"SELECT plover_type, count(*) " + from + nonempty + "plover_type != '' GROUP BY 1" + top, &out->by_type},
-        {"SELECT acled_event_type, count(*) " + from + nonempty + "acled_event_type != '' GROUP BY 1" + top,
-         &out->by_acled_type},
-        {"WITH m AS (SELECT actor1_name AS a1, actor2_name AS a2 " + from +
-             ") SELECT name, count(*) FROM (SELECT a1 AS name FROM m UNION ALL SELECT a2 FROM m) "
-             "WHERE name != '' GROUP BY name" + top,
-         &out->by_actor},
-        {"SELECT json_extract(json, '$.location.admin1') || ', ' || country_code AS k, count(*) " + from + nonempty +
-             "json_extract(json, '$.location.admin1') != '' GROUP BY k" + top,
-         &out->by_admin1},
-    };
-    for (auto& [sql, target] : queries)
-      if (!(s = CollectCounts(c->db, sql, w, target)).ok()) return s;
-    return Status::OK();
+    if (serve_internal::EventSummary::CanAnswer(q)) return summary_.Stats(q, weekly, nullptr, out);
+    std::vector<int64_t> ids;
+    if (!(s = MatchingIds(q, &ids)).ok()) return s;
+    EventPageQuery rest = q;
+    rest.text.clear();
+    rest.filter.article_id.clear();
+    return summary_.Stats(rest, weekly, &ids, out);
   }
 
   Status GetArticle(const std::string& id, Article* article, std::vector<Event>* events) override {
@@ -307,15 +276,19 @@ class StoreEventSource : public EventSource {
     return Status::OK();
   }
 
-  static Status CountTotals(sqlite3* db, const std::string& from, const Where& w, EventStats* out) {
-    std::string sql = "SELECT count(*), count(*) - count(date) " + from;
-    Stmt st(db, sql.c_str());
-    if (!st.ok()) return SqlError(db, "cannot prepare count query");
+  // The row ids of the events matching `q`, ascending.
+  Status MatchingIds(const EventPageQuery& q, std::vector<int64_t>* ids) {
+    Connection* c;
+    Status s = Acquire(&c);
+    if (!s.ok()) return s;
+    const Where w = FilterOf(q);
+    const std::string sql = "SELECT id FROM events" + w.Sql() + " ORDER BY id";
+    Stmt st(c->db, sql.c_str());
+    if (!st.ok()) return SqlError(c->db, "cannot prepare event query");
     w.Bind(&st);
-    if (st.Step() != SQLITE_ROW) return SqlError(db, "count query failed");
-    out->total = st.Int(0);
-    out->undated = st.Int(1);
-    return Status::OK();
+    int rc;
+    while ((rc = st.Step()) == SQLITE_ROW) ids->push_back(st.Int(0));
+    return rc == SQLITE_DONE ? Status::OK() : SqlError(c->db, "event query failed");
   }
 
   Status ReadRows(sqlite3* db, const Where& w, const char* order, size_t limit, bool json_only,

@@ -199,7 +199,8 @@ bool EventSummary::Matches(const Row& r, const EventPageQuery& q, const Matcher&
   return true;
 }
 
-Status EventSummary::Stats(const EventPageQuery& q, bool weekly, EventStats* out) const {
+Status EventSummary::Stats(const EventPageQuery& q, bool weekly, const std::vector<int64_t>* only_ids,
+                           EventStats* out) const {
   if (!CanAnswer(q)) return Status::InvalidArgument("the summary cannot search text or filter by article");
   std::shared_lock lock(mu_);
   const Matcher m = MatcherOf(q);
@@ -213,6 +214,7 @@ Status EventSummary::Stats(const EventPageQuery& q, bool weekly, EventStats* out
   for (auto it = begin; it != end; ++it) {
     const Row& r = *it;
     if (!Matches(r, q, m)) continue;
+    if (only_ids && !std::binary_search(only_ids->begin(), only_ids->end(), r.id)) continue;
     ++out->total;
     if (r.date == 0) {
       ++out->undated;

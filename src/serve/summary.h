@@ -4,7 +4,7 @@
 //
 //   EventSummary summary;
 //   Status s = summary.Refresh(db);        // reads the events added since the last call
-//   if (summary.CanAnswer(q)) s = summary.Stats(q, weekly, &stats);
+//   if (summary.CanAnswer(q)) s = summary.Stats(q, weekly, nullptr, &stats);
 //
 // The filters mean exactly what store_internal::AddEventFilters makes them mean in SQL (ASCII
 // case-insensitive equality, inclusive dates, the antimeridian rule of bbox). Thread-safe: Refresh
@@ -34,7 +34,8 @@ class EventSummary {
   Status Refresh(sqlite3* db);
   // Whether Stats can answer `q` (no text search, no article filter: those need SQL).
   static bool CanAnswer(const EventPageQuery& q);
-  Status Stats(const EventPageQuery& q, bool weekly, EventStats* out) const;
+  // Counts of the events matching `q` and, when `only_ids` is given, among those row ids (ascending).
+  Status Stats(const EventPageQuery& q, bool weekly, const std::vector<int64_t>* only_ids, EventStats* out) const;
   // The row ids of the first `limit` matching events after position (`after_date` YYYYMMDD or 0 for the
   // undated, `after_id`), in the listing order (by date, undated last, then row id); `has_after` false
   // starts at the beginning. `more` tells whether further events match.
