@@ -16,6 +16,8 @@
 //   s = server.Bind();                                         // port 0 picks a free port: server.port()
 //   s = server.Run();                                          // blocks until Stop() (from another thread)
 //
+// The write side (POST /api/articles) needs an ArticleIngester and ServeOptions::write_token.
+//
 // EventSource is the seam between the HTTP layer and the database: the server only calls it, so
 // serving another kind of event (e.g. cross-article dataset events) is a second implementation.
 #ifndef SITREP_SERVE_H_
@@ -28,6 +30,7 @@
 
 #include "sitrep/article.h"
 #include "sitrep/event.h"
+#include "sitrep/pipeline.h"
 #include "sitrep/status.h"
 #include "sitrep/store.h"
 
@@ -117,6 +120,28 @@ std::string DefaultWebRoot();
 // Thread-safe when `inner` is.
 std::unique_ptr<EventSource> NewCachingEventSource(EventSource* inner, size_t max_entries = 512);
 
+// What POST /api/articles did with the posted JSON lines.
+struct IngestReport {
+  int64_t articles_new = 0, articles_existing = 0, events_new = 0;
+  int64_t skipped = 0, failed = 0;       // lines skipped (warning) or failed (error), as `sitrep ingest` counts them
+  std::vector<std::string> diagnostics;  // "-:LINE: message", as `sitrep ingest` prints them (at most 100)
+};
+
+// The write side of the server: extracts and stores posted articles.
+class ArticleIngester {
+ public:
+  virtual ~ArticleIngester() = default;
+  // Reads `jsonl` as JSON lines (the CLI's format and bad-input rules), extracts each article's events
+  // and stores them. Bad lines are reported in `report`, not as an error; a non-OK status means the
+  // store or the pipeline failed.
+  virtual Status Ingest(const std::string& jsonl, IngestReport* report) = 0;
+};
+
+// An ingester into the database at `db_path` (created when missing) with the pipeline of `options`.
+// Thread-safe (one article batch at a time).
+Status OpenStoreIngester(const std::string& db_path, const PipelineOptions& options,
+                         std::unique_ptr<ArticleIngester>* out);
+
 struct ServeOptions {
   std::string bind = "127.0.0.1";  // loopback unless asked
   int port = 8080;                 // 0: any free port
@@ -124,13 +149,15 @@ struct ServeOptions {
   bool cors = false;               // when true, answers carry Access-Control-Allow-Origin: *
   int threads = 8;                 // worker threads (each keep-alive connection holds one while open)
   size_t max_body_bytes = 1 << 20; // larger request bodies get 413
-  size_t max_query_bytes = 4096;   // longer request lines (path + query) get 414
+  // POST /api/articles needs "Authorization: Bearer <write_token>" and an ingester; empty: read-only.
+  std::string write_token;
 };
 
 // The HTTP server: the JSON API of docs/api.md over an EventSource, and the web page from web_root.
 class ApiServer {
  public:
-  ApiServer(EventSource* source, ServeOptions options);
+  // `ingester` (may be nullptr: read-only) serves POST /api/articles when options.write_token is set.
+  ApiServer(EventSource* source, ServeOptions options, ArticleIngester* ingester = nullptr);
   ~ApiServer();
   ApiServer(const ApiServer&) = delete;
   ApiServer& operator=(const ApiServer&) = delete;

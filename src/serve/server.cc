@@ -216,8 +216,18 @@ std::string DefaultWebRoot() {
   return env && *env ? env : SITREP_BUILD_WEB_DIR;
 }
 
+namespace {
+// Compares a secret in time that does not depend on where the strings differ.
+bool SameSecret(const std::string& given, const std::string& expected) {
+  unsigned char diff = given.size() == expected.size() ? 0 : 1;
+  for (size_t i = 0; i < expected.size(); ++i) diff |= static_cast<unsigned char>(expected[i] ^ (i < given.size() ? given[i] : 0));
+  return diff == 0;
+}
+}  // namespace
+
 struct ApiServer::Impl {
   EventSource* source;
+  ArticleIngester* ingester = nullptr;
   ServeOptions options;
   httplib::Server http;
   int port = 0;
@@ -318,6 +328,23 @@ struct ApiServer::Impl {
     return Status::Unsupported("this build of sitrep cannot read the control timeline of this database");
   }
 
+  // POST /api/articles: JSON lines, with the write token.
+  void PostArticles(const httplib::Request& req, httplib::Response& res) {
+    if (!ingester || options.write_token.empty())
+      return SendError(res, {405, "this server is read-only (start it with a write token to accept articles)"});
+    if (!SameSecret(req.get_header_value("Authorization"), "Bearer " + options.write_token))
+      return SendError(res, {401, "POST /api/articles needs the header 'Authorization: Bearer <write token>'"});
+    IngestReport report;
+    Status s = ingester->Ingest(req.body, &report);
+    if (!s.ok()) return SendError(res, {HttpStatusOf(s), s.message()});
+    bool nothing_read = report.articles_new + report.articles_existing == 0;
+    json body = {{"articles_new", report.articles_new}, {"articles_existing", report.articles_existing},
+                 {"events_new", report.events_new}, {"skipped", report.skipped}, {"failed", report.failed},
+                 {"diagnostics", report.diagnostics}};
+    if (nothing_read) body["error"] = {{"status", 400}, {"message", "no article could be read from the request body"}};
+    SendJson(res, nothing_read ? 400 : 200, body.dump(-1, ' ', false, json::error_handler_t::replace));
+  }
+
   void Route() {
     using namespace std::placeholders;
     auto bind = [this](void (Impl::*fn)(const httplib::Request&, httplib::Response&)) {
@@ -335,8 +362,9 @@ struct ApiServer::Impl {
     http.Get("/api/actors", answer({"q", "limit"}, &Impl::Actors));
     http.Get("/api/places", answer({"q", "limit"}, &Impl::Places));
     http.Get("/api/control", answer({"place", "on"}, &Impl::Control));
+    http.Post("/api/articles", [this](const httplib::Request& req, httplib::Response& res) { PostArticles(req, res); });
     http.Post(R"(/api/.*)", [](const httplib::Request&, httplib::Response& res) {
-      SendError(res, {405, "this server is read-only"});
+      SendError(res, {405, "no such write: only POST /api/articles"});
     });
     if (!options.web_root.empty()) web_root_ok = http.set_mount_point("/", options.web_root);
   }
@@ -374,8 +402,10 @@ struct ApiServer::Impl {
   }
 };
 
-ApiServer::ApiServer(EventSource* source, ServeOptions options) : impl_(std::make_unique<Impl>()) {
+ApiServer::ApiServer(EventSource* source, ServeOptions options, ArticleIngester* ingester)
+    : impl_(std::make_unique<Impl>()) {
   impl_->source = source;
+  impl_->ingester = ingester;
   impl_->options = std::move(options);
   impl_->SetLimitsAndErrors();
   impl_->Route();
