@@ -394,8 +394,11 @@ struct ApiServer::Impl {
     // Answers that no handler wrote a body for (404 of an unknown path, 413, 400 of a bad request line).
     http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
       if (!res.body.empty()) return;
-      std::string message = res.status == 404 ? "no such resource: " + req.path
+      if (res.status == 404 && req.method != "GET" && req.method != "HEAD" && req.method != "POST")
+        return SendError(res, {405, "method " + req.method + " is not allowed: the API answers GET (and POST /api/articles)"});
+      std::string message = res.status == 404   ? "no such resource: " + req.path
                             : res.status == 413 ? "request body too large"
+                            : res.status == 414 ? "request line too long (over 8 KiB)"
                                                 : fmt::format("request failed with HTTP status {}", res.status);
       SendError(res, {res.status, message});
     });

@@ -287,6 +287,12 @@ TEST_F(ServeApiTest, ReadOnlyWithBoundedBodies) {
   ASSERT_TRUE(post);
   EXPECT_EQ(post->status, 405);
   EXPECT_THAT(json::parse(post->body)["error"]["message"].get<std::string>(), ::testing::HasSubstr("read-only"));
+  auto del = Client().Delete("/api/events");
+  ASSERT_TRUE(del);
+  EXPECT_EQ(del->status, 405);
+  auto long_line = Client().Get(("/api/events?actor=" + std::string(9000, 'a')).c_str());
+  ASSERT_TRUE(long_line);
+  EXPECT_EQ(long_line->status, 414);
   auto big = Client().Post("/api/articles", std::string(5000, 'x'), "application/json");
   ASSERT_TRUE(big);
   EXPECT_EQ(big->status, 413);
