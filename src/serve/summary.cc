@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "core/strings.h"
 #include "store/internal.h"
 
 namespace sitrep::serve_internal {
@@ -18,18 +19,6 @@ namespace sitrep::serve_internal {
 using store_internal::Stmt;
 
 namespace {
-
-char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool EqualsIgnoringAsciiCase(const std::string& a, const std::string& b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return LowerAscii(x) == LowerAscii(y); });
-}
-
-// Whether `text` contains `part`, ASCII case-insensitive (SQL LIKE '%part%').
-bool ContainsIgnoringAsciiCase(const std::string& text, const std::string& part) {
-  return std::search(text.begin(), text.end(), part.begin(), part.end(),
-                     [](char x, char y) { return LowerAscii(x) == LowerAscii(y); }) != text.end();
-}
 
 // The Monday on or before day `n` (YYYYMMDD).
 uint32_t MondayOf(uint32_t n) {
@@ -73,13 +62,17 @@ struct EventSummary::Matcher {
 
 EventSummary::Id EventSummary::Intern(const std::string& s) {
   auto [it, added] = ids_.emplace(s, static_cast<Id>(strings_.size()));
-  if (added) strings_.push_back(s);
+  if (added) {
+    strings_.push_back(s);
+    lowered_.push_back(strings::AsciiLower(s));
+  }
   return it->second;
 }
 
 std::vector<bool> EventSummary::EqualIgnoringCase(const std::string& s) const {
-  std::vector<bool> match(strings_.size());
-  for (size_t i = 0; i < strings_.size(); ++i) match[i] = EqualsIgnoringAsciiCase(strings_[i], s);
+  const std::string lower = strings::AsciiLower(s);
+  std::vector<bool> match(lowered_.size());
+  for (size_t i = 0; i < lowered_.size(); ++i) match[i] = lowered_[i] == lower;
   return match;
 }
 
@@ -253,9 +246,10 @@ void EventSummary::Actors(const std::string& q, int64_t limit, std::vector<KeyCo
     ++counts[r.actor1_name];
     ++counts[r.actor2_name];
   }
+  const std::string lower = strings::AsciiLower(q);
   std::vector<KeyCount> list;
   for (size_t id = 1; id < counts.size(); ++id)
-    if (counts[id] && ContainsIgnoringAsciiCase(strings_[id], q)) list.push_back({strings_[id], counts[id]});
+    if (counts[id] && lowered_[id].find(lower) != std::string::npos) list.push_back({strings_[id], counts[id]});
   *out = Top(std::move(list), static_cast<size_t>(limit));
 }
 
@@ -275,9 +269,10 @@ void EventSummary::Places(const std::string& q, int64_t limit, std::vector<Place
     s.lon += r.lon;
     ++s.n;
   }
+  const std::string lower = strings::AsciiLower(q);
   std::vector<PlaceInfo> list;
   for (const auto& [key, s] : places) {
-    if (!ContainsIgnoringAsciiCase(strings_[key.first], q)) continue;
+    if (lowered_[key.first].find(lower) == std::string::npos) continue;
     list.push_back({strings_[key.first], strings_[s.admin1], strings_[key.second], s.lat / s.n, s.lon / s.n, s.n});
   }
   std::sort(list.begin(), list.end(), [](const PlaceInfo& a, const PlaceInfo& b) {

@@ -73,6 +73,7 @@ class EventSummary {
   int64_t last_id_ = 0;
   std::vector<Row> rows_;  // in the listing order (Before), so that date ranges are contiguous
   std::vector<std::string> strings_{""};
+  std::vector<std::string> lowered_{""};  // strings_, ASCII lower case (SQL's NOCASE and LIKE)
   std::unordered_map<std::string, Id> ids_{{"", 0}};
 };
 
