@@ -62,18 +62,53 @@ function markerFor(feature) {
   return m;
 }
 
-async function loadMap() {
+// The map: one circle per place, sized by its number of matching events and coloured by their most
+// common type (counted by the server over all matching events: /api/places). A text search is not part
+// of that count, so with one the map shows the first MAP_LIMIT matching events, clustered.
+const places = L.layerGroup().addTo(map);
+const PLACE_LIMIT = 2000;
+
+function circleFor(p, largest) {
+  const radius = 4 + 22 * Math.sqrt(p.events / largest);
+  const c = L.circleMarker([p.lat, p.lon], { radius, color: "#fff", weight: 1, fillColor: colourOf(p.top_type), fillOpacity: 0.8, className: "place" });
+  c.bindPopup(`<b>${escapeHtml(p.name)}</b> ${escapeHtml([p.admin1, p.country_code].filter(Boolean).join(", "))}<br>` +
+    `${p.events} events, mostly ${escapeHtml(p.top_type)}`);
+  return c;
+}
+
+async function loadPlaces() {
+  const params = filterParams();
+  params.delete("q");
+  params.set("limit", PLACE_LIMIT);
+  const answer = await api("/api/places", params);
+  places.clearLayers();
+  markers.clearLayers();
+  const largest = Math.max(1, ...answer.places.map((p) => p.events));
+  answer.places.forEach((p) => places.addLayer(circleFor(p, largest)));
+  showLegend([...new Set(answer.places.map((p) => p.top_type))]);
+  if (answer.places.length) map.fitBounds(L.latLngBounds(answer.places.map((p) => [p.lat, p.lon])), { maxZoom: 5, padding: [30, 30] });
+  return { shown: answer.places.length, more: false };
+}
+
+async function loadEventMarkers() {
   const params = filterParams();
   params.set("limit", MAP_LIMIT);
   params.set("format", "geojson");
   const fc = await api("/api/events", params);
+  places.clearLayers();
   markers.clearLayers();
   markers.addLayers(fc.features.map(markerFor));
-  const types = [...new Set(fc.features.map((f) => f.properties.plover_type))].sort();
-  $("legend").innerHTML = types.map((t) => `<div><span style="background:${colourOf(t)}"></span>${escapeHtml(t)}</div>`).join("");
+  showLegend(fc.features.map((f) => f.properties.plover_type));
   if (fc.features.length) map.fitBounds(markers.getBounds(), { maxZoom: 8, padding: [20, 20] });
   return { shown: fc.features.length, more: fc.next_cursor !== null };
 }
+
+function showLegend(types) {
+  $("legend").innerHTML = [...new Set(types)].sort()
+    .map((t) => `<div><span style="background:${colourOf(t)}"></span>${escapeHtml(t)}</div>`).join("");
+}
+
+const loadMap = () => ($("q").value.trim() ? loadEventMarkers() : loadPlaces());
 
 // ---- Timeline ----
 let chart = null;
@@ -194,7 +229,7 @@ async function reload() {
   showStatus("loading…");
   try {
     const [stats, shown] = await Promise.all([loadStats(), loadMap(), loadTable()]).then(([s, m]) => [s, m]);
-    const mapNote = shown.more ? ` (map: first ${shown.shown})` : "";
+    const mapNote = shown.more ? ` (map: the first ${shown.shown} events)` : "";
     showStatus(`${stats.total} events, ${stats.undated} undated${mapNote}`);
   } catch (err) {
     showStatus(err.message, true);

@@ -77,6 +77,7 @@ struct PlaceInfo {
   std::string name, admin1, country_code;
   double lat = 0, lon = 0;
   int64_t events = 0;
+  std::string top_type;  // the PLOVER type of most of its events
 };
 
 // An event with where it was reported: one mention per article row of the same event id.
@@ -99,8 +100,10 @@ class EventSource {
   virtual Status GetArticle(const std::string& id, Article* article, std::vector<Event>* events) = 0;
   // Actor names (actor1 or actor2) containing `q` (case-insensitive; empty: all), most events first.
   virtual Status Actors(const std::string& q, int64_t limit, std::vector<KeyCount>* out) = 0;
-  // Event locations whose name contains `q`, most events first.
-  virtual Status Places(const std::string& q, int64_t limit, std::vector<PlaceInfo>* out) = 0;
+  // The locations of the events matching `filter` (text search included; cursor and limit ignored) whose
+  // name contains `name_part` (case-insensitive; empty: all), most events first: the map's aggregation.
+  virtual Status Places(const EventPageQuery& filter, const std::string& name_part, int64_t limit,
+                        std::vector<PlaceInfo>* out) = 0;
   // Whether the database has a territorial-control timeline (/api/control answers 501 otherwise).
   virtual bool HasControlTimeline() = 0;
   // A value that changes whenever events are added (for caches); cheap to read.

@@ -46,10 +46,10 @@ class CachingEventSource : public EventSource {
       return inner_->Actors(q, limit, fresh);
     });
   }
-  Status Places(const std::string& q, int64_t limit, std::vector<PlaceInfo>* out) override {
-    return Cached(fmt::format("places/{}/{}", limit, q), out, [&](std::vector<PlaceInfo>* fresh) {
-      return inner_->Places(q, limit, fresh);
-    });
+  Status Places(const EventPageQuery& filter, const std::string& name_part, int64_t limit,
+                std::vector<PlaceInfo>* out) override {
+    return Cached(fmt::format("places/{}/{}:{}/{}", limit, name_part.size(), name_part, FilterKey(filter)), out,
+                  [&](std::vector<PlaceInfo>* fresh) { return inner_->Places(filter, name_part, limit, fresh); });
   }
 
  private:

@@ -18,6 +18,7 @@ namespace {
 
 constexpr size_t kMaxParamBytes = 512;
 constexpr int64_t kMaxLookupLimit = 1000;
+constexpr int64_t kMaxPlaces = 10000;
 
 // An answer that is not 200: its HTTP status and the message of the JSON error body.
 struct HttpError {
@@ -177,7 +178,7 @@ json LookupJson(const KeyCount& actor) { return {{"name", actor.key}, {"events",
 
 json LookupJson(const PlaceInfo& x) {
   return {{"name", x.name}, {"admin1", x.admin1}, {"country_code", x.country_code}, {"lat", x.lat}, {"lon", x.lon},
-          {"events", x.events}};
+          {"events", x.events}, {"top_type", x.top_type}};
 }
 
 json EvidenceJson(const Evidence& e) {
@@ -300,25 +301,34 @@ struct ApiServer::Impl {
     return Status::OK();
   }
 
-  // /api/actors and /api/places: `find` with the q and limit parameters, the answer's list under `name`.
+  // The list `found` under `name` (the answers of /api/actors and /api/places).
   template <typename T>
-  Status Lookup(Params& p, const char* name, Status (EventSource::*find)(const std::string&, int64_t, std::vector<T>*),
-                json* body) {
-    int64_t limit = p.Integer("limit", 20, 1, kMaxLookupLimit);
-    if (p.error()) return Status::OK();
-    std::vector<T> found;
-    Status s = (source->*find)(p.Text("q"), limit, &found);
-    if (!s.ok()) return s;
+  static void ListJson(const char* name, const std::vector<T>& found, json* body) {
     json list = json::array();
     for (const T& x : found) list.push_back(LookupJson(x));
     *body = {{name, list}};
-    return Status::OK();
   }
+
   Status Actors(const httplib::Request&, Params& p, json* body) {
-    return Lookup(p, "actors", &EventSource::Actors, body);
+    int64_t limit = p.Integer("limit", 20, 1, kMaxLookupLimit);
+    if (p.error()) return Status::OK();
+    std::vector<KeyCount> actors;
+    Status s = source->Actors(p.Text("q"), limit, &actors);
+    if (s.ok()) ListJson("actors", actors, body);
+    return s;
   }
+
+  // /api/places: q is the place name; the other filters are those of /api/events.
   Status Places(const httplib::Request&, Params& p, json* body) {
-    return Lookup(p, "places", &EventSource::Places, body);
+    EventPageQuery filter = ReadFilters(p);
+    const std::string name_part = std::move(filter.text);
+    filter.text.clear();
+    int64_t limit = p.Integer("limit", 20, 1, kMaxPlaces);
+    if (p.error()) return Status::OK();
+    std::vector<PlaceInfo> places;
+    Status s = source->Places(filter, name_part, limit, &places);
+    if (s.ok()) ListJson("places", places, body);
+    return s;
   }
 
   Status Control(const httplib::Request&, Params& p, json*) {
@@ -360,7 +370,7 @@ struct ApiServer::Impl {
     http.Get(R"(/api/articles/([^/]+))", answer({}, &Impl::GetArticle));
     http.Get("/api/stats", answer(With(kFilterParams, {"interval"}), &Impl::Stats));
     http.Get("/api/actors", answer({"q", "limit"}, &Impl::Actors));
-    http.Get("/api/places", answer({"q", "limit"}, &Impl::Places));
+    http.Get("/api/places", answer(With(kFilterParams, {"limit"}), &Impl::Places));
     http.Get("/api/control", answer({"place", "on"}, &Impl::Control));
     http.Post("/api/articles", [this](const httplib::Request& req, httplib::Response& res) { PostArticles(req, res); });
     http.Post(R"(/api/.*)", [](const httplib::Request&, httplib::Response& res) {

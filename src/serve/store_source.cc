@@ -152,15 +152,9 @@ class StoreEventSource : public EventSource {
   // Counts over the in-memory summary; a text search (or an article filter) first finds the matching
   // row ids with one SQL scan.
   Status Stats(const EventPageQuery& q, bool weekly, EventStats* out) override {
-    Status s = RefreshSummary();
-    if (!s.ok()) return s;
-    if (serve_internal::EventSummary::CanAnswer(q)) return summary_.Stats(q, weekly, nullptr, out);
-    std::vector<int64_t> ids;
-    if (!(s = MatchingIds(q, &ids)).ok()) return s;
-    EventPageQuery rest = q;
-    rest.text.clear();
-    rest.filter.article_id.clear();
-    return summary_.Stats(rest, weekly, &ids, out);
+    SummaryFilter f;
+    Status s = PrepareSummaryFilter(q, &f);
+    return s.ok() ? summary_.Stats(f.rest, weekly, f.only_ids(), out) : s;
   }
 
   Status GetArticle(const std::string& id, Article* article, std::vector<Event>* events) override {
@@ -183,9 +177,11 @@ class StoreEventSource : public EventSource {
     return s;
   }
 
-  Status Places(const std::string& q, int64_t limit, std::vector<PlaceInfo>* out) override {
-    Status s = RefreshSummary();
-    if (s.ok()) summary_.Places(q, limit, out);
+  Status Places(const EventPageQuery& filter, const std::string& name_part, int64_t limit,
+                std::vector<PlaceInfo>* out) override {
+    SummaryFilter f;
+    Status s = PrepareSummaryFilter(filter, &f);
+    if (s.ok()) summary_.Places(f.rest, f.only_ids(), name_part, limit, out);
     return s;
   }
 
@@ -208,6 +204,26 @@ class StoreEventSource : public EventSource {
   }
 
  private:
+  // What the summary is asked: the filters it can apply, and the row ids SQL found for the others.
+  struct SummaryFilter {
+    EventPageQuery rest;
+    bool by_ids = false;
+    std::vector<int64_t> ids;
+    const std::vector<int64_t>* only_ids() const { return by_ids ? &ids : nullptr; }
+  };
+
+  // Refreshes the summary and splits `q`: a text search or an article filter becomes row ids (one SQL scan).
+  Status PrepareSummaryFilter(const EventPageQuery& q, SummaryFilter* f) {
+    Status s = RefreshSummary();
+    if (!s.ok()) return s;
+    f->rest = q;
+    if (serve_internal::EventSummary::CanAnswer(q)) return Status::OK();
+    f->by_ids = true;
+    f->rest.text.clear();
+    f->rest.filter.article_id.clear();
+    return MatchingIds(q, &f->ids);
+  }
+
   // Brings the summary up to date with the database (through this thread's connection).
   Status RefreshSummary() {
     Connection* c;

@@ -171,6 +171,11 @@ EventSummary::Matcher EventSummary::MatcherOf(const EventPageQuery& q) const {
   return m;
 }
 
+bool EventSummary::Selected(const Row& r, const EventPageQuery& q, const Matcher& m,
+                            const std::vector<int64_t>* only_ids) const {
+  return Matches(r, q, m) && (!only_ids || std::binary_search(only_ids->begin(), only_ids->end(), r.id));
+}
+
 bool EventSummary::Matches(const Row& r, const EventPageQuery& q, const Matcher& m) const {
   if ((m.since || m.until) && r.date == 0) return false;
   if (m.since && r.date < m.since) return false;
@@ -206,8 +211,7 @@ Status EventSummary::Stats(const EventPageQuery& q, bool weekly, const std::vect
   auto [begin, end] = DateRange(m);
   for (auto it = begin; it != end; ++it) {
     const Row& r = *it;
-    if (!Matches(r, q, m)) continue;
-    if (only_ids && !std::binary_search(only_ids->begin(), only_ids->end(), r.id)) continue;
+    if (!Selected(r, q, m, only_ids)) continue;
     ++out->total;
     if (r.date == 0) {
       ++out->undated;
@@ -253,27 +257,37 @@ void EventSummary::Actors(const std::string& q, int64_t limit, std::vector<KeyCo
   *out = Top(std::move(list), static_cast<size_t>(limit));
 }
 
-void EventSummary::Places(const std::string& q, int64_t limit, std::vector<PlaceInfo>* out) const {
+void EventSummary::Places(const EventPageQuery& q, const std::vector<int64_t>* only_ids, const std::string& name_part,
+                          int64_t limit, std::vector<PlaceInfo>* out) const {
   std::shared_lock lock(mu_);
   struct Sum {
     Id admin1 = 0;
     double lat = 0, lon = 0;
     int64_t n = 0;
+    std::unordered_map<Id, int64_t> types;
   };
+  const std::string lower = strings::AsciiLower(name_part);
+  const Matcher m = MatcherOf(q);
   std::map<std::pair<Id, Id>, Sum> places;
-  for (const Row& r : rows_) {
-    if (!r.has_coords || r.place == 0) continue;
+  auto [begin, end] = DateRange(m);
+  for (auto it = begin; it != end; ++it) {
+    const Row& r = *it;
+    if (!r.has_coords || r.place == 0 || !Selected(r, q, m, only_ids)) continue;
+    if (!lower.empty() && lowered_[r.place].find(lower) == std::string::npos) continue;
     Sum& s = places[{r.place, r.country}];
     if (strings_[r.admin1] > strings_[s.admin1]) s.admin1 = r.admin1;  // SQL max()
     s.lat += r.lat;
     s.lon += r.lon;
     ++s.n;
+    ++s.types[r.plover];
   }
-  const std::string lower = strings::AsciiLower(q);
   std::vector<PlaceInfo> list;
   for (const auto& [key, s] : places) {
-    if (lowered_[key.first].find(lower) == std::string::npos) continue;
-    list.push_back({strings_[key.first], strings_[s.admin1], strings_[key.second], s.lat / s.n, s.lon / s.n, s.n});
+    auto top = std::max_element(s.types.begin(), s.types.end(), [this](const auto& a, const auto& b) {
+      return a.second != b.second ? a.second < b.second : strings_[a.first] > strings_[b.first];
+    });
+    list.push_back({strings_[key.first], strings_[s.admin1], strings_[key.second], s.lat / s.n, s.lon / s.n, s.n,
+                    strings_[top->first]});
   }
   std::sort(list.begin(), list.end(), [](const PlaceInfo& a, const PlaceInfo& b) {
     return a.events != b.events ? a.events > b.events : a.name < b.name;

@@ -45,7 +45,9 @@ class EventSummary {
   };
   Status Page(const EventPageQuery& q, const Position* after, size_t limit, std::vector<Position>* out, bool* more) const;
   void Actors(const std::string& q, int64_t limit, std::vector<KeyCount>* out) const;
-  void Places(const std::string& q, int64_t limit, std::vector<PlaceInfo>* out) const;
+  // The places of the events matching `q` (and `only_ids`, when given) whose name contains `name_part`.
+  void Places(const EventPageQuery& q, const std::vector<int64_t>* only_ids, const std::string& name_part,
+              int64_t limit, std::vector<PlaceInfo>* out) const;
 
  private:
   using Id = uint32_t;  // an interned string (0: "")
@@ -63,6 +65,8 @@ class EventSummary {
   // The ids of the strings equal to `s` ignoring ASCII case (empty when none).
   std::vector<bool> EqualIgnoringCase(const std::string& s) const;
   bool Matches(const Row& r, const EventPageQuery& q, const Matcher& m) const;
+  // Matches, and among `only_ids` (ascending) when given.
+  bool Selected(const Row& r, const EventPageQuery& q, const Matcher& m, const std::vector<int64_t>* only_ids) const;
   Matcher MatcherOf(const EventPageQuery& q) const;
   // Whether row a comes before row b in the listing order.
   static bool Before(const Row& a, const Row& b);

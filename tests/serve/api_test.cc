@@ -244,6 +244,18 @@ TEST_F(ServeApiTest, ActorsAndPlacesAreLookedUpByPartOfTheirName) {
   EXPECT_EQ(places["places"][0]["admin1"], "Ituri");
   EXPECT_NEAR(places["places"][0]["lat"].get<double>(), 1.56, 1e-9);
   EXPECT_EQ(GetJson("/api/places?limit=1")["places"].size(), 1u);
+  // With the events' filters: the map's aggregation of the matching events.
+  json fights = GetJson("/api/places?type=FIGHT&limit=100");
+  int64_t events = 0;
+  for (const json& p : fights["places"]) {
+    events += p["events"].get<int64_t>();
+    EXPECT_EQ(p["top_type"], "FIGHT");
+  }
+  EXPECT_EQ(events, (kDatedEvents + kUndatedEvents) / 3);
+  json all = GetJson("/api/places");
+  EXPECT_EQ(all["places"][0]["name"], "Goma");
+  EXPECT_EQ(all["places"][0]["top_type"], "PROTEST");
+  EXPECT_EQ(GetJson("/api/places?q=goma&since=2024-01-01&until=2024-01-31")["places"].size(), 1u);
 }
 
 TEST_F(ServeApiTest, GeoJsonAndCsvByFormatOrAccept) {

@@ -60,8 +60,8 @@ try {
   page.on("requestfailed", (r) => failures.push(`${r.url()}: ${r.failure().errorText}`));
   await page.goto(url);
 
-  await page.waitForSelector(".leaflet-marker-icon", { timeout: 20000 });
-  check((await page.locator(".leaflet-marker-icon").count()) > 0, "markers (or clusters) are on the map");
+  await page.waitForSelector("path.place", { timeout: 20000 });
+  check((await page.locator("path.place").count()) > 0, "places with events are on the map");
   await page.waitForSelector("#timeline canvas", { timeout: 20000 });
   check(true, "the timeline is drawn");
   await page.waitForFunction(() => /\d+ events/.test(document.getElementById("status").textContent));
@@ -80,6 +80,22 @@ try {
     return cells.length > 0 && cells.every((c) => c.textContent.trim() === t);
   }, type, { timeout: 20000 });
   check(true, `filtering by type ${type} leaves only ${type} rows`);
+  await page.waitForFunction((t) => {
+    const legend = [...document.querySelectorAll("#legend div")].map((d) => d.textContent.trim());
+    return legend.length === 1 && legend[0] === t;
+  }, type, { timeout: 20000 });
+  check(true, `the map shows only ${type} places`);
+
+  // A text search shows the matching events themselves, clustered.
+  const word = (await page.locator("#events tbody tr td.evidence").first().textContent()).trim().split(/\s+/)[1];
+  await page.fill("#q", word);
+  await page.click("#apply");
+  await page.waitForSelector(".leaflet-marker-icon", { timeout: 20000 });
+  check((await page.locator(".leaflet-marker-icon").count()) > 0, `a text search ("${word}") shows event markers`);
+  await page.fill("#q", "");
+  await page.click("#apply");
+  await page.waitForSelector("path.place", { state: "attached", timeout: 20000 });
+  await page.waitForTimeout(500);  // the map's zoom animation
   await page.screenshot({ path: path.join(buildDir, "serve-page.png") });
 
   // Open an event: its fields, its source and the evidence sentence with the trigger highlighted.
