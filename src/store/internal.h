@@ -99,6 +99,9 @@ Status ForEachJsonRow(Stmt* st, const std::string& path, const char* what, const
 Where EventFilters(const EventQuery& q);
 // lat/lon inside a bounding box (min lon > max lon crosses the antimeridian).
 void AddBbox(Where* w, const std::array<double, 4>& bbox);
+// The filters of `q` on the events table's columns, article_id included, added to `w` (QueryEvents and the
+// serve API share them). q.limit is not a filter and is left to the caller.
+void AddEventFilters(const EventQuery& q, Where* w);
 
 }  // namespace sitrep::store_internal
 

@@ -21,34 +21,48 @@ void AddBbox(Where* w, const std::array<double, 4>& bbox) {
     w->Add("lon >= ? OR lon <= ?", {min_lon, max_lon});
 }
 
-Where EventFilters(const EventQuery& q) {
-  Where w;
-  if (!q.since.empty()) w.Add("date >= ?", {q.since});
-  if (!q.until.empty()) w.Add("date <= ?", {q.until});
+namespace {
+
+// The filters events and dataset_events share.
+void AddSharedFilters(const EventQuery& q, Where* w) {
+  if (!q.since.empty()) w->Add("date >= ?", {q.since});
+  if (!q.until.empty()) w->Add("date <= ?", {q.until});
   if (!q.actor.empty()) {
-    w.Add("actor1_id = ? COLLATE NOCASE OR actor1_name = ? COLLATE NOCASE OR "
+    w->Add("actor1_id = ? COLLATE NOCASE OR actor1_name = ? COLLATE NOCASE OR "
           "actor2_id = ? COLLATE NOCASE OR actor2_name = ? COLLATE NOCASE",
           {q.actor, q.actor, q.actor, q.actor});
   }
   if (!q.type.empty()) {
-    w.Add("plover_type = ? COLLATE NOCASE OR acled_event_type = ? COLLATE NOCASE OR "
+    w->Add("plover_type = ? COLLATE NOCASE OR acled_event_type = ? COLLATE NOCASE OR "
           "acled_sub_event_type = ? COLLATE NOCASE",
           {q.type, q.type, q.type});
   }
   if (!q.country.empty()) {
-    w.Add("country_code = ? COLLATE NOCASE OR actor1_country = ? COLLATE NOCASE OR "
+    w->Add("country_code = ? COLLATE NOCASE OR actor1_country = ? COLLATE NOCASE OR "
           "actor2_country = ? COLLATE NOCASE",
           {q.country, q.country, q.country});
   }
-  if (q.bbox) AddBbox(&w, *q.bbox);
+  if (q.bbox) AddBbox(w, *q.bbox);
+}
+
+}  // namespace
+
+Where EventFilters(const EventQuery& q) {
+  Where w;
+  AddSharedFilters(q, &w);
   return w;
+}
+
+void AddEventFilters(const EventQuery& q, Where* w) {
+  AddSharedFilters(q, w);
+  if (!q.article_id.empty()) w->Add("article_id = ?", {q.article_id});
 }
 
 }  // namespace store_internal
 
 Status Store::QueryEvents(const EventQuery& q, const EventCallback& cb) const {
-  Where w = store_internal::EventFilters(q);
-  if (!q.article_id.empty()) w.Add("article_id = ?", {q.article_id});
+  Where w;
+  store_internal::AddEventFilters(q, &w);
   // The article's source, url and title come from its row (events stored before schema v2 of the event
   // JSON do not carry them).
   std::string sql =
