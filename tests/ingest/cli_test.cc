@@ -495,6 +495,25 @@ TEST_F(CliTest, PhoenixDictionariesImportIntoAUserFolder) {
   EXPECT_NE(env.out.find("\"id\": \"IMGMUSALQ\""), std::string::npos) << env.out;
 }
 
+// The README's lines: import our example dictionary, then `extract --dict DIR FILES...`, where --dict
+// takes one folder and leaves the files after it to extract.
+TEST_F(CliTest, ExampleDictionaryImportsAndDictTakesOneFolder) {
+  const std::string examples = SITREP_TEST_SOURCE_DIR "/examples";
+  Result imp = Sitrep(dir_, "dict import " + Quote(examples + "/dictionaries/example.actors") + " --out " +
+                                Quote(dir_.Path("my-dict")));
+  ASSERT_EQ(imp.code, 0) << imp.err;
+  const std::string files = Quote(examples + "/articles/ituri_attack.txt") + " " +
+                            Quote(examples + "/articles/goma_protest.txt");
+  Result plain = Sitrep(dir_, "extract --gazetteer none " + files);
+  Result with = Sitrep(dir_, "extract --gazetteer none --dict " + Quote(dir_.Path("my-dict")) + " " + files);
+  EXPECT_EQ(with.code, 0) << with.err;
+  EXPECT_EQ(with.out, plain.out);
+  EXPECT_FALSE(plain.out.empty());
+  std::string article = dir_.Write("plf.txt", "date 2024-05-02\nThe Pelargir Liberation Front attacked an army post on Tuesday.\n");
+  Result named = Sitrep(dir_, "extract --gazetteer none --dict " + Quote(dir_.Path("my-dict")) + " " + Quote(article));
+  EXPECT_NE(named.out.find("\"id\":\"CLH_REB\""), std::string::npos) << named.out << named.err;
+}
+
 TEST_F(CliTest, DictImportRefusesOurOwnDictionary) {
   std::string in = dir_.Write("my.actors", "CALENARDHON_ [CLH]\n");
   Result r = Sitrep(dir_, "dict import " + Quote(in) + " --out " + Quote(SITREP_TEST_SOURCE_DIR "/data/actors"));

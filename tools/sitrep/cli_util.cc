@@ -62,9 +62,11 @@ void AddOutputFlags(CLI::App* app, OutputFlags* f, const std::string& what) {
 }
 
 void AddDictFlag(CLI::App* app, std::vector<std::string>* dicts) {
+  // One folder per --dict (repeat it for more): a vector option would otherwise take the files after it.
   app->add_option("--dict", *dicts,
                   "User actor dictionary folder, loaded after ours; its entries extend or override ours "
-                  "(repeatable; also $SITREP_DICT_PATH, DIR:DIR)");
+                  "(repeatable; also $SITREP_DICT_PATH, DIR:DIR)")
+      ->allow_extra_args(false);
 }
 
 std::vector<std::string> UserDictDirs(const std::vector<std::string>& dict_flags) {
