@@ -340,7 +340,10 @@ struct Parser {
     Actor m = derived("_MIL", "military", "Military", mil);
     Actor p = derived("_POL", "police", "Police", pol);
     if (user) {
-      AddOrExtendCountry(std::move(state_actor), {{&g, &gov}, {&m, &mil}, {&p, &pol}});
+      AddOrExtend(std::move(state_actor));
+      AddOrExtendInstitution(std::move(g), gov);
+      AddOrExtendInstitution(std::move(m), mil);
+      AddOrExtendInstitution(std::move(p), pol);
       return Status::OK();
     }
     for (const Actor* a : {&g, &m, &p}) {
@@ -354,15 +357,12 @@ struct Parser {
     return Status::OK();
   }
 
-  // A user country block: the state and each institution are added, or extend ours; an existing
-  // institution the block gives no names for is left as it is.
-  void AddOrExtendCountry(Actor state_actor,
-                          std::initializer_list<std::pair<Actor*, const std::vector<std::string>*>> institutions) {
-    AddOrExtend(std::move(state_actor));
-    for (auto [institution, names] : institutions) {
-      if (!impl->by_id.count(institution->id)) Add(std::move(*institution));
-      else if (!names->empty()) ExtendActor(std::move(*institution), &impl->actors[impl->by_id.find(institution->id)->second]);
-    }
+  // An institution of a user country block (its government, military, police): added, or extends ours;
+  // an existing institution the block gives no names for is left as it is.
+  void AddOrExtendInstitution(Actor institution, const std::vector<std::string>& names) {
+    auto it = impl->by_id.find(institution.id);
+    if (it == impl->by_id.end()) return Add(std::move(institution));
+    if (!names.empty()) ExtendActor(std::move(institution), &impl->actors[it->second]);
   }
 };
 
