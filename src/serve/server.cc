@@ -164,17 +164,12 @@ std::string EventsAsGeoJson(const EventPage& page) {
   return body + fmt::format("],\"next_cursor\":{}}}", page.next_cursor.empty() ? "null" : json(page.next_cursor).dump());
 }
 
-std::string EventsAsCsv(const EventPage& page) {
-  std::string body = CsvRecord(EventColumns());
-  for (const Event& e : page.events) body += CsvRecord(EventColumnValues(e));
-  return body;
-}
-
-// ACLED's columns in ACLED's order, through the writer `sitrep events --format acled-csv` uses.
-Status EventsAsAcledCsv(const EventPage& page, std::string* body) {
+// The page as CSV (the flat columns, or ACLED's in ACLED's order), through the writers `sitrep events
+// --format csv|acled-csv` uses.
+Status EventsAsCsv(const EventPage& page, OutputFormat format, std::string* body) {
   std::ostringstream out;
   OutputOptions options;
-  options.format = OutputFormat::kAcledCsv;
+  options.format = format;
   std::unique_ptr<EventWriter> writer;
   Status s = EventWriter::Open(options, &out, &writer);
   for (size_t i = 0; s.ok() && i < page.events.size(); ++i) s = writer->Write(page.events[i]);
@@ -264,13 +259,14 @@ struct ApiServer::Impl {
     if (!s.ok()) return SendError(res, {HttpStatusOf(s), s.message()});
     if (!page.next_cursor.empty()) res.set_header("X-Next-Cursor", page.next_cursor);
     if (*format == "geojson") res.set_content(EventsAsGeoJson(page), "application/geo+json");
-    else if (*format == "csv") res.set_content(EventsAsCsv(page), "text/csv; charset=utf-8");
-    else if (*format == "acled-csv") {
+    else if (*format == "csv" || *format == "acled-csv") {
       std::string body;
-      if (Status w = EventsAsAcledCsv(page, &body); !w.ok()) return SendError(res, {HttpStatusOf(w), w.message()});
+      Status w = EventsAsCsv(page, *format == "csv" ? OutputFormat::kCsv : OutputFormat::kAcledCsv, &body);
+      if (!w.ok()) return SendError(res, {HttpStatusOf(w), w.message()});
       res.set_content(body, "text/csv; charset=utf-8");
+    } else {
+      res.set_content(EventsAsJson(page), "application/json");
     }
-    else res.set_content(EventsAsJson(page), "application/json");
   }
 
   // The JSON answers of GetEvent .. Places: each fills `body` or returns why it could not.

@@ -74,9 +74,9 @@ Status Store::QueryEvents(const EventQuery& q, const EventCallback& cb) const {
   Stmt st(db_, sql.c_str());
   if (!st.ok()) return Error("cannot prepare event query");
   w.Bind(&st);
-  // Each event with its article's reference, read from the row being stepped.
-  auto with_reference = [&st, &cb](const Event& stored) {
-    Event e = stored;
+  // Each event with its article's reference, read from the row being stepped (the parsed event is
+  // ForEachJsonRow's own: no copy).
+  auto with_reference = [&st, &cb](Event& e) {
     e.source = st.Text(2);
     e.url = st.Text(3);
     e.title = st.Text(4);
