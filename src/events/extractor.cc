@@ -395,7 +395,7 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
   TopicRules::Memo topic_memo(article.size());
   std::vector<Event> found;
   found.reserve(2 * article.size());  // Event is large: growing the vector would move every event again
-  TollCarrier tolls(*conventions_);
+  TollCarrier tolls(article, *cues_, *conventions_);
   ReportDates dates(article);
   size_t previous_begin = 0;  // index in `found` of the previous sentence's first event
   for (size_t si = 0; si < article.size(); ++si) {
