@@ -145,10 +145,16 @@ void MergeIncidents(const ArticleView& article, const Conventions& conventions, 
   for (size_t j = 0; j < found->size(); ++j) {
     const Event& e = (*found)[j];
     if (e.acled_event_type.empty() || e.plover_type == "PROTEST") continue;
-    if (conventions.separate_modes.Contains(e.plover_mode)) continue;
+    const bool fight_outcome = conventions.fight_outcome_types.Contains(e.plover_type);
+    if (conventions.separate_modes.Contains(e.plover_mode) && !fight_outcome) continue;
     for (size_t i = 0; i < found->size(); ++i) {
       Event& lead = (*found)[i];
       if (i == j || absorbed[i]) continue;
+      // A retreat ends the fight told before it (or in its sentence): a fight, not a capture (a withdrawal
+      // after a capture is the territorial record), of which the one who retreats is a party.
+      if (fight_outcome && (lead.plover_type != "FIGHT" || conventions.separate_modes.Contains(lead.plover_mode) ||
+                            i > j || !ShareAParty(lead, e)))
+        continue;
       // A violent event is led only by an earlier violent one; anything else by an earlier event or a
       // violent one after it.
       const bool may_lead = violent(e) ? (violent(lead) && i < j) : (i < j || violent(lead));
