@@ -121,6 +121,9 @@ bool OneIncident(const ArticleView& article, const Conventions& conventions, con
   const bool same_telling = lead.modality == e.modality || (happened(lead) && happened(e));
   // A party the text did not name ("rifles were recovered too") may be any of the incident's.
   const bool stand_in = conventions.stand_in_actors.Contains(e.actor1.id);
+  // The arrests that follow a violent incident belong to it, whoever made them.
+  const bool followup = conventions.incident_followup_modes.Contains(e.plover_mode) &&
+                        conventions.violent_types.Contains(lead.plover_type) && lead.evidence.start <= e.evidence.start;
   // "an IED by unknown militants targeting the army detonated": two triggers of one kind in one sentence,
   // one of them with a party the text did not name, tell one incident (led by an event with a party:
   // one with none is dropped later and cannot carry another).
@@ -128,7 +131,7 @@ bool OneIncident(const ArticleView& article, const Conventions& conventions, con
                               (conventions.unclaimed_actors.Contains(lead.actor1.id) ||
                                conventions.unclaimed_actors.Contains(e.actor1.id));
   return same_telling &&
-         (ShareAParty(lead, e) || stand_in || same_kind_here || RefersBack(article, conventions, cues, lead, e)) &&
+         (ShareAParty(lead, e) || stand_in || followup || same_kind_here || RefersBack(article, conventions, cues, lead, e)) &&
          SameTimeAndPlace(lead, e);
 }
 
