@@ -122,6 +122,13 @@ bool IsNonviolentSense(const SentenceView& v, const TriggerMatch& m, const Event
   return rules.topic.HasNonviolentObject(v, m);
 }
 
+// "carried out a grenade attack", "found out": a verb with the particle "out" performs or learns; it takes
+// nothing.
+bool PerformedWith(const SentenceView& v, uint32_t verb) {
+  const Sentence& s = v.sentence();
+  return verb + 1 < s.last_token && v.doc().tokens[verb + 1].lower == "out";
+}
+
 // "seized two landmines and three grenades", "defused an IED": an explosive named as what was taken or
 // made safe is no explosion (cues.txt weapon_taking_verbs, before it in its clause).
 bool IsExplosiveTaken(const SentenceView& v, const TriggerMatch& m, const EventRules& rules) {
@@ -130,7 +137,7 @@ bool IsExplosiveTaken(const SentenceView& v, const TriggerMatch& m, const EventR
   for (uint32_t k = m.first, steps = 0; k > s.first_token && steps < 12; ++steps) {
     --k;
     if (v.IsClauseBoundary(k)) return false;
-    if (v.IsVerb(k)) return rules.cues.weapon_taking_verbs.Contains(v.Lemma(k));
+    if (v.IsVerb(k)) return rules.cues.weapon_taking_verbs.Contains(v.Lemma(k)) && !PerformedWith(v, k);
   }
   return false;
 }
