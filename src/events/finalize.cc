@@ -60,6 +60,19 @@ void TakeMissingCounts(const Event& from, Event* to) {
   }
 }
 
+// "Two soldiers were killed in a landmine attack by the rebels": the incident is coded by how it was done
+// (conventions.txt method_event_types) when the event that leads it does not say.
+void TakeMethod(const Conventions& conventions, const Event& from, Event* to) {
+  if (!conventions.method_event_types.Contains(from.acled_event_type) ||
+      conventions.method_event_types.Contains(to->acled_event_type))
+    return;
+  to->plover_type = from.plover_type;
+  to->plover_mode = from.plover_mode;
+  to->cameo_code = from.cameo_code;
+  to->acled_event_type = from.acled_event_type;
+  to->acled_sub_event_type = from.acled_sub_event_type;
+}
+
 }  // namespace
 
 // "Residents protested in Abomey-Calavi. Police dispersed them and arrested two.": ACLED codes one
@@ -109,8 +122,10 @@ bool OneIncident(const ArticleView& article, const Conventions& conventions, con
                  const Event& e) {
   if (lead.acled_event_type.empty() || lead.plover_type == "PROTEST") return false;
   if (lead.evidence.trigger_start == e.evidence.trigger_start) return false;
-  // Mentions of one event (same type, same agent) are merged with all their details by MergeDuplicates.
-  if (lead.plover_type == e.plover_type && lead.actor1.id == e.actor1.id) return false;
+  // Mentions of one event (same type and mode, same agent) are merged with all their details by
+  // MergeDuplicates; an abduction with a killing by the same group is one incident here.
+  if (lead.plover_type == e.plover_type && lead.plover_mode == e.plover_mode && lead.actor1.id == e.actor1.id)
+    return false;
   const size_t si = SentenceOf(article, lead), sj = SentenceOf(article, e);
   if (si > sj + 2 || sj > si + 2) return false;
   // What a report asserts and what a party claims of the same incident are one ("... detonated. Al
@@ -163,6 +178,7 @@ void MergeIncidents(const ArticleView& article, const Conventions& conventions, 
       const bool may_lead = violent(e) ? (violent(lead) && i < j) : (i < j || violent(lead));
       if (!may_lead || !OneIncident(article, conventions, cues, lead, e)) continue;
       TakeMissingCounts(e, &lead);
+      TakeMethod(conventions, e, &lead);
       absorbed[j] = true;
       NoteMerged(trace, e, lead, "part of the same incident");
       break;
