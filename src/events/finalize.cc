@@ -192,7 +192,7 @@ void MergeIncidents(const ArticleView& article, const Conventions& conventions, 
 // sanctions and support happen wherever their speakers are: they inherit nothing.
 void Finalize(const ArticleAnalysis& a, const Conventions& conventions, std::vector<Event> found,
               std::vector<Event>* out, EventTrace* trace) {
-  std::vector<Event> merged = MergeDuplicates(std::move(found), trace);
+  std::vector<Event> merged = MergeDuplicates(std::move(found), trace, &conventions.unclaimed_actors);
   out->reserve(out->size() + merged.size());
   for (Event& e : merged) {
     if (!e.location && a.main_place && !conventions.verbal_types.Contains(e.plover_type)) {

@@ -167,6 +167,16 @@ const char* NotReportedBecause(const SentenceView& v, const std::vector<TriggerM
   return nullptr;
 }
 
+// "a remote-controlled IED by Al Shabaab, targeting an AMISOM convoy, detonated": the verb tells the
+// explosion of the explosive noun before it, which reports the event (and whose "by" names who set it); read
+// on its own, the verb would take the target named between them for its subject.
+bool TellsReportedExplosion(const std::vector<ReportedTrigger>& reported, const ReportedTrigger& t) {
+  if (t.nominal || t.match.pattern->plover_mode != "explosive") return false;
+  return std::any_of(reported.begin(), reported.end(), [&](const ReportedTrigger& r) {
+    return r.nominal && r.match.pattern->plover_mode == "explosive" && r.match.last < t.match.first;
+  });
+}
+
 }  // namespace
 
 std::vector<ReportedTrigger> SelectTriggers(const SentenceView& v, const std::vector<TriggerMatch>& matches,
@@ -181,6 +191,10 @@ std::vector<ReportedTrigger> SelectTriggers(const SentenceView& v, const std::ve
     ReportedTrigger t{m, IsNominal(v, m), loser_of[mi]};
     if (const char* why = NotReportedBecause(v, matches, mi, absorbed[mi], t, rules)) {
       if (m.pattern->frame != Frame::kBlock) NoteDropped(rules, m, why);
+      continue;
+    }
+    if (TellsReportedExplosion(out, t)) {
+      NoteDropped(rules, m, "the explosion of an explosive the sentence already reports (\"an IED ... detonated\")");
       continue;
     }
     if (m.pattern->frame == Frame::kRetreat && talks && rules.patterns.walkout) t.match.pattern = rules.patterns.walkout;
