@@ -303,12 +303,18 @@ class SentenceMatcher {
   }
 
   // "M23 rebels", "U.N. experts": a head noun the actor's type allows joins the span.
+  // A noun may be the head of several types ("elements" of rebel groups and of armies: one "head" line
+  // each), so every candidate is tried, longest first.
   void ExtendHead(Raw* r) {
-    const Phrase* p = Longest(impl_.heads, toks_, keys_, r->last, end_);
-    if (!p) return;
-    std::string key = "|" + r->actor->type + "|";
-    if (p->label.find(key) == std::string::npos) return;
-    r->last += static_cast<uint32_t>(p->tokens.size());
+    if (r->last >= end_) return;
+    const auto* cands = impl_.heads.Candidates(keys_[r->last]);
+    if (!cands) return;
+    const std::string key = "|" + r->actor->type + "|";
+    for (const Phrase& p : *cands) {
+      if (p.label.find(key) == std::string::npos || !PhraseAt(p, toks_, keys_, r->last, end_)) continue;
+      r->last += static_cast<uint32_t>(p.tokens.size());
+      return;
+    }
   }
 
   std::string Resolve(uint32_t ambiguity) {
