@@ -52,7 +52,7 @@ bool IsGapToken(const Token& t) {
   if (!t.tag.empty()) {
     // Numbers too: "fired two mortars at", "fired 82mm mortars at".
     return t.tag == "DT" || t.tag == "JJ" || t.tag == "JJR" || t.tag == "JJS" || t.tag == "PRP$" ||
-           t.tag == "RB" || t.tag == "CD" || t.tag == "``" || t.tag == "''";
+           t.tag == "RB" || t.tag == "CD" || t.tag == "``" || t.tag == "''" || t.tag == "NN" || t.tag == "NNS";
   }
   return t.lower == "a" || t.lower == "an" || t.lower == "the" || t.lower == "their" || t.lower == "its";
 }
