@@ -145,8 +145,16 @@ bool OneIncident(const ArticleView& article, const Conventions& conventions, con
   const bool same_kind_here = si == sj && !lead.actor1.empty() && lead.acled_sub_event_type == e.acled_sub_event_type &&
                               (conventions.unclaimed_actors.Contains(lead.actor1.id) ||
                                conventions.unclaimed_actors.Contains(e.actor1.id));
+  // "The Mayi Mayi attacked the FARDC in Kasiki. Two soldiers and one civilian killed.": violence by no
+  // named party in the sentence right after a violent event with one is that event's toll.
+  const bool unnamed_sequel = sj == si + 1 && !lead.actor1.empty() &&
+                              !conventions.unclaimed_actors.Contains(lead.actor1.id) &&
+                              conventions.unclaimed_actors.Contains(e.actor1.id) &&
+                              conventions.violent_types.Contains(lead.plover_type) &&
+                              conventions.violent_types.Contains(e.plover_type);
   return same_telling &&
-         (ShareAParty(lead, e) || stand_in || followup || same_kind_here || RefersBack(article, conventions, cues, lead, e)) &&
+         (ShareAParty(lead, e) || stand_in || followup || same_kind_here || unnamed_sequel ||
+          RefersBack(article, conventions, cues, lead, e)) &&
          SameTimeAndPlace(lead, e);
 }
 
