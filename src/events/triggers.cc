@@ -167,6 +167,27 @@ const char* NotReportedBecause(const SentenceView& v, const std::vector<TriggerM
   return nullptr;
 }
 
+// Whether every ACLED reading of `p` is of a type that says how violence was done (conventions.txt
+// method_event_types): an airstrike, a landmine attack.
+bool IsMethod(const Pattern& p, const EventRules& rules) {
+  return !p.acled.empty() && std::all_of(p.acled.begin(), p.acled.end(), [&](const AcledRule& r) {
+    return rules.conventions.method_event_types.Contains(r.event_type);
+  });
+}
+
+// "US forces killed one militant during an airstrike", "killed ... in a landmine attack": the circumstance
+// noun says how the violent verb before it was done, and so how the event is coded (its pattern's types;
+// the verb's frame still reads the roles).
+void GiveMethod(const TriggerMatch& circumstance, const EventRules& rules, std::vector<ReportedTrigger>* reported) {
+  if (!IsMethod(*circumstance.pattern, rules) || circumstance.pattern->frame != Frame::kAttack) return;
+  for (auto it = reported->rbegin(); it != reported->rend(); ++it) {
+    if (it->nominal || it->match.head > circumstance.head || !IsViolent(it->match, rules.conventions)) continue;
+    if (it->match.pattern->frame == Frame::kAttack && !IsMethod(*it->match.pattern, rules))
+      it->match.pattern = circumstance.pattern;
+    return;
+  }
+}
+
 // "a remote-controlled IED by Al Shabaab, targeting an AMISOM convoy, detonated": the verb tells the
 // explosion of the explosive noun before it, which reports the event (and whose "by" names who set it); read
 // on its own, the verb would take the target named between them for its subject.
@@ -191,6 +212,7 @@ std::vector<ReportedTrigger> SelectTriggers(const SentenceView& v, const std::ve
     ReportedTrigger t{m, IsNominal(v, m), loser_of[mi]};
     if (const char* why = NotReportedBecause(v, matches, mi, absorbed[mi], t, rules)) {
       if (m.pattern->frame != Frame::kBlock) NoteDropped(rules, m, why);
+      if (t.nominal && IsCircumstanceOfEarlierViolence(v, matches, m, rules)) GiveMethod(m, rules, &out);
       continue;
     }
     if (TellsReportedExplosion(out, t)) {
