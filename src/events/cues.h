@@ -69,7 +69,13 @@ struct Cues {
   // Context phrases ("context NAME: phrase | phrase"): lemma or word sequences the coding conventions
   // test around an event (conventions.txt's "cue = NAME"), e.g. what turns a protest violent.
   using Phrase = std::vector<std::string>;
-  std::map<std::string, std::vector<Phrase>, std::less<>> context;
+  struct ContextList {
+    std::vector<Phrase> phrases;
+    // First word -> indices in `phrases`: a token is compared only with the phrases it may start
+    // (by its form or its lemma), not with every phrase of the list.
+    WordMap<std::vector<uint32_t>> by_first_word;
+  };
+  std::map<std::string, ContextList, std::less<>> context;
   // Whether some phrase of context list `name` occurs in sentences [first, last) of `doc`.
   bool ContextIn(std::string_view name, const Document& doc, std::span<const Sentence> sentences) const;
   // Whether `phrase` occurs in sentence `s`: its words in order, as lemma or form (only as form when
