@@ -87,7 +87,11 @@ Status Cues::Load(const std::string& path) {
     std::vector<Phrase>& phrases = context[name.substr(8)].phrases;
     for (WordLists::Entry& e : entries) phrases.push_back(std::move(e.words));
   }
-  for (auto& [name, list] : context) list.by_first_word = IndexByFirstWord(list.phrases);
+  size_t index = 0;
+  for (auto& [name, list] : context) {
+    list.by_first_word = IndexByFirstWord(list.phrases);
+    list.index = index++;
+  }
   if (Status s = lists.CheckAllTaken(); !s.ok()) return s;
   // The modality scan's words: its lists, plus "without" and "since", which it reads as themselves.
   static const std::string kScanWords[] = {"without", "since"};
@@ -118,21 +122,25 @@ bool Cues::PhraseAt(const Phrase& phrase, const Document& doc, const Sentence& s
 bool Cues::ContextIn(std::string_view name, const Document& doc, std::span<const Sentence> sentences) const {
   const auto it = context.find(name);
   if (it == context.end()) return false;
-  const ContextList& list = it->second;
+  for (const Sentence& s : sentences)
+    if (ContextInSentence(it->second, doc, s)) return true;
+  return false;
+}
+
+bool Cues::ContextInSentence(const ContextList& list, const Document& doc, const Sentence& s) {
   // Any phrase anywhere answers: each token is looked up by its form and its lemma, and only the phrases
   // those words start are compared (PhraseAt checks the first word again).
-  const auto any_at = [&](const std::vector<uint32_t>* starting, const Sentence& s, uint32_t i) {
+  const auto any_at = [&](const std::vector<uint32_t>* starting, uint32_t i) {
     if (!starting) return false;
     for (uint32_t p : *starting)
       if (PhraseAt(list.phrases[p], doc, s, i, /*forms_only=*/false)) return true;
     return false;
   };
-  for (const Sentence& s : sentences)
-    for (uint32_t i = s.first_token; i < s.last_token; ++i) {
-      const Token& t = doc.tokens[i];
-      if (any_at(list.by_first_word.Find(t.lower), s, i)) return true;
-      if (t.lemma != t.lower && any_at(list.by_first_word.Find(t.lemma), s, i)) return true;
-    }
+  for (uint32_t i = s.first_token; i < s.last_token; ++i) {
+    const Token& t = doc.tokens[i];
+    if (any_at(list.by_first_word.Find(t.lower), i)) return true;
+    if (t.lemma != t.lower && any_at(list.by_first_word.Find(t.lemma), i)) return true;
+  }
   return false;
 }
 
