@@ -48,8 +48,8 @@ class TokenKeys {
   std::unordered_map<uint32_t, std::string> folded_;
 };
 
-bool TokenFits(const PhraseToken& pt, std::string_view key, std::string_view norm) {
-  if (key != pt.key) return false;
+// Whether the token's case fits the phrase token's rule (its key being equal).
+bool CaseFits(const PhraseToken& pt, std::string_view norm) {
   switch (pt.rule) {
     case CaseRule::kAny: return true;
     case CaseRule::kCapitalized: return StartsUpper(norm);
@@ -58,12 +58,8 @@ bool TokenFits(const PhraseToken& pt, std::string_view key, std::string_view nor
   return false;
 }
 
-bool PhraseAt(const Phrase& p, const std::vector<Token>& toks, TokenKeys& keys, uint32_t i, uint32_t end) {
-  if (i + p.tokens.size() > end) return false;
-  for (size_t k = 0; k < p.tokens.size(); ++k) {
-    if (!TokenFits(p.tokens[k], keys[i + k], toks[i + k].norm)) return false;
-  }
-  return true;
+bool TokenFits(const PhraseToken& pt, std::string_view key, std::string_view norm) {
+  return key == pt.key && CaseFits(pt, norm);
 }
 
 const Phrase* Longest(const PhraseIndex& index, const std::vector<Token>& toks, TokenKeys& keys, uint32_t i,
@@ -71,8 +67,13 @@ const Phrase* Longest(const PhraseIndex& index, const std::vector<Token>& toks, 
   if (i >= end) return nullptr;
   const auto* cands = index.Candidates(keys[i]);
   if (!cands) return nullptr;
-  for (const Phrase& p : *cands)
-    if (PhraseAt(p, toks, keys, i, end)) return &p;
+  // Every candidate's first key is keys[i] (the index's key): only its case rule is left to test there.
+  for (const Phrase& p : *cands) {
+    if (i + p.tokens.size() > end || !CaseFits(p.tokens[0], toks[i].norm)) continue;
+    bool fits = true;
+    for (size_t k = 1; k < p.tokens.size() && fits; ++k) fits = TokenFits(p.tokens[k], keys[i + k], toks[i + k].norm);
+    if (fits) return &p;
+  }
   return nullptr;
 }
 
