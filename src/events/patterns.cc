@@ -89,6 +89,39 @@ bool SkipInGap(const Document& doc, const Sentence& s, uint32_t pos, uint32_t* w
   return true;
 }
 
+// SkipInGap with its per-token tests (may the token stand in a gap? does it count as a word there?)
+// worked out once per token of the sentence: every candidate pattern of every trigger word asks them again.
+class GapTokens {
+ public:
+  GapTokens(const Document& doc, const Sentence& s) : doc_(doc), s_(s), state_(s.last_token - s.first_token, 0) {}
+  bool Skip(uint32_t pos, uint32_t* words, uint32_t* tokens) {
+    const uint8_t state = StateOf(pos);
+    if (*tokens >= 8 || !(state & kGap)) return false;
+    const bool counts = state & kCounts;
+    if (counts && *words >= 3) return false;
+    if (counts) ++*words;
+    ++*tokens;
+    return true;
+  }
+
+ private:
+  enum : uint8_t { kKnown = 1, kGap = 2, kCounts = 4 };
+  uint8_t StateOf(uint32_t pos) {
+    uint8_t& state = state_[pos - s_.first_token];
+    if (state == 0) {
+      const Token& t = doc_.tokens[pos];
+      const bool joins = JoinsNumbers(doc_, s_, pos);
+      const bool gap = IsGapToken(t) || joins || QuantityOf(doc_, s_, pos);
+      const bool counts = t.tag != "CD" && !joins && t.lower != "of";
+      state = kKnown | (gap ? kGap : 0) | (counts ? kCounts : 0);
+    }
+    return state;
+  }
+  const Document& doc_;
+  const Sentence& s_;
+  std::vector<uint8_t> state_;  // per token of the sentence: 0 not yet worked out
+};
+
 }  // namespace
 
 static const struct {
@@ -347,6 +380,8 @@ void EventExtractor::Patterns::PickBySecondWord(const Document& doc, const Sente
 
 std::vector<TriggerMatch> EventExtractor::Patterns::Find(const Document& doc, const Sentence& s) const {
   std::vector<TriggerMatch> out;
+  GapTokens gaps(doc, s);
+  std::vector<uint32_t> picked;
   for (uint32_t i = s.first_token; i < s.last_token; ++i) {
     const Token& t = doc.tokens[i];
     const bool tagged = !t.tag.empty();
@@ -355,7 +390,6 @@ std::vector<TriggerMatch> EventExtractor::Patterns::Find(const Document& doc, co
     const bool is_verb = !tagged || t.tag.rfind("VB", 0) == 0 || (t.tag == "JJ" && strings::HasParticipleEnding(t.lower));
     const bool is_noun = !tagged || t.tag.rfind("NN", 0) == 0;
     TriggerMatch best;
-    std::vector<uint32_t> picked;
     auto consider = [&](const std::string& key) {
       const std::vector<const Pattern*>* candidates = by_first_lemma.Find(key);
       if (!candidates) return;
@@ -373,7 +407,7 @@ std::vector<TriggerMatch> EventExtractor::Patterns::Find(const Document& doc, co
         for (size_t w = 1; w < p->words.size() && ok; ++w) {
           uint32_t gap_words = 0, gap_tokens = 0;
           while (pos < s.last_token && !WordMatches(p->words[w], doc.tokens[pos]) &&
-                 SkipInGap(doc, s, pos, &gap_words, &gap_tokens))
+                 gaps.Skip(pos, &gap_words, &gap_tokens))
             ++pos;
           ok = pos < s.last_token && WordMatches(p->words[w], doc.tokens[pos]);
           ++pos;
