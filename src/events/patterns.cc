@@ -12,6 +12,8 @@
 #include "core/strings.h"
 
 namespace sitrep {
+
+using namespace std::string_view_literals;  // tags compared as views of known length
 namespace {
 
 using strings::Trim;
@@ -42,19 +44,19 @@ void AddInflections(const std::string& w, std::unordered_set<std::string>* out) 
   }
 }
 
-bool HasNounTag(const Token& t) { return t.tag.rfind("NN", 0) == 0; }
+bool HasNounTag(const Token& t) { return t.tag.starts_with("NN"sv); }
 
 // Tokens that may sit between the words of a multiword trigger: "held a 'productive call' with".
 bool IsGapToken(const Token& t) {
-  if (t.kind == TokenKind::kPunct) return t.norm == "\"" || t.norm == "'" || t.norm == "`";
+  if (t.kind == TokenKind::kPunct) return t.norm == "\"" || t.norm == "'"sv || t.norm == "`"sv;
   // A perfect auxiliary in a passive told from the thing's side: "weapons have been seized".
-  if (t.lemma == "have" && t.tag.rfind("VB", 0) == 0) return true;
+  if (t.lemma == "have"sv && t.tag.starts_with("VB"sv)) return true;
   if (!t.tag.empty()) {
     // Numbers too: "fired two mortars at", "fired 82mm mortars at".
-    return t.tag == "DT" || t.tag == "JJ" || t.tag == "JJR" || t.tag == "JJS" || t.tag == "PRP$" ||
-           t.tag == "RB" || t.tag == "CD" || t.tag == "``" || t.tag == "''";
+    return t.tag == "DT"sv || t.tag == "JJ"sv || t.tag == "JJR"sv || t.tag == "JJS"sv || t.tag == "PRP$"sv ||
+           t.tag == "RB"sv || t.tag == "CD"sv || t.tag == "``"sv || t.tag == "''"sv;
   }
-  return t.lower == "a" || t.lower == "an" || t.lower == "the" || t.lower == "their" || t.lower == "its";
+  return t.lower == "a"sv || t.lower == "an"sv || t.lower == "the"sv || t.lower == "their"sv || t.lower == "its"sv;
 }
 
 bool WordMatches(const std::string& w, const Token& t) { return w == t.lemma || w == t.lower; }
@@ -62,8 +64,8 @@ bool WordMatches(const std::string& w, const Token& t) { return w == t.lemma || 
 // "and" or "," between two numbers: "120mm and 82mm".
 bool JoinsNumbers(const Document& doc, const Sentence& s, uint32_t pos) {
   const Token& t = doc.tokens[pos];
-  if (t.lower != "and" && t.lower != "," && t.lower != "or") return false;
-  return pos > s.first_token && pos + 1 < s.last_token && doc.tokens[pos - 1].tag == "CD" && doc.tokens[pos + 1].tag == "CD";
+  if (t.lower != "and"sv && t.lower != ","sv && t.lower != "or"sv) return false;
+  return pos > s.first_token && pos + 1 < s.last_token && doc.tokens[pos - 1].tag == "CD"sv && doc.tokens[pos + 1].tag == "CD"sv;
 }
 
 // Whether the token at `pos` may stand between two words of a multiword trigger, counting it in
@@ -73,8 +75,8 @@ bool JoinsNumbers(const Document& doc, const Sentence& s, uint32_t pos) {
 // large cache of ammunition"): the noun and its "of" count as one word.
 bool QuantityOf(const Document& doc, const Sentence& s, uint32_t pos) {
   const Token& t = doc.tokens[pos];
-  if ((t.tag == "NN" || t.tag == "NNS") && pos + 1 < s.last_token) return doc.tokens[pos + 1].lower == "of";
-  return t.lower == "of" && pos > s.first_token && (doc.tokens[pos - 1].tag == "NN" || doc.tokens[pos - 1].tag == "NNS");
+  if ((t.tag == "NN"sv || t.tag == "NNS"sv) && pos + 1 < s.last_token) return doc.tokens[pos + 1].lower == "of"sv;
+  return t.lower == "of"sv && pos > s.first_token && (doc.tokens[pos - 1].tag == "NN"sv || doc.tokens[pos - 1].tag == "NNS"sv);
 }
 
 bool SkipInGap(const Document& doc, const Sentence& s, uint32_t pos, uint32_t* words, uint32_t* tokens) {
@@ -112,7 +114,7 @@ class GapTokens {
       const Token& t = doc_.tokens[pos];
       const bool joins = JoinsNumbers(doc_, s_, pos);
       const bool gap = IsGapToken(t) || joins || QuantityOf(doc_, s_, pos);
-      const bool counts = t.tag != "CD" && !joins && t.lower != "of";
+      const bool counts = t.tag != "CD"sv && !joins && t.lower != "of"sv;
       state = kKnown | (gap ? kGap : 0) | (counts ? kCounts : 0);
     }
     return state;
@@ -387,8 +389,8 @@ std::vector<TriggerMatch> EventExtractor::Patterns::Find(const Document& doc, co
     const bool tagged = !t.tag.empty();
     // A participle the tagger read as an adjective ("was beaten/JJ to death") may still be the verb;
     // SelectTriggers drops those that only describe a noun ("the occupied territories").
-    const bool is_verb = !tagged || t.tag.rfind("VB", 0) == 0 || (t.tag == "JJ" && strings::HasParticipleEnding(t.lower));
-    const bool is_noun = !tagged || t.tag.rfind("NN", 0) == 0;
+    const bool is_verb = !tagged || t.tag.starts_with("VB"sv) || (t.tag == "JJ"sv && strings::HasParticipleEnding(t.lower));
+    const bool is_noun = !tagged || t.tag.starts_with("NN"sv);
     TriggerMatch best;
     auto consider = [&](const std::string& key) {
       const std::vector<const Pattern*>* candidates = by_first_lemma.Find(key);
