@@ -202,8 +202,12 @@ void ChooseAcled(const Pattern& p, const Conventions& conventions, Conventions::
 // ("Residents protested ... They burned tyres and blocked the road. Police dispersed them.").
 Conventions::ContextTest ContextAround(const ArticleView& article, size_t si, const Cues& cues) {
   return [&article, si, &cues](std::string_view name) {
+    const auto it = cues.context.find(name);
+    if (it == cues.context.end()) return false;
     const size_t end = std::min(article.size(), si + 3);
-    return cues.ContextIn(name, article.doc(), std::span(article.doc().sentences).subspan(si, end - si));
+    for (size_t sj = si; sj < end; ++sj)
+      if (article.HasContext(it->second, sj)) return true;
+    return false;
   };
 }
 
