@@ -172,7 +172,8 @@ void Finalize(const ArticleAnalysis& a, const Conventions& conventions, std::vec
   for (Event& e : merged) {
     if (!e.location && a.main_place && !conventions.verbal_types.Contains(e.plover_type)) {
       e.location = *a.main_place;
-      e.location->precision = 3;
+      // A country known only from its people's demonym has no point (precision 0) and keeps none.
+      if (e.location->precision) e.location->precision = 3;
     }
     e.event_id = ComputeEventId(e);
     out->push_back(std::move(e));

@@ -143,10 +143,12 @@ std::optional<Location> PlaceFinder::OneTown(const std::vector<PlaceMention>& me
   return town->loc;
 }
 
-std::optional<Location> PlaceFinder::MainPlace(const std::vector<PlaceMention>& mentions) const {
+std::optional<Location> PlaceFinder::MainPlace(const std::vector<PlaceMention>& mentions,
+                                              bool demonyms_place) const {
   if (!gaz_ || mentions.empty()) return std::nullopt;
   std::map<std::string, double> weight;
   double total = 0;
+  bool only_demonyms = true;
   const std::set<std::string> grounded = CountriesWithPlaces(mentions);
   for (const PlaceMention& m : mentions) {
     if (m.loc.country_code.empty()) continue;
@@ -157,8 +159,12 @@ std::optional<Location> PlaceFinder::MainPlace(const std::vector<PlaceMention>& 
                : (m.kind == PlaceMention::kCountry || m.kind == PlaceMention::kRegion) ? 2.0 : 1.0;
     weight[m.loc.country_code] += w;
     total += w;
+    if (m.kind != PlaceMention::kDemonym) only_demonyms = false;
   }
   if (total <= 0) return std::nullopt;
+  // "Russian forces patrolled in Quamishli": a demonym says whose forces, not where they were. The
+  // country is kept, as a last resort, but with no point (precision 0, no coordinates).
+  const bool no_point = only_demonyms && !demonyms_place;
   auto top = std::max_element(weight.begin(), weight.end(), [](auto& a, auto& b) { return a.second < b.second; });
   if (top->second < total * 2.0 / 3.0) return std::nullopt;  // contested between countries
   const std::string cc = top->first;
@@ -179,7 +185,15 @@ std::optional<Location> PlaceFinder::MainPlace(const std::vector<PlaceMention>& 
       return loc;
     }
   }
-  if (auto idx = gaz_->CountryPlace(cc)) return gaz_->ToLocation(*idx, 3);
+  if (auto idx = gaz_->CountryPlace(cc)) {
+    Location loc = gaz_->ToLocation(*idx, 3);
+    if (no_point) {
+      loc.geonames_id = 0;
+      loc.lat = loc.lon = 0;
+      loc.precision = 0;
+    }
+    return loc;
+  }
   return std::nullopt;
 }
 

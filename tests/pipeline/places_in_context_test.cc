@@ -15,7 +15,8 @@ std::vector<Event> Extract(const std::string& text, const std::string& date) {
 TEST(PlacesInContext, AForeignNamesakeIsNoPlaceButTheArticleCountryIs) {
   // The gazetteer's only Moura is in Portugal; the report is about Mali ("Malian", though also a hamlet
   // of China, votes for Mali). "Human" (a namesake of Uman, Ukraine) sits inside "Human Rights Watch"
-  // and is no place at all, nor a vote.
+  // and is no place at all, nor a vote. Mali is known only from the soldiers' demonym: the event keeps
+  // the country, with no point (precision 0, no coordinates).
   std::vector<Event> events =
       Extract("Malian soldiers and Wagner mercenaries executed dozens of civilians in Moura, according to Human "
               "Rights Watch.",
@@ -24,7 +25,21 @@ TEST(PlacesInContext, AForeignNamesakeIsNoPlaceButTheArticleCountryIs) {
   for (const Event& e : events) {
     ASSERT_TRUE(e.location.has_value()) << e.evidence.sentence;
     EXPECT_EQ(e.location->country_code, "ML");
-    EXPECT_EQ(e.location->precision, 3);
+    EXPECT_EQ(e.location->precision, 0);
+    EXPECT_EQ(e.location->lat, 0);
+  }
+}
+
+TEST(PlacesInContext, AnActorsDemonymIsNoPointOfTheEvent) {
+  // Only "Russian" names a country: whose forces, not where they patrolled (the village is unknown).
+  std::vector<Event> events =
+      Extract("On 8 May 2020, Russian forces clashed with gunmen near Tell Zibdiyeh.", "2020-05-09");
+  ASSERT_FALSE(events.empty());
+  for (const Event& e : events) {
+    if (!e.location) continue;
+    EXPECT_EQ(e.location->precision, 0);
+    EXPECT_EQ(e.location->lat, 0);
+    EXPECT_EQ(e.location->lon, 0);
   }
 }
 
