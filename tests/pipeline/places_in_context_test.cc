@@ -110,5 +110,21 @@ TEST(PlacesInContext, AnArmyNamesTheCountryOfAnAmbiguousTown) {
   EXPECT_EQ(events[0].location->admin1, "Ituri");
 }
 
+TEST(PlacesInContext, AdminAreasCarryTheNamesReportsGiveThem) {
+  // data/places/admin_alternates.tsv "=Idleb", "=Federal Capital Territory", "=Abuja Municipal": the
+  // names ACLED gives these areas, not GeoNames' "Idlib", "FCT", "Municipal Area Council".
+  std::vector<Event> events =
+      Extract("On 3 May 2020, regime forces shelled Saraqib in Idleb countryside, killing two civilians.", "2020-05-03");
+  ASSERT_FALSE(events.empty());
+  ASSERT_TRUE(events[0].location.has_value());
+  EXPECT_EQ(events[0].location->admin1, "Idleb");
+  events = Extract("On 3 May 2020, police dispersed protesters in Garki (Abuja Municipal, Federal Capital Territory).",
+                   "2020-05-03");
+  ASSERT_FALSE(events.empty());
+  ASSERT_TRUE(events[0].location.has_value());
+  EXPECT_EQ(events[0].location->admin1, "Federal Capital Territory");
+  EXPECT_EQ(events[0].location->admin2, "Abuja Municipal");
+}
+
 }  // namespace
 }  // namespace sitrep
