@@ -193,6 +193,9 @@ const Case kCases[] = {
     // A lone name after the comma that names a province and one of its districts is the province.
     {"Rebels fired mortars at army positions near Pavlopil, Donetsk.", "Donetsk", kNpmOnly, "Donetsk", "UA", "Donetsk", "", 3},
     {"Shops were looted in Goma, Bukavu and Uvira.", "Bukavu", kAll, "Bukavu", "CD", "South Kivu", nullptr, 1},
+    // "Y countryside", "the countryside of Y": the province Y, not its namesake city (data/places/cues.txt).
+    {"Regime forces shelled Tell Zibdiyeh in Idleb countryside.", "Idleb", kNpmOnly, "Idlib", "SY", "Idleb", "", 3},
+    {"Regime forces shelled Tell Zibdiyeh in the southern countryside of Idleb.", "Idleb", kNpmOnly, "Idlib", "SY", "Idleb", "", 3},
     // "X in Y LGA", "X of Y territory" confine X as the parentheses do (Magama of Niger State is not the one).
     {"Gunmen attacked Magama in Jibia LGA and killed two residents.", "Magama", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
     {"Gunmen attacked Magama in Jibia LGA and killed two residents.", "Jibia LGA", kNpmOnly, "Jibia", "NG", "Katsina State", "Jibia", 2},
