@@ -193,6 +193,13 @@ const Case kCases[] = {
     // A lone name after the comma that names a province and one of its districts is the province.
     {"Rebels fired mortars at army positions near Pavlopil, Donetsk.", "Donetsk", kNpmOnly, "Donetsk", "UA", "Donetsk", "", 3},
     {"Shops were looted in Goma, Bukavu and Uvira.", "Bukavu", kAll, "Bukavu", "CD", "South Kivu", nullptr, 1},
+    // A village, then "," or "in" and a province named like its main town: the province, not the town; a
+    // village the index has is confined to it (Al Bab of Aleppo).
+    {"Rebels fired at army positions in the area of Petrovskoye, Donetsk.", "Donetsk", kNpmOnly, "Donetsk", "UA", "Donetsk", "", 3},
+    {"Regime forces shelled Ftireh in Idleb on Sunday.", "Idleb", kNpmOnly, "Idlib", "SY", "Idleb", "", 3},
+    {"Civilians in Al Bab in Aleppo protested on Friday.", "Al Bab", kNpmOnly, "Al Bāb", "SY", "Aleppo", nullptr, 1},
+    {"Civilians in Al Bab in Aleppo protested on Friday.", "Aleppo", kNpmOnly, "Aleppo", "SY", "Aleppo", "", 3},
+    {"Activists gathered outside the Justice Palace in Beirut on Friday.", "Beirut", kNpmOnly, "Beirut", "LB", "Beirut", nullptr, 1},
     // "Y countryside", "the countryside of Y": the province Y, not its namesake city (data/places/cues.txt).
     {"Regime forces shelled Tell Zibdiyeh in Idleb countryside.", "Idleb", kNpmOnly, "Idlib", "SY", "Idleb", "", 3},
     {"Regime forces shelled Tell Zibdiyeh in the southern countryside of Idleb.", "Idleb", kNpmOnly, "Idlib", "SY", "Idleb", "", 3},
