@@ -193,7 +193,17 @@ void ApplyHint(const Gazetteer& gaz, const std::vector<Slot>& slots, int x, bool
     c.hint_area = !outer || slots.size() == 1;
   }
   auto confine = [&](Candidate& c) { c.has_area = true, c.area_cc = best_cc, c.area_a1 = best_a1; };
-  if (x >= 0) confine(cands[x]);
+  if (x >= 0) {
+    confine(cands[x]);
+    // An inner name forced to a district: X, if a town of the index, is one of that district.
+    for (size_t si = 0; si + 1 < slots.size(); ++si) {
+      if (slots[si].cand < 0 || cands[slots[si].cand].forced < 0) continue;
+      const Candidate& c = cands[slots[si].cand];
+      const Place d = gaz.place(Gazetteer::DecodePosting(c.postings[c.forced]).place);
+      if (d.kind == PlaceKind::kAdmin2 && !d.admin2_code.empty()) cands[x].area_a2 = d.admin2_code;
+      break;
+    }
+  }
   // A name that covers only part of a name of the hint ("Ceel" of "Ceel Waaq") is confined too.
   for (size_t k = from_cand; k < cands.size() && cands[k].first < slots.back().last; ++k)
     if (cands[k].forced < 0 && cands[k].first >= slots.front().first) confine(cands[k]);

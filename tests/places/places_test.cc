@@ -200,6 +200,10 @@ const Case kCases[] = {
     {"Civilians in Al Bab in Aleppo protested on Friday.", "Al Bab", kNpmOnly, "Al Bāb", "SY", "Aleppo", nullptr, 1},
     {"Civilians in Al Bab in Aleppo protested on Friday.", "Aleppo", kNpmOnly, "Aleppo", "SY", "Aleppo", "", 3},
     {"Activists gathered outside the Justice Palace in Beirut on Friday.", "Beirut", kNpmOnly, "Beirut", "LB", "Beirut", nullptr, 1},
+    // The district a hint names holds X: Ibadan lies in Ibadan North West, so "Ibadan (Akinyele LGA, Oyo)" is
+    // a place of Akinyele the index lacks, placed at the district.
+    {"Gunmen killed a trader in Ibadan (Akinyele LGA, Oyo) at night.", "Ibadan", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
+    {"Gunmen killed a trader in Ibadan (Akinyele LGA, Oyo) at night.", "Akinyele LGA", kNpmOnly, "Akinyele", "NG", "Oyo State", "Akinyele", 2},
     // "Y countryside", "the countryside of Y": the province Y, not its namesake city (data/places/cues.txt).
     {"Regime forces shelled Tell Zibdiyeh in Idleb countryside.", "Idleb", kNpmOnly, "Idlib", "SY", "Idleb", "", 3},
     {"Regime forces shelled Tell Zibdiyeh in the southern countryside of Idleb.", "Idleb", kNpmOnly, "Idlib", "SY", "Idleb", "", 3},
