@@ -172,7 +172,7 @@ void Finalize(const ArticleAnalysis& a, const Conventions& conventions, std::vec
   for (Event& e : merged) {
     if (!e.location && a.main_place && !conventions.verbal_types.Contains(e.plover_type)) {
       e.location = *a.main_place;
-      // A country known only from its people's demonym has no point (precision 0) and keeps none.
+      // A country is given with no point (precision 0) and keeps none.
       if (e.location->precision) e.location->precision = 3;
     }
     e.event_id = ComputeEventId(e);

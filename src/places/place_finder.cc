@@ -143,12 +143,10 @@ std::optional<Location> PlaceFinder::OneTown(const std::vector<PlaceMention>& me
   return town->loc;
 }
 
-std::optional<Location> PlaceFinder::MainPlace(const std::vector<PlaceMention>& mentions,
-                                              bool demonyms_place) const {
+std::optional<Location> PlaceFinder::MainPlace(const std::vector<PlaceMention>& mentions, bool country_point) const {
   if (!gaz_ || mentions.empty()) return std::nullopt;
   std::map<std::string, double> weight;
   double total = 0;
-  bool only_demonyms = true;
   const std::set<std::string> grounded = CountriesWithPlaces(mentions);
   for (const PlaceMention& m : mentions) {
     if (m.loc.country_code.empty()) continue;
@@ -159,12 +157,8 @@ std::optional<Location> PlaceFinder::MainPlace(const std::vector<PlaceMention>& 
                : (m.kind == PlaceMention::kCountry || m.kind == PlaceMention::kRegion) ? 2.0 : 1.0;
     weight[m.loc.country_code] += w;
     total += w;
-    if (m.kind != PlaceMention::kDemonym) only_demonyms = false;
   }
   if (total <= 0) return std::nullopt;
-  // "Russian forces patrolled in Quamishli": a demonym says whose forces, not where they were. The
-  // country is kept, as a last resort, but with no point (precision 0, no coordinates).
-  const bool no_point = only_demonyms && !demonyms_place;
   auto top = std::max_element(weight.begin(), weight.end(), [](auto& a, auto& b) { return a.second < b.second; });
   if (top->second < total * 2.0 / 3.0) return std::nullopt;  // contested between countries
   const std::string cc = top->first;
@@ -187,7 +181,10 @@ std::optional<Location> PlaceFinder::MainPlace(const std::vector<PlaceMention>& 
   }
   if (auto idx = gaz_->CountryPlace(cc)) {
     Location loc = gaz_->ToLocation(*idx, 3);
-    if (no_point) {
+    // Without `country_point`, the country but not its centroid, which is no place of any event
+    // ("Russian forces patrolled in Quamishli", "FARDC soldiers deployed in Butale": villages the
+    // index lacks): precision 0, no coordinates.
+    if (!country_point) {
       loc.geonames_id = 0;
       loc.lat = loc.lon = 0;
       loc.precision = 0;
