@@ -126,5 +126,18 @@ TEST(PlacesInContext, AdminAreasCarryTheNamesReportsGiveThem) {
   EXPECT_EQ(events[0].location->admin2, "Abuja Municipal");
 }
 
+TEST(PlacesInContext, ACountryIsNoPointOfTheEvent) {
+  // The text places the event only in a country (or a part of it): the country, with no point.
+  std::vector<Event> events =
+      Extract("On 3 May 2020, the air force bombed a militant camp in Tumbun Zawiya in northern Nigeria.", "2020-05-04");
+  ASSERT_FALSE(events.empty());
+  for (const Event& e : events) {
+    ASSERT_TRUE(e.location.has_value());
+    EXPECT_EQ(e.location->country_code, "NG");
+    EXPECT_EQ(e.location->precision, 0);
+    EXPECT_EQ(e.location->lat, 0);
+  }
+}
+
 }  // namespace
 }  // namespace sitrep
