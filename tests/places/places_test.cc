@@ -204,6 +204,9 @@ const Case kCases[] = {
     // a place of Akinyele the index lacks, placed at the district.
     {"Gunmen killed a trader in Ibadan (Akinyele LGA, Oyo) at night.", "Ibadan", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
     {"Gunmen killed a trader in Ibadan (Akinyele LGA, Oyo) at night.", "Akinyele LGA", kNpmOnly, "Akinyele", "NG", "Oyo State", "Akinyele", 2},
+    // The inner name of a hint is the district: a town without a district code of its own carries the name as its
+    // district (admin2), as the report gives it.
+    {"Militants attacked a military base in Awdheegle (Afgooye, Lower Shabelle).", "Afgooye", kNpmOnly, "Afgooye", "SO", "Lower Shabeelle", "Afgooye", 2},
     // "Y countryside", "the countryside of Y": the province Y, not its namesake city (data/places/cues.txt).
     {"Regime forces shelled Tell Zibdiyeh in Idleb countryside.", "Idleb", kNpmOnly, "Idlib", "SY", "Idleb", "", 3},
     {"Regime forces shelled Tell Zibdiyeh in the southern countryside of Idleb.", "Idleb", kNpmOnly, "Idlib", "SY", "Idleb", "", 3},
