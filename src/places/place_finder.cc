@@ -72,8 +72,9 @@ PlaceMention ToMention(const Document& doc, const Gazetteer& gaz, const ArticleC
   uint32_t b = doc.tokens[c.span_first].begin, e = doc.tokens[c.span_last - 1].end;
   if (e <= doc.text.size() && b <= e) pm.loc.text = std::string(doc.text.substr(b, e - b));
   // The inner name of a hint is the district ("Awdheegle (Afgooye, Lower Shabelle)"): when its entry is
-  // a town with no district code of its own, the district is the one the report names.
-  if (c.hint_area && p.kind == PlaceKind::kPlace && pm.loc.admin2.empty()) {
+  // a town, the district is the one the report names, whether the town has no district code of its own
+  // (Afgooye) or GeoNames files it under another ("Kukawa LGA": the town of Kukawa, in Guzamala).
+  if (c.hint_area && p.kind == PlaceKind::kPlace) {
     const uint32_t nb = doc.tokens[c.first].begin, ne = doc.tokens[c.last - 1].end;
     if (ne <= doc.text.size() && nb <= ne) pm.loc.admin2 = std::string(doc.text.substr(nb, ne - nb));
   }
