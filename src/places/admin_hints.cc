@@ -307,7 +307,14 @@ void ReadAdminHints(const Document& doc, const Gazetteer& gaz, const PlaceCues& 
     if (paren ? !ReadSlots(toks, cands, ci, i, cues, &slots) : !ReadCommaSlots(toks, cands, ci, i, gaz, cues, &slots))
       continue;
     // X: the candidate ending right before the parenthesis or comma, if any.
-    const int x = ci > 0 && (cands[ci - 1].span_last == i || cands[ci - 1].last == i) ? static_cast<int>(ci - 1) : -1;
+    int x = ci > 0 && (cands[ci - 1].span_last == i || cands[ci - 1].last == i) ? static_cast<int>(ci - 1) : -1;
+    // Or a name of the index inside a longer name it lacks ("Dutse Magaji (Mariga LGA, Niger)": not
+    // Dutse of Jigawa): the capitalised words after it run up to the parenthesis.
+    if (x < 0 && paren && ci > 0 && cands[ci - 1].span_last < i && i - cands[ci - 1].span_last <= 3) {
+      bool run = true;
+      for (uint32_t k = cands[ci - 1].span_last; k < i && run; ++k) run = StartsUpper(toks[k]);
+      if (run) x = static_cast<int>(ci - 1);
+    }
     ApplyHint(gaz, slots, x, /*lone_slot_outer=*/paren, ci, country_words, candidates);
   }
   ReadInsideHints(doc, gaz, country_words, candidates);

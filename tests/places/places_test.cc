@@ -209,6 +209,8 @@ const Case kCases[] = {
     {"Militants attacked a military base in Awdheegle (Afgooye, Lower Shabelle).", "Afgooye", kNpmOnly, "Afgooye", "SO", "Lower Shabeelle", "Afgooye", 2},
     // "Al Shabaab" says the report is on Somalia (cues.txt country SO): Balad is not the town of Iraq.
     {"In Balad, Al Shabaab militants attacked a Somali military checkpoint.", "Balad", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
+    // A name of the index inside a longer name before the hint is confined to the hint's area too.
+    {"Troops clashed with militiamen at Dutse Magaji (Mariga LGA, Niger) on Monday.", "Dutse", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
     // "Y countryside", "the countryside of Y": the province Y, not its namesake city (data/places/cues.txt).
     {"Regime forces shelled Tell Zibdiyeh in Idleb countryside.", "Idleb", kNpmOnly, "Idlib", "SY", "Idleb", "", 3},
     {"Regime forces shelled Tell Zibdiyeh in the southern countryside of Idleb.", "Idleb", kNpmOnly, "Idlib", "SY", "Idleb", "", 3},
