@@ -46,6 +46,9 @@ struct Mention {
 struct DatasetRules {
   std::map<std::string, int> window_days;     // date precision -> days either side; absent: no link
   bool undated_link = true;                   // a mention without a date links on the other criteria
+  // Two mentions with no anchor in common (both dated, both placed below a country, or the same named actor1):
+  // true links them on the other criteria, false keeps them apart.
+  bool anchorless_link = false;
   std::set<std::string> split_modes;          // "FIGHT/occupy": a mode that is a kind of its own
   std::map<std::string, std::string> kind_aliases;  // kind -> the kind it is read as ("FIGHT" -> "ASSAULT")
   // A mention without a place: "apart" links to nothing, "link" links on the other criteria, "named" links

@@ -110,6 +110,21 @@ bool WithinWindow(const MentionDate& a, const MentionDate& b, const DatasetRules
   return std::llabs(*a.day - *b.day) <= std::max(wa->second, wb->second);
 }
 
+// Whether a place says more than its country ("Beni", "North Kivu"; not "United States").
+bool BelowCountry(const std::optional<Location>& l) {
+  return HasPlace(l) && !IsCountry(*l) && !(l->precision == 0 && l->admin1.empty());
+}
+
+// Whether two mentions share something specific: both dated, both placed below a country, or the same named
+// actor1. Three lenient criteria together (no date, a whole country, an unidentified attacker) are no
+// evidence of one incident: two undated killings "in the United States" stay apart.
+bool HaveAnAnchor(const Mention& a, const Mention& b, const DatasetRules& rules) {
+  if (DateOf(a).day && DateOf(b).day) return true;
+  if (BelowCountry(a.event.location) && BelowCountry(b.event.location)) return true;
+  const ActorRef& x = a.event.actor1;
+  return !x.empty() && !rules.generic_actors.count(x.id) && dataset_internal::ActorKey(x) == dataset_internal::ActorKey(b.event.actor1);
+}
+
 }  // namespace
 
 std::string KindOf(const Event& e, const DatasetRules& rules) {
@@ -123,7 +138,8 @@ bool MayReportOneIncident(const Mention& a, const Mention& b, const DatasetRules
   if (rules.same_article_apart && a.event.article_id == b.event.article_id) return false;
   const std::string kind = KindOf(a.event, rules);
   return kind == KindOf(b.event, rules) && SamePlace(a.event, b.event, rules) &&
-         WithinWindow(DateOf(a), DateOf(b), rules) && SameActors(a.event, b.event, rules, kind);
+         WithinWindow(DateOf(a), DateOf(b), rules) && SameActors(a.event, b.event, rules, kind) &&
+         (rules.anchorless_link || HaveAnAnchor(a, b, rules));
 }
 
 }  // namespace sitrep

@@ -80,6 +80,7 @@ const std::map<std::string, RuleHandler>& Handlers() {
       {"take_modality", AddToSet(&DatasetRules::take_modalities)},
       {"leave_modality", AddToSet(&DatasetRules::leave_modalities)},
       {"undated", Choice(&DatasetRules::undated_link, "link", "apart")},
+      {"anchorless", Choice(&DatasetRules::anchorless_link, "link", "apart")},
       {"unplaced",
        [](const std::vector<std::string>& v, DatasetRules* r) {
          if (std::string e = NeedValues(v, 1); !e.empty()) return e;
