@@ -107,6 +107,21 @@ bool CodeAgentless(const ArticleView& article, size_t si, const TriggerReading& 
     case When::kUnlessToll: if (has_toll || !placed) return false; break;
   }
   e->actor1 = p.agentless;
+  // "an IED planted by Al Shabaab militants exploded", "an Al Shabaab SVBIED exploded": an unclaimed
+  // agentless event is put down to the one armed group its sentence names (conventions.txt attributed_types).
+  if (rules.conventions.unclaimed_actors.Contains(p.agentless.id)) {
+    const ActorRef* named = nullptr;
+    const std::string& target = e->actor2.id;
+    for (const ActorSpan& x : article.Actors(si)) {
+      if (x.actor.id.empty() || x.modifier_only || x.actor.id == target ||
+          !rules.conventions.attributed_types.Contains(x.actor.type) ||
+          rules.conventions.unclaimed_actors.Contains(x.actor.id))
+        continue;
+      if (named && named->id != x.actor.id) return true;  // two groups: none is the agent for sure
+      named = &x.actor;
+    }
+    if (named) e->actor1 = *named;
+  }
   return true;
 }
 
@@ -251,6 +266,12 @@ std::optional<Event> CodeReading(const ArticleView& article, size_t si, const Tr
   // Victims named by the toll may give the event its target, and with it another ACLED type.
   if (AttachToll(article, si, roles, m, rules, counted_by_trigger, taken, &e) && !acled_fixed)
     ChooseAcled(p, rules.conventions, target, &e);
+  // A group the sentence names as the victims ("killing 3 Al Shabaab militants") is not the agentless event's agent.
+  if (!roles.actor1 && !p.agentless.id.empty() && !e.actor1.id.empty() && e.actor1.id == e.actor2.id &&
+      rules.conventions.unclaimed_actors.Contains(p.agentless.id)) {
+    e.actor1 = p.agentless;
+    if (!acled_fixed) ChooseAcled(p, rules.conventions, target, &e);
+  }
   // ACLED codes what happened, not what was intended, threatened or denied.
   if (rules.conventions.unrealised_modalities.Contains(e.modality)) {
     if (traced && !e.acled_event_type.empty())

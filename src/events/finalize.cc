@@ -154,6 +154,17 @@ void MergeIncidents(const ArticleView& article, const Conventions& conventions, 
       const bool may_lead = violent(e) ? (violent(lead) && i < j) : (i < j || violent(lead));
       if (!may_lead || !OneIncident(article, conventions, cues, lead, e)) continue;
       TakeMissingCounts(e, &lead);
+      // "ISWAP attacked a patrol using two IEDs": the weapon its sentence names says how the party's
+      // attack was made (conventions.txt weapon_event_types).
+      if (conventions.weapon_event_types.Contains(e.acled_event_type) &&
+          !conventions.weapon_event_types.Contains(lead.acled_event_type) && !lead.acled_event_type.empty() &&
+          e.actor1.id == lead.actor1.id && SentenceOf(article, e) == SentenceOf(article, lead)) {
+        lead.plover_type = e.plover_type;
+        lead.plover_mode = e.plover_mode;
+        lead.cameo_code = e.cameo_code;
+        lead.acled_event_type = e.acled_event_type;
+        lead.acled_sub_event_type = e.acled_sub_event_type;
+      }
       absorbed[j] = true;
       NoteMerged(trace, e, lead, "part of the same incident");
       break;
