@@ -42,6 +42,7 @@ Status Cues::Load(const std::string& path) {
       {"where_nouns", &where_nouns},
       {"locative_prepositions", &locative_prepositions},
       {"listing_words", &listing_words},
+      {"attribution_words", &attribution_words},
       {"series_words", &series_words},
       {"light_verbs", &light_verbs},
       {"repel_verbs", &repel_verbs},
