@@ -43,6 +43,8 @@ Status Cues::Load(const std::string& path) {
       {"locative_prepositions", &locative_prepositions},
       {"listing_words", &listing_words},
       {"attribution_words", &attribution_words},
+      {"attribution_doubts", &attribution_doubts},
+      {"target_words", &target_words},
       {"series_words", &series_words},
       {"light_verbs", &light_verbs},
       {"repel_verbs", &repel_verbs},

@@ -117,6 +117,10 @@ bool CodeAgentless(const ArticleView& article, size_t si, const TriggerReading& 
           !rules.conventions.attributed_types.Contains(x.actor.type) ||
           rules.conventions.unclaimed_actors.Contains(x.actor.id))
         continue;
+      // What was hit ("hurled at an Al Shabaab training center") is not who acted.
+      uint32_t k = x.first;
+      while (k > v.sentence().first_token && In(v.tok(k - 1).tag, {"DT", "JJ", "PRP$"})) --k;
+      if (k > v.sentence().first_token && rules.cues.target_words.Contains(v.tok(k - 1).lower)) continue;
       if (named && named->id != x.actor.id) return true;  // two groups: none is the agent for sure
       named = &x.actor;
     }

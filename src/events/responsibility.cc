@@ -29,7 +29,9 @@ void ApplyClaimsOfResponsibility(const ArticleView& article, size_t si, const Ev
   }
   // "Al Shabaab is believed to be responsible.", "Police blamed the ADF.": a sentence with a word of
   // attribution that names one armed group (conventions.txt attributed_types) and no other.
-  if (article.FirstWordIn(si, rules.cues.attribution_words).empty()) return;
+  if (article.FirstWordIn(si, rules.cues.attribution_words).empty() ||
+      !article.FirstWordIn(si, rules.cues.attribution_doubts).empty())
+    return;
   const ActorRef* named = nullptr;
   for (const ActorSpan& x : article.Actors(si)) {
     if (x.actor.id.empty() || x.modifier_only || !rules.conventions.attributed_types.Contains(x.actor.type) ||
