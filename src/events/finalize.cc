@@ -165,6 +165,14 @@ void MergeIncidents(const ArticleView& article, const Conventions& conventions, 
         lead.acled_event_type = e.acled_event_type;
         lead.acled_sub_event_type = e.acled_sub_event_type;
       }
+      // "The ADF attacked Mulango. The assailants killed two civilians.": the party's later event names who was
+      // hit where the lead did not, and with it what kind of violence the incident was.
+      if (lead.actor2.empty() && !e.actor2.empty() && e.actor1.id == lead.actor1.id && violent(lead) && violent(e) &&
+          !e.acled_event_type.empty()) {
+        lead.actor2 = e.actor2;
+        lead.acled_event_type = e.acled_event_type;
+        lead.acled_sub_event_type = e.acled_sub_event_type;
+      }
       absorbed[j] = true;
       NoteMerged(trace, e, lead, "part of the same incident");
       break;
