@@ -155,10 +155,12 @@ void MergeIncidents(const ArticleView& article, const Conventions& conventions, 
       if (!may_lead || !OneIncident(article, conventions, cues, lead, e)) continue;
       TakeMissingCounts(e, &lead);
       // "ISWAP attacked a patrol using two IEDs": the weapon its sentence names says how the party's
-      // attack was made (conventions.txt weapon_event_types).
+      // attack was made (conventions.txt weapon_event_types), unless guns were fired too (cues.txt small_arms:
+      // "attacked the base with explosions and gunfire" is an armed clash).
       if (conventions.weapon_event_types.Contains(e.acled_event_type) &&
           !conventions.weapon_event_types.Contains(lead.acled_event_type) && !lead.acled_event_type.empty() &&
-          e.actor1.id == lead.actor1.id && SentenceOf(article, e) == SentenceOf(article, lead)) {
+          e.actor1.id == lead.actor1.id && SentenceOf(article, e) == SentenceOf(article, lead) &&
+          !cues.ContextIn("small_arms", article.doc(), std::span(article.doc().sentences).subspan(SentenceOf(article, lead), 1))) {
         lead.plover_type = e.plover_type;
         lead.plover_mode = e.plover_mode;
         lead.cameo_code = e.cameo_code;
