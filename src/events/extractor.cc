@@ -422,13 +422,17 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
   found.reserve(2 * article.size());  // Event is large: growing the vector would move every event again
   TollCarrier tolls(*conventions_);
   ReportDates dates(article);
-  size_t previous_begin = 0;  // index in `found` of the previous sentence's first event
+  // Indexes in `found` of the first event of the sentence two before and of the previous one: a claim names
+  // the attacker of the events of the two sentences before it ("An IED targeted a convoy. It exploded after the
+  // soldiers passed. Al Shabaab took responsibility.").
+  size_t two_back_begin = 0, previous_begin = 0;
   for (size_t si = 0; si < article.size(); ++si) {
     const size_t here_begin = found.size();
-    ApplyClaimsOfResponsibility(article, si, rules, previous_begin, &found);  // pass 1
+    ApplyClaimsOfResponsibility(article, si, rules, two_back_begin, &found);  // pass 1
     dates.EnterSentence(si);
     CodeSentence(article, si, rules, in_article, &topic_memo, dates, &found);  // passes 2-6
     tolls.AfterSentence(si, here_begin, !article.Actors(si).empty(), &found);  // pass 7
+    two_back_begin = previous_begin;
     previous_begin = here_begin;
   }
   AbsorbProtestResponses(article, *conventions_, &found, trace);  // pass 8
