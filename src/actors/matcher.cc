@@ -48,8 +48,8 @@ class TokenKeys {
   std::unordered_map<uint32_t, std::string> folded_;
 };
 
-bool TokenFits(const PhraseToken& pt, std::string_view key, std::string_view norm) {
-  if (key != pt.key) return false;
+// Whether the token's case fits the phrase token's rule (its key being equal).
+bool CaseFits(const PhraseToken& pt, std::string_view norm) {
   switch (pt.rule) {
     case CaseRule::kAny: return true;
     case CaseRule::kCapitalized: return StartsUpper(norm);
@@ -58,11 +58,16 @@ bool TokenFits(const PhraseToken& pt, std::string_view key, std::string_view nor
   return false;
 }
 
-bool PhraseAt(const Phrase& p, const std::vector<Token>& toks, TokenKeys& keys, uint32_t i, uint32_t end) {
-  if (i + p.tokens.size() > end) return false;
-  for (size_t k = 0; k < p.tokens.size(); ++k) {
+bool TokenFits(const PhraseToken& pt, std::string_view key, std::string_view norm) {
+  return key == pt.key && CaseFits(pt, norm);
+}
+
+// Whether candidate `p` of the index (found by keys[i], so its first key is keys[i]: only its case rule is
+// left to test there) matches the tokens from `i`, before `end`.
+bool CandidateFits(const Phrase& p, const std::vector<Token>& toks, TokenKeys& keys, uint32_t i, uint32_t end) {
+  if (i + p.tokens.size() > end || !CaseFits(p.tokens[0], toks[i].norm)) return false;
+  for (size_t k = 1; k < p.tokens.size(); ++k)
     if (!TokenFits(p.tokens[k], keys[i + k], toks[i + k].norm)) return false;
-  }
   return true;
 }
 
@@ -72,7 +77,7 @@ const Phrase* Longest(const PhraseIndex& index, const std::vector<Token>& toks, 
   const auto* cands = index.Candidates(keys[i]);
   if (!cands) return nullptr;
   for (const Phrase& p : *cands)
-    if (PhraseAt(p, toks, keys, i, end)) return &p;
+    if (CandidateFits(p, toks, keys, i, end)) return &p;
   return nullptr;
 }
 
@@ -303,12 +308,18 @@ class SentenceMatcher {
   }
 
   // "M23 rebels", "U.N. experts": a head noun the actor's type allows joins the span.
+  // A noun may be the head of several types ("elements" of rebel groups and of armies: one "head" line
+  // each), so every candidate is tried, longest first.
   void ExtendHead(Raw* r) {
-    const Phrase* p = Longest(impl_.heads, toks_, keys_, r->last, end_);
-    if (!p) return;
-    std::string key = "|" + r->actor->type + "|";
-    if (p->label.find(key) == std::string::npos) return;
-    r->last += static_cast<uint32_t>(p->tokens.size());
+    if (r->last >= end_) return;
+    const auto* cands = impl_.heads.Candidates(keys_[r->last]);
+    if (!cands) return;
+    const std::string key = "|" + r->actor->type + "|";
+    for (const Phrase& p : *cands) {
+      if (p.label.find(key) == std::string::npos || !CandidateFits(p, toks_, keys_, r->last, end_)) continue;
+      r->last += static_cast<uint32_t>(p.tokens.size());
+      return;
+    }
   }
 
   std::string Resolve(uint32_t ambiguity) {

@@ -11,7 +11,8 @@ ArticleView::ArticleView(const ArticleAnalysis& a, const Cues& cues, const Conve
       places_(RangesBySentence(a.places)),
       times_(RangesBySentence(a.times)),
       counts_(RangesBySentence(a.counts)),
-      views_(a.doc->sentences.size()) {
+      views_(a.doc->sentences.size()),
+      context_found_(a.doc->sentences.size() * cues.context.size(), 0) {
   FindPreviousSubjects();
 }
 
@@ -76,6 +77,12 @@ std::string_view ArticleView::FirstWordIn(size_t si, const OwnedWordSet& words) 
   for (uint32_t i = s.first_token; i < s.last_token; ++i)
     if (words.Contains(doc().tokens[i].lower)) return doc().tokens[i].lower;
   return {};
+}
+
+bool ArticleView::HasContext(const Cues::ContextList& list, size_t si) const {
+  uint8_t& found = context_found_[si * cues_.context.size() + list.index];
+  if (found == 0) found = Cues::ContextInSentence(list, doc(), sentence(si)) ? 2 : 1;
+  return found == 2;
 }
 
 }  // namespace sitrep

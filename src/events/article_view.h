@@ -45,6 +45,10 @@ class ArticleView {
 
   // The sentence's view (built on first use).
   const SentenceView& View(size_t si) const;
+  // Whether some phrase of context list `list` occurs in sentence `si` (Cues::ContextInSentence),
+  // remembered: the conventions ask it again for each event of a sentence and of the two before it.
+  bool HasContext(const Cues::ContextList& list, size_t si) const;
+
   // The views of the sentences after `si`, for quotations that close later.
   FollowingViews Following(size_t si) const;
 
@@ -66,6 +70,8 @@ class ArticleView {
   // The subject a pronoun falls back on: the first acting party of the latest sentence that has one.
   std::vector<const ActorSpan*> previous_subject_;
   mutable std::vector<std::unique_ptr<SentenceView>> views_;
+  // Per sentence and context list (si * lists + index): 0 not yet read, 1 absent, 2 present.
+  mutable std::vector<uint8_t> context_found_;
 };
 
 }  // namespace sitrep

@@ -5,6 +5,27 @@
 
 namespace sitrep {
 
+namespace {
+
+// First word -> indices of the phrases it starts, in list order.
+WordMap<std::vector<uint32_t>> IndexByFirstWord(const std::vector<Cues::Phrase>& phrases) {
+  std::vector<std::pair<std::string, std::vector<uint32_t>>> firsts;
+  for (uint32_t p = 0; p < phrases.size(); ++p) {
+    if (phrases[p].empty()) continue;
+    const std::string& first = phrases[p].front();
+    auto it = std::find_if(firsts.begin(), firsts.end(), [&](const auto& f) { return f.first == first; });
+    if (it == firsts.end()) firsts.push_back({first, {p}});
+    else it->second.push_back(p);
+  }
+  return WordMap<std::vector<uint32_t>>(std::move(firsts));
+}
+
+bool WordMatches(const std::string& w, const Token& t, bool forms_only) {
+  return w == t.lower || (!forms_only && w == t.lemma);
+}
+
+}  // namespace
+
 Status Cues::Load(const std::string& path) {
   WordLists lists;
   if (Status s = WordLists::Load(path, &lists); !s.ok()) return s;
@@ -66,8 +87,13 @@ Status Cues::Load(const std::string& path) {
     if (name.rfind("context ", 0) != 0) continue;
     std::vector<WordLists::Entry> entries;
     if (Status s = lists.Take(name, &entries); !s.ok()) return s;
-    std::vector<Phrase>& phrases = context[name.substr(8)];
+    std::vector<Phrase>& phrases = context[name.substr(8)].phrases;
     for (WordLists::Entry& e : entries) phrases.push_back(std::move(e.words));
+  }
+  size_t index = 0;
+  for (auto& [name, list] : context) {
+    list.by_first_word = IndexByFirstWord(list.phrases);
+    list.index = index++;
   }
   if (Status s = lists.CheckAllTaken(); !s.ok()) return s;
   // The modality scan's words: its lists, plus "without" and "since", which it reads as themselves.
@@ -80,13 +106,6 @@ Status Cues::Load(const std::string& path) {
   return Status::OK();
 }
 
-namespace {
-
-bool WordMatches(const std::string& w, const Token& t, bool forms_only) {
-  return w == t.lower || (!forms_only && w == t.lemma);
-}
-
-}  // namespace
 
 bool Cues::PhraseAt(const Phrase& phrase, const Document& doc, const Sentence& s, uint32_t i, bool forms_only) {
   // A name is not the word: "21 March" is no march, "Rally Road" no rally.
@@ -107,8 +126,24 @@ bool Cues::ContextIn(std::string_view name, const Document& doc, std::span<const
   const auto it = context.find(name);
   if (it == context.end()) return false;
   for (const Sentence& s : sentences)
-    for (const Phrase& phrase : it->second)
-      if (PhraseIn(phrase, doc, s, false)) return true;
+    if (ContextInSentence(it->second, doc, s)) return true;
+  return false;
+}
+
+bool Cues::ContextInSentence(const ContextList& list, const Document& doc, const Sentence& s) {
+  // Any phrase anywhere answers: each token is looked up by its form and its lemma, and only the phrases
+  // those words start are compared (PhraseAt checks the first word again).
+  const auto any_at = [&](const std::vector<uint32_t>* starting, uint32_t i) {
+    if (!starting) return false;
+    for (uint32_t p : *starting)
+      if (PhraseAt(list.phrases[p], doc, s, i, /*forms_only=*/false)) return true;
+    return false;
+  };
+  for (uint32_t i = s.first_token; i < s.last_token; ++i) {
+    const Token& t = doc.tokens[i];
+    if (any_at(list.by_first_word.Find(t.lower), i)) return true;
+    if (t.lemma != t.lower && any_at(list.by_first_word.Find(t.lemma), i)) return true;
+  }
   return false;
 }
 

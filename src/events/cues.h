@@ -69,9 +69,18 @@ struct Cues {
   // Context phrases ("context NAME: phrase | phrase"): lemma or word sequences the coding conventions
   // test around an event (conventions.txt's "cue = NAME"), e.g. what turns a protest violent.
   using Phrase = std::vector<std::string>;
-  std::map<std::string, std::vector<Phrase>, std::less<>> context;
+  struct ContextList {
+    std::vector<Phrase> phrases;
+    // First word -> indices in `phrases`: a token is compared only with the phrases it may start
+    // (by its form or its lemma), not with every phrase of the list.
+    WordMap<std::vector<uint32_t>> by_first_word;
+    size_t index = 0;  // its place in `context`'s order: lets an article remember answers per list
+  };
+  std::map<std::string, ContextList, std::less<>> context;
   // Whether some phrase of context list `name` occurs in sentences [first, last) of `doc`.
   bool ContextIn(std::string_view name, const Document& doc, std::span<const Sentence> sentences) const;
+  // Whether some phrase of `list` occurs in sentence `s` (what ContextIn asks of each sentence).
+  static bool ContextInSentence(const ContextList& list, const Document& doc, const Sentence& s);
   // Whether `phrase` occurs in sentence `s`: its words in order, as lemma or form (only as form when
   // `forms_only`: "storm" then is not "stormed"), with at most two other tokens before each later word
   // ("burned old tyres", "fired tear gas"), never inside a name.

@@ -17,7 +17,12 @@ std::string PlaceKey(const Event& e) {
   return e.location->name;
 }
 
-bool Compatible(const Event& a, const Event& b) {
+// Whether `a` names an attacker the text does not identify.
+bool Unnamed(const ActorRef& a, const OwnedWordSet* unnamed_agents) {
+  return unnamed_agents && !a.id.empty() && unnamed_agents->Contains(a.id);
+}
+
+bool Compatible(const Event& a, const Event& b, const OwnedWordSet* unnamed_agents) {
   if (a.plover_type != b.plover_type) return false;
   if (a.plover_mode == "humanitarian-figure" || b.plover_mode == "humanitarian-figure") {
     if (a.plover_mode != b.plover_mode) return false;
@@ -36,7 +41,9 @@ bool Compatible(const Event& a, const Event& b) {
   std::string pa = PlaceKey(a), pb = PlaceKey(b);
   // A mention without an agent ("the recent capture of Walikale") joins one only at the same place.
   if (Key(a.actor1).empty() != Key(b.actor1).empty() && (pa.empty() || pa != pb)) return false;
-  if (!SameOrEitherEmpty(Key(a.actor1), Key(b.actor1))) return false;
+  if (!SameOrEitherEmpty(Key(a.actor1), Key(b.actor1)) && !Unnamed(a.actor1, unnamed_agents) &&
+      !Unnamed(b.actor1, unnamed_agents))
+    return false;
   if (!SameOrEitherEmpty(Key(a.actor2), Key(b.actor2))) return false;
   // Places: equal, or one side has none or only a region/country (precision 3).
   if (pa.empty() || pb.empty() || pa == pb) return true;
@@ -76,7 +83,7 @@ void Absorb(Event* keep, const Event& other) {
 
 }  // namespace
 
-std::vector<Event> MergeDuplicates(std::vector<Event> events, EventTrace* trace) {
+std::vector<Event> MergeDuplicates(std::vector<Event> events, EventTrace* trace, const OwnedWordSet* unnamed_agents) {
   std::vector<Event> out;
   out.reserve(events.size());
   // Only events of one PLOVER type can merge: compare each with the kept events of its type.
@@ -86,9 +93,11 @@ std::vector<Event> MergeDuplicates(std::vector<Event> events, EventTrace* trace)
     bool merged = false;
     for (size_t i : same_type) {
       Event& k = out[i];
-      if (Compatible(k, e)) {
-        // Keep the fuller mention's evidence: prefer one with an actor1.
-        if (k.actor1.empty() && !e.actor1.empty()) std::swap(k, e);
+      if (Compatible(k, e, unnamed_agents)) {
+        // Keep the fuller mention's evidence: prefer one with an actor1, and one that names it.
+        if ((k.actor1.empty() && !e.actor1.empty()) ||
+            (Unnamed(k.actor1, unnamed_agents) && !e.actor1.empty() && !Unnamed(e.actor1, unnamed_agents)))
+          std::swap(k, e);
         Absorb(&k, e);
         NoteMerged(trace, e, k, "a repeated mention (deduplication)");
         merged = true;

@@ -8,11 +8,16 @@
 #include "sitrep/event.h"
 #include "sitrep/events.h"
 
+#include "core/word_lists.h"
+
 namespace sitrep {
 
 // Merges mentions of the same event; drops events that still name no acting party (except
 // humanitarian figures, which by nature have none). `trace` (may be null) records each merge.
-std::vector<Event> MergeDuplicates(std::vector<Event> events, EventTrace* trace = nullptr);
+// `unnamed_agents` (may be null): actor ids that stand for an attacker the text does not identify
+// (conventions.txt unclaimed_actors): "an unidentified armed group" may be the group another mention names.
+std::vector<Event> MergeDuplicates(std::vector<Event> events, EventTrace* trace = nullptr,
+                                   const OwnedWordSet* unnamed_agents = nullptr);
 
 // When tracing (`trace` not null): records that `absorbed` was merged into `into`, and how.
 inline void NoteMerged(EventTrace* trace, const Event& absorbed, const Event& into, const char* how) {

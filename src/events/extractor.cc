@@ -221,8 +221,12 @@ void ChooseAcled(const Pattern& p, const Conventions& conventions, Conventions::
 // ("Residents protested ... They burned tyres and blocked the road. Police dispersed them.").
 Conventions::ContextTest ContextAround(const ArticleView& article, size_t si, const Cues& cues) {
   return [&article, si, &cues](std::string_view name) {
+    const auto it = cues.context.find(name);
+    if (it == cues.context.end()) return false;
     const size_t end = std::min(article.size(), si + 3);
-    return cues.ContextIn(name, article.doc(), std::span(article.doc().sentences).subspan(si, end - si));
+    for (size_t sj = si; sj < end; ++sj)
+      if (article.HasContext(it->second, sj)) return true;
+    return false;
   };
 }
 
@@ -420,7 +424,7 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
   TopicRules::Memo topic_memo(article.size());
   std::vector<Event> found;
   found.reserve(2 * article.size());  // Event is large: growing the vector would move every event again
-  TollCarrier tolls(*conventions_);
+  TollCarrier tolls(article, *cues_, *conventions_);
   ReportDates dates(article);
   // Indexes in `found` of the first event of the sentence two before and of the previous one: a claim names
   // the attacker of the events of the two sentences before it ("An IED targeted a convoy. It exploded after the

@@ -60,6 +60,19 @@ void TakeMissingCounts(const Event& from, Event* to) {
   }
 }
 
+// "Two soldiers were killed in a landmine attack by the rebels": the incident is coded by how it was done
+// (conventions.txt method_event_types) when the event that leads it does not say.
+void TakeMethod(const Conventions& conventions, const Event& from, Event* to) {
+  if (!conventions.method_event_types.Contains(from.acled_event_type) ||
+      conventions.method_event_types.Contains(to->acled_event_type))
+    return;
+  to->plover_type = from.plover_type;
+  to->plover_mode = from.plover_mode;
+  to->cameo_code = from.cameo_code;
+  to->acled_event_type = from.acled_event_type;
+  to->acled_sub_event_type = from.acled_sub_event_type;
+}
+
 }  // namespace
 
 // "Residents protested in Abomey-Calavi. Police dispersed them and arrested two.": ACLED codes one
@@ -109,8 +122,10 @@ bool OneIncident(const ArticleView& article, const Conventions& conventions, con
                  const Event& e) {
   if (lead.acled_event_type.empty() || lead.plover_type == "PROTEST") return false;
   if (lead.evidence.trigger_start == e.evidence.trigger_start) return false;
-  // Mentions of one event (same type, same agent) are merged with all their details by MergeDuplicates.
-  if (lead.plover_type == e.plover_type && lead.actor1.id == e.actor1.id) return false;
+  // Mentions of one event (same type and mode, same agent) are merged with all their details by
+  // MergeDuplicates; an abduction with a killing by the same group is one incident here.
+  if (lead.plover_type == e.plover_type && lead.plover_mode == e.plover_mode && lead.actor1.id == e.actor1.id)
+    return false;
   const size_t si = SentenceOf(article, lead), sj = SentenceOf(article, e);
   if (si > sj + 2 || sj > si + 2) return false;
   // What a report asserts and what a party claims of the same incident are one ("... detonated. Al
@@ -121,14 +136,25 @@ bool OneIncident(const ArticleView& article, const Conventions& conventions, con
   const bool same_telling = lead.modality == e.modality || (happened(lead) && happened(e));
   // A party the text did not name ("rifles were recovered too") may be any of the incident's.
   const bool stand_in = conventions.stand_in_actors.Contains(e.actor1.id);
+  // The arrests that follow a violent incident belong to it, whoever made them.
+  const bool followup = conventions.incident_followup_modes.Contains(e.plover_mode) &&
+                        conventions.violent_types.Contains(lead.plover_type) && lead.evidence.start <= e.evidence.start;
   // "an IED by unknown militants targeting the army detonated": two triggers of one kind in one sentence,
   // one of them with a party the text did not name, tell one incident (led by an event with a party:
   // one with none is dropped later and cannot carry another).
   const bool same_kind_here = si == sj && !lead.actor1.empty() && lead.acled_sub_event_type == e.acled_sub_event_type &&
                               (conventions.unclaimed_actors.Contains(lead.actor1.id) ||
                                conventions.unclaimed_actors.Contains(e.actor1.id));
+  // "The Mayi Mayi attacked the FARDC in Kasiki. Two soldiers and one civilian killed.": violence by no
+  // named party in the sentence right after a violent event with one is that event's toll.
+  const bool unnamed_sequel = sj == si + 1 && !lead.actor1.empty() &&
+                              !conventions.unclaimed_actors.Contains(lead.actor1.id) &&
+                              conventions.unclaimed_actors.Contains(e.actor1.id) &&
+                              conventions.violent_types.Contains(lead.plover_type) &&
+                              conventions.violent_types.Contains(e.plover_type);
   return same_telling &&
-         (ShareAParty(lead, e) || stand_in || same_kind_here || RefersBack(article, conventions, cues, lead, e)) &&
+         (ShareAParty(lead, e) || stand_in || followup || same_kind_here || unnamed_sequel ||
+          RefersBack(article, conventions, cues, lead, e)) &&
          SameTimeAndPlace(lead, e);
 }
 
@@ -145,32 +171,27 @@ void MergeIncidents(const ArticleView& article, const Conventions& conventions, 
   for (size_t j = 0; j < found->size(); ++j) {
     const Event& e = (*found)[j];
     if (e.acled_event_type.empty() || e.plover_type == "PROTEST") continue;
-    if (conventions.separate_modes.Contains(e.plover_mode)) continue;
+    const bool fight_outcome = conventions.fight_outcome_types.Contains(e.plover_type);
+    if (conventions.separate_modes.Contains(e.plover_mode) && !fight_outcome) continue;
     for (size_t i = 0; i < found->size(); ++i) {
       Event& lead = (*found)[i];
       if (i == j || absorbed[i]) continue;
+      // A retreat ends the fight told before it (or in its sentence): a fight, not a capture (a withdrawal
+      // after a capture is the territorial record), of which the one who retreats is a party.
+      if (fight_outcome && (lead.plover_type != "FIGHT" || conventions.separate_modes.Contains(lead.plover_mode) ||
+                            i > j || !ShareAParty(lead, e)))
+        continue;
       // A violent event is led only by an earlier violent one; anything else by an earlier event or a
       // violent one after it.
       const bool may_lead = violent(e) ? (violent(lead) && i < j) : (i < j || violent(lead));
       if (!may_lead || !OneIncident(article, conventions, cues, lead, e)) continue;
       TakeMissingCounts(e, &lead);
-      // "ISWAP attacked a patrol using two IEDs": the weapon its sentence names says how the party's
-      // attack was made (conventions.txt weapon_event_types), unless guns were fired too (cues.txt small_arms:
-      // "attacked the base with explosions and gunfire" is an armed clash).
-      if (conventions.weapon_event_types.Contains(e.acled_event_type) &&
-          !conventions.weapon_event_types.Contains(lead.acled_event_type) && !lead.acled_event_type.empty() &&
-          e.actor1.id == lead.actor1.id && SentenceOf(article, e) == SentenceOf(article, lead) &&
-          !cues.ContextIn("small_arms", article.doc(), std::span(article.doc().sentences).subspan(SentenceOf(article, lead), 1))) {
-        lead.plover_type = e.plover_type;
-        lead.plover_mode = e.plover_mode;
-        lead.cameo_code = e.cameo_code;
-        lead.acled_event_type = e.acled_event_type;
-        lead.acled_sub_event_type = e.acled_sub_event_type;
-      }
+      TakeMethod(conventions, e, &lead);
       // "The ADF attacked Mulango. The assailants killed two civilians.": the party's later event names who was
-      // hit where the lead did not, and with it what kind of violence the incident was.
+      // hit where the lead did not, and with it what kind of violence the incident was (unless the lead says
+      // how it was done: conventions.txt method_event_types).
       if (lead.actor2.empty() && !e.actor2.empty() && e.actor1.id == lead.actor1.id && violent(lead) && violent(e) &&
-          !e.acled_event_type.empty()) {
+          !e.acled_event_type.empty() && !conventions.method_event_types.Contains(lead.acled_event_type)) {
         lead.actor2 = e.actor2;
         lead.acled_event_type = e.acled_event_type;
         lead.acled_sub_event_type = e.acled_sub_event_type;
@@ -188,7 +209,7 @@ void MergeIncidents(const ArticleView& article, const Conventions& conventions, 
 // sanctions and support happen wherever their speakers are: they inherit nothing.
 void Finalize(const ArticleAnalysis& a, const Conventions& conventions, std::vector<Event> found,
               std::vector<Event>* out, EventTrace* trace) {
-  std::vector<Event> merged = MergeDuplicates(std::move(found), trace);
+  std::vector<Event> merged = MergeDuplicates(std::move(found), trace, &conventions.unclaimed_actors);
   out->reserve(out->size() + merged.size());
   for (Event& e : merged) {
     if (!e.location && a.main_place && !conventions.verbal_types.Contains(e.plover_type)) {

@@ -110,15 +110,21 @@ void AddHumanitarianFigures(const ArticleView& article, size_t si, const EventRu
 
 // 7. "JNIM ambushed a convoy near Boni. 10 soldiers were killed.": a toll in the sentence right after a
 //    violent event (or the one after a sentence that coded nothing), with nobody named to have caused
-//    it, is that event's toll.
+//    it, is that event's toll. A figure the text states as the one to use ("Several were killed. Unknown
+//    fatalities coded as 10.": cues.txt `context stated_toll`) replaces the event's own instead.
 class TollCarrier {
  public:
-  explicit TollCarrier(const Conventions& conventions) : conventions_(conventions) {}
+  TollCarrier(const ArticleView& article, const Cues& cues, const Conventions& conventions)
+      : article_(article), cues_(cues), conventions_(conventions) {}
   // Call once per sentence, after its events were added to `events` from index `here_begin` on;
   // `names_a_party`: the sentence names an actor.
   void AfterSentence(size_t si, size_t here_begin, bool names_a_party, std::vector<Event>* events);
 
  private:
+  // Whether sentence `si` states the figure to use for its event ("fatalities coded as 10").
+  bool StatesToll(size_t si) const;
+  const ArticleView& article_;
+  const Cues& cues_;
   const Conventions& conventions_;
   size_t last_violent_ = SIZE_MAX, last_violent_sentence_ = SIZE_MAX;
   size_t open_until_ = 0;  // the last sentence whose toll may still be the last violent event's

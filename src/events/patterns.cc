@@ -12,6 +12,8 @@
 #include "core/strings.h"
 
 namespace sitrep {
+
+using namespace std::string_view_literals;  // tags compared as views of known length
 namespace {
 
 using strings::Trim;
@@ -42,19 +44,19 @@ void AddInflections(const std::string& w, std::unordered_set<std::string>* out) 
   }
 }
 
-bool HasNounTag(const Token& t) { return t.tag.rfind("NN", 0) == 0; }
+bool HasNounTag(const Token& t) { return t.tag.starts_with("NN"sv); }
 
 // Tokens that may sit between the words of a multiword trigger: "held a 'productive call' with".
 bool IsGapToken(const Token& t) {
-  if (t.kind == TokenKind::kPunct) return t.norm == "\"" || t.norm == "'" || t.norm == "`";
+  if (t.kind == TokenKind::kPunct) return t.norm == "\"" || t.norm == "'"sv || t.norm == "`"sv;
   // A perfect auxiliary in a passive told from the thing's side: "weapons have been seized".
-  if (t.lemma == "have" && t.tag.rfind("VB", 0) == 0) return true;
+  if (t.lemma == "have"sv && t.tag.starts_with("VB"sv)) return true;
   if (!t.tag.empty()) {
     // Numbers too: "fired two mortars at", "fired 82mm mortars at".
-    return t.tag == "DT" || t.tag == "JJ" || t.tag == "JJR" || t.tag == "JJS" || t.tag == "PRP$" ||
-           t.tag == "RB" || t.tag == "CD" || t.tag == "``" || t.tag == "''";
+    return t.tag == "DT"sv || t.tag == "JJ"sv || t.tag == "JJR"sv || t.tag == "JJS"sv || t.tag == "PRP$"sv ||
+           t.tag == "RB"sv || t.tag == "CD"sv || t.tag == "``"sv || t.tag == "''"sv || t.tag == "NN"sv || t.tag == "NNS"sv;
   }
-  return t.lower == "a" || t.lower == "an" || t.lower == "the" || t.lower == "their" || t.lower == "its";
+  return t.lower == "a"sv || t.lower == "an"sv || t.lower == "the"sv || t.lower == "their"sv || t.lower == "its"sv;
 }
 
 bool WordMatches(const std::string& w, const Token& t) { return w == t.lemma || w == t.lower; }
@@ -62,8 +64,8 @@ bool WordMatches(const std::string& w, const Token& t) { return w == t.lemma || 
 // "and" or "," between two numbers: "120mm and 82mm".
 bool JoinsNumbers(const Document& doc, const Sentence& s, uint32_t pos) {
   const Token& t = doc.tokens[pos];
-  if (t.lower != "and" && t.lower != "," && t.lower != "or") return false;
-  return pos > s.first_token && pos + 1 < s.last_token && doc.tokens[pos - 1].tag == "CD" && doc.tokens[pos + 1].tag == "CD";
+  if (t.lower != "and"sv && t.lower != ","sv && t.lower != "or"sv) return false;
+  return pos > s.first_token && pos + 1 < s.last_token && doc.tokens[pos - 1].tag == "CD"sv && doc.tokens[pos + 1].tag == "CD"sv;
 }
 
 // Whether the token at `pos` may stand between two words of a multiword trigger, counting it in
@@ -73,8 +75,8 @@ bool JoinsNumbers(const Document& doc, const Sentence& s, uint32_t pos) {
 // large cache of ammunition"): the noun and its "of" count as one word.
 bool QuantityOf(const Document& doc, const Sentence& s, uint32_t pos) {
   const Token& t = doc.tokens[pos];
-  if ((t.tag == "NN" || t.tag == "NNS") && pos + 1 < s.last_token) return doc.tokens[pos + 1].lower == "of";
-  return t.lower == "of" && pos > s.first_token && (doc.tokens[pos - 1].tag == "NN" || doc.tokens[pos - 1].tag == "NNS");
+  if ((t.tag == "NN"sv || t.tag == "NNS"sv) && pos + 1 < s.last_token) return doc.tokens[pos + 1].lower == "of"sv;
+  return t.lower == "of"sv && pos > s.first_token && (doc.tokens[pos - 1].tag == "NN"sv || doc.tokens[pos - 1].tag == "NNS"sv);
 }
 
 bool SkipInGap(const Document& doc, const Sentence& s, uint32_t pos, uint32_t* words, uint32_t* tokens) {
@@ -88,6 +90,39 @@ bool SkipInGap(const Document& doc, const Sentence& s, uint32_t pos, uint32_t* w
   ++*tokens;
   return true;
 }
+
+// SkipInGap with its per-token tests (may the token stand in a gap? does it count as a word there?)
+// worked out once per token of the sentence: every candidate pattern of every trigger word asks them again.
+class GapTokens {
+ public:
+  GapTokens(const Document& doc, const Sentence& s) : doc_(doc), s_(s), state_(s.last_token - s.first_token, 0) {}
+  bool Skip(uint32_t pos, uint32_t* words, uint32_t* tokens) {
+    const uint8_t state = StateOf(pos);
+    if (*tokens >= 8 || !(state & kGap)) return false;
+    const bool counts = state & kCounts;
+    if (counts && *words >= 3) return false;
+    if (counts) ++*words;
+    ++*tokens;
+    return true;
+  }
+
+ private:
+  enum : uint8_t { kKnown = 1, kGap = 2, kCounts = 4 };
+  uint8_t StateOf(uint32_t pos) {
+    uint8_t& state = state_[pos - s_.first_token];
+    if (state == 0) {
+      const Token& t = doc_.tokens[pos];
+      const bool joins = JoinsNumbers(doc_, s_, pos);
+      const bool gap = IsGapToken(t) || joins || QuantityOf(doc_, s_, pos);
+      const bool counts = t.tag != "CD"sv && !joins && t.lower != "of"sv;
+      state = kKnown | (gap ? kGap : 0) | (counts ? kCounts : 0);
+    }
+    return state;
+  }
+  const Document& doc_;
+  const Sentence& s_;
+  std::vector<uint8_t> state_;  // per token of the sentence: 0 not yet worked out
+};
 
 }  // namespace
 
@@ -347,15 +382,16 @@ void EventExtractor::Patterns::PickBySecondWord(const Document& doc, const Sente
 
 std::vector<TriggerMatch> EventExtractor::Patterns::Find(const Document& doc, const Sentence& s) const {
   std::vector<TriggerMatch> out;
+  GapTokens gaps(doc, s);
+  std::vector<uint32_t> picked;
   for (uint32_t i = s.first_token; i < s.last_token; ++i) {
     const Token& t = doc.tokens[i];
     const bool tagged = !t.tag.empty();
     // A participle the tagger read as an adjective ("was beaten/JJ to death") may still be the verb;
     // SelectTriggers drops those that only describe a noun ("the occupied territories").
-    const bool is_verb = !tagged || t.tag.rfind("VB", 0) == 0 || (t.tag == "JJ" && strings::HasParticipleEnding(t.lower));
-    const bool is_noun = !tagged || t.tag.rfind("NN", 0) == 0;
+    const bool is_verb = !tagged || t.tag.starts_with("VB"sv) || (t.tag == "JJ"sv && strings::HasParticipleEnding(t.lower));
+    const bool is_noun = !tagged || t.tag.starts_with("NN"sv);
     TriggerMatch best;
-    std::vector<uint32_t> picked;
     auto consider = [&](const std::string& key) {
       const std::vector<const Pattern*>* candidates = by_first_lemma.Find(key);
       if (!candidates) return;
@@ -373,7 +409,7 @@ std::vector<TriggerMatch> EventExtractor::Patterns::Find(const Document& doc, co
         for (size_t w = 1; w < p->words.size() && ok; ++w) {
           uint32_t gap_words = 0, gap_tokens = 0;
           while (pos < s.last_token && !WordMatches(p->words[w], doc.tokens[pos]) &&
-                 SkipInGap(doc, s, pos, &gap_words, &gap_tokens))
+                 gaps.Skip(pos, &gap_words, &gap_tokens))
             ++pos;
           ok = pos < s.last_token && WordMatches(p->words[w], doc.tokens[pos]);
           ++pos;

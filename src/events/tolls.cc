@@ -145,11 +145,17 @@ bool AttachToll(const ArticleView& article, size_t si, const RoleTuple& roles, c
   return NameVictims(victims, rules, e);
 }
 
+bool TollCarrier::StatesToll(size_t si) const {
+  return cues_.ContextIn("stated_toll", article_.doc(), std::span(article_.doc().sentences).subspan(si, 1));
+}
+
 void TollCarrier::AfterSentence(size_t si, size_t here_begin, bool names_a_party, std::vector<Event>* events) {
   std::vector<Event>& found = *events;
   // The toll may come in the next sentence, or the one after a sentence that coded nothing and named no
   // party ("The clash started at dawn. At least 3 people were killed.").
-  if (last_violent_ != SIZE_MAX && si <= open_until_) {
+  // A stated figure belongs to the last violent event however far back (it says how that event was coded).
+  const bool stated = last_violent_ != SIZE_MAX && StatesToll(si);
+  if (last_violent_ != SIZE_MAX && (si <= open_until_ || stated)) {
     // Figures of the one sentence add up ("killing about 30 assailants, while four soldiers died").
     const std::vector<std::string>& roles = conventions_.casualty_roles.words();
     std::vector<bool> filled_here(roles.size(), false);
@@ -160,8 +166,8 @@ void TollCarrier::AfterSentence(size_t si, size_t here_begin, bool names_a_party
         for (size_t r = 0; r < roles.size(); ++r) {
           Estimate* from = e.counts.Find(roles[r]);
           Estimate* to = found[last_violent_].counts.Find(roles[r]);
-          if (from && to && !from->empty() && (to->empty() || filled_here[r])) {
-            *to = to->empty() ? *from : Sum(*to, *from);
+          if (from && to && !from->empty() && (to->empty() || filled_here[r] || stated)) {
+            *to = to->empty() || (stated && !filled_here[r]) ? *from : Sum(*to, *from);
             *from = Estimate();
             moved = true;
             filled_here[r] = true;

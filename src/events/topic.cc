@@ -2,6 +2,7 @@
 #include "topic.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "article_view.h"
 #include "core/strings.h"
@@ -62,9 +63,20 @@ Status TopicRules::Load(const std::string& path, const Cues& cues) {
   }
   causes_ = PhraseIndex(std::move(cause_entries));
   if (domains_.empty()) return Status::Corruption(path + ": no 'domain NAME:' list");
-  std::vector<std::string> all = conflict_words_.words();
-  for (const Domain& d : domains_) all.insert(all.end(), d.words.words().begin(), d.words.words().end());
-  article_words_ = OwnedWordSet(std::move(all));
+  std::vector<std::pair<std::string, WordTopics>> topics;
+  std::unordered_map<std::string, size_t> at;  // word -> index in topics
+  auto topics_of = [&](const std::string& w) -> WordTopics& {
+    auto [it, added] = at.try_emplace(w, topics.size());
+    if (added) topics.emplace_back(w, WordTopics{});
+    return topics[it->second].second;
+  };
+  for (const std::string& w : conflict_words_.words()) topics_of(w).conflict = true;
+  for (uint32_t d = 0; d < domains_.size(); ++d)
+    for (const std::string& w : domains_[d].words.words()) {
+      std::vector<uint32_t>& in = topics_of(w).domains;
+      if (in.empty() || in.back() != d) in.push_back(d);
+    }
+  article_words_ = WordMap<WordTopics>(std::move(topics));
   return lists.CheckAllTaken();
 }
 
@@ -80,9 +92,10 @@ TopicDecision TopicRules::ForArticle(const ArticleView& article) const {
   int conflict = 0;
   std::vector<int> in_domain(domains_.size(), 0);
   for (const Token& t : article.doc().tokens) {
-    if (!article_words_.Contains(t.lower)) continue;
-    conflict += conflict_words_.Contains(t.lower);
-    for (size_t d = 0; d < domains_.size(); ++d) in_domain[d] += domains_[d].words.Contains(t.lower);
+    const WordTopics* topics = article_words_.Find(t.lower);
+    if (!topics) continue;
+    conflict += topics->conflict;
+    for (uint32_t d : topics->domains) ++in_domain[d];
   }
   const std::string section = SectionOf(article.analysis());
   const Domain* best = nullptr;

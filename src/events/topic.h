@@ -12,6 +12,7 @@
 
 #include "core/word_lists.h"
 #include "cues.h"
+#include "core/word_set.h"
 #include "sitrep/events.h"
 #include "sitrep/status.h"
 
@@ -59,7 +60,12 @@ class TopicRules {
   void ReadCauses(const ArticleView& article, size_t si, Memo* memo) const;
 
   OwnedWordSet section_fields_, sections_not_political_, conflict_words_, armed_words_, unrest_words_;
-  OwnedWordSet article_words_;  // every domain and conflict word: the article pass's first test
+  // Every domain and conflict word, with what it counts for: the article pass looks each token up once.
+  struct WordTopics {
+    bool conflict = false;
+    std::vector<uint32_t> domains;  // indices in domains_, ascending
+  };
+  WordMap<WordTopics> article_words_;
   OwnedWordSet armed_actor_types_, armed_actor_types_after_cause_, nonviolent_objects_;
   std::vector<Domain> domains_;
   PhraseIndex causes_;  // "cause NAME" phrases and the denials

@@ -122,6 +122,13 @@ bool IsNonviolentSense(const SentenceView& v, const TriggerMatch& m, const Event
   return rules.topic.HasNonviolentObject(v, m);
 }
 
+// "carried out a grenade attack", "found out": a verb with the particle "out" performs or learns; it takes
+// nothing.
+bool PerformedWith(const SentenceView& v, uint32_t verb) {
+  const Sentence& s = v.sentence();
+  return verb + 1 < s.last_token && v.doc().tokens[verb + 1].lower == "out";
+}
+
 // "seized two landmines and three grenades", "defused an IED": an explosive named as what was taken or
 // made safe is no explosion (cues.txt weapon_taking_verbs, before it in its clause).
 bool IsExplosiveTaken(const SentenceView& v, const TriggerMatch& m, const EventRules& rules) {
@@ -130,7 +137,7 @@ bool IsExplosiveTaken(const SentenceView& v, const TriggerMatch& m, const EventR
   for (uint32_t k = m.first, steps = 0; k > s.first_token && steps < 12; ++steps) {
     --k;
     if (v.IsClauseBoundary(k)) return false;
-    if (v.IsVerb(k)) return rules.cues.weapon_taking_verbs.Contains(v.Lemma(k));
+    if (v.IsVerb(k)) return rules.cues.weapon_taking_verbs.Contains(v.Lemma(k)) && !PerformedWith(v, k);
   }
   return false;
 }
@@ -160,6 +167,37 @@ const char* NotReportedBecause(const SentenceView& v, const std::vector<TriggerM
   return nullptr;
 }
 
+// Whether every ACLED reading of `p` is of a type that says how violence was done (conventions.txt
+// method_event_types): an airstrike, a landmine attack.
+bool IsMethod(const Pattern& p, const EventRules& rules) {
+  return !p.acled.empty() && std::all_of(p.acled.begin(), p.acled.end(), [&](const AcledRule& r) {
+    return rules.conventions.method_event_types.Contains(r.event_type);
+  });
+}
+
+// "US forces killed one militant during an airstrike", "killed ... in a landmine attack": the circumstance
+// noun says how the violent verb before it was done, and so how the event is coded (its pattern's types;
+// the verb's frame still reads the roles).
+void GiveMethod(const TriggerMatch& circumstance, const EventRules& rules, std::vector<ReportedTrigger>* reported) {
+  if (!IsMethod(*circumstance.pattern, rules) || circumstance.pattern->frame != Frame::kAttack) return;
+  for (auto it = reported->rbegin(); it != reported->rend(); ++it) {
+    if (it->nominal || it->match.head > circumstance.head || !IsViolent(it->match, rules.conventions)) continue;
+    if (it->match.pattern->frame == Frame::kAttack && !IsMethod(*it->match.pattern, rules))
+      it->match.pattern = circumstance.pattern;
+    return;
+  }
+}
+
+// "a remote-controlled IED by Al Shabaab, targeting an AMISOM convoy, detonated": the verb tells the
+// explosion of the explosive noun before it, which reports the event (and whose "by" names who set it); read
+// on its own, the verb would take the target named between them for its subject.
+bool TellsReportedExplosion(const std::vector<ReportedTrigger>& reported, const ReportedTrigger& t) {
+  if (t.nominal || t.match.pattern->plover_mode != "explosive") return false;
+  return std::any_of(reported.begin(), reported.end(), [&](const ReportedTrigger& r) {
+    return r.nominal && r.match.pattern->plover_mode == "explosive" && r.match.last < t.match.first;
+  });
+}
+
 }  // namespace
 
 std::vector<ReportedTrigger> SelectTriggers(const SentenceView& v, const std::vector<TriggerMatch>& matches,
@@ -174,6 +212,11 @@ std::vector<ReportedTrigger> SelectTriggers(const SentenceView& v, const std::ve
     ReportedTrigger t{m, IsNominal(v, m), loser_of[mi]};
     if (const char* why = NotReportedBecause(v, matches, mi, absorbed[mi], t, rules)) {
       if (m.pattern->frame != Frame::kBlock) NoteDropped(rules, m, why);
+      if (t.nominal && IsCircumstanceOfEarlierViolence(v, matches, m, rules)) GiveMethod(m, rules, &out);
+      continue;
+    }
+    if (TellsReportedExplosion(out, t)) {
+      NoteDropped(rules, m, "the explosion of an explosive the sentence already reports (\"an IED ... detonated\")");
       continue;
     }
     if (m.pattern->frame == Frame::kRetreat && talks && rules.patterns.walkout) t.match.pattern = rules.patterns.walkout;

@@ -86,12 +86,14 @@ Status PlaceCues::TakeNameParticles(WordLists* lists) {
   for (WordLists::Entry& e : entries) {
     if (e.words.size() != 1 || e.words[0].size() < 2 || e.words[0].back() != '-')
       return Status::InvalidArgument(lists->Where(e.line) + "a name particle is one word ending with '-' (\"al-\")");
+    if (!e.words[0].empty()) particle_first_byte_[static_cast<unsigned char>(e.words[0][0])] = true;
     name_particles_.push_back(std::move(e.words[0]));
   }
   return Status::OK();
 }
 
 bool PlaceCues::StartsWithNameParticle(std::string_view word) const {
+  if (word.empty() || !particle_first_byte_[static_cast<unsigned char>(word[0])]) return false;
   for (const std::string& p : name_particles_) {
     if (word.size() > p.size() && word.compare(0, p.size(), p) == 0) {
       const char next = word[p.size()];

@@ -4,6 +4,7 @@
 #ifndef SITREP_SRC_PLACES_PLACE_CUES_H_
 #define SITREP_SRC_PLACES_PLACE_CUES_H_
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -69,6 +70,8 @@ class PlaceCues {
 
   OwnedWordSet direction_, locative_;
   std::vector<std::string> name_particles_;  // few: a linear scan
+  // The first bytes of the particles: most words start with none of them, and skip the scan.
+  std::array<bool, 256> particle_first_byte_{};
   std::vector<CountryWord> country_words_;
   WordMap<std::vector<uint32_t>> country_first_;  // first word -> indices into country_words_
   Phrases near_before_, near_after_;

@@ -9,6 +9,9 @@
 
 namespace sitrep {
 
+// Tags and words compared as views of known length: no strlen and no out-of-line compare per token.
+using namespace std::string_view_literals;
+
 static bool In(std::string_view tag, std::initializer_list<std::string_view> tags) {
   return std::find(tags.begin(), tags.end(), tag) != tags.end();
 }
@@ -18,10 +21,10 @@ static bool In(std::string_view tag, std::initializer_list<std::string_view> tag
 static void RepairProgressives(const Tagger& tagger, Document* doc, const Sentence& s) {
   for (uint32_t i = s.first_token + 1; i < s.last_token; ++i) {
     Token& t = doc->tokens[i];
-    if (t.tag != "NN" || t.lower.size() < 5 || t.lower.compare(t.lower.size() - 3, 3, "ing") != 0) continue;
+    if (t.tag != "NN"sv || t.lower.size() < 5 || t.lower.compare(t.lower.size() - 3, 3, "ing") != 0) continue;
     uint32_t k = i;
-    while (k > s.first_token && (doc->tokens[k - 1].tag == "RB" || doc->tokens[k - 1].tag == "RBR")) --k;
-    if (k == s.first_token || doc->tokens[k - 1].lemma != "be") continue;
+    while (k > s.first_token && (doc->tokens[k - 1].tag == "RB"sv || doc->tokens[k - 1].tag == "RBR"sv)) --k;
+    if (k == s.first_token || doc->tokens[k - 1].lemma != "be"sv) continue;
     t.tag = "VBG";
     t.lemma = tagger.Lemmatize(t.norm, "VBG");
   }
@@ -33,11 +36,11 @@ static void RepairProgressives(const Tagger& tagger, Document* doc, const Senten
 static void RepairShot(const Tagger& tagger, Document* doc, const Sentence& s) {
   for (uint32_t i = s.first_token + 1; i + 1 < s.last_token; ++i) {
     Token& t = doc->tokens[i];
-    if (t.tag != "NN" || t.lower != "shot") continue;
+    if (t.tag != "NN"sv || t.lower != "shot"sv) continue;
     const Token& next = doc->tokens[i + 1];
     const std::string& before = doc->tokens[i - 1].tag;
-    if (!(next.lower == "dead" || next.lower == "at" || next.tag == "DT" || next.tag == "NNS")) continue;
-    if (next.lower != "dead" && before.rfind("NN", 0) != 0 && before != "PRP") continue;
+    if (!(next.lower == "dead"sv || next.lower == "at"sv || next.tag == "DT"sv || next.tag == "NNS"sv)) continue;
+    if (next.lower != "dead"sv && !before.starts_with("NN"sv) && before != "PRP"sv) continue;
     t.tag = "VBD";
     t.lemma = tagger.Lemmatize(t.norm, "VBD");
   }
@@ -49,16 +52,16 @@ static void RepairShot(const Tagger& tagger, Document* doc, const Sentence& s) {
 static void RepairPastTense(const Tagger& tagger, Document* doc, const Sentence& s) {
   for (uint32_t i = s.first_token + 1; i + 1 < s.last_token; ++i) {
     Token& t = doc->tokens[i];
-    if (t.tag != "VBN") continue;
+    if (t.tag != "VBN"sv) continue;
     const Token& prev = doc->tokens[i - 1];
     const std::string& next = doc->tokens[i + 1].tag;
-    if (prev.tag != "NNS" && prev.tag != "NNP" && prev.tag != "NNPS" && prev.tag != "NN") continue;
-    if (next != "CD" && next != "DT" && next != "PRP$") continue;
+    if (prev.tag != "NNS"sv && prev.tag != "NNP"sv && prev.tag != "NNPS"sv && prev.tag != "NN"sv) continue;
+    if (next != "CD"sv && next != "DT"sv && next != "PRP$"sv) continue;
     bool auxiliary = false;
     for (uint32_t k = i; k > s.first_token && k + 4 > i && !auxiliary;) {
       --k;
       const std::string& l = doc->tokens[k].lemma.empty() ? doc->tokens[k].lower : doc->tokens[k].lemma;
-      auxiliary = l == "be" || l == "have" || l == "get";
+      auxiliary = l == "be"sv || l == "have"sv || l == "get"sv;
     }
     if (auxiliary) continue;
     t.tag = "VBD";
@@ -71,9 +74,9 @@ static void RepairPastTense(const Tagger& tagger, Document* doc, const Sentence&
 static void RepairPassiveParticiples(const Tagger& tagger, Document* doc, const Sentence& s) {
   for (uint32_t i = s.first_token + 1; i + 1 < s.last_token; ++i) {
     Token& t = doc->tokens[i];
-    if (t.tag != "JJ" || !strings::HasParticipleEnding(t.lower)) continue;
+    if (t.tag != "JJ"sv || !strings::HasParticipleEnding(t.lower)) continue;
     const std::string& next = doc->tokens[i + 1].lower;
-    if ((next != "by" && next != "to") || doc->tokens[i - 1].lemma != "be") continue;
+    if ((next != "by"sv && next != "to"sv) || doc->tokens[i - 1].lemma != "be"sv) continue;
     t.tag = "VBN";
     t.lemma = tagger.Lemmatize(t.norm, "VBN");
   }
@@ -96,32 +99,32 @@ static void RepairPresentTense(const Tagger& tagger, Document* doc, const Senten
   // A capitalised opening plural the tagger read as a name ("Gunmen/NNP attack/NN a police station").
   auto plural = [&](uint32_t k) {
     const std::string& l = doc->tokens[k].lower;
-    return tag(k) == "NNS" || (tag(k) == "NNP" && k == s.first_token && l.size() > 3 &&
+    return tag(k) == "NNS"sv || (tag(k) == "NNP"sv && k == s.first_token && l.size() > 3 &&
                                (l.back() == 's' || l.compare(l.size() - 3, 3, "men") == 0));
   };
   auto ends_phrase = [&](uint32_t k) {
-    return k > s.first_token && ((tag(k) == "NN" && plural(k - 1)) ||
-                                 (tag(k) == "NNS" && tag(k - 1) == "NN" && object_follows(k)));
+    return k > s.first_token && ((tag(k) == "NN"sv && plural(k - 1)) ||
+                                 (tag(k) == "NNS"sv && tag(k - 1) == "NN"sv && object_follows(k)));
   };
   while (i < s.last_token && in_phrase(i) && !ends_phrase(i)) head = i++;
   if (head == UINT32_MAX) return;
   // "Residents of Kibera", "Teachers in Eldoret": a name in a prepositional phrase after the head.
   const std::string_view prep = i + 1 < s.last_token ? std::string_view(doc->tokens[i].lower) : std::string_view();
-  if (prep == "of")
+  if (prep == "of"sv)
     for (++i; i < s.last_token && in_phrase(i) && !ends_phrase(i);) ++i;
-  else if ((prep == "in" || prep == "at" || prep == "from") && In(tag(i + 1), {"NNP", "NNPS"}))
+  else if ((prep == "in"sv || prep == "at"sv || prep == "from"sv) && In(tag(i + 1), {"NNP", "NNPS"}))
     for (++i; i < s.last_token && In(tag(i), {"NNP", "NNPS"});) ++i;
   if (i + 1 >= s.last_token) return;
   Token& t = doc->tokens[i];
   const std::string& next = tag(i + 1);
   if (!std::all_of(t.lower.begin(), t.lower.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return;
   if (plural(head)) {
-    const bool noun = t.tag == "NN";
+    const bool noun = t.tag == "NN"sv;
     if (!noun && !In(t.tag, {"JJ", "JJS", "JJR", "WDT", "RB"})) return;
     if (!(In(next, {"IN", "DT", "PRP$", "TO"}) || (!noun && In(next, {"NN", "NNS"})))) return;
     t.tag = "VBP";
     t.lemma = tagger.Lemmatize(t.norm, "VBP");
-  } else if (tag(head) == "NN" && t.tag == "NNS" && t.lower.size() > 3 && t.lower.back() == 's' && object_follows(i)) {
+  } else if (tag(head) == "NN"sv && t.tag == "NNS"sv && t.lower.size() > 3 && t.lower.back() == 's' && object_follows(i)) {
     t.tag = "VBZ";
     t.lemma = tagger.Lemmatize(t.norm, "VBZ");
   }
@@ -133,7 +136,7 @@ static void RepairSuperlativesAfterIndefinite(const Tagger& tagger, Document* do
   for (uint32_t i = s.first_token + 1; i < s.last_token; ++i) {
     Token& t = doc->tokens[i];
     const std::string& before = doc->tokens[i - 1].lower;
-    if (t.tag != "JJS" || (before != "a" && before != "an")) continue;
+    if (t.tag != "JJS"sv || (before != "a"sv && before != "an"sv)) continue;
     t.tag = "NN";
     t.lemma = tagger.Lemmatize(t.norm, "NN");
   }
@@ -144,10 +147,10 @@ static void RepairSuperlativesAfterIndefinite(const Tagger& tagger, Document* do
 static void RepairNounBeforeVerb(const Tagger& tagger, Document* doc, const Sentence& s) {
   for (uint32_t i = s.first_token + 1; i + 1 < s.last_token; ++i) {
     Token& t = doc->tokens[i];
-    if (t.tag != "RB" || !In(doc->tokens[i + 1].tag, {"VBD", "VBZ", "VBP"})) continue;
+    if (t.tag != "RB"sv || !In(doc->tokens[i + 1].tag, {"VBD", "VBZ", "VBP"})) continue;
     uint32_t k = i;
     while (k > s.first_token && In(doc->tokens[k - 1].tag, {"JJ", "NN", "HYPH"})) --k;
-    if (k == s.first_token || doc->tokens[k - 1].tag != "DT") continue;
+    if (k == s.first_token || doc->tokens[k - 1].tag != "DT"sv) continue;
     t.tag = "NN";
     t.lemma = tagger.Lemmatize(t.norm, "NN");
   }
@@ -159,8 +162,8 @@ static void RepairAcronyms(Document* doc, const Sentence& s) {
   for (uint32_t i = s.first_token; i < s.last_token; ++i) {
     Token& t = doc->tokens[i];
     // "an armed AS/IN fighter": inside a sentence, a preposition in capitals is an acronym too.
-    const bool capital_preposition = t.tag == "IN" && i > s.first_token;
-    if (t.norm.size() < 2 || !(t.tag.rfind("VB", 0) == 0 || t.tag.rfind("JJ", 0) == 0 || capital_preposition)) continue;
+    const bool capital_preposition = t.tag == "IN"sv && i > s.first_token;
+    if (t.norm.size() < 2 || !(t.tag.starts_with("VB"sv) || t.tag.starts_with("JJ"sv) || capital_preposition)) continue;
     if (!std::all_of(t.norm.begin(), t.norm.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) continue;
     t.tag = "NN";
     t.lemma = t.lower;
@@ -172,10 +175,10 @@ static void RepairAcronyms(Document* doc, const Sentence& s) {
 static void RepairPassiveBeforeBy(const Tagger& tagger, Document* doc, const Sentence& s) {
   for (uint32_t i = s.first_token + 1; i + 1 < s.last_token; ++i) {
     Token& t = doc->tokens[i];
-    if (t.tag != "VBD") continue;
+    if (t.tag != "VBD"sv) continue;
     uint32_t k = i + 1;
-    if (k + 1 < s.last_token && In(doc->tokens[k].tag, {"IN", "RP"}) && doc->tokens[k].lower != "by") ++k;
-    if (doc->tokens[k].lower != "by") continue;
+    if (k + 1 < s.last_token && In(doc->tokens[k].tag, {"IN", "RP"}) && doc->tokens[k].lower != "by"sv) ++k;
+    if (doc->tokens[k].lower != "by"sv) continue;
     t.tag = "VBN";
     t.lemma = tagger.Lemmatize(t.norm, "VBN");
   }

@@ -60,5 +60,23 @@ TEST(Conventions, AConditionReadsThePartysHeadWord) {
   }
 }
 
+// A "cue = NAME" condition reads the context phrases of cues.txt in the event's sentence and the two after
+// it, a phrase's first word as form or lemma ("burned tyres" is "burn tyre"); three sentences later is too far.
+TEST(Conventions, AContextCueIsReadInTheEventsSentenceAndTheTwoAfter) {
+  std::unique_ptr<Pipeline> pipeline = PipelineWithRule("");
+  ASSERT_TRUE(pipeline);
+  const std::string protest = "Residents protested in Goma on Monday over water shortages. ";
+  for (const auto& [text, sub_event_type] :
+       {std::pair{protest + "They burned tyres on the main road.", "Violent demonstration"},
+        std::pair{protest + "The market was busy. They burned tyres on the main road.", "Violent demonstration"},
+        std::pair{protest + "The market was busy.", "Peaceful protest"},
+        std::pair{protest + "The market was busy. Traders sold fish. Later youths burned tyres near the port.",
+                  "Peaceful protest"}}) {
+    std::vector<Event> events = ExtractSentence(*pipeline, text);
+    ASSERT_EQ(events.size(), 1u) << text;
+    EXPECT_EQ(events[0].acled_sub_event_type, sub_event_type) << text;
+  }
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -170,5 +170,18 @@ TEST_F(Tolls, DatesBeforeATrailingAttributionOrASubordinateClause) {
   EXPECT_TRUE(territory) << Describe(events);
 }
 
+// A note that says how it coded a vague toll ("Unknown fatalities coded as 10.") gives that figure to the
+// event it reports, replacing the vague one, even with a sentence between.
+TEST_F(Tolls, AStatedFigureReplacesAVagueToll) {
+  std::vector<Event> events =
+      Extract("On 4 June 2021, JNIM militants ambushed a FAMa patrol near Boni (Douentza, Mopti). "
+              "Several soldiers were reportedly killed. The group later claimed the ambush. "
+              "Unknown fatalities coded as 10.",
+              "2021-06-04");
+  ASSERT_FALSE(events.empty()) << Describe(events);
+  ASSERT_TRUE(events[0].counts.killed.best) << Describe(events);
+  EXPECT_EQ(*events[0].counts.killed.best, 10) << Describe(events);
+}
+
 }  // namespace
 }  // namespace sitrep
