@@ -51,6 +51,7 @@ Status Cues::Load(const std::string& path) {
       {"circumstance_prepositions", &circumstance_prepositions},
       {"clause_subordinators", &clause_subordinators},
       {"auxiliary_lemmas", &auxiliary_lemmas},
+      {"complaint_complements", &complaint_complements},
       {"toll_verbs", &toll_verbs},
       {"toll_verbs_of_violence", &toll_verbs_of_violence},
       {"people_nouns", &people_nouns},

@@ -53,6 +53,8 @@ struct Cues {
   OwnedWordSet responsibility_fillers, responsibility_verbs, responsibility_nouns, attribution_words, attribution_doubts, target_words, definite_determiners;
   // Clauses.
   OwnedWordSet dating_subordinators, takeover_subordinators, circumstance_prepositions, clause_subordinators, auxiliary_lemmas;
+  // Words after a protest verb that make it a complaint ("airlines protested that the fees were unfair").
+  OwnedWordSet complaint_complements;
   // Tolls.
   OwnedWordSet toll_verbs, toll_verbs_of_violence, people_nouns, crowd_nouns, riot_crowd_nouns, quantity_nouns, armed_person_nouns, lethal_triggers;
   // Roles.

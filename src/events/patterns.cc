@@ -54,7 +54,7 @@ bool IsGapToken(const Token& t) {
   if (!t.tag.empty()) {
     // Numbers too: "fired two mortars at", "fired 82mm mortars at".
     return t.tag == "DT"sv || t.tag == "JJ"sv || t.tag == "JJR"sv || t.tag == "JJS"sv || t.tag == "PRP$"sv ||
-           t.tag == "RB"sv || t.tag == "CD"sv || t.tag == "``"sv || t.tag == "''"sv || t.tag == "NN"sv || t.tag == "NNS"sv;
+           t.tag == "RB"sv || t.tag == "CD"sv || t.tag == "``"sv || t.tag == "''"sv || t.tag == "NN"sv;
   }
   return t.lower == "a"sv || t.lower == "an"sv || t.lower == "the"sv || t.lower == "their"sv || t.lower == "its"sv;
 }

@@ -149,6 +149,12 @@ bool HasTalks(const std::vector<TriggerMatch>& matches) {
   return false;
 }
 
+// "Several airlines protested that the fees were unfair": a protest verb with a that-clause complains.
+bool IsComplaint(const SentenceView& v, const TriggerMatch& m, const EventRules& rules) {
+  return m.pattern->frame == Frame::kProtest && m.last < v.sentence().last_token &&
+         rules.cues.complaint_complements.Contains(v.tok(m.last).lower);
+}
+
 // Why match `mi` reports no event of its own (read as `t`), or nullptr when it reports one.
 const char* NotReportedBecause(const SentenceView& v, const std::vector<TriggerMatch>& matches, size_t mi,
                                bool absorbed, const ReportedTrigger& t, const EventRules& rules) {
@@ -164,6 +170,7 @@ const char* NotReportedBecause(const SentenceView& v, const std::vector<TriggerM
     return "the circumstance of an earlier violent verb (\"killed ... in an attack\")";
   if (!t.nominal && IsNonviolentSense(v, m, rules)) return "a non-violent sense (topic.txt nonviolent objects)";
   if (t.nominal && IsExplosiveTaken(v, m, rules)) return "an explosive taken or made safe";
+  if (!t.nominal && IsComplaint(v, m, rules)) return "a complaint (\"protested that ...\"), not a protest";
   return nullptr;
 }
 

@@ -72,8 +72,9 @@ TEST(Conventions, AContextCueIsReadInTheEventsSentenceAndTheTwoAfter) {
         std::pair{protest + "The market was busy.", "Peaceful protest"},
         std::pair{protest + "The market was busy. Traders sold fish. Later youths burned tyres near the port.",
                   "Peaceful protest"}}) {
+    // The protest is the first event (a later sentence may code one of its own: "youths burned tyres").
     std::vector<Event> events = ExtractSentence(*pipeline, text);
-    ASSERT_EQ(events.size(), 1u) << text;
+    ASSERT_FALSE(events.empty()) << text;
     EXPECT_EQ(events[0].acled_sub_event_type, sub_event_type) << text;
   }
 }
