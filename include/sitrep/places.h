@@ -200,8 +200,11 @@ class PlaceFinder {
   // The article's main place, for events whose text names none, only when the mentions point to
   // one country (and one province) without contest: the one town the article names when it names
   // one, no district but the town's and neither a country nor a region (a short report on one
-  // village), else the province or the country (precision 3).
-  std::optional<Location> MainPlace(const std::vector<PlaceMention>& mentions) const;
+  // village), else the province or the country (precision 3). With `country_point` false (the
+  // events' place), a country is given without a point (precision 0, no coordinates): its centroid
+  // is nowhere any event happened, and its name may be no more than the actors' ("Russian forces",
+  // "FARDC"). MainPlaceCountry (the actors' country) reads the country as before.
+  std::optional<Location> MainPlace(const std::vector<PlaceMention>& mentions, bool country_point = true) const;
 
  private:
   PlaceFinder(const Gazetteer* gazetteer, std::unique_ptr<PlaceCues> cues);

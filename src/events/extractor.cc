@@ -435,7 +435,7 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
     ApplyClaimsOfResponsibility(article, si, rules, two_back_begin, &found);  // pass 1
     dates.EnterSentence(si);
     CodeSentence(article, si, rules, in_article, &topic_memo, dates, &found);  // passes 2-6
-    tolls.AfterSentence(si, here_begin, !article.Actors(si).empty(), &found);  // pass 7
+    tolls.AfterSentence(si, here_begin, &found);  // pass 7
     two_back_begin = previous_begin;
     previous_begin = here_begin;
   }

@@ -218,7 +218,15 @@ void Finalize(const ArticleAnalysis& a, const Conventions& conventions, std::vec
   for (Event& e : merged) {
     if (!e.location && a.main_place && !conventions.verbal_types.Contains(e.plover_type)) {
       e.location = *a.main_place;
-      e.location->precision = 3;
+      // A country is given with no point (precision 0) and keeps none.
+      if (e.location->precision) e.location->precision = 3;
+    }
+    // A country the text names as the event's place ("in northern Nigeria") is given as its main place
+    // would be: the country, with no point.
+    if (e.location && e.location->precision == 3 && e.location->admin1.empty() && !e.location->country_code.empty()) {
+      e.location->geonames_id = 0;
+      e.location->lat = e.location->lon = 0;
+      e.location->precision = 0;
     }
     e.event_id = ComputeEventId(e);
     out->push_back(std::move(e));

@@ -117,8 +117,7 @@ class TollCarrier {
   TollCarrier(const ArticleView& article, const Cues& cues, const Conventions& conventions)
       : article_(article), cues_(cues), conventions_(conventions) {}
   // Call once per sentence, after its events were added to `events` from index `here_begin` on;
-  // `names_a_party`: the sentence names an actor.
-  void AfterSentence(size_t si, size_t here_begin, bool names_a_party, std::vector<Event>* events);
+  void AfterSentence(size_t si, size_t here_begin, std::vector<Event>* events);
 
  private:
   // Whether sentence `si` states the figure to use for its event ("fatalities coded as 10").

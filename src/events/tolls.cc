@@ -149,10 +149,10 @@ bool TollCarrier::StatesToll(size_t si) const {
   return cues_.ContextIn("stated_toll", article_.doc(), std::span(article_.doc().sentences).subspan(si, 1));
 }
 
-void TollCarrier::AfterSentence(size_t si, size_t here_begin, bool names_a_party, std::vector<Event>* events) {
+void TollCarrier::AfterSentence(size_t si, size_t here_begin, std::vector<Event>* events) {
   std::vector<Event>& found = *events;
-  // The toll may come in the next sentence, or the one after a sentence that coded nothing and named no
-  // party ("The clash started at dawn. At least 3 people were killed.").
+  // The toll may come in the next sentence, or the one after a sentence that coded nothing ("The clash
+  // started at dawn. At least 3 people were killed.", "The FARDC repelled the attack. One soldier was killed.").
   // A stated figure belongs to the last violent event however far back (it says how that event was coded).
   const bool stated = last_violent_ != SIZE_MAX && StatesToll(si);
   if (last_violent_ != SIZE_MAX && (si <= open_until_ || stated)) {
@@ -181,7 +181,7 @@ void TollCarrier::AfterSentence(size_t si, size_t here_begin, bool names_a_party
       ++k;
     }
   }
-  const bool coded_nothing = here_begin == found.size() && !names_a_party;
+  const bool coded_nothing = here_begin == found.size();
   if (si == open_until_ && coded_nothing && si == last_violent_sentence_ + 1) open_until_ = si + 1;
   for (size_t k = here_begin; k < found.size(); ++k) {
     if (!found[k].actor1.empty() && conventions_.violent_types.Contains(found[k].plover_type) &&

@@ -226,7 +226,7 @@ void Analyze(const Pipeline::Impl& im, const Article& article, Document* doc_out
 
   DropPlacesInsideActorNames(a.actors, &places);
   AddPlaceSpans(places, &a);
-  a.main_place = im.places->MainPlace(places);
+  a.main_place = im.places->MainPlace(places, /*country_point=*/false);
   const std::vector<CapitalMention> capitals =
       im.gazetteer ? FindCapitals(places, *im.gazetteer, *im.actors, doc) : std::vector<CapitalMention>();
   // The event stage splits mentions by sentence in one pass: it needs them in text order.

@@ -193,7 +193,17 @@ void ApplyHint(const Gazetteer& gaz, const std::vector<Slot>& slots, int x, bool
     c.hint_area = !outer || slots.size() == 1;
   }
   auto confine = [&](Candidate& c) { c.has_area = true, c.area_cc = best_cc, c.area_a1 = best_a1; };
-  if (x >= 0) confine(cands[x]);
+  if (x >= 0) {
+    confine(cands[x]);
+    // An inner name forced to a district: X, if a town of the index, is one of that district.
+    for (size_t si = 0; si + 1 < slots.size(); ++si) {
+      if (slots[si].cand < 0 || cands[slots[si].cand].forced < 0) continue;
+      const Candidate& c = cands[slots[si].cand];
+      const Place d = gaz.place(Gazetteer::DecodePosting(c.postings[c.forced]).place);
+      if (d.kind == PlaceKind::kAdmin2 && !d.admin2_code.empty()) cands[x].area_a2 = d.admin2_code;
+      break;
+    }
+  }
   // A name that covers only part of a name of the hint ("Ceel" of "Ceel Waaq") is confined too.
   for (size_t k = from_cand; k < cands.size() && cands[k].first < slots.back().last; ++k)
     if (cands[k].forced < 0 && cands[k].first >= slots.front().first) confine(cands[k]);
@@ -218,6 +228,68 @@ void ReadInsideHints(const Document& doc, const Gazetteer& gaz, const std::vecto
   }
 }
 
+// Whether candidate `c` has a province among its entries and a town of the same name in it
+// ("Idleb": Idlib governorate and Idlib city; "Donetsk").
+bool ProvinceAndItsTown(const Gazetteer& gaz, const Candidate& c) {
+  for (size_t k = 0; k < c.n; ++k) {
+    const Place a = gaz.place(Gazetteer::DecodePosting(c.postings[k]).place);
+    if (a.kind != PlaceKind::kAdmin1) continue;
+    for (size_t j = 0; j < c.n; ++j) {
+      const Place p = gaz.place(Gazetteer::DecodePosting(c.postings[j]).place);
+      if (p.kind == PlaceKind::kPlace && p.feature_class == 'P' && p.country_code == a.country_code &&
+          p.admin1_code == a.admin1_code)
+        return true;
+    }
+  }
+  return false;
+}
+
+// "Petrovskoye, Donetsk", "Ftireh in Idleb", "the village of Fleifel in Idleb": a capitalised name
+// the index lacks, then "," or "in" and Y, a province named like its main town: the village lies in
+// the province, so Y is the province (precision 3), not the town, which says nothing of where the
+// village is.
+void ReadUnknownVillageHints(const Document& doc, const Gazetteer& gaz, const PlaceCues& cues,
+                             const std::vector<std::string_view>& country_words, std::vector<Candidate>* candidates) {
+  std::vector<Candidate>& cands = *candidates;
+  const std::vector<Token>& toks = doc.tokens;
+  const uint32_t nt = static_cast<uint32_t>(toks.size());
+  for (size_t k = 0; k < cands.size(); ++k) {
+    const Candidate& y = cands[k];
+    if (y.forced >= 0 || y.type != kNoType || y.first < 2 || y.direction) continue;
+    const std::string& sep = toks[y.first - 1].lower;
+    const bool comma = sep == ",";
+    if (!comma && sep != "in") continue;
+    uint32_t b = y.first - 2;  // the last word of X, or a town word after it ("Fleifel town in Idleb")
+    if (!comma && b > 0 && cues.TypeAfter(toks[b].lower) == kTypeTown) --b;
+    if (!StartsUpper(toks[b])) continue;
+    // X: the candidate ending right before the separator (confined to the province), or a name the
+    // index lacks.
+    int x = -1;
+    if (k > 0 && cands[k - 1].span_last > b) {
+      if (cands[k - 1].span_last != b + 1 || cands[k - 1].forced >= 0 || cands[k - 1].has_area) continue;
+      x = static_cast<int>(k - 1);
+      b = cands[k - 1].first;
+    }
+    // X follows a locative word, "of" ("the area of X") or a town word ("the village of X"): a
+    // place, not "the Justice Palace in Beirut".
+    uint32_t a = b;
+    while (a > 0 && b - a < kMaxSlotTokens && StartsUpper(toks[a - 1])) --a;
+    if (x >= 0) a = cands[x].span_first;
+    if (a == 0) continue;
+    const std::string& before = toks[a - 1].lower;
+    if (!cues.IsLocative(before) && before != "of" && cues.TypeBefore(before) != kTypeTown) continue;
+    // After a comma, Y ends the phrase ("Petrovskoye, Donetsk." but not "Sake, Goma and Bunia").
+    if (comma) {
+      const std::string_view end = y.span_last < nt ? std::string_view(toks[y.span_last].norm) : std::string_view(".");
+      if (end != "," && end != "." && end != ";" && end != "(" && end != ")") continue;
+    }
+    if (!ProvinceAndItsTown(gaz, y)) continue;
+    std::vector<Slot> slots{Slot{y.first, y.span_last, static_cast<int>(k)}};
+    ApplyHint(gaz, slots, x, /*lone_slot_outer=*/true, k, country_words, candidates);
+    cands[k].hint_area = false;
+  }
+}
+
 }  // namespace
 
 void ReadAdminHints(const Document& doc, const Gazetteer& gaz, const PlaceCues& cues,
@@ -235,10 +307,18 @@ void ReadAdminHints(const Document& doc, const Gazetteer& gaz, const PlaceCues& 
     if (paren ? !ReadSlots(toks, cands, ci, i, cues, &slots) : !ReadCommaSlots(toks, cands, ci, i, gaz, cues, &slots))
       continue;
     // X: the candidate ending right before the parenthesis or comma, if any.
-    const int x = ci > 0 && (cands[ci - 1].span_last == i || cands[ci - 1].last == i) ? static_cast<int>(ci - 1) : -1;
+    int x = ci > 0 && (cands[ci - 1].span_last == i || cands[ci - 1].last == i) ? static_cast<int>(ci - 1) : -1;
+    // Or a name of the index inside a longer name it lacks ("Dutse Magaji (Mariga LGA, Niger)": not
+    // Dutse of Jigawa): the capitalised words after it run up to the parenthesis.
+    if (x < 0 && paren && ci > 0 && cands[ci - 1].span_last < i && i - cands[ci - 1].span_last <= 3) {
+      bool run = true;
+      for (uint32_t k = cands[ci - 1].span_last; k < i && run; ++k) run = StartsUpper(toks[k]);
+      if (run) x = static_cast<int>(ci - 1);
+    }
     ApplyHint(gaz, slots, x, /*lone_slot_outer=*/paren, ci, country_words, candidates);
   }
   ReadInsideHints(doc, gaz, country_words, candidates);
+  ReadUnknownVillageHints(doc, gaz, cues, country_words, candidates);
 }
 
 }  // namespace sitrep

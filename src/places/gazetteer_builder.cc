@@ -120,6 +120,7 @@ struct GazetteerBuilder::Impl {
   std::unordered_map<std::string, size_t> by_synth_key;  // synthesised entries: "A1:CD.11", "R:CD:Kivus"
   std::map<std::string, std::string> admin_names;        // "CD.11" -> "North Kivu"
   std::map<std::string, std::vector<std::string>> admin_alts;
+  std::map<std::string, std::string> admin_display;      // "NG.11" -> "Federal Capital Territory" ('=' in admin_alternates.tsv)
   std::map<std::string, std::pair<double, double>> admin_points;  // from admin_alternates.tsv
   AdminNameRules admin_name_rules;  // empty until AddAdminNameRulesFile: full names only
   struct Country {
@@ -374,7 +375,16 @@ Status GazetteerBuilder::AddAdminAlternatesFile(const std::string& path) {
     const size_t dots = static_cast<size_t>(std::count(f[0].begin(), f[0].end(), '.'));
     if (f.size() < 2 || f.size() == 3 || f.size() > 4 || f[0].size() < 4 || f[0][2] != '.' || dots < 1 || dots > 2)
       return Status::InvalidArgument(where + "want 'CC.A1[.A2] <tab> alternates [<tab> lat <tab> lon]'");
-    for (auto a : Split(f[1], '|')) impl_->admin_alts[std::string(f[0])].emplace_back(Trim(a));
+    for (auto a : Split(f[1], '|')) {
+      std::string alt(Trim(a));
+      // "=Name": the name reports (ACLED) give the area, written in its events' admin1/admin2.
+      if (!alt.empty() && alt[0] == '=') {
+        alt = std::string(Trim(std::string_view(alt).substr(1)));
+        if (alt.empty()) return Status::InvalidArgument(where + "'=' names no name");
+        impl_->admin_display[std::string(f[0])] = alt;
+      }
+      impl_->admin_alts[std::string(f[0])].push_back(std::move(alt));
+    }
     if (f.size() == 4) {
       double lat = 0, lon = 0;
       if (!ParseCoordinate(f[2], 90, &lat) || !ParseCoordinate(f[3], 180, &lon))
@@ -788,6 +798,12 @@ std::vector<CountryRec> GazetteerBuilder::Impl::CountryTable(const std::vector<u
 
 Status GazetteerBuilder::Impl::WriteIndex(const std::string& path) {
   FinalizeAdmin();
+  // The names events carry (Admin1Name, Admin2Name): the name reports (ACLED) use when
+  // admin_alternates.tsv gives one ("=Federal Capital Territory" for GeoNames' "FCT"); the entries
+  // keep every name.
+  for (auto& [code, name] : admin_names) {
+    if (auto d = admin_display.find(code); d != admin_display.end()) name = d->second;
+  }
   const LivePlaces live = CompactPlaces(places);
   if (live.places.size() >= (1u << (32 - kPostingKindBits))) return Status::Unsupported("too many places for index format 1");
 

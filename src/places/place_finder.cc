@@ -71,6 +71,13 @@ PlaceMention ToMention(const Document& doc, const Gazetteer& gaz, const ArticleC
   pm.loc = gaz.ToLocation(m.place, Precision(p, c.near || c.hint_area));
   uint32_t b = doc.tokens[c.span_first].begin, e = doc.tokens[c.span_last - 1].end;
   if (e <= doc.text.size() && b <= e) pm.loc.text = std::string(doc.text.substr(b, e - b));
+  // The inner name of a hint is the district ("Awdheegle (Afgooye, Lower Shabelle)"): when its entry is
+  // a town, the district is the one the report names, whether the town has no district code of its own
+  // (Afgooye) or GeoNames files it under another ("Kukawa LGA": the town of Kukawa, in Guzamala).
+  if (c.hint_area && p.kind == PlaceKind::kPlace) {
+    const uint32_t nb = doc.tokens[c.first].begin, ne = doc.tokens[c.last - 1].end;
+    if (ne <= doc.text.size() && nb <= ne) pm.loc.admin2 = std::string(doc.text.substr(nb, ne - nb));
+  }
   double margin = c.second < -1e8 ? 3.0 : c.best - c.second;
   pm.score = static_cast<float>(std::clamp(0.4 + 0.1 * margin + 0.3 * ctx.CountryShare(p.country_code), 0.0, 1.0));
   return pm;
@@ -143,7 +150,7 @@ std::optional<Location> PlaceFinder::OneTown(const std::vector<PlaceMention>& me
   return town->loc;
 }
 
-std::optional<Location> PlaceFinder::MainPlace(const std::vector<PlaceMention>& mentions) const {
+std::optional<Location> PlaceFinder::MainPlace(const std::vector<PlaceMention>& mentions, bool country_point) const {
   if (!gaz_ || mentions.empty()) return std::nullopt;
   std::map<std::string, double> weight;
   double total = 0;
@@ -179,7 +186,18 @@ std::optional<Location> PlaceFinder::MainPlace(const std::vector<PlaceMention>& 
       return loc;
     }
   }
-  if (auto idx = gaz_->CountryPlace(cc)) return gaz_->ToLocation(*idx, 3);
+  if (auto idx = gaz_->CountryPlace(cc)) {
+    Location loc = gaz_->ToLocation(*idx, 3);
+    // Without `country_point`, the country but not its centroid, which is no place of any event
+    // ("Russian forces patrolled in Quamishli", "FARDC soldiers deployed in Butale": villages the
+    // index lacks): precision 0, no coordinates.
+    if (!country_point) {
+      loc.geonames_id = 0;
+      loc.lat = loc.lon = 0;
+      loc.precision = 0;
+    }
+    return loc;
+  }
   return std::nullopt;
 }
 

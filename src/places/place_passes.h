@@ -45,6 +45,8 @@ struct Candidate {
                            // where X is, not that the event is at it: precision 2 at best
   bool has_area = false;   // X before a hint: its entry must lie in area_cc/area_a1
   std::string_view area_cc, area_a1;  // views into the index; area_a1 empty: the whole country
+  std::string_view area_a2;  // the district an inner name of the hint was forced to: a town of X in
+                             // another district is not X ("Ibadan (Akinyele LGA, Oyo)")
   // Resolution:
   int chosen = -1;         // index into postings
   double best = 0, second = -1e9;

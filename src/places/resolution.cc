@@ -72,7 +72,8 @@ ScoredEntry ScoreEntry(const Place& p, NameKind nk, const Candidate& c, const Ar
 // Benin's Borgou); true when the name has no such area.
 bool InHintArea(const Candidate& c, const Place& p) {
   if (!c.has_area) return true;
-  return p.country_code == c.area_cc && (c.area_a1.empty() || p.admin1_code == c.area_a1);
+  if (p.country_code != c.area_cc || !(c.area_a1.empty() || p.admin1_code == c.area_a1)) return false;
+  return c.area_a2.empty() || p.kind != PlaceKind::kPlace || p.admin2_code.empty() || p.admin2_code == c.area_a2;
 }
 
 // What an admin hint says of an entry (admin_hints.cc): the entry a hint chose for its name wins

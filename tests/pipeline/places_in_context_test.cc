@@ -15,7 +15,8 @@ std::vector<Event> Extract(const std::string& text, const std::string& date) {
 TEST(PlacesInContext, AForeignNamesakeIsNoPlaceButTheArticleCountryIs) {
   // The gazetteer's only Moura is in Portugal; the report is about Mali ("Malian", though also a hamlet
   // of China, votes for Mali). "Human" (a namesake of Uman, Ukraine) sits inside "Human Rights Watch"
-  // and is no place at all, nor a vote.
+  // and is no place at all, nor a vote. Mali is known only from the soldiers' demonym: the event keeps
+  // the country, with no point (precision 0, no coordinates).
   std::vector<Event> events =
       Extract("Malian soldiers and Wagner mercenaries executed dozens of civilians in Moura, according to Human "
               "Rights Watch.",
@@ -24,7 +25,21 @@ TEST(PlacesInContext, AForeignNamesakeIsNoPlaceButTheArticleCountryIs) {
   for (const Event& e : events) {
     ASSERT_TRUE(e.location.has_value()) << e.evidence.sentence;
     EXPECT_EQ(e.location->country_code, "ML");
-    EXPECT_EQ(e.location->precision, 3);
+    EXPECT_EQ(e.location->precision, 0);
+    EXPECT_EQ(e.location->lat, 0);
+  }
+}
+
+TEST(PlacesInContext, AnActorsDemonymIsNoPointOfTheEvent) {
+  // Only "Russian" names a country: whose forces, not where they patrolled (the village is unknown).
+  std::vector<Event> events =
+      Extract("On 8 May 2020, Russian forces clashed with gunmen near Tell Zibdiyeh.", "2020-05-09");
+  ASSERT_FALSE(events.empty());
+  for (const Event& e : events) {
+    if (!e.location) continue;
+    EXPECT_EQ(e.location->precision, 0);
+    EXPECT_EQ(e.location->lat, 0);
+    EXPECT_EQ(e.location->lon, 0);
   }
 }
 
@@ -93,6 +108,35 @@ TEST(PlacesInContext, AnArmyNamesTheCountryOfAnAmbiguousTown) {
   ASSERT_TRUE(events[0].location.has_value());
   EXPECT_EQ(events[0].location->country_code, "CD");
   EXPECT_EQ(events[0].location->admin1, "Ituri");
+}
+
+TEST(PlacesInContext, AdminAreasCarryTheNamesReportsGiveThem) {
+  // data/places/admin_alternates.tsv "=Idleb", "=Federal Capital Territory", "=Abuja Municipal": the
+  // names ACLED gives these areas, not GeoNames' "Idlib", "FCT", "Municipal Area Council".
+  std::vector<Event> events =
+      Extract("On 3 May 2020, regime forces shelled Saraqib in Idleb countryside, killing two civilians.", "2020-05-03");
+  ASSERT_FALSE(events.empty());
+  ASSERT_TRUE(events[0].location.has_value());
+  EXPECT_EQ(events[0].location->admin1, "Idleb");
+  events = Extract("On 3 May 2020, police dispersed protesters in Garki (Abuja Municipal, Federal Capital Territory).",
+                   "2020-05-03");
+  ASSERT_FALSE(events.empty());
+  ASSERT_TRUE(events[0].location.has_value());
+  EXPECT_EQ(events[0].location->admin1, "Federal Capital Territory");
+  EXPECT_EQ(events[0].location->admin2, "Abuja Municipal");
+}
+
+TEST(PlacesInContext, ACountryIsNoPointOfTheEvent) {
+  // The text places the event only in a country (or a part of it): the country, with no point.
+  std::vector<Event> events =
+      Extract("On 3 May 2020, the air force bombed a militant camp in Tumbun Zawiya in northern Nigeria.", "2020-05-04");
+  ASSERT_FALSE(events.empty());
+  for (const Event& e : events) {
+    ASSERT_TRUE(e.location.has_value());
+    EXPECT_EQ(e.location->country_code, "NG");
+    EXPECT_EQ(e.location->precision, 0);
+    EXPECT_EQ(e.location->lat, 0);
+  }
 }
 
 }  // namespace

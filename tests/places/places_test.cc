@@ -193,6 +193,27 @@ const Case kCases[] = {
     // A lone name after the comma that names a province and one of its districts is the province.
     {"Rebels fired mortars at army positions near Pavlopil, Donetsk.", "Donetsk", kNpmOnly, "Donetsk", "UA", "Donetsk", "", 3},
     {"Shops were looted in Goma, Bukavu and Uvira.", "Bukavu", kAll, "Bukavu", "CD", "South Kivu", nullptr, 1},
+    // A village, then "," or "in" and a province named like its main town: the province, not the town; a
+    // village the index has is confined to it (Al Bab of Aleppo).
+    {"Rebels fired at army positions in the area of Petrovskoye, Donetsk.", "Donetsk", kNpmOnly, "Donetsk", "UA", "Donetsk", "", 3},
+    {"Regime forces shelled Ftireh in Idleb on Sunday.", "Idleb", kNpmOnly, "Idlib", "SY", "Idleb", "", 3},
+    {"Civilians in Al Bab in Aleppo protested on Friday.", "Al Bab", kNpmOnly, "Al Bāb", "SY", "Aleppo", nullptr, 1},
+    {"Civilians in Al Bab in Aleppo protested on Friday.", "Aleppo", kNpmOnly, "Aleppo", "SY", "Aleppo", "", 3},
+    {"Activists gathered outside the Justice Palace in Beirut on Friday.", "Beirut", kNpmOnly, "Beirut", "LB", "Beirut", nullptr, 1},
+    // The district a hint names holds X: Ibadan lies in Ibadan North West, so "Ibadan (Akinyele LGA, Oyo)" is
+    // a place of Akinyele the index lacks, placed at the district.
+    {"Gunmen killed a trader in Ibadan (Akinyele LGA, Oyo) at night.", "Ibadan", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
+    {"Gunmen killed a trader in Ibadan (Akinyele LGA, Oyo) at night.", "Akinyele LGA", kNpmOnly, "Akinyele", "NG", "Oyo State", "Akinyele", 2},
+    // The inner name of a hint is the district: a town without a district code of its own carries the name as its
+    // district (admin2), as the report gives it.
+    {"Militants attacked a military base in Awdheegle (Afgooye, Lower Shabelle).", "Afgooye", kNpmOnly, "Afgooye", "SO", "Lower Shabeelle", "Afgooye", 2},
+    // "Al Shabaab" says the report is on Somalia (cues.txt country SO): Balad is not the town of Iraq.
+    {"In Balad, Al Shabaab militants attacked a Somali military checkpoint.", "Balad", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
+    // A name of the index inside a longer name before the hint is confined to the hint's area too.
+    {"Troops clashed with militiamen at Dutse Magaji (Mariga LGA, Niger) on Monday.", "Dutse", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
+    // "Y countryside", "the countryside of Y": the province Y, not its namesake city (data/places/cues.txt).
+    {"Regime forces shelled Tell Zibdiyeh in Idleb countryside.", "Idleb", kNpmOnly, "Idlib", "SY", "Idleb", "", 3},
+    {"Regime forces shelled Tell Zibdiyeh in the southern countryside of Idleb.", "Idleb", kNpmOnly, "Idlib", "SY", "Idleb", "", 3},
     // "X in Y LGA", "X of Y territory" confine X as the parentheses do (Magama of Niger State is not the one).
     {"Gunmen attacked Magama in Jibia LGA and killed two residents.", "Magama", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
     {"Gunmen attacked Magama in Jibia LGA and killed two residents.", "Jibia LGA", kNpmOnly, "Jibia", "NG", "Katsina State", "Jibia", 2},
