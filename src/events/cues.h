@@ -50,7 +50,7 @@ struct Cues {
   OwnedWordSet reporting_verbs, claim_verbs, deny_verbs, threat_verbs, intent_words, attempt_verbs, refusal_verbs, condition_words;
   OwnedWordSet possibility_modals, future_modals, earlier_adverbs, possibility_nouns;
   // Claims of responsibility.
-  OwnedWordSet responsibility_fillers, responsibility_verbs, responsibility_nouns, definite_determiners;
+  OwnedWordSet responsibility_fillers, responsibility_verbs, responsibility_nouns, attribution_words, attribution_doubts, target_words, definite_determiners;
   // Clauses.
   OwnedWordSet dating_subordinators, takeover_subordinators, circumstance_prepositions, clause_subordinators, auxiliary_lemmas;
   // Words after a protest verb that make it a complaint ("airlines protested that the fees were unfair").

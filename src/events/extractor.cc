@@ -107,6 +107,25 @@ bool CodeAgentless(const ArticleView& article, size_t si, const TriggerReading& 
     case When::kUnlessToll: if (has_toll || !placed) return false; break;
   }
   e->actor1 = p.agentless;
+  // "an IED planted by Al Shabaab militants exploded", "an Al Shabaab SVBIED exploded": an unclaimed
+  // agentless event is put down to the one armed group its sentence names (conventions.txt attributed_types).
+  if (rules.conventions.unclaimed_actors.Contains(p.agentless.id)) {
+    const ActorRef* named = nullptr;
+    const std::string& target = e->actor2.id;
+    for (const ActorSpan& x : article.Actors(si)) {
+      if (x.actor.id.empty() || x.modifier_only || x.actor.id == target ||
+          !rules.conventions.attributed_types.Contains(x.actor.type) ||
+          rules.conventions.unclaimed_actors.Contains(x.actor.id))
+        continue;
+      // What was hit ("hurled at an Al Shabaab training center") is not who acted.
+      uint32_t k = x.first;
+      while (k > v.sentence().first_token && In(v.tok(k - 1).tag, {"DT", "JJ", "PRP$"})) --k;
+      if (k > v.sentence().first_token && rules.cues.target_words.Contains(v.tok(k - 1).lower)) continue;
+      if (named && named->id != x.actor.id) return true;  // two groups: none is the agent for sure
+      named = &x.actor;
+    }
+    if (named) e->actor1 = *named;
+  }
   return true;
 }
 
@@ -255,6 +274,12 @@ std::optional<Event> CodeReading(const ArticleView& article, size_t si, const Tr
   // Victims named by the toll may give the event its target, and with it another ACLED type.
   if (AttachToll(article, si, roles, m, rules, counted_by_trigger, taken, &e) && !acled_fixed)
     ChooseAcled(p, rules.conventions, target, &e);
+  // A group the sentence names as the victims ("killing 3 Al Shabaab militants") is not the agentless event's agent.
+  if (!roles.actor1 && !p.agentless.id.empty() && !e.actor1.id.empty() && e.actor1.id == e.actor2.id &&
+      rules.conventions.unclaimed_actors.Contains(p.agentless.id)) {
+    e.actor1 = p.agentless;
+    if (!acled_fixed) ChooseAcled(p, rules.conventions, target, &e);
+  }
   // ACLED codes what happened, not what was intended, threatened or denied.
   if (rules.conventions.unrealised_modalities.Contains(e.modality)) {
     if (traced && !e.acled_event_type.empty())
@@ -401,13 +426,17 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
   found.reserve(2 * article.size());  // Event is large: growing the vector would move every event again
   TollCarrier tolls(article, *cues_, *conventions_);
   ReportDates dates(article);
-  size_t previous_begin = 0;  // index in `found` of the previous sentence's first event
+  // Indexes in `found` of the first event of the sentence two before and of the previous one: a claim names
+  // the attacker of the events of the two sentences before it ("An IED targeted a convoy. It exploded after the
+  // soldiers passed. Al Shabaab took responsibility.").
+  size_t two_back_begin = 0, previous_begin = 0;
   for (size_t si = 0; si < article.size(); ++si) {
     const size_t here_begin = found.size();
-    ApplyClaimsOfResponsibility(article, si, rules, previous_begin, &found);  // pass 1
+    ApplyClaimsOfResponsibility(article, si, rules, two_back_begin, &found);  // pass 1
     dates.EnterSentence(si);
     CodeSentence(article, si, rules, in_article, &topic_memo, dates, &found);  // passes 2-6
     tolls.AfterSentence(si, here_begin, &found);  // pass 7
+    two_back_begin = previous_begin;
     previous_begin = here_begin;
   }
   AbsorbProtestResponses(article, *conventions_, &found, trace);  // pass 8

@@ -186,7 +186,20 @@ void MergeIncidents(const ArticleView& article, const Conventions& conventions, 
       const bool may_lead = violent(e) ? (violent(lead) && i < j) : (i < j || violent(lead));
       if (!may_lead || !OneIncident(article, conventions, cues, lead, e)) continue;
       TakeMissingCounts(e, &lead);
-      TakeMethod(conventions, e, &lead);
+      // An attack told with its weapon and gunfire ("attacked the base with explosions and gunfire") stays an
+      // armed clash (cues.txt small_arms).
+      if (SentenceOf(article, e) != SentenceOf(article, lead) ||
+          !cues.ContextIn("small_arms", article.doc(), std::span(article.doc().sentences).subspan(SentenceOf(article, lead), 1)))
+        TakeMethod(conventions, e, &lead);
+      // "The ADF attacked Mulango. The assailants killed two civilians.": the party's later event names who was
+      // hit where the lead did not, and with it what kind of violence the incident was (unless the lead says
+      // how it was done: conventions.txt method_event_types).
+      if (lead.actor2.empty() && !e.actor2.empty() && e.actor1.id == lead.actor1.id && violent(lead) && violent(e) &&
+          !e.acled_event_type.empty() && !conventions.method_event_types.Contains(lead.acled_event_type)) {
+        lead.actor2 = e.actor2;
+        lead.acled_event_type = e.acled_event_type;
+        lead.acled_sub_event_type = e.acled_sub_event_type;
+      }
       absorbed[j] = true;
       NoteMerged(trace, e, lead, "part of the same incident");
       break;

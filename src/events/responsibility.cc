@@ -27,6 +27,23 @@ void ApplyClaimsOfResponsibility(const ArticleView& article, size_t si, const Ev
       if (rules.conventions.unclaimed_actors.Contains((*events)[j].actor1.id)) (*events)[j].actor1 = x.actor;
     return;
   }
+  // "Al Shabaab is believed to be responsible.", "Police blamed the ADF.": a sentence with a word of
+  // attribution that names one armed group (conventions.txt attributed_types) and no other.
+  if (article.FirstWordIn(si, rules.cues.attribution_words).empty() ||
+      !article.FirstWordIn(si, rules.cues.attribution_doubts).empty())
+    return;
+  const ActorRef* named = nullptr;
+  for (const ActorSpan& x : article.Actors(si)) {
+    if (x.actor.id.empty() || x.modifier_only || !rules.conventions.attributed_types.Contains(x.actor.type) ||
+        rules.conventions.unclaimed_actors.Contains(x.actor.id))
+      continue;
+    if (named && named->id != x.actor.id) return;
+    named = &x.actor;
+  }
+  if (!named) return;
+  for (size_t j = from; j < events->size(); ++j)
+    if (rules.conventions.unclaimed_actors.Contains((*events)[j].actor1.id) && (*events)[j].actor2.id != named->id)
+      (*events)[j].actor1 = *named;
 }
 
 }  // namespace sitrep

@@ -223,8 +223,9 @@ std::vector<const Arg*> SentenceView::WithConjunctsLeft(const Arg* arg) const {
   uint32_t k = arg->first;
   while (k > s_.first_token) {
     uint32_t j = k - 1;
-    // Modifiers the actor's span left out: "and Wagner mercenaries", "and the local militia".
-    while (j > s_.first_token && In(tok(j).tag, {"DT", "JJ", "NNP", "NNPS"}) && !ArgAt(j)) --j;
+    // Modifiers the actor's span left out: "and Wagner mercenaries", "and the local militia", "and presumed
+    // ADF fighters".
+    while (j > s_.first_token && (In(tok(j).tag, {"DT", "JJ", "NNP", "NNPS"}) || In(tok(j).lower, {"presumed", "suspected", "alleged"})) && !ArgAt(j)) --j;
     // Only "and" coordinates: a comma before an actor is as often an aside or a new clause
     // ("protecting the civilian population, we have driven out...").
     if (tok(j).lower != "and") break;
