@@ -183,5 +183,19 @@ TEST_F(Tolls, AStatedFigureReplacesAVagueToll) {
   EXPECT_EQ(*events[0].counts.killed.best, 10) << Describe(events);
 }
 
+// An age is no toll: "a 17 year-old", "a civilian of 20 y.o.", "14 yo" (roles.txt unit).
+TEST_F(Tolls, AnAgeIsNoToll) {
+  for (const char* text : {"On 1 April 2019, FARDC soldiers killed a 17 year-old in Bambu.",
+                           "On 16 May 2019, a civilian of 20 y.o. was shot dead by gunmen in Gihimba.",
+                           "On 22 September 2019, clashes between Nyatura and NDC-R led to the death of a 14 yo boy."}) {
+    std::vector<Event> events = Extract(text, "2019-09-22");
+    ASSERT_FALSE(events.empty()) << text;
+    for (const Event& e : events) {
+      const auto& k = e.counts.killed.best;
+      EXPECT_TRUE(!k || *k <= 1) << text << "\n" << Describe(events);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace sitrep
