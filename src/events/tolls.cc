@@ -100,6 +100,31 @@ void CountSingleVictim(const ArticleView& article, size_t si, const TriggerMatch
   if (one) e->counts.killed = Estimate{1, 1, 1};
 }
 
+// Whether count mention `c` of sentence `si` begins with a phrase that states the figure to use
+// (cues.txt `context stated_toll`: "coded as one fatality per day").
+bool IsStatedFigure(const ArticleView& article, size_t si, const Cues& cues, const CountMention& c) {
+  const auto list = cues.context.find("stated_toll");
+  if (list == cues.context.end()) return false;
+  const Sentence& s = article.sentence(si);
+  return std::any_of(list->second.phrases.begin(), list->second.phrases.end(), [&](const Cues::Phrase& p) {
+    return Cues::PhraseAt(p, article.doc(), s, c.first_token, /*forms_only=*/false);
+  });
+}
+
+// "Two soldiers were killed during the clashes, which lasted two days (coded as one fatality per day)": a
+// figure the text states as the one to use replaces the others of its role, which MergeCounts would
+// otherwise read as restatements and keep the larger of.
+void KeepStatedFigures(const ArticleView& article, size_t si, const Cues& cues, std::vector<CountMention>* toll) {
+  std::vector<std::string> stated_roles;
+  for (const CountMention& c : *toll)
+    if (IsStatedFigure(article, si, cues, c)) stated_roles.push_back(c.role);
+  if (stated_roles.empty()) return;
+  std::erase_if(*toll, [&](const CountMention& c) {
+    return std::find(stated_roles.begin(), stated_roles.end(), c.role) != stated_roles.end() &&
+           !IsStatedFigure(article, si, cues, c);
+  });
+}
+
 }  // namespace
 
 CountMention MentionOf(const CountSpan& c) {
@@ -138,6 +163,7 @@ bool AttachToll(const ArticleView& article, size_t si, const RoleTuple& roles, c
     taken->push_back(ci);
     toll.push_back(MentionOf(c));
   }
+  KeepStatedFigures(article, si, rules.cues, &toll);
   // Restatements and revisions of one figure keep the larger ("killed 35, revising an earlier toll
   // of 20"), coordinated groups add up, parts of a figure are skipped (include/sitrep/numbers.h).
   MergeCounts(toll, &e->counts);
