@@ -12,35 +12,34 @@ std::vector<Event> Extract(const std::string& text, const std::string& date) {
   return testing::ExtractText(text, date);
 }
 
+// Every event of `text` is placed in country `cc` (any country when empty) with no point: precision 0, no
+// coordinates. An event without a location passes only when `cc` is empty.
+void ExpectCountryWithoutPoint(const std::string& text, const std::string& date, const std::string& cc) {
+  std::vector<Event> events = Extract(text, date);
+  ASSERT_FALSE(events.empty()) << text;
+  for (const Event& e : events) {
+    if (cc.empty() && !e.location) continue;
+    ASSERT_TRUE(e.location.has_value()) << e.evidence.sentence;
+    if (!cc.empty()) EXPECT_EQ(e.location->country_code, cc) << e.evidence.sentence;
+    EXPECT_EQ(e.location->precision, 0) << e.evidence.sentence;
+    EXPECT_EQ(e.location->lat, 0) << e.evidence.sentence;
+    EXPECT_EQ(e.location->lon, 0) << e.evidence.sentence;
+  }
+}
+
 TEST(PlacesInContext, AForeignNamesakeIsNoPlaceButTheArticleCountryIs) {
   // The gazetteer's only Moura is in Portugal; the report is about Mali ("Malian", though also a hamlet
   // of China, votes for Mali). "Human" (a namesake of Uman, Ukraine) sits inside "Human Rights Watch"
   // and is no place at all, nor a vote. Mali is known only from the soldiers' demonym: the event keeps
   // the country, with no point (precision 0, no coordinates).
-  std::vector<Event> events =
-      Extract("Malian soldiers and Wagner mercenaries executed dozens of civilians in Moura, according to Human "
-              "Rights Watch.",
-              "2022-04-05");
-  ASSERT_FALSE(events.empty());
-  for (const Event& e : events) {
-    ASSERT_TRUE(e.location.has_value()) << e.evidence.sentence;
-    EXPECT_EQ(e.location->country_code, "ML");
-    EXPECT_EQ(e.location->precision, 0);
-    EXPECT_EQ(e.location->lat, 0);
-  }
+  ExpectCountryWithoutPoint(
+      "Malian soldiers and Wagner mercenaries executed dozens of civilians in Moura, according to Human Rights Watch.",
+      "2022-04-05", "ML");
 }
 
 TEST(PlacesInContext, AnActorsDemonymIsNoPointOfTheEvent) {
   // Only "Russian" names a country: whose forces, not where they patrolled (the village is unknown).
-  std::vector<Event> events =
-      Extract("On 8 May 2020, Russian forces clashed with gunmen near Tell Zibdiyeh.", "2020-05-09");
-  ASSERT_FALSE(events.empty());
-  for (const Event& e : events) {
-    if (!e.location) continue;
-    EXPECT_EQ(e.location->precision, 0);
-    EXPECT_EQ(e.location->lat, 0);
-    EXPECT_EQ(e.location->lon, 0);
-  }
+  ExpectCountryWithoutPoint("On 8 May 2020, Russian forces clashed with gunmen near Tell Zibdiyeh.", "2020-05-09", "");
 }
 
 TEST(PlacesInContext, ALowercaseArabicArticleStartsAName) {
@@ -128,15 +127,8 @@ TEST(PlacesInContext, AdminAreasCarryTheNamesReportsGiveThem) {
 
 TEST(PlacesInContext, ACountryIsNoPointOfTheEvent) {
   // The text places the event only in a country (or a part of it): the country, with no point.
-  std::vector<Event> events =
-      Extract("On 3 May 2020, the air force bombed a militant camp in Tumbun Zawiya in northern Nigeria.", "2020-05-04");
-  ASSERT_FALSE(events.empty());
-  for (const Event& e : events) {
-    ASSERT_TRUE(e.location.has_value());
-    EXPECT_EQ(e.location->country_code, "NG");
-    EXPECT_EQ(e.location->precision, 0);
-    EXPECT_EQ(e.location->lat, 0);
-  }
+  ExpectCountryWithoutPoint("On 3 May 2020, the air force bombed a militant camp in Tumbun Zawiya in northern Nigeria.",
+                            "2020-05-04", "NG");
 }
 
 }  // namespace
