@@ -122,9 +122,12 @@ bool OneIncident(const ArticleView& article, const Conventions& conventions, con
                  const Event& e) {
   if (lead.acled_event_type.empty() || lead.plover_type == "PROTEST") return false;
   if (lead.evidence.trigger_start == e.evidence.trigger_start) return false;
-  // Mentions of one event (same type and mode, same agent) are merged with all their details by
-  // MergeDuplicates; an abduction with a killing by the same group is one incident here.
-  if (lead.plover_type == e.plover_type && lead.plover_mode == e.plover_mode && lead.actor1.id == e.actor1.id)
+  // Mentions of one event (same type and mode, same agent, compatible targets) are merged with all their
+  // details by MergeDuplicates; an abduction with a killing by the same group, or the firefight that
+  // followed an attack and killed people on both sides, is one incident here.
+  const bool compatible_targets = lead.actor2.empty() || e.actor2.empty() || lead.actor2.id == e.actor2.id;
+  if (lead.plover_type == e.plover_type && lead.plover_mode == e.plover_mode && lead.actor1.id == e.actor1.id &&
+      compatible_targets)
     return false;
   const size_t si = SentenceOf(article, lead), sj = SentenceOf(article, e);
   if (si > sj + 2 || sj > si + 2) return false;

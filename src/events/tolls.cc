@@ -215,6 +215,9 @@ void TollCarrier::AfterSentence(size_t si, size_t here_begin, std::vector<Event>
       last_violent_ = k;
       last_violent_sentence_ = si;
       open_until_ = si + 1;
+      // The sentence's first violent event takes the next sentence's toll ("FARDC clashed with FDLR and
+      // Nyatura. 2 civilians were killed.": the clash is told once, led by its first reading).
+      break;
     }
   }
 }
