@@ -152,6 +152,8 @@ class CountFinder {
   // ("km", "dollars") shows the number measures something rather than counts people.
   std::optional<NounPhrase> ScanNounPhrase(uint32_t j) const {
     NounPhrase phrase;
+    // A part of a named group counts its people: "four of the attackers were killed", "one of the hunters".
+    if (Is(j, "of") && (Is(j + 1, "the") || Is(j + 1, "those") || Is(j + 1, "these"))) j += 2;
     for (uint32_t words = 0; j < end_ && words < kMaxNounWords; ++words) {
       const Token& t = doc_.tokens[j];
       if (t.kind != TokenKind::kWord) break;
@@ -274,6 +276,13 @@ class CountFinder {
 
   // "a soldier", "an elderly woman", "his bodyguard": one person, a determiner of one (roles.txt `one`)
   // and within three words a singular person noun (`person`) with no break between.
+  // A participle after a person noun describes the person: "killing a woman accused of witchcraft".
+  static bool IsParticiple(const Token& t) {
+    if (!t.tag.empty()) return t.tag == "VBN" || t.tag == "VBG";
+    const std::string& w = t.lower;
+    return (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0) || (w.size() > 5 && w.compare(w.size() - 3, 3, "ing") == 0);
+  }
+
   std::optional<Quantity> OnePersonAt(uint32_t i) const {
     // Determiners of one are short words: most tokens fail the length test before any lookup.
     if (i >= end_ || doc_.tokens[i].lower.size() > lex_.longest_one || !lex_.one.count(doc_.tokens[i].lower))
@@ -292,7 +301,7 @@ class CountFinder {
     if (k + 1 < end_) {
       const Token& next = doc_.tokens[k + 1];
       if (next.kind == TokenKind::kWord && !IsPhraseBreak(next.lower) && !lex_.glue.count(next.lower) &&
-          !lex_.after.count(next.lower))
+          !lex_.after.count(next.lower) && !IsParticiple(next))
         return std::nullopt;
     }
     Quantity q;

@@ -70,6 +70,11 @@ const CountCase kCounts[] = {
     {"20 people in Goma were killed", "killed", "20", "people", 20, 20, 20},
     {"12 children at the school were abducted", "abducted", "12", "children", 12, 12, 12},
     {"Seven reported fatalities.", "killed", "Seven", "reported fatalities", 7, 7, 7},
+    // a part of a named group; an age is no count; a participle after the one person it counts
+    {"Four of the attackers were killed", "killed", "Four", "of the attackers", 4, 4, 4},
+    {"One of the hunters was killed", "killed", "One", "of the hunters", 1, 1, 1},
+    {"gunmen shot dead a 17 year-old", "", "", "", kUnset, kUnset, kUnset},
+    {"militiamen attacked the village, killing a woman accused of witchcraft", "killed", "a", "woman accused", 1, 1, 1},
     // before cue
     {"the attack, killing 20 civilians", "killed", "20", "civilians", 20, 20, 20},
     {"gunmen killed at least 20 villagers", "killed", "at least 20", "villagers", 20, 20, kUnset},
