@@ -85,4 +85,9 @@ bool ArticleView::HasContext(const Cues::ContextList& list, size_t si) const {
   return found == 2;
 }
 
+bool ArticleView::HasContext(std::string_view name, size_t si) const {
+  const auto it = cues_.context.find(name);
+  return it != cues_.context.end() && HasContext(it->second, si);
+}
+
 }  // namespace sitrep

@@ -48,6 +48,8 @@ class ArticleView {
   // Whether some phrase of context list `list` occurs in sentence `si` (Cues::ContextInSentence),
   // remembered: the conventions ask it again for each event of a sentence and of the two before it.
   bool HasContext(const Cues::ContextList& list, size_t si) const;
+  // The same for the list named `name` (cues.txt "context NAME"); false when there is none.
+  bool HasContext(std::string_view name, size_t si) const;
 
   // The views of the sentences after `si`, for quotations that close later.
   FollowingViews Following(size_t si) const;

@@ -123,14 +123,6 @@ bool Cues::PhraseAt(const Phrase& phrase, const Document& doc, const Sentence& s
   return true;
 }
 
-bool Cues::ContextIn(std::string_view name, const Document& doc, std::span<const Sentence> sentences) const {
-  const auto it = context.find(name);
-  if (it == context.end()) return false;
-  for (const Sentence& s : sentences)
-    if (ContextInSentence(it->second, doc, s)) return true;
-  return false;
-}
-
 bool Cues::ContextInSentence(const ContextList& list, const Document& doc, const Sentence& s) {
   // Any phrase anywhere answers: each token is looked up by its form and its lemma, and only the phrases
   // those words start are compared (PhraseAt checks the first word again).

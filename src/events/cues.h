@@ -79,9 +79,7 @@ struct Cues {
     size_t index = 0;  // its place in `context`'s order: lets an article remember answers per list
   };
   std::map<std::string, ContextList, std::less<>> context;
-  // Whether some phrase of context list `name` occurs in sentences [first, last) of `doc`.
-  bool ContextIn(std::string_view name, const Document& doc, std::span<const Sentence> sentences) const;
-  // Whether some phrase of `list` occurs in sentence `s` (what ContextIn asks of each sentence).
+  // Whether some phrase of `list` occurs in sentence `s` (ArticleView::HasContext remembers the answer).
   static bool ContextInSentence(const ContextList& list, const Document& doc, const Sentence& s);
   // Whether `phrase` occurs in sentence `s`: its words in order, as lemma or form (only as form when
   // `forms_only`: "storm" then is not "stormed"), with at most two other tokens before each later word

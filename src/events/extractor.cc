@@ -219,13 +219,11 @@ void ChooseAcled(const Pattern& p, const Conventions& conventions, Conventions::
 
 // What the conventions' "cue = NAME" conditions read: the event's sentence and the two after it
 // ("Residents protested ... They burned tyres and blocked the road. Police dispersed them.").
-Conventions::ContextTest ContextAround(const ArticleView& article, size_t si, const Cues& cues) {
-  return [&article, si, &cues](std::string_view name) {
-    const auto it = cues.context.find(name);
-    if (it == cues.context.end()) return false;
+Conventions::ContextTest ContextAround(const ArticleView& article, size_t si) {
+  return [&article, si](std::string_view name) {
     const size_t end = std::min(article.size(), si + 3);
     for (size_t sj = si; sj < end; ++sj)
-      if (article.HasContext(it->second, sj)) return true;
+      if (article.HasContext(name, sj)) return true;
     return false;
   };
 }
@@ -319,7 +317,7 @@ void CodeSentence(const ArticleView& article, size_t si, const EventRules& rules
   const SentenceView& v = article.View(si);
   std::vector<size_t> taken;  // the sentence's counts some event took
   const FollowingViews following = article.Following(si);
-  const Conventions::ContextTest context = ContextAround(article, si, rules.cues);
+  const Conventions::ContextTest context = ContextAround(article, si);
   for (const ReportedTrigger& trigger : SelectTriggers(v, matches, rules)) {
     const TriggerMatch& m = trigger.match;
     TriggerReading t{trigger, context, ReadModality(v, m.first, m.last, trigger.nominal, following)};
@@ -424,7 +422,7 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
   TopicRules::Memo topic_memo(article.size());
   std::vector<Event> found;
   found.reserve(2 * article.size());  // Event is large: growing the vector would move every event again
-  TollCarrier tolls(article, *cues_, *conventions_);
+  TollCarrier tolls(article, *conventions_);
   ReportDates dates(article);
   // Indexes in `found` of the first event of the sentence two before and of the previous one: a claim names
   // the attacker of the events of the two sentences before it ("An IED targeted a convoy. It exploded after the

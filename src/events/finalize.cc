@@ -192,7 +192,7 @@ void MergeIncidents(const ArticleView& article, const Conventions& conventions, 
       // An attack told with its weapon and gunfire ("attacked the base with explosions and gunfire") stays an
       // armed clash (cues.txt small_arms).
       if (SentenceOf(article, e) != SentenceOf(article, lead) ||
-          !cues.ContextIn("small_arms", article.doc(), std::span(article.doc().sentences).subspan(SentenceOf(article, lead), 1)))
+          !article.HasContext("small_arms", SentenceOf(article, lead)))
         TakeMethod(conventions, e, &lead);
       // "The ADF attacked Mulango. The assailants killed two civilians.": the party's later event names who was
       // hit where the lead did not, and with it what kind of violence the incident was (unless the lead says

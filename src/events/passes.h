@@ -114,8 +114,8 @@ void AddHumanitarianFigures(const ArticleView& article, size_t si, const EventRu
 //    fatalities coded as 10.": cues.txt `context stated_toll`) replaces the event's own instead.
 class TollCarrier {
  public:
-  TollCarrier(const ArticleView& article, const Cues& cues, const Conventions& conventions)
-      : article_(article), cues_(cues), conventions_(conventions) {}
+  TollCarrier(const ArticleView& article, const Conventions& conventions)
+      : article_(article), conventions_(conventions) {}
   // Call once per sentence, after its events were added to `events` from index `here_begin` on;
   void AfterSentence(size_t si, size_t here_begin, std::vector<Event>* events);
 
@@ -123,7 +123,6 @@ class TollCarrier {
   // Whether sentence `si` states the figure to use for its event ("fatalities coded as 10").
   bool StatesToll(size_t si) const;
   const ArticleView& article_;
-  const Cues& cues_;
   const Conventions& conventions_;
   size_t last_violent_ = SIZE_MAX, last_violent_sentence_ = SIZE_MAX;
   size_t open_until_ = 0;  // the last sentence whose toll may still be the last violent event's

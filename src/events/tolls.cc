@@ -115,14 +115,20 @@ bool IsStatedFigure(const ArticleView& article, size_t si, const Cues& cues, con
 // figure the text states as the one to use replaces the others of its role, which MergeCounts would
 // otherwise read as restatements and keep the larger of.
 void KeepStatedFigures(const ArticleView& article, size_t si, const Cues& cues, std::vector<CountMention>* toll) {
+  std::vector<bool> stated(toll->size());
   std::vector<std::string> stated_roles;
-  for (const CountMention& c : *toll)
-    if (IsStatedFigure(article, si, cues, c)) stated_roles.push_back(c.role);
+  for (size_t i = 0; i < toll->size(); ++i) {
+    stated[i] = IsStatedFigure(article, si, cues, (*toll)[i]);
+    if (stated[i]) stated_roles.push_back((*toll)[i].role);
+  }
   if (stated_roles.empty()) return;
-  std::erase_if(*toll, [&](const CountMention& c) {
-    return std::find(stated_roles.begin(), stated_roles.end(), c.role) != stated_roles.end() &&
-           !IsStatedFigure(article, si, cues, c);
-  });
+  std::vector<CountMention> kept;
+  for (size_t i = 0; i < toll->size(); ++i) {
+    const bool role_stated =
+        std::find(stated_roles.begin(), stated_roles.end(), (*toll)[i].role) != stated_roles.end();
+    if (stated[i] || !role_stated) kept.push_back(std::move((*toll)[i]));
+  }
+  *toll = std::move(kept);
 }
 
 }  // namespace
@@ -172,7 +178,7 @@ bool AttachToll(const ArticleView& article, size_t si, const RoleTuple& roles, c
 }
 
 bool TollCarrier::StatesToll(size_t si) const {
-  return cues_.ContextIn("stated_toll", article_.doc(), std::span(article_.doc().sentences).subspan(si, 1));
+  return article_.HasContext("stated_toll", si);
 }
 
 void TollCarrier::AfterSentence(size_t si, size_t here_begin, std::vector<Event>* events) {

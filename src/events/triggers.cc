@@ -155,6 +155,9 @@ bool IsComplaint(const SentenceView& v, const TriggerMatch& m, const EventRules&
          rules.cues.complaint_complements.Contains(v.tok(m.last).lower);
 }
 
+// The reason NotReportedBecause gives for a circumstance noun; SelectTriggers then lets it give its method.
+constexpr const char* kCircumstanceOfViolence = "the circumstance of an earlier violent verb (\"killed ... in an attack\")";
+
 // Why match `mi` reports no event of its own (read as `t`), or nullptr when it reports one.
 const char* NotReportedBecause(const SentenceView& v, const std::vector<TriggerMatch>& matches, size_t mi,
                                bool absorbed, const ReportedTrigger& t, const EventRules& rules) {
@@ -166,8 +169,7 @@ const char* NotReportedBecause(const SentenceView& v, const std::vector<TriggerM
   if (IsTollOfEarlierViolence(v, matches, m, rules)) return "the toll of an earlier violent event in the sentence";
   if (IsTollOfViolentSubject(v, matches, m, rules)) return "the toll of the violent event that is its subject";
   if (t.nominal && IsNounModifier(v, m)) return "a noun modifying a noun (\"attack helicopters\")";
-  if (t.nominal && IsCircumstanceOfEarlierViolence(v, matches, m, rules))
-    return "the circumstance of an earlier violent verb (\"killed ... in an attack\")";
+  if (t.nominal && IsCircumstanceOfEarlierViolence(v, matches, m, rules)) return kCircumstanceOfViolence;
   if (!t.nominal && IsNonviolentSense(v, m, rules)) return "a non-violent sense (topic.txt nonviolent objects)";
   if (t.nominal && IsExplosiveTaken(v, m, rules)) return "an explosive taken or made safe";
   if (!t.nominal && IsComplaint(v, m, rules)) return "a complaint (\"protested that ...\"), not a protest";
@@ -219,7 +221,7 @@ std::vector<ReportedTrigger> SelectTriggers(const SentenceView& v, const std::ve
     ReportedTrigger t{m, IsNominal(v, m), loser_of[mi]};
     if (const char* why = NotReportedBecause(v, matches, mi, absorbed[mi], t, rules)) {
       if (m.pattern->frame != Frame::kBlock) NoteDropped(rules, m, why);
-      if (t.nominal && IsCircumstanceOfEarlierViolence(v, matches, m, rules)) GiveMethod(m, rules, &out);
+      if (why == kCircumstanceOfViolence) GiveMethod(m, rules, &out);
       continue;
     }
     if (TellsReportedExplosion(out, t)) {

@@ -274,15 +274,16 @@ class CountFinder {
     chain->clear();
   }
 
-  // "a soldier", "an elderly woman", "his bodyguard": one person, a determiner of one (roles.txt `one`)
-  // and within three words a singular person noun (`person`) with no break between.
-  // A participle after a person noun describes the person: "killing a woman accused of witchcraft".
+  // A participle after a person noun describes the person: "killing a woman accused of witchcraft". By its
+  // tag, else (an untagged sentence) by its ending.
   static bool IsParticiple(const Token& t) {
     if (!t.tag.empty()) return t.tag == "VBN" || t.tag == "VBG";
     const std::string& w = t.lower;
     return (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0) || (w.size() > 5 && w.compare(w.size() - 3, 3, "ing") == 0);
   }
 
+  // "a soldier", "an elderly woman", "his bodyguard": one person, a determiner of one (roles.txt `one`)
+  // and within three words a singular person noun (`person`) with no break between.
   std::optional<Quantity> OnePersonAt(uint32_t i) const {
     // Determiners of one are short words: most tokens fail the length test before any lookup.
     if (i >= end_ || doc_.tokens[i].lower.size() > lex_.longest_one || !lex_.one.count(doc_.tokens[i].lower))
