@@ -79,12 +79,16 @@ double DistanceKm(const Location& a, const Location& b) {
 
 bool HasCoordinates(const Location& l) { return l.geonames_id != 0 || l.precision != 0; }
 
+// Whether both events name the same actor1, and not a generic one.
+bool SameNamedActor1(const Event& a, const Event& b, const DatasetRules& rules) {
+  const bool named = !a.actor1.empty() && !rules.generic_actors.count(a.actor1.id);
+  return named && dataset_internal::ActorKey(a.actor1) == dataset_internal::ActorKey(b.actor1);
+}
+
 // One of two mentions has no place: the `unplaced` rule decides.
 bool UnplacedMayLink(const Event& a, const Event& b, const DatasetRules& rules) {
   if (rules.unplaced == "link") return true;
-  if (rules.unplaced != "named") return false;
-  const bool named = !a.actor1.empty() && !rules.generic_actors.count(a.actor1.id);
-  return named && dataset_internal::ActorKey(a.actor1) == dataset_internal::ActorKey(b.actor1);
+  return rules.unplaced == "named" && SameNamedActor1(a, b, rules);
 }
 
 bool SamePlace(const Event& ea, const Event& eb, const DatasetRules& rules) {
@@ -121,8 +125,7 @@ bool BelowCountry(const std::optional<Location>& l) {
 bool HaveAnAnchor(const Mention& a, const Mention& b, const DatasetRules& rules) {
   if (DateOf(a).day && DateOf(b).day) return true;
   if (BelowCountry(a.event.location) && BelowCountry(b.event.location)) return true;
-  const ActorRef& x = a.event.actor1;
-  return !x.empty() && !rules.generic_actors.count(x.id) && dataset_internal::ActorKey(x) == dataset_internal::ActorKey(b.event.actor1);
+  return SameNamedActor1(a.event, b.event, rules);
 }
 
 }  // namespace
