@@ -73,6 +73,7 @@ Status Cues::Load(const std::string& path) {
       {"outbreak_verbs", &outbreak_verbs},
       {"explosive_nouns", &explosive_nouns},
       {"weapon_taking_verbs", &weapon_taking_verbs},
+      {"performing_particles", &performing_particles},
       {"civilian_target_nouns", &civilian_target_nouns},
   };
   for (const auto& [name, set] : bindings)

@@ -122,11 +122,11 @@ bool IsNonviolentSense(const SentenceView& v, const TriggerMatch& m, const Event
   return rules.topic.HasNonviolentObject(v, m);
 }
 
-// "carried out a grenade attack", "found out": a verb with the particle "out" performs or learns; it takes
-// nothing.
-bool PerformedWith(const SentenceView& v, uint32_t verb) {
+// "carried out a grenade attack", "found out": a verb with a particle of cues.txt performing_particles performs
+// or learns; it takes nothing.
+bool PerformedWith(const SentenceView& v, uint32_t verb, const Cues& cues) {
   const Sentence& s = v.sentence();
-  return verb + 1 < s.last_token && v.doc().tokens[verb + 1].lower == "out";
+  return verb + 1 < s.last_token && cues.performing_particles.Contains(v.doc().tokens[verb + 1].lower);
 }
 
 // "seized two landmines and three grenades", "defused an IED": an explosive named as what was taken or
@@ -137,7 +137,7 @@ bool IsExplosiveTaken(const SentenceView& v, const TriggerMatch& m, const EventR
   for (uint32_t k = m.first, steps = 0; k > s.first_token && steps < 12; ++steps) {
     --k;
     if (v.IsClauseBoundary(k)) return false;
-    if (v.IsVerb(k)) return rules.cues.weapon_taking_verbs.Contains(v.Lemma(k)) && !PerformedWith(v, k);
+    if (v.IsVerb(k)) return rules.cues.weapon_taking_verbs.Contains(v.Lemma(k)) && !PerformedWith(v, k, rules.cues);
   }
   return false;
 }
