@@ -199,7 +199,8 @@ Status Conventions::Load(const std::string& path) {
   WordLists lists;
   if (Status s = WordLists::Load(path, &lists, /*keep_case=*/true); !s.ok()) return s;
   const std::pair<const char*, OwnedWordSet*> sets[] = {
-      {"violent_types", &violent_types},       {"coercive_types", &coercive_types},
+      {"violent_types", &violent_types},       {"toll_types", &toll_types},
+      {"coercive_types", &coercive_types},
       {"casualty_roles", &casualty_roles},     {"captive_roles", &captive_roles},
       {"agentless_toll_roles", &agentless_toll_roles}, {"figure_roles", &figure_roles}, {"unrealised_modalities", &unrealised_modalities},
       {"victim_roles", &victim_roles},         {"people_actor", &people_actor},

@@ -85,6 +85,11 @@ Status Cues::Load(const std::string& path) {
   std::vector<PhraseIndex::Entry> targets;
   for (WordLists::Entry& e : armed_targets) targets.push_back({std::move(e.words), "armed target"});
   armed_target_phrases = PhraseIndex(std::move(targets));
+  std::vector<WordLists::Entry> grievances;
+  if (Status s = lists.Take("grievance_phrases", &grievances); !s.ok()) return s;
+  std::vector<PhraseIndex::Entry> grievance_entries;
+  for (WordLists::Entry& e : grievances) grievance_entries.push_back({std::move(e.words), "grievance"});
+  grievance_phrases = PhraseIndex(std::move(grievance_entries));
   for (const std::string& name : lists.Names()) {
     if (name.rfind("context ", 0) != 0) continue;
     std::vector<WordLists::Entry> entries;

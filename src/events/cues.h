@@ -68,6 +68,9 @@ struct Cues {
   }
   // What an attack hit (phrases of lemmas or forms; nouns as forms): an armed post, a place civilians live.
   PhraseIndex armed_target_phrases;
+  // What a protest is about (phrases of forms): a death told after one of these in its clause is the
+  // grievance, not the protest's toll ("protested against the killing of a farmer").
+  PhraseIndex grievance_phrases;
   OwnedWordSet civilian_target_nouns;
   // Context phrases ("context NAME: phrase | phrase"): lemma or word sequences the coding conventions
   // test around an event (conventions.txt's "cue = NAME"), e.g. what turns a protest violent.

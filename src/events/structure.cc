@@ -333,6 +333,9 @@ std::vector<const Arg*> SentenceView::SubjectOf(uint32_t verb) const {
       bool coordinated = false;
       for (uint32_t j = k + 1; j < verb; ++j) coordinated = coordinated || tok(j).lower == "and";
       if (coordinated) return SubjectOf(k);
+      // A purpose infinitive with no actor between: "police fired live rounds to disperse the crowd"
+      // (the police disperse it).
+      if (verb > s_.first_token && tok(verb - 1).lower == "to" && tok(verb).tag == "VB") return SubjectOf(k);
       return {};
     }
   }

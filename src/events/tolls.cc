@@ -16,11 +16,29 @@ bool NearParty(const CountSpan& c, const RoleTuple& roles) {
   return false;
 }
 
-// The dead and wounded are the toll of fighting and assaults; abductions and arrests may also be
-// coercion's ("looted homes and killed 7": the 7 are not the looting's).
+// The dead and wounded are the toll of fighting, assaults and riots (conventions.txt toll_types);
+// abductions and arrests may also be coercion's ("looted homes and killed 7": the 7 are not the looting's).
 bool IsTollOf(const CountSpan& c, const Pattern& p, const Conventions& conventions) {
-  return (conventions.casualty_roles.Contains(c.role) && conventions.violent_types.Contains(p.plover_type)) ||
+  return (conventions.casualty_roles.Contains(c.role) && conventions.toll_types.Contains(p.plover_type)) ||
          (conventions.captive_roles.Contains(c.role) && conventions.coercive_types.Contains(p.plover_type));
+}
+
+// Whether casualty count `c` is what a protest is about: a grievance phrase (cues.txt) in its clause before
+// it, or starting it ("the killing of 3 miners"). The clause ends at the last comma or semicolon.
+bool IsProtestGrievance(const ArticleView& article, size_t si, const CountSpan& c, const Cues& cues) {
+  constexpr uint32_t kWindow = 8;
+  const Document& doc = article.doc();
+  const Sentence& s = article.sentence(si);
+  uint32_t from = c.first > s.first_token + kWindow ? c.first - kWindow : s.first_token;
+  for (uint32_t k = c.first; k > from; --k) {
+    const std::string& w = doc.tokens[k - 1].norm;
+    if (w == "," || w == ";") {
+      from = k;
+      break;
+    }
+  }
+  const uint32_t to = std::min(c.first + 3, s.last_token);
+  return cues.grievance_phrases.FindIn(doc, s, from, to) != nullptr;
 }
 
 // Whom a toll names: a group ("killing 8 civilians", "2 SDF fighters"), or people with no group
@@ -156,6 +174,10 @@ bool AttachToll(const ArticleView& article, size_t si, const RoleTuple& roles, c
     const size_t ci = article.FirstCount(si) + i;
     if (c.last > s.last_token) continue;
     const bool violence = IsTollOf(c, *m.pattern, rules.conventions);
+    // A protest's dead are its toll, unless they are what it protests.
+    if (violence && !rules.conventions.violent_types.Contains(m.pattern->plover_type) &&
+        IsProtestGrievance(article, si, c, rules.cues))
+      continue;
     if (!violence && !NearParty(c, roles)) continue;
     if (violence && rules.conventions.victim_roles.Contains(c.role)) ReadVictims(article, si, c, rules.cues, &victims);
     // Coordinated agents of one trigger ("soldiers and mercenaries executed dozens") are one toll:
@@ -216,7 +238,7 @@ void TollCarrier::AfterSentence(size_t si, size_t here_begin, std::vector<Event>
   const bool coded_nothing = here_begin == found.size();
   if (si == open_until_ && coded_nothing && si == last_violent_sentence_ + 1) open_until_ = si + 1;
   for (size_t k = here_begin; k < found.size(); ++k) {
-    if (!found[k].actor1.empty() && conventions_.violent_types.Contains(found[k].plover_type) &&
+    if (!found[k].actor1.empty() && conventions_.toll_types.Contains(found[k].plover_type) &&
         found[k].plover_mode != "humanitarian-figure") {
       last_violent_ = k;
       last_violent_sentence_ = si;

@@ -1,6 +1,8 @@
 // Which event a death toll belongs to, through the whole pipeline (docs/events.md, "Dates,
 // places, counts"): the toll's sentence, the sentence after, participles, and the dates that
 // open a sentence in ACLED-style notes.
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "extract_util.h"
@@ -194,6 +196,27 @@ TEST_F(Tolls, AnAgeIsNoToll) {
       const auto& k = e.counts.killed.best;
       EXPECT_TRUE(!k || *k <= 1) << text << "\n" << Describe(events);
     }
+  }
+}
+
+// tests/pipeline/tolls.tsv: each line a text, the ACLED sub-event type of the event checked and its toll.
+TEST_F(Tolls, EachLineOfTheTableCarriesItsToll) {
+  const std::vector<testing::TsvRow> rows = testing::ReadTsvRows(SITREP_TEST_SOURCE_DIR "/tests/pipeline/tolls.tsv");
+  ASSERT_GE(rows.size(), 5u);
+  for (const testing::TsvRow& row : rows) {
+    const std::string where = "tolls.tsv:" + std::to_string(row.line);
+    ASSERT_EQ(row.cells.size(), 5u) << where;
+    const std::string &construction = row.cells[0], &date = row.cells[1], &text = row.cells[2],
+                      &sub_type = row.cells[3], &killed = row.cells[4];
+    const std::vector<Event> events = Extract(text, date);
+    const auto e = std::find_if(events.begin(), events.end(),
+                                [&](const Event& x) { return x.acled_sub_event_type == sub_type; });
+    if (e == events.end()) {
+      ADD_FAILURE() << where << " (" << construction << "): no " << sub_type << " event\n" << Describe(events);
+      continue;
+    }
+    const std::string got = e->counts.killed.best ? std::to_string(*e->counts.killed.best) : "-";
+    EXPECT_EQ(got, killed) << where << " (" << construction << ")\n" << Describe(events);
   }
 }
 
