@@ -74,6 +74,10 @@ Status Cues::Load(const std::string& path) {
       {"explosive_nouns", &explosive_nouns},
       {"weapon_taking_verbs", &weapon_taking_verbs},
       {"performing_particles", &performing_particles},
+      {"one_victim_determiners", &one_victim_determiners},
+      {"one_victim_pronouns", &one_victim_pronouns},
+      {"group_victim_pronouns", &group_victim_pronouns},
+      {"age_words", &age_words},
       {"civilian_target_nouns", &civilian_target_nouns},
   };
   for (const auto& [name, set] : bindings)

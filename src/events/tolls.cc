@@ -83,19 +83,59 @@ bool NameVictims(const Victims& victims, const EventRules& rules, Event* e) {
   return false;
 }
 
-// Whether a noun phrase of one person starts at token k: "a man", "an elderly woman", "a 25-year-old
-// trader", "one soldier" (a singular noun after "a", "an" or "one", with modifiers between).
-bool OnePersonAt(const Document& doc, const Sentence& s, uint32_t k) {
-  if (k >= s.last_token || !(doc.tokens[k].lower == "a" || doc.tokens[k].lower == "an" || doc.tokens[k].lower == "one"))
-    return false;
-  for (uint32_t j = k + 1; j < s.last_token && j < k + 6; ++j) {
-    const std::string& tag = doc.tokens[j].tag;
+// Whether a singular noun phrase's head follows from token j on: "elderly woman", "FARDC soldier",
+// "17 year-old", "head of the household" (adjectives, numbers and noun modifiers before a singular noun;
+// an age word may be the head).
+bool SingularHeadFrom(const Document& doc, const Sentence& s, uint32_t j, const Cues& cues) {
+  for (const uint32_t end = std::min(s.last_token, j + 5); j < end; ++j) {
+    const Token& t = doc.tokens[j];
     const bool noun_follows = j + 1 < s.last_token && doc.tokens[j + 1].tag.rfind("NN", 0) == 0;
-    if (tag.rfind("NN", 0) == 0 && noun_follows) continue;  // a modifier: "a FARDC soldier"
-    if (tag == "NN" || tag == "NNP") return true;            // the singular head
-    if (tag != "JJ" && tag != "CD" && tag != "HYPH" && doc.tokens[j].norm != "-") return false;
+    if (t.tag.rfind("NN", 0) == 0 && noun_follows) continue;  // a modifier: "a FARDC soldier"
+    if (t.tag == "NN" || t.tag == "NNP") return true;          // the singular head
+    if (cues.age_words.Contains(t.lower)) {
+      if (!noun_follows) return true;  // "a 17 year-old": the age is the person
+      continue;
+    }
+    if (t.tag != "JJ" && t.tag != "CD" && t.tag != "HYPH" && t.norm != "-") return false;
   }
   return false;
+}
+
+// Whether a noun phrase of one person starts at token k: "a man", "an elderly woman", "the chief of
+// Irango", "another", "him", "31yo man" (cues.txt one_victim_determiners, one_victim_pronouns, age_words).
+bool OnePersonAt(const Document& doc, const Sentence& s, uint32_t k, const Cues& cues) {
+  if (k >= s.last_token) return false;
+  const Token& t = doc.tokens[k];
+  const bool noun_follows = k + 1 < s.last_token && (doc.tokens[k + 1].tag.rfind("NN", 0) == 0 ||
+                                                      doc.tokens[k + 1].tag == "JJ" || doc.tokens[k + 1].tag == "CD");
+  if (cues.one_victim_pronouns.Contains(t.lower) && !noun_follows) return true;
+  if (cues.one_victim_determiners.Contains(t.lower)) return SingularHeadFrom(doc, s, k + 1, cues);
+  // An age with no determiner: "killed 31yo man", "stabbed to death 69yo man".
+  return t.tag == "CD" && k + 1 < s.last_token && cues.age_words.Contains(doc.tokens[k + 1].lower) &&
+         SingularHeadFrom(doc, s, k + 1, cues);
+}
+
+// "abducted three boys ... and killed them": the last group of people the sentence counted before token k
+// (a number before a plural noun), which a pronoun there stands for.
+std::optional<int64_t> GroupCountedBefore(const Document& doc, const Sentence& s, uint32_t k) {
+  constexpr uint32_t kNounWithin = 3;
+  for (uint32_t j = k; j > s.first_token;) {
+    --j;
+    if (doc.tokens[j].tag != "CD") continue;
+    const std::optional<int64_t> n = ParseCardinalToken(doc.tokens[j].lower);
+    if (!n || *n < 2) continue;
+    for (uint32_t h = j + 1; h < k && h <= j + kNounWithin; ++h)
+      if (doc.tokens[h].tag == "NNS") return n;
+  }
+  return std::nullopt;
+}
+
+// How many people the lethal trigger's object at token k names when no number counts them: one, or the
+// group a pronoun stands for ("them", cues.txt group_victim_pronouns).
+std::optional<int64_t> VictimsNamedAt(const Document& doc, const Sentence& s, uint32_t k, const Cues& cues) {
+  if (OnePersonAt(doc, s, k, cues)) return 1;
+  if (k < s.last_token && cues.group_victim_pronouns.Contains(doc.tokens[k].lower)) return GroupCountedBefore(doc, s, k);
+  return std::nullopt;
 }
 
 // "gunmen shot dead a man", "a soldier was killed by ...": a killing of one person named so is a toll
@@ -105,17 +145,17 @@ void CountSingleVictim(const ArticleView& article, size_t si, const TriggerMatch
   const Document& doc = article.doc();
   const Sentence& s = article.sentence(si);
   const uint32_t first = m.first;
-  bool one = OnePersonAt(doc, s, m.last);  // active: the object
-  if (!one) {
+  std::optional<int64_t> victims = VictimsNamedAt(doc, s, m.last, cues);  // active: the object
+  if (!victims) {
     // Passive: "a soldier was killed".
     uint32_t k = first;
     while (k > s.first_token && (doc.tokens[k - 1].lemma == "be" || doc.tokens[k - 1].tag == "RB")) --k;
     if (k < first) {
-      for (uint32_t start = k > s.first_token + 5 ? k - 5 : s.first_token; start < k && !one; ++start)
-        one = OnePersonAt(doc, s, start) && start + 1 < k;
+      for (uint32_t start = k > s.first_token + 5 ? k - 5 : s.first_token; start + 1 < k && !victims; ++start)
+        if (OnePersonAt(doc, s, start, cues)) victims = 1;
     }
   }
-  if (one) e->counts.killed = Estimate{1, 1, 1};
+  if (victims) e->counts.killed = Estimate{*victims, *victims, *victims};
 }
 
 // Whether count mention `c` of sentence `si` begins with a phrase that states the figure to use
