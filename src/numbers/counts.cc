@@ -180,24 +180,33 @@ class CountFinder {
     return phrase;
   }
 
-  // After cue from token j, the end of the noun phrase: "were killed", "displaced"; also past a
-  // place, "20 people in Goma were killed". Active voice ("troops killed 20 civilians") is not.
+  // After cue from token j, the end of the noun phrase: "were killed", "displaced"; also past one or two
+  // place phrases, "20 people in Goma were killed", "a priest from Bunyuka in Beni was killed". Active
+  // voice ("troops killed 20 civilians") is not.
   Cue FindAfterCue(uint32_t j) const {
     Cue cue = AfterCueAt(j, /*require_glue=*/false);
     if (cue.role >= 0) return cue;
-    const uint32_t past_place = SkipPlacePhrase(j);
-    if (past_place == j) return cue;
-    return AfterCueAt(past_place, /*require_glue=*/true);  // a passive: "in Goma were killed"
+    constexpr int kMaxPlacePhrases = 2;
+    for (int phrases = 0; phrases < kMaxPlacePhrases; ++phrases) {
+      const uint32_t past_place = SkipPlacePhrase(j);
+      if (past_place == j) return cue;
+      cue = AfterCueAt(past_place, /*require_glue=*/true);  // a passive: "in Goma were killed"
+      if (cue.role >= 0) return cue;
+      j = past_place;
+    }
+    return cue;
   }
 
-  // Past "in/near/at/on/around" and 1 to 4 words (not glue, not an after cue) from token k: the
-  // next token, or k itself when no such place phrase starts there.
+  // Past a place preposition (roles.txt `place_preposition`: "in", "near", "of"...) and 1 to 4 words (not
+  // glue, not an after cue, not another place preposition) from token k: the next token, or k itself when
+  // no such place phrase starts there.
   uint32_t SkipPlacePhrase(uint32_t k) const {
-    if (!(Is(k, "in") || Is(k, "near") || Is(k, "at") || Is(k, "on") || Is(k, "around"))) return k;
+    if (k >= end_ || !lex_.place_preposition.count(doc_.tokens[k].lower)) return k;
     uint32_t p = k + 1, skipped = 0;
     int r = -1;
     while (p < end_ && skipped < 4 && doc_.tokens[p].kind == TokenKind::kWord &&
-           !lex_.glue.count(doc_.tokens[p].lower) && !lex_.MatchForward(lex_.after, doc_, p, end_, &r)) {
+           !lex_.glue.count(doc_.tokens[p].lower) && !lex_.place_preposition.count(doc_.tokens[p].lower) &&
+           !lex_.MatchForward(lex_.after, doc_, p, end_, &r)) {
       ++p, ++skipped;
     }
     return skipped == 0 ? k : p;

@@ -26,6 +26,9 @@ struct CountLexicon::Impl {
   // "a soldier", "his bodyguard": a determiner of one (`one`) before a singular person noun (`person`).
   std::unordered_set<std::string> one, person;
   size_t longest_one = 0;  // the length of the longest `one` word
+  // "20 people in Goma were killed", "the chief of Irango was killed": words that open a place phrase
+  // between a count's noun and its after cue.
+  std::unordered_set<std::string> place_preposition;
 
   // Longest phrase of `index` starting at token i (< end); returns its length, 0 if none.
   uint32_t MatchForward(const Index& index, const Document& doc, uint32_t i, uint32_t end, int* role) const;

@@ -69,6 +69,8 @@ const CountCase kCounts[] = {
     {"five aid workers were taken hostage", "abducted", "five", "aid workers", 5, 5, 5},
     {"20 people in Goma were killed", "killed", "20", "people", 20, 20, 20},
     {"12 children at the school were abducted", "abducted", "12", "children", 12, 12, 12},
+    {"the chief of Kalemba was killed", "killed", "the", "chief", 1, 1, 1},
+    {"a nurse from Kalemba in Fizi territory was killed", "killed", "a", "nurse", 1, 1, 1},
     {"Seven reported fatalities.", "killed", "Seven", "reported fatalities", 7, 7, 7},
     // a part of a named group; an age is no count; a participle after the one person it counts
     {"Four of the attackers were killed", "killed", "Four", "of the attackers", 4, 4, 4},
