@@ -74,6 +74,7 @@ Status Cues::Load(const std::string& path) {
       {"explosive_nouns", &explosive_nouns},
       {"weapon_taking_verbs", &weapon_taking_verbs},
       {"performing_particles", &performing_particles},
+      {"member_nouns", &member_nouns},
       {"one_victim_determiners", &one_victim_determiners},
       {"one_victim_pronouns", &one_victim_pronouns},
       {"group_victim_pronouns", &group_victim_pronouns},

@@ -57,7 +57,7 @@ struct Cues {
   OwnedWordSet complaint_complements;
   // Tolls.
   OwnedWordSet toll_verbs, toll_verbs_of_violence, people_nouns, crowd_nouns, riot_crowd_nouns, quantity_nouns, armed_person_nouns, lethal_triggers;
-  OwnedWordSet one_victim_determiners, one_victim_pronouns, group_victim_pronouns, age_words;
+  OwnedWordSet member_nouns, one_victim_determiners, one_victim_pronouns, group_victim_pronouns, age_words;
   // Roles.
   OwnedWordSet third_person_pronouns, first_person_plural_pronouns, where_nouns, locative_prepositions;
   OwnedWordSet listing_words, series_words, light_verbs, repel_verbs, outbreak_verbs, explosive_nouns, weapon_taking_verbs,

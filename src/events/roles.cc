@@ -168,7 +168,8 @@ std::vector<RoleTuple> ReadRoles(const SentenceView& v, const TriggerMatch& m, b
     Append(&others, RepellerOf(v, m.first));
     std::vector<const Arg*> between = Actors(v.PrepObjects(m.last, "between"));
     if (between.size() < 2) between = BetweenAfterOutbreak(v, m.last);
-    if (between.size() >= 2) agents = between;
+    // "clashes between FARDC and Nyatura-APCLS fighters": a side the dictionary lacks leaves the other.
+    if (between.size() >= 2 || (agents.empty() && between.size() == 1)) agents = between;
   } else if (passive) {
     Append(&agents, Actors(v.PrepObjects(m.last, "by")));
     patients = v.SubjectOf(m.head);

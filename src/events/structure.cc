@@ -241,7 +241,7 @@ std::vector<const Arg*> SentenceView::WithConjunctsLeft(const Arg* arg) const {
 
 std::vector<const Arg*> SentenceView::WithConjunctsRight(const Arg* arg) const {
   std::vector<const Arg*> out{arg};
-  uint32_t k = arg->last;
+  uint32_t k = SkipNameTail(arg->last);
   while (k + 1 < s_.last_token) {
     uint32_t j = k;
     if (tok(j).lower != "and") break;
@@ -250,9 +250,25 @@ std::vector<const Arg*> SentenceView::WithConjunctsRight(const Arg* arg) const {
     const Arg* next = ArgAt(j);
     if (!next || (next->actor == nullptr) != (arg->actor == nullptr)) break;
     out.push_back(next);
-    k = next->last;
+    k = SkipNameTail(next->last);
   }
   return out;
+}
+
+// Past the words of a name the actor stage did not take, from token k: a faction or leader the
+// dictionary lacks ("Mayi-Mayi Kashumba", "Nyatura Love"), and the members' noun ("NDC-R fighters",
+// "Sheikh Assani elements": cues.txt member_nouns). Capitalised words inside the sentence that no
+// mention covers, at most three.
+uint32_t SentenceView::SkipNameTail(uint32_t k) const {
+  constexpr uint32_t kMaxWords = 3;
+  const uint32_t start = k;
+  while (k < s_.last_token && k < start + kMaxWords && !ArgAt(k)) {
+    const Token& t = tok(k);
+    const bool capitalised = !t.norm.empty() && t.norm[0] >= 'A' && t.norm[0] <= 'Z';
+    if (!(capitalised && (t.tag == "NNP" || t.tag == "NNPS")) && !cues_.member_nouns.Contains(t.lower)) break;
+    ++k;
+  }
+  return k < s_.last_token && tok(k).lower == "and" ? k : start;
 }
 
 // "hundreds of protesters", "a group of soldiers": the actor after "of" a quantity noun (cues.txt

@@ -91,6 +91,7 @@ class SentenceView {
   // Coordination: the args joined to `arg` by "and"/"," on its left.
   std::vector<const Arg*> WithConjunctsLeft(const Arg* arg) const;
   std::vector<const Arg*> WithConjunctsRight(const Arg* arg) const;
+  uint32_t SkipNameTail(uint32_t k) const;
 
   const ArticleAnalysis& a_;
   const Sentence& s_;
