@@ -228,6 +228,9 @@ struct EvalReport {
   Ratio event_type, plover_type;
   // Over matched pairs, where gold has the field.
   Ratio sub_event_type, actor1, actor2, admin1;
+  // actor1 where a prediction naming gold's two sides the other way round also counts: ACLED's actor
+  // order says no direction (attacker or defender), so "FARDC vs ADF" and "ADF vs FARDC" are one dyad.
+  Ratio actor1_either_order;
   Ratio within_1km, within_25km, within_100km;  // pairs whose gold has coordinates
   Ratio within_25km_or_admin;  // the same pairs: within 25 km, or the prediction's admin area holds the gold place
   Ratio date_exact, date_within_3d;             // pairs whose gold has a date

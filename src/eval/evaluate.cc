@@ -177,7 +177,11 @@ void ScoreMatchedFields(const Scoring& s, const std::vector<MatchPair>& strict, 
     if (!g.acled_sub_event_type.empty()) {
       r->sub_event_type.Add(EqualsIgnoreCase(g.acled_sub_event_type, p.acled_sub_event_type));
     }
-    r->actor1.Add(SameActor(g.actor1, p.actor1, s.options));
+    const bool same_actor1 = SameActor(g.actor1, p.actor1, s.options);
+    r->actor1.Add(same_actor1);
+    r->actor1_either_order.Add(same_actor1 || (!g.actor1.empty() && !g.actor2.empty() &&
+                                               SameActor(g.actor1, p.actor2, s.options) &&
+                                               SameActor(g.actor2, p.actor1, s.options)));
     r->actor2.Add(SameActor(g.actor2, p.actor2, s.options));
     if (g.location && !g.location->admin1.empty()) {
       r->admin1.Add(p.location && AdminKey(p.location->admin1) == AdminKey(g.location->admin1));

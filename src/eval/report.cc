@@ -181,6 +181,7 @@ std::string EvalReport::ToTable() const {
   if (plover_type.total) out += Row("event type (PLOVER, aligned)", plover_type);
   out += Row("sub-event type", sub_event_type);
   out += Row("actor1", actor1);
+  out += Row("actor1, sides either way", actor1_either_order);
   out += Row("actor2", actor2);
   out += Row("admin1", admin1);
   out += Row("location within 1 km", within_1km);
@@ -240,6 +241,7 @@ std::string EvalReport::ToJson() const {
                  {"plover_type", RatioJson(plover_type)},
                  {"sub_event_type", RatioJson(sub_event_type)},
                  {"actor1", RatioJson(actor1)},
+                 {"actor1_either_order", RatioJson(actor1_either_order)},
                  {"actor2", RatioJson(actor2)},
                  {"admin1", RatioJson(admin1)},
                  {"location_within_1km", RatioJson(within_1km)},

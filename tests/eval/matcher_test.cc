@@ -107,6 +107,28 @@ TEST_P(MatcherCase, ScoresAsExpected) {
 INSTANTIATE_TEST_SUITE_P(Eval, MatcherCase, ::testing::ValuesIn(kCases),
                          [](const ::testing::TestParamInfo<Case>& info) { return std::string(info.param.name); });
 
+// ACLED's actor order says no direction: the two sides named the other way round count for
+// actor1_either_order (not for actor1); one side alone, moved to the other place, does not.
+TEST(MatcherEitherOrder, SwappedSidesAreTheSameDyad) {
+  GoldSet gold;
+  gold.events.push_back(GoldEvent());
+  Event swapped = GoldEvent();
+  std::swap(swapped.actor1, swapped.actor2);
+  EvalReport r = Evaluate(gold, {swapped}, EvalOptions{});
+  EXPECT_EQ(Hit(r.actor1), 0);
+  EXPECT_EQ(Hit(r.actor1_either_order), 1);
+
+  Event one_side = GoldEvent();
+  one_side.actor1 = one_side.actor2;
+  one_side.actor2 = ActorRef();
+  r = Evaluate(gold, {one_side}, EvalOptions{});
+  EXPECT_EQ(Hit(r.actor1), 0);
+  EXPECT_EQ(Hit(r.actor1_either_order), 0);
+
+  r = Evaluate(gold, {GoldEvent()}, EvalOptions{});
+  EXPECT_EQ(Hit(r.actor1_either_order), 1);
+}
+
 TEST(Matcher, WrongTypeShowsInConfusionAndTypeAccuracy) {
   GoldSet gold;
   gold.events.push_back(GoldEvent());
