@@ -272,6 +272,15 @@ std::optional<Event> CodeReading(const ArticleView& article, size_t si, const Tr
   // Victims named by the toll may give the event its target, and with it another ACLED type.
   if (AttachToll(article, si, roles, m, rules, counted_by_trigger, taken, &e) && !acled_fixed)
     ChooseAcled(p, rules.conventions, target, &e);
+  // "3 FARDC soldiers were killed in a clash with ADF": a fight whose text names one side takes the group
+  // its toll names as the other.
+  if (p.frame == Frame::kClash && !roles.actor1 && !e.actor2.empty()) {
+    const ActorSpan* victims = TollVictimGroup(article, si, p, rules);
+    if (victims && !victims->actor.id.empty() && victims->actor.id != e.actor2.id) {
+      e.actor1 = victims->actor;
+      if (!acled_fixed) ChooseAcled(p, rules.conventions, target, &e);
+    }
+  }
   // A group the sentence names as the victims ("killing 3 Al Shabaab militants") is not the agentless event's agent.
   if (!roles.actor1 && !p.agentless.id.empty() && !e.actor1.id.empty() && e.actor1.id == e.actor2.id &&
       rules.conventions.unclaimed_actors.Contains(p.agentless.id)) {

@@ -121,6 +121,7 @@ bool RefersBack(const ArticleView& article, const Conventions& conventions, cons
 bool OneIncident(const ArticleView& article, const Conventions& conventions, const Cues& cues, const Event& lead,
                  const Event& e) {
   if (lead.acled_event_type.empty() || lead.plover_type == "PROTEST") return false;
+  if (lead.actor1.empty()) return false;  // an event with no party is dropped: it cannot carry another
   if (lead.evidence.trigger_start == e.evidence.trigger_start) return false;
   // Mentions of one event (same type and mode, same agent, compatible targets) are merged with all their
   // details by MergeDuplicates; an abduction with a killing by the same group, or the firefight that
@@ -155,10 +156,13 @@ bool OneIncident(const ArticleView& article, const Conventions& conventions, con
                               conventions.unclaimed_actors.Contains(e.actor1.id) &&
                               conventions.violent_types.Contains(lead.plover_type) &&
                               conventions.violent_types.Contains(e.plover_type);
+  // "Soldiers clashed with ADF near Oicha on Monday. Two rifles were recovered too.": what no named party did,
+  // told undated and unplaced right after the incident, happened then and there.
+  const bool undated_sequel = stand_in && sj == si + 1 && e.date_precision == "report" && !e.location;
   return same_telling &&
          (ShareAParty(lead, e) || stand_in || followup || same_kind_here || unnamed_sequel ||
           RefersBack(article, conventions, cues, lead, e)) &&
-         SameTimeAndPlace(lead, e);
+         (SameTimeAndPlace(lead, e) || undated_sequel);
 }
 
 // "ADF attacked Mukondi, killing 12 civilians and abducting 5", "RSF fighters looted homes and killed

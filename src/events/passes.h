@@ -100,6 +100,9 @@ bool AttachToll(const ArticleView& article, size_t si, const RoleTuple& roles, c
                 const EventRules& rules, std::vector<size_t>* counted_by_trigger, std::vector<size_t>* taken,
                 Event* e);
 
+// The group the violent toll of sentence `si` names as its victims ("3 FARDC soldiers were killed"), or null.
+const ActorSpan* TollVictimGroup(const ArticleView& article, size_t si, const Pattern& p, const EventRules& rules);
+
 // A count as the numbers stage's MergeCounts reads it (include/sitrep/numbers.h).
 CountMention MentionOf(const CountSpan& c);
 

@@ -191,6 +191,14 @@ void KeepStatedFigures(const ArticleView& article, size_t si, const Cues& cues, 
 
 }  // namespace
 
+const ActorSpan* TollVictimGroup(const ArticleView& article, size_t si, const Pattern& p, const EventRules& rules) {
+  Victims victims;
+  for (const CountSpan& c : article.Counts(si))
+    if (IsTollOf(c, p, rules.conventions) && rules.conventions.victim_roles.Contains(c.role))
+      ReadVictims(article, si, c, rules.cues, &victims);
+  return victims.group;
+}
+
 CountMention MentionOf(const CountSpan& c) {
   CountMention m;
   m.first_token = c.first;
