@@ -261,7 +261,13 @@ class CountFinder {
   // that ended at token `end`.
   // A determiner may come between ("a man, a woman and their two children").
   bool LinkedAfter(uint32_t end, uint32_t f) const {
-    if (f > end + 1 && f <= end + 3 && lex_.object.count(doc_.tokens[f - 1].lower) && !lex_.one.count(doc_.tokens[f - 1].lower)) --f;
+    // A determiner before the later count ("and the 3 others", "and her 2 children"); a determiner of one starts
+    // its own count ("and a soldier"), unless a number follows it.
+    const bool number_follows = f < end_ && ParseCardinalToken(doc_.tokens[f].lower).has_value() &&
+                                !lex_.one.count(doc_.tokens[f].lower);
+    if (f > end + 1 && f <= end + 3 && lex_.object.count(doc_.tokens[f - 1].lower) &&
+        (!lex_.one.count(doc_.tokens[f - 1].lower) || number_follows))
+      --f;
     return (end + 1 == f && (Is(end, "and") || Is(end, ","))) || (end + 2 == f && Is(end, ",") && Is(end + 1, "and"));
   }
 
