@@ -25,6 +25,7 @@ class ArticleView {
 
   const ArticleAnalysis& analysis() const { return a_; }
   const Document& doc() const { return *a_.doc; }
+  const Cues& cues() const { return cues_; }
   size_t size() const { return a_.doc->sentences.size(); }
   const Sentence& sentence(size_t si) const { return a_.doc->sentences[si]; }
   std::string_view Text(size_t si) const;

@@ -95,6 +95,9 @@ Status Cues::Load(const std::string& path) {
   std::vector<PhraseIndex::Entry> grievance_entries;
   for (WordLists::Entry& e : grievances) grievance_entries.push_back({std::move(e.words), "grievance"});
   grievance_phrases = PhraseIndex(std::move(grievance_entries));
+  std::vector<WordLists::Entry> split_phrases;
+  if (Status s = lists.Take("split_toll_phrases", &split_phrases); !s.ok()) return s;
+  for (WordLists::Entry& e : split_phrases) split_toll_phrases.push_back(std::move(e.words));
   for (const std::string& name : lists.Names()) {
     if (name.rfind("context ", 0) != 0) continue;
     std::vector<WordLists::Entry> entries;

@@ -72,6 +72,8 @@ struct Cues {
   // What a protest is about (phrases of forms): a death told after one of these in its clause is the
   // grievance, not the protest's toll ("protested against the killing of a farmer").
   PhraseIndex grievance_phrases;
+  // "fatalities split between 3 events" (phrases of forms, a number after them): cues.txt split_toll_phrases.
+  std::vector<std::vector<std::string>> split_toll_phrases;
   OwnedWordSet civilian_target_nouns;
   // Context phrases ("context NAME: phrase | phrase"): lemma or word sequences the coding conventions
   // test around an event (conventions.txt's "cue = NAME"), e.g. what turns a protest violent.

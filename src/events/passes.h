@@ -121,8 +121,13 @@ class TollCarrier {
       : article_(article), conventions_(conventions) {}
   // Call once per sentence, after its events were added to `events` from index `here_begin` on;
   void AfterSentence(size_t si, size_t here_begin, std::vector<Event>* events);
+  // "(fatalities split between 3 events)": a report that says its toll is divided among N events gives each
+  // of its events its share, rounded down (cues.txt split_toll_phrases). Call once, after the merges.
+  void DivideSplitTolls(std::vector<Event>* events) const;
 
  private:
+  // N of "split between N events" in the article, if it says so.
+  std::optional<int64_t> SplitParts() const;
   // Whether sentence `si` states the figure to use for its event ("fatalities coded as 10").
   bool StatesToll(size_t si) const;
   const ArticleView& article_;
