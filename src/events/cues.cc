@@ -97,7 +97,9 @@ Status Cues::Load(const std::string& path) {
   grievance_phrases = PhraseIndex(std::move(grievance_entries));
   std::vector<WordLists::Entry> split_phrases;
   if (Status s = lists.Take("split_toll_phrases", &split_phrases); !s.ok()) return s;
-  for (WordLists::Entry& e : split_phrases) split_toll_phrases.push_back(std::move(e.words));
+  std::vector<PhraseIndex::Entry> split_entries;
+  for (WordLists::Entry& e : split_phrases) split_entries.push_back({std::move(e.words), "split toll"});
+  split_toll_phrases = PhraseIndex(std::move(split_entries));
   for (const std::string& name : lists.Names()) {
     if (name.rfind("context ", 0) != 0) continue;
     std::vector<WordLists::Entry> entries;
@@ -177,13 +179,13 @@ void PhraseIndex::Scan(const Document& doc, const Sentence& s, uint32_t first, u
     if (const std::vector<uint32_t>* starting = by_first_word_.Find(doc.tokens[i].lower))
       for (uint32_t e : *starting)
         if (i + entries_[e].words.size() <= last && Cues::PhraseAt(entries_[e].words, doc, s, i, /*forms_only=*/true) &&
-            found(&entries_[e]))
+            found(i, &entries_[e]))
           return;
 }
 
 std::vector<const PhraseIndex::Entry*> PhraseIndex::FindAll(const Document& doc, const Sentence& s) const {
   std::vector<const Entry*> all;
-  Scan(doc, s, s.first_token, s.last_token, [&](const Entry* e) {
+  Scan(doc, s, s.first_token, s.last_token, [&](uint32_t, const Entry* e) {
     all.push_back(e);
     return false;
   });
@@ -193,11 +195,20 @@ std::vector<const PhraseIndex::Entry*> PhraseIndex::FindAll(const Document& doc,
 const PhraseIndex::Entry* PhraseIndex::FindIn(const Document& doc, const Sentence& s, uint32_t first,
                                               uint32_t last) const {
   const Entry* first_found = nullptr;
-  Scan(doc, s, first, last, [&](const Entry* e) {
+  Scan(doc, s, first, last, [&](uint32_t, const Entry* e) {
     first_found = e;
     return true;
   });
   return first_found;
+}
+
+std::optional<uint32_t> PhraseIndex::EndOfFirstIn(const Document& doc, const Sentence& s) const {
+  std::optional<uint32_t> end;
+  Scan(doc, s, s.first_token, s.last_token, [&](uint32_t i, const Entry* e) {
+    end = i + static_cast<uint32_t>(e->words.size());
+    return true;
+  });
+  return end;
 }
 
 }  // namespace sitrep

@@ -4,6 +4,7 @@
 #define SITREP_SRC_EVENTS_CUES_H_
 
 #include <map>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -34,6 +35,8 @@ class PhraseIndex {
   }
   // Every phrase that occurs in sentence `s`, in text order.
   std::vector<const Entry*> FindAll(const Document& doc, const Sentence& s) const;
+  // The token after the first phrase (in text order) of sentence `s`, or nullopt.
+  std::optional<uint32_t> EndOfFirstIn(const Document& doc, const Sentence& s) const;
 
  private:
   // Calls `found` with each phrase that starts in [first, last) and ends by `last`, in text order, until it
@@ -73,7 +76,7 @@ struct Cues {
   // grievance, not the protest's toll ("protested against the killing of a farmer").
   PhraseIndex grievance_phrases;
   // "fatalities split between 3 events" (phrases of forms, a number after them): cues.txt split_toll_phrases.
-  std::vector<std::vector<std::string>> split_toll_phrases;
+  PhraseIndex split_toll_phrases;
   OwnedWordSet civilian_target_nouns;
   // Context phrases ("context NAME: phrase | phrase"): lemma or word sequences the coding conventions
   // test around an event (conventions.txt's "cue = NAME"), e.g. what turns a protest violent.

@@ -301,22 +301,19 @@ void TollCarrier::AfterSentence(size_t si, size_t here_begin, std::vector<Event>
 std::optional<int64_t> TollCarrier::SplitParts() const {
   constexpr uint32_t kNumberWithin = 3;  // "split between the 3 events", "divided among 6"
   const Document& doc = article_.doc();
-  const Cues& cues = article_.cues();
   for (size_t si = 0; si < article_.size(); ++si) {
     const Sentence& s = article_.sentence(si);
-    for (uint32_t i = s.first_token; i < s.last_token; ++i) {
-      for (const Cues::Phrase& phrase : cues.split_toll_phrases) {
-        if (!Cues::PhraseAt(phrase, doc, s, i, /*forms_only=*/true)) continue;
-        const uint32_t after = i + static_cast<uint32_t>(phrase.size());
-        for (uint32_t k = after; k < s.last_token && k < after + kNumberWithin; ++k)
-          if (std::optional<int64_t> n = ParseCardinalToken(doc.tokens[k].lower); n && *n >= 2) return n;
-      }
-    }
+    const std::optional<uint32_t> after = article_.cues().split_toll_phrases.EndOfFirstIn(doc, s);
+    if (!after) continue;
+    for (uint32_t k = *after; k < s.last_token && k < *after + kNumberWithin; ++k)
+      if (std::optional<int64_t> n = ParseCardinalToken(doc.tokens[k].lower); n && *n >= 2) return n;
   }
   return std::nullopt;
 }
 
 void TollCarrier::DivideSplitTolls(std::vector<Event>* events) const {
+  if (std::none_of(events->begin(), events->end(), [](const Event& e) { return e.counts.killed.best.has_value(); }))
+    return;  // most articles: nothing to divide, no sentence read
   const std::optional<int64_t> parts = SplitParts();
   if (!parts) return;
   auto share = [&](std::optional<int64_t>& v) {
