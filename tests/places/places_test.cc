@@ -219,7 +219,13 @@ const Case kCases[] = {
     {"Gunmen attacked Magama in Jibia LGA and killed two residents.", "Jibia LGA", kNpmOnly, "Jibia", "NG", "Katsina State", "Jibia", 2},
     // Country words: "FARDC" makes Beni the Congolese town, not the department of Bolivia, and Mambasa not Mombasa.
     {"FARDC soldiers clashed with rebels in Beni.", "Beni", kNpmOnly, "Beni", "CD", "North Kivu", nullptr, 1},
-    {"Rebels clashed with soldiers in Beni.", "Beni", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
+    // Without them, "Beni" is still the town of North Kivu, named in full, rather than the Beni
+    // Department of Bolivia, which answers to "Beni" only with its type word cut; Bolivia named in the
+    // article, or the type word written, make it the department.
+    {"Rebels clashed with soldiers in Beni.", "Beni", kNpmOnly, "Beni", "CD", "North Kivu", nullptr, 1},
+    {"On 4 June, in Beni, gunmen abducted a trader.", "Beni", kNpmOnly, "Beni", "CD", "North Kivu", nullptr, 1},
+    {"Bolivian farmers blocked roads in Beni on Friday.", "Beni", kNpmOnly, "Beni Department", "BO", "Beni Department", "", 3},
+    {"Cattle ranchers protested in the Beni Department on Friday.", "Beni Department", kNpmOnly, "Beni Department", "BO", "Beni Department", "", 3},
     {"FARDC soldiers repelled an attack in Mambasa.", "Mambasa", kNpmOnly, "Mambasa", "CD", "Ituri", "Mambasa", 2},
     // ADF, LUCHA, Lendu and Hema militias act in the DR Congo: Beni is the Congolese town; Hema is no
     // town of China, and the militia's name never a place.
