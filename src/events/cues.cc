@@ -74,6 +74,8 @@ Status Cues::Load(const std::string& path) {
       {"explosive_nouns", &explosive_nouns},
       {"weapon_taking_verbs", &weapon_taking_verbs},
       {"performing_particles", &performing_particles},
+      {"origin_prepositions", &origin_prepositions},
+      {"distance_words", &distance_words},
       {"civilian_target_nouns", &civilian_target_nouns},
   };
   for (const auto& [name, set] : bindings)
