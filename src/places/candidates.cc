@@ -137,8 +137,7 @@ std::vector<Candidate> FindCandidates(const Document& doc, const Gazetteer& gaz,
   for (uint32_t i = 0; i < nt;) {
     uint32_t country_len = 0;
     if (IsWord(toks[i])) {
-      if (const std::string_view cc = cues.CountryWordAt(toks, i, &country_len); !cc.empty()) {
-        country_words->push_back(cc);
+      if ((country_len = cues.CountryWordAt(toks, i, country_words)) > 0) {
         i += country_len;  // "Mayi Mayi" is no place name
         continue;
       }

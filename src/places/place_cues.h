@@ -43,9 +43,10 @@ class PlaceCues {
   bool StartsWithNameParticle(std::string_view word) const;
 
   // "FARDC", "Mayi Mayi", "Boko Haram": names that say which country an article is about where
-  // its places may not (lists "country XX"). The ISO2 code named by the words from token `i` on
-  // (and their number in `*len`), empty when none.
-  std::string_view CountryWordAt(const std::vector<Token>& tokens, uint32_t i, uint32_t* len) const;
+  // its places may not (lists "country XX"). Appends to `*ccs` the ISO2 codes named by the longest
+  // words from token `i` on (several when the name is in several lists: "LRA" acts in the DR Congo,
+  // the Central African Republic and South Sudan) and returns their number of tokens, 0 when none.
+  uint32_t CountryWordAt(const std::vector<Token>& tokens, uint32_t i, std::vector<std::string_view>* ccs) const;
 
   // A list of words and phrases matched on consecutive tokens' `lower` (phrases are few, so a
   // linear pass over them costs less than building a key).

@@ -227,6 +227,13 @@ const Case kCases[] = {
     {"Bolivian farmers blocked roads in Beni on Friday.", "Beni", kNpmOnly, "Beni Department", "BO", "Beni Department", "", 3},
     {"Cattle ranchers protested in the Beni Department on Friday.", "Beni Department", kNpmOnly, "Beni Department", "BO", "Beni Department", "", 3},
     {"FARDC soldiers repelled an attack in Mambasa.", "Mambasa", kNpmOnly, "Mambasa", "CD", "Ituri", "Mambasa", 2},
+    // Bundu dia Kongo acts in the DR Congo: Moanda of Kongo-Central, not of Gabon. The LRA acts in
+    // several countries and votes for each: Bondo of Bas-Uele (not of Kenya), Obo of the Central African
+    // Republic; without it, the Bondos tie and give no place.
+    {"Bundu dia Kongo adherents clashed with police in Moanda.", "Moanda", kNpmOnly, "Moanda", "CD", "Kongo-Central", nullptr, 1},
+    {"LRA fighters looted shops in the Bondo area on Sunday.", "Bondo", kNpmOnly, "Bondo", "CD", "Bas-Uele", nullptr, 2},
+    {"Rebels looted shops in the Bondo area on Sunday.", "Bondo", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
+    {"Suspected LRA elements abducted four herders near Obo.", "Obo", kNpmOnly, "Obo", "CF", "Haut-Mbomou", nullptr, 2},
     // ADF, LUCHA, Lendu and Hema militias act in the DR Congo: Beni is the Congolese town; Hema is no
     // town of China, and the militia's name never a place.
     {"LUCHA activists marched in Beni on Monday.", "Beni", kNpmOnly, "Beni", "CD", "North Kivu", nullptr, 1},
