@@ -234,6 +234,8 @@ const Case kCases[] = {
     {"LRA fighters looted shops in the Bondo area on Sunday.", "Bondo", kNpmOnly, "Bondo", "CD", "Bas-Uele", nullptr, 2},
     {"Rebels looted shops in the Bondo area on Sunday.", "Bondo", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
     {"Suspected LRA elements abducted four herders near Obo.", "Obo", kNpmOnly, "Obo", "CF", "Haut-Mbomou", nullptr, 2},
+    // Al-Shabaab acts in Somalia and Kenya: a Kenyan town beside it is no namesake abroad.
+    {"Suspected al-Shabaab militants hurled a grenade at a bar in Mandera on Sunday.", "Mandera", kNpmOnly, "Mandera", "KE", "Mandera County", nullptr, 1},
     // ADF, LUCHA, Lendu and Hema militias act in the DR Congo: Beni is the Congolese town; Hema is no
     // town of China, and the militia's name never a place.
     {"LUCHA activists marched in Beni on Monday.", "Beni", kNpmOnly, "Beni", "CD", "North Kivu", nullptr, 1},
