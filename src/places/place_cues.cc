@@ -63,6 +63,7 @@ Status PlaceCues::Load(const std::string& path, std::unique_ptr<PlaceCues>* out)
   if (s.ok()) s = lists.TakeSet("locative", &cues->locative_);
   if (s.ok()) s = TakePhrases(&lists, "near before", &cues->near_before_);
   if (s.ok()) s = TakePhrases(&lists, "near after", &cues->near_after_);
+  if (s.ok()) s = lists.TakeSet("route after", &cues->route_after_);
   if (s.ok()) {
     s = TakeTypes(&lists, "before",
                   {{"town", kTypeTown}, {"capital", kTypeCapital}, {"admin2", kTypeAdmin2}, {"admin1", kTypeAdmin1}},

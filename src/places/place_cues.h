@@ -37,6 +37,8 @@ class PlaceCues {
   bool NearBefore(const std::vector<Token>& tokens, uint32_t first) const;
   // "X area", "X and its surroundings": the tokens from `last` on say "near".
   bool NearAfter(const std::vector<Token>& tokens, uint32_t last) const;
+  // "road", "axis": after two names joined by a hyphen ("the Biu-Damaturu road"), a route between them.
+  bool IsRouteWord(std::string_view lower) const { return route_after_.Contains(lower); }
 
   // "al-Hasakeh": a word that starts with a lowercase name particle (list "name particle") and
   // goes on with a capital letter.
@@ -69,7 +71,7 @@ class PlaceCues {
   Status TakeCountryWords(WordLists* lists);
   Status TakeNameParticles(WordLists* lists);
 
-  OwnedWordSet direction_, locative_;
+  OwnedWordSet direction_, locative_, route_after_;
   std::vector<std::string> name_particles_;  // few: a linear scan
   // The first bytes of the particles: most words start with none of them, and skip the scan.
   std::array<bool, 256> particle_first_byte_{};

@@ -234,6 +234,10 @@ const Case kCases[] = {
     {"LRA fighters looted shops in the Bondo area on Sunday.", "Bondo", kNpmOnly, "Bondo", "CD", "Bas-Uele", nullptr, 2},
     {"Rebels looted shops in the Bondo area on Sunday.", "Bondo", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
     {"Suspected LRA elements abducted four herders near Obo.", "Obo", kNpmOnly, "Obo", "CF", "Haut-Mbomou", nullptr, 2},
+    // Names joined by a hyphen before "axis" (cues.txt "route after"): near the first the index knows.
+    {"Mayi Mayi fighters looted travellers on the Butembo-Manguredjipa axis on Sunday.", "Butembo-Manguredjipa", kNpmOnly, "Butembo", "CD", "North Kivu", nullptr, 2},
+    {"Mayi Mayi fighters looted travellers on the Manguredjipa-Butembo axis on Sunday.", "Manguredjipa-Butembo", kNpmOnly, "Butembo", "CD", "North Kivu", nullptr, 2},
+    {"Mayi Mayi fighters looted travellers on the Butembo-Manguredjipa highway on Sunday.", "Butembo-Manguredjipa", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
     // Al-Shabaab acts in Somalia and Kenya: a Kenyan town beside it is no namesake abroad.
     {"Suspected al-Shabaab militants hurled a grenade at a bar in Mandera on Sunday.", "Mandera", kNpmOnly, "Mandera", "KE", "Mandera County", nullptr, 1},
     // ADF, LUCHA, Lendu and Hema militias act in the DR Congo: Beni is the Congolese town; Hema is no
