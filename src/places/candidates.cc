@@ -97,6 +97,7 @@ void ReadCuesBefore(const std::vector<Token>& toks, const PlaceCues& cues, Candi
   if (cues.IsLocative(p1)) c->locative = true;
   // "north of X", "km from X" place the event by X as "in X" does.
   if (cues.NearBefore(toks, i)) c->near = c->locative = true;
+  else if (cues.IsOrigin(p1)) c->origin = true;
   // The type word stands right before the name or before "of" or ",": "town X", "the town of
   // X", "the capital, X".
   std::string_view type_word = p1 == "of" || p1 == "," ? p2 : p1;

@@ -61,6 +61,7 @@ Status PlaceCues::Load(const std::string& path, std::unique_ptr<PlaceCues>* out)
   auto cues = std::make_unique<PlaceCues>();
   if (s.ok()) s = lists.TakeSet("direction", &cues->direction_);
   if (s.ok()) s = lists.TakeSet("locative", &cues->locative_);
+  if (s.ok()) s = lists.TakeSet("origin", &cues->origin_);
   if (s.ok()) s = TakePhrases(&lists, "near before", &cues->near_before_);
   if (s.ok()) s = TakePhrases(&lists, "near after", &cues->near_after_);
   if (s.ok()) s = lists.TakeSet("route after", &cues->route_after_);

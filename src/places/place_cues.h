@@ -30,6 +30,8 @@ class PlaceCues {
   bool IsDirection(std::string_view lower) const { return direction_.Contains(lower); }
   // "in", "near", "captured": the word before a name says it is a place.
   bool IsLocative(std::string_view lower) const { return locative_.Contains(lower); }
+  // "from": the word before a name says where people or things came from ("IDPs expelled from Angola").
+  bool IsOrigin(std::string_view lower) const { return origin_.Contains(lower); }
   // The kind named by a word right before a name (or before "of"/","), or right after it.
   TypeCue TypeBefore(std::string_view lower) const { return TypeOf(type_before_, lower); }
   TypeCue TypeAfter(std::string_view lower) const { return TypeOf(type_after_, lower); }
@@ -71,7 +73,7 @@ class PlaceCues {
   Status TakeCountryWords(WordLists* lists);
   Status TakeNameParticles(WordLists* lists);
 
-  OwnedWordSet direction_, locative_, route_after_;
+  OwnedWordSet direction_, locative_, origin_, route_after_;
   std::vector<std::string> name_particles_;  // few: a linear scan
   // The first bytes of the particles: most words start with none of them, and skip the scan.
   std::array<bool, 256> particle_first_byte_{};

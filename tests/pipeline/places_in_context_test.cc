@@ -143,6 +143,10 @@ struct OriginCase {
 const OriginCase kOriginCases[] = {
     {"On 2 March, in Goma, dozens of families expelled from Rwanda protested against the lack of shelter.",
      "Peaceful protest", "Goma"},
+    // The country people came from casts no vote (data/places/cues.txt origin): Kalemie, a town under the
+    // size that needs no support, is not dropped as a namesake in an article about Zambia.
+    {"On 2 March, in Kalemie, dozens of refugees expelled from Zambia protested against the lack of shelter.",
+     "Peaceful protest", "Kalemie"},
     {"On 4 March, traders from Goma protested against new taxes in Bukavu.", "Peaceful protest", "Bukavu"},
     {"On 5 March, students from Kisangani in Tshopo held a sit-in to demand the payment of their grants.", nullptr,
      "Kisangani"},
