@@ -46,6 +46,8 @@ enum class NameKind : uint8_t {
   kName = 0,       // the GeoNames name or ascii name
   kAlternate = 1,  // an alternate name ("Nord-Kivu", "DRC")
   kDemonym = 2,    // a country's demonym ("Congolese"): resolves to the country
+  kShortened = 3,  // an admin area's name with its type word cut (admin_names.txt): "Beni" of
+                   // "Beni Department"; weaker than a name a place has in full
 };
 
 // A view of one gazetteer entry. The string_views point into the mmapped index and stay

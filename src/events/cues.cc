@@ -79,6 +79,8 @@ Status Cues::Load(const std::string& path) {
       {"one_victim_pronouns", &one_victim_pronouns},
       {"group_victim_pronouns", &group_victim_pronouns},
       {"age_words", &age_words},
+      {"origin_prepositions", &origin_prepositions},
+      {"distance_words", &distance_words},
       {"civilian_target_nouns", &civilian_target_nouns},
   };
   for (const auto& [name, set] : bindings)

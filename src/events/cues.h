@@ -63,6 +63,7 @@ struct Cues {
   OwnedWordSet member_nouns, one_victim_determiners, one_victim_pronouns, group_victim_pronouns, age_words;
   // Roles.
   OwnedWordSet third_person_pronouns, first_person_plural_pronouns, where_nouns, locative_prepositions;
+  OwnedWordSet origin_prepositions, distance_words;
   OwnedWordSet listing_words, series_words, light_verbs, repel_verbs, outbreak_verbs, explosive_nouns, weapon_taking_verbs,
       performing_particles;
 

@@ -459,32 +459,58 @@ bool SentenceView::IsDirection(const Arg& arg) const {
   return false;
 }
 
+bool SentenceView::IsOrigin(const Arg& arg) const {
+  uint32_t p = arg.first;
+  if (p > s_.first_token && cues_.definite_determiners.Contains(tok(p - 1).lower)) --p;
+  if (p <= s_.first_token || !cues_.origin_prepositions.Contains(tok(p - 1).lower)) return false;
+  return !(p - 1 > s_.first_token && cues_.distance_words.Contains(tok(p - 2).lower));
+}
+
 const Arg* SentenceView::ClausePlace(uint32_t i, uint32_t allowed_verb) const {
   // The most specific place introduced by a locative preposition in the same clause as token i;
   // the nearest among equally specific ones. A verb between them other than the trigger's own
   // (or `allowed_verb`, the verb governing a nominal trigger) means another clause.
-  const Arg* best = nullptr;
-  int best_precision = 99;
-  uint32_t best_dist = UINT32_MAX;
+  // A place people came from ("IDPs expelled from Angola protested") is the event's only when the
+  // sentence names no other: a place of the clause, else a locative place of the sentence beyond the
+  // origin's verb ("in Kananga, IDPs expelled from Angola protested"). The area around the origin
+  // leaves it ("students from Likasi in Haut-Katanga protested": Likasi).
+  struct Best {
+    const Arg* arg = nullptr;
+    int precision = 99;
+    uint32_t dist = UINT32_MAX;
+    void Offer(const Arg* a, int p, uint32_t d) {
+      if (p < precision || (p == precision && d < dist)) arg = a, precision = p, dist = d;
+    }
+  };
+  Best place, origin_place, sentence_place;
   for (const Arg& arg : args_) {
     if (!arg.place || !IsLocative(arg) || IsDirection(arg)) continue;
     uint32_t lo = std::min(arg.first, i), hi = std::max(arg.last, i);
-    bool crosses = false;
-    for (uint32_t k = lo; k < hi && !crosses; ++k) {
+    bool crosses = false, crosses_clause = false;
+    for (uint32_t k = lo; k < hi && !crosses_clause; ++k) {
       if (k == i || (k >= arg.first && k < arg.last)) continue;
-      crosses = IsClauseBoundary(k) || (IsVerb(k) && !IsAux(k) && k != allowed_verb) ||
+      crosses_clause = IsClauseBoundary(k);
+      crosses = crosses || crosses_clause || (IsVerb(k) && !IsAux(k) && k != allowed_verb) ||
                 (tok(k).norm == "," && k + 1 < s_.last_token && (tok(k + 1).tag == "VBG" || tok(k + 1).tag == "VBN"));
     }
+    const int precision = arg.place->loc.precision ? arg.place->loc.precision : 3;
+    const bool origin = IsOrigin(arg);
+    if (!origin && !crosses_clause) sentence_place.Offer(&arg, precision, hi - lo);
     if (crosses) continue;
-    int precision = arg.place->loc.precision ? arg.place->loc.precision : 3;
-    uint32_t dist = hi - lo;
-    if (precision < best_precision || (precision == best_precision && dist < best_dist)) {
-      best = &arg;
-      best_precision = precision;
-      best_dist = dist;
-    }
+    (origin ? origin_place : place).Offer(&arg, precision, hi - lo);
   }
-  return best;
+  if (!origin_place.arg) return place.arg;
+  // Whether `b`, a place less precise than the origin, is only the area around it.
+  auto around_origin = [&](const Best& b) {
+    const Location& o = origin_place.arg->place->loc;
+    const Location& a = b.arg->place->loc;
+    if (b.precision <= origin_place.precision) return false;
+    return a.country_code == o.country_code && (a.admin1.empty() || a.admin1 == o.admin1) &&
+           (b.precision >= 3 || a.admin2.empty() || a.admin2 == o.admin2);
+  };
+  if (place.arg && !around_origin(place)) return place.arg;
+  if (sentence_place.arg && !around_origin(sentence_place)) return sentence_place.arg;
+  return origin_place.arg;
 }
 
 }  // namespace sitrep

@@ -76,6 +76,7 @@ class SentenceView {
   bool IsLocative(const Arg& arg) const;   // "in/at/near/around ... X"
   bool AfterQuantityOf(uint32_t first) const;  // "hundreds of X", "a group of X": X heads the phrase
   bool IsDirection(const Arg& arg) const;  // "toward(s) ... X"
+  bool IsOrigin(const Arg& arg) const;     // "(expelled) from X", not "30 km from X"
 
 
  private:

@@ -75,6 +75,8 @@ double VoteWeight(const Candidate& c, const EntriesSummary& e) {
   // Part of a longer name ("Human" of "Human Health Services"), or an acronym that is no country's:
   // no evidence of where the article is.
   if (c.in_longer_name || (c.acronym && !e.all_countries)) return 0;
+  // A country people came from ("IDPs expelled from Angola") says who they are, not where the article is.
+  if (e.all_countries && c.origin) return 0;
   if (e.all_countries) return e.demonym ? 0.5 : 2.0;
   if (e.all_admin1) return 1.5;
   if (c.locative || c.type != kNoType || e.max_population >= 100000) return 1.0;

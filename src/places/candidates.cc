@@ -68,6 +68,27 @@ NameMatch LongestNameAt(const std::vector<Token>& toks, uint32_t i, const Gazett
   return best;
 }
 
+// "the Kasidi-Beni axis", "the Beni-Kasindi axis": a token of names joined by hyphens, which the index
+// does not know as a whole, before a route word (cues.txt "route after"). The first of its names the
+// index knows is the town the route is placed near (ACLED codes an axis by its first known town).
+NameMatch RouteEndAt(const std::vector<Token>& toks, uint32_t i, const Gazetteer& gaz, const PlaceCues& cues) {
+  const std::string& w = toks[i].lower;
+  if (w.find('-') == std::string::npos || i + 1 >= toks.size() || !cues.IsRouteWord(toks[i + 1].lower)) return {};
+  size_t start = 0;
+  while (start < w.size()) {
+    size_t end = w.find('-', start);
+    if (end == std::string::npos) end = w.size();
+    if (end > start) {
+      NameKeyHash h;
+      h.AddToken(std::string_view(w).substr(start, end - start));
+      const uint32_t* post = nullptr;
+      if (size_t cnt = gaz.LookupHash(h.value(), &post)) return NameMatch{1, post, cnt};
+    }
+    start = end + 1;
+  }
+  return {};
+}
+
 // The cues before the name: "in X", "near X", "the town of X", "the capital, X", "eastern X".
 void ReadCuesBefore(const std::vector<Token>& toks, const PlaceCues& cues, Candidate* c) {
   const uint32_t i = c->first;
@@ -76,6 +97,7 @@ void ReadCuesBefore(const std::vector<Token>& toks, const PlaceCues& cues, Candi
   if (cues.IsLocative(p1)) c->locative = true;
   // "north of X", "km from X" place the event by X as "in X" does.
   if (cues.NearBefore(toks, i)) c->near = c->locative = true;
+  else if (cues.IsOrigin(p1)) c->origin = true;
   // The type word stands right before the name or before "of" or ",": "town X", "the town of
   // X", "the capital, X".
   std::string_view type_word = p1 == "of" || p1 == "," ? p2 : p1;
@@ -137,13 +159,13 @@ std::vector<Candidate> FindCandidates(const Document& doc, const Gazetteer& gaz,
   for (uint32_t i = 0; i < nt;) {
     uint32_t country_len = 0;
     if (IsWord(toks[i])) {
-      if (const std::string_view cc = cues.CountryWordAt(toks, i, &country_len); !cc.empty()) {
-        country_words->push_back(cc);
+      if ((country_len = cues.CountryWordAt(toks, i, country_words)) > 0) {
         i += country_len;  // "Mayi Mayi" is no place name
         continue;
       }
     }
-    const NameMatch name = MayStartName(toks[i], cues) ? LongestNameAt(toks, i, gaz, &keys) : NameMatch();
+    NameMatch name = MayStartName(toks[i], cues) ? LongestNameAt(toks, i, gaz, &keys) : NameMatch();
+    const bool route = name.len == 0 && MayStartName(toks[i], cues) && (name = RouteEndAt(toks, i, gaz, cues)).len > 0;
     // A lone direction word ("Eastern DR Congo", "East African force") is not a place by itself,
     // though GeoNames has regions named "Eastern" and "East".
     if (name.len == 0 || (name.len == 1 && cues.IsDirection(toks[i].lower))) {
@@ -159,7 +181,8 @@ std::vector<Candidate> FindCandidates(const Document& doc, const Gazetteer& gaz,
     ReadCuesBefore(toks, cues, &c);
     ReadCuesAfter(toks, cues, &c);
     c.date = BesideNumber(toks, c);
-    c.in_longer_name = FollowedByCapitalisedWord(toks, cues, c);
+    if (route) c.near = c.locative = true;  // somewhere on the road from the town
+    c.in_longer_name = !route && FollowedByCapitalisedWord(toks, cues, c);
     c.acronym = IsAcronym(toks, c);
     cands.push_back(c);
     i += name.len;

@@ -544,7 +544,7 @@ void GazetteerBuilder::Impl::FinalizeAdmin() {
       q.population = a == acc.end() ? 0 : a->second.pop;
     }
     BPlace& q = places[idx];
-    for (const std::string& d : DerivedAdminNames(admin_name_rules, name)) AddName(&q, NameKind::kAlternate, d);
+    for (const std::string& d : DerivedAdminNames(admin_name_rules, name)) AddName(&q, NameKind::kShortened, d);
     auto alts = admin_alts.find(code);
     if (alts != admin_alts.end()) for (const std::string& a : alts->second) AddName(&q, NameKind::kAlternate, a);
   }

@@ -61,8 +61,10 @@ Status PlaceCues::Load(const std::string& path, std::unique_ptr<PlaceCues>* out)
   auto cues = std::make_unique<PlaceCues>();
   if (s.ok()) s = lists.TakeSet("direction", &cues->direction_);
   if (s.ok()) s = lists.TakeSet("locative", &cues->locative_);
+  if (s.ok()) s = lists.TakeSet("origin", &cues->origin_);
   if (s.ok()) s = TakePhrases(&lists, "near before", &cues->near_before_);
   if (s.ok()) s = TakePhrases(&lists, "near after", &cues->near_after_);
+  if (s.ok()) s = lists.TakeSet("route after", &cues->route_after_);
   if (s.ok()) {
     s = TakeTypes(&lists, "before",
                   {{"town", kTypeTown}, {"capital", kTypeCapital}, {"admin2", kTypeAdmin2}, {"admin1", kTypeAdmin1}},
@@ -128,17 +130,19 @@ Status PlaceCues::TakeCountryWords(WordLists* lists) {
   return Status::OK();
 }
 
-std::string_view PlaceCues::CountryWordAt(const std::vector<Token>& tokens, uint32_t i, uint32_t* len) const {
+uint32_t PlaceCues::CountryWordAt(const std::vector<Token>& tokens, uint32_t i, std::vector<std::string_view>* ccs) const {
   const std::vector<uint32_t>* candidates = country_first_.Find(tokens[i].lower);
-  if (!candidates) return {};
+  if (!candidates) return 0;
+  uint32_t len = 0;
+  const size_t start = ccs->size();
   for (uint32_t k : *candidates) {
     const CountryWord& w = country_words_[k];
-    if (PhraseAt(tokens, i, w.words)) {
-      *len = static_cast<uint32_t>(w.words.size());
-      return w.cc;
-    }
+    const uint32_t n = static_cast<uint32_t>(w.words.size());
+    if (n < len || !PhraseAt(tokens, i, w.words)) continue;
+    if (n > len) ccs->resize(start), len = n;
+    if (std::find(ccs->begin() + static_cast<std::ptrdiff_t>(start), ccs->end(), w.cc) == ccs->end()) ccs->push_back(w.cc);
   }
-  return {};
+  return len;
 }
 
 bool PlaceCues::NearBefore(const std::vector<Token>& tokens, uint32_t first) const {

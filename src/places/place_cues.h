@@ -30,6 +30,8 @@ class PlaceCues {
   bool IsDirection(std::string_view lower) const { return direction_.Contains(lower); }
   // "in", "near", "captured": the word before a name says it is a place.
   bool IsLocative(std::string_view lower) const { return locative_.Contains(lower); }
+  // "from": the word before a name says where people or things came from ("IDPs expelled from Angola").
+  bool IsOrigin(std::string_view lower) const { return origin_.Contains(lower); }
   // The kind named by a word right before a name (or before "of"/","), or right after it.
   TypeCue TypeBefore(std::string_view lower) const { return TypeOf(type_before_, lower); }
   TypeCue TypeAfter(std::string_view lower) const { return TypeOf(type_after_, lower); }
@@ -37,15 +39,18 @@ class PlaceCues {
   bool NearBefore(const std::vector<Token>& tokens, uint32_t first) const;
   // "X area", "X and its surroundings": the tokens from `last` on say "near".
   bool NearAfter(const std::vector<Token>& tokens, uint32_t last) const;
+  // "road", "axis": after two names joined by a hyphen ("the Biu-Damaturu road"), a route between them.
+  bool IsRouteWord(std::string_view lower) const { return route_after_.Contains(lower); }
 
   // "al-Hasakeh": a word that starts with a lowercase name particle (list "name particle") and
   // goes on with a capital letter.
   bool StartsWithNameParticle(std::string_view word) const;
 
   // "FARDC", "Mayi Mayi", "Boko Haram": names that say which country an article is about where
-  // its places may not (lists "country XX"). The ISO2 code named by the words from token `i` on
-  // (and their number in `*len`), empty when none.
-  std::string_view CountryWordAt(const std::vector<Token>& tokens, uint32_t i, uint32_t* len) const;
+  // its places may not (lists "country XX"). Appends to `*ccs` the ISO2 codes named by the longest
+  // words from token `i` on (several when the name is in several lists: "LRA" acts in the DR Congo,
+  // the Central African Republic and South Sudan) and returns their number of tokens, 0 when none.
+  uint32_t CountryWordAt(const std::vector<Token>& tokens, uint32_t i, std::vector<std::string_view>* ccs) const;
 
   // A list of words and phrases matched on consecutive tokens' `lower` (phrases are few, so a
   // linear pass over them costs less than building a key).
@@ -68,7 +73,7 @@ class PlaceCues {
   Status TakeCountryWords(WordLists* lists);
   Status TakeNameParticles(WordLists* lists);
 
-  OwnedWordSet direction_, locative_;
+  OwnedWordSet direction_, locative_, origin_, route_after_;
   std::vector<std::string> name_particles_;  // few: a linear scan
   // The first bytes of the particles: most words start with none of them, and skip the scan.
   std::array<bool, 256> particle_first_byte_{};

@@ -32,6 +32,7 @@ struct Candidate {
   TypeCue type = kNoType;
   bool locative = false;   // "in", "at", "near"... before it
   bool near = false;       // "near X", "outside X", "X and its surroundings": precision 2
+  bool origin = false;     // "(expelled) from X": where people came from, not a distance ("km from X")
   bool date = false;       // a number beside it: "November 6", "6 March"
   bool initial = false;    // first word of its sentence
   bool direction = false;  // "eastern DR Congo"

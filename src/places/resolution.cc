@@ -31,7 +31,7 @@ double Prior(const Place& p, NameKind nk) {
   if (p.kind != PlaceKind::kCountry) s += 0.35 * std::log10(1.0 + static_cast<double>(p.population));
   // Between countries, population only breaks ties: article context must outweigh it.
   else s += 0.02 * std::log10(1.0 + static_cast<double>(p.population));
-  if (nk == NameKind::kAlternate) s -= 0.3;
+  if (nk == NameKind::kAlternate || nk == NameKind::kShortened) s -= 0.3;
   return s;
 }
 
@@ -55,6 +55,8 @@ struct ScoredEntry {
   double lat = 0, lon = 0;
   std::string_view cc;  // points into the mapped index
   PlaceKind kind = PlaceKind::kPlace;
+  bool shortened = false;  // matched by an admin name with its type word cut
+  bool full_name = false;  // matched by its own name
 };
 
 ScoredEntry ScoreEntry(const Place& p, NameKind nk, const Candidate& c, const ArticleContext& ctx) {
@@ -92,11 +94,31 @@ std::vector<ScoredEntry> ScoreEntries(const Gazetteer& gaz, const ArticleContext
   std::vector<ScoredEntry> scored;
   scored.reserve(total);
   for (const Candidate& c : cands) {
+    const size_t first = scored.size();
+    bool shortened = false;
     for (size_t k = 0; k < c.n; ++k) {
       const PlaceMatch m = Gazetteer::DecodePosting(c.postings[k]);
       const Place p = gaz.place(m.place);
       scored.push_back(ScoreEntry(p, m.name_kind, c, ctx));
       scored.back().base += HintFit(c, static_cast<int>(k), p);
+      scored.back().shortened = m.name_kind == NameKind::kShortened;
+      scored.back().full_name = m.name_kind == NameKind::kName;
+      shortened = shortened || scored.back().shortened;
+    }
+    // A name matched only by cutting the type word off an admin area ("Beni" of Bolivia's "Beni
+    // Department") weighs less than a place's own full name in another country ("in Beni": the town
+    // of North Kivu); in its own country the bare-name rule of ScoreEntry already decides.
+    constexpr double kShortenedAbroad = 1.0;
+    if (shortened && c.type == kNoType) {
+      for (size_t k = first; k < scored.size(); ++k) {
+        if (!scored[k].shortened) continue;
+        bool full_here = false, full_abroad = false;
+        for (size_t j = first; j < scored.size(); ++j) {
+          if (!scored[j].full_name) continue;
+          (scored[j].cc == scored[k].cc ? full_here : full_abroad) = true;
+        }
+        if (full_abroad && !full_here) scored[k].base -= kShortenedAbroad;
+      }
     }
   }
   return scored;
@@ -221,7 +243,7 @@ bool Accept(const Candidate& c, const Place& p, NameKind nk, const ArticleContex
   // A big town, or a provincial capital of some size, needs no other support; but not when only
   // one of its alternate names matched ("Mambasa", a town of Ituri, is one of Mombasa's).
   const bool seat = p.feature_code == "PPLC" || p.feature_code == "PPLA" || p.feature_code == "PPLA2";
-  const bool big = (p.population >= 200000 || (seat && p.population >= 50000)) && nk != NameKind::kAlternate;
+  const bool big = (p.population >= 200000 || (seat && p.population >= 50000)) && nk == NameKind::kName;
   if (!(share >= 0.2 || c.locative || c.type != kNoType || big)) return false;
   // A capitalised sentence-initial word outside the article's countries.
   if (c.initial && c.last - c.first == 1 && share < 0.2 && c.type == kNoType) return false;

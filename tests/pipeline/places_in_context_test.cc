@@ -131,5 +131,42 @@ TEST(PlacesInContext, ACountryIsNoPointOfTheEvent) {
                             "2020-05-04", "NG");
 }
 
+
+// Where people or things came from is not where the event was (data/events/cues.txt
+// origin_prepositions): the sentence's other place is, unless it is only the area around the origin;
+// "km from" is a distance, no origin. Columns: sentence, event type wanted, place name wanted.
+struct OriginCase {
+  const char* sentence;
+  const char* sub_event_type;
+  const char* place;
+};
+const OriginCase kOriginCases[] = {
+    {"On 2 March, in Goma, dozens of families expelled from Rwanda protested against the lack of shelter.",
+     "Peaceful protest", "Goma"},
+    // The country people came from casts no vote (data/places/cues.txt origin): Kalemie, a town under the
+    // size that needs no support, is not dropped as a namesake in an article about Zambia.
+    {"On 2 March, in Kalemie, dozens of refugees expelled from Zambia protested against the lack of shelter.",
+     "Peaceful protest", "Kalemie"},
+    {"On 4 March, traders from Goma protested against new taxes in Bukavu.", "Peaceful protest", "Bukavu"},
+    {"On 5 March, students from Kisangani in Tshopo held a sit-in to demand the payment of their grants.", nullptr,
+     "Kisangani"},
+    {"On 6 March, gunmen killed a farmer 40 km from Bunia.", "Attack", "Bunia"},
+};
+
+TEST(PlacesInContext, AnOriginIsNotThePlaceOfTheEvent) {
+  for (const OriginCase& c : kOriginCases) {
+    std::vector<Event> events = Extract(c.sentence, "2019-03-08");
+    bool found = false;
+    for (const Event& e : events) {
+      if (c.sub_event_type && e.acled_sub_event_type != c.sub_event_type) continue;
+      if (!c.sub_event_type && e.acled_event_type != "Protests" && e.acled_event_type != "Riots") continue;
+      found = true;
+      ASSERT_TRUE(e.location.has_value()) << c.sentence;
+      EXPECT_EQ(e.location->name, c.place) << c.sentence;
+    }
+    EXPECT_TRUE(found) << c.sentence;
+  }
+}
+
 }  // namespace
 }  // namespace sitrep
