@@ -269,7 +269,9 @@ void TollCarrier::AfterSentence(size_t si, size_t here_begin, std::vector<Event>
           Estimate* from = e.counts.Find(roles[r]);
           Estimate* to = found[last_violent_].counts.Find(roles[r]);
           if (from && to && !from->empty() && (to->empty() || filled_here[r] || stated)) {
-            *to = to->empty() || (stated && !filled_here[r]) ? *from : Sum(*to, *from);
+            // A stated figure is the one to use: the sentence's other figures of the role ("Several
+            // fatalities coded as 3": "several" and 3) do not add to it; the stated one comes last.
+            *to = to->empty() || stated ? *from : Sum(*to, *from);
             *from = Estimate();
             moved = true;
             filled_here[r] = true;
