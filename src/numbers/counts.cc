@@ -216,14 +216,20 @@ class CountFinder {
   // glue, a cue followed by an object ("killed civilians", "killed 20") is active voice: no cue.
   Cue AfterCueAt(uint32_t k, bool require_glue) const {
     uint32_t glue = 0;
-    while (k < end_ && glue < kMaxGlue && lex_.glue.count(doc_.tokens[k].lower)) ++k, ++glue;
+    bool passive = false;  // a form of "be" among the glue ("were killed", "have been killed")
+    while (k < end_ && glue < kMaxGlue && lex_.glue.count(doc_.tokens[k].lower)) {
+      passive = passive || lex_.passive_glue.count(doc_.tokens[k].lower);
+      ++k, ++glue;
+    }
     if (require_glue && glue == 0) return {};
     int r = -1;
     const uint32_t n = lex_.MatchForward(lex_.after, doc_, k, end_, &r);
     if (n == 0) return {};
     const uint32_t o = k + n;
     const bool object = o < end_ && (lex_.object.count(doc_.tokens[o].lower) || ParseQuantityAt(doc_, o, end_));
-    if (glue == 0 && object) return {};
+    // An object after the cue makes it an active verb, also after "have" ("two militants have shot dead
+    // a police officer": the two are the killers); only a passive ("were killed") keeps its count's role.
+    if (!passive && object) return {};
     return {r, k, o};
   }
 

@@ -54,7 +54,7 @@ Status CountLexicon::Parse(std::string_view text, const std::string& origin, std
       phrases.push_back(strings::SplitWords(item, /*lower=*/true));
     }
     if (kind == "glue" || kind == "filler" || kind == "object" || kind == "unit" || kind == "one" ||
-        kind == "person" || kind == "place_preposition") {
+        kind == "person" || kind == "place_preposition" || kind == "passive_glue") {
       if (head.size() != 1) return Status::InvalidArgument(where + "'" + kind + "' takes no role");
       auto& set = kind == "glue"     ? impl.glue
                   : kind == "filler" ? impl.filler
@@ -62,7 +62,8 @@ Status CountLexicon::Parse(std::string_view text, const std::string& origin, std
                   : kind == "unit"   ? impl.unit
                   : kind == "one"    ? impl.one
                   : kind == "person" ? impl.person
-                                     : impl.place_preposition;
+                  : kind == "place_preposition" ? impl.place_preposition
+                                     : impl.passive_glue;
       for (auto& p : phrases) {
         if (p.size() != 1) return Status::InvalidArgument(where + "'" + kind + "' entries are single words");
         if (kind == "one") impl.longest_one = std::max(impl.longest_one, p[0].size());

@@ -29,6 +29,8 @@ struct CountLexicon::Impl {
   // "20 people in Goma were killed", "the chief of Irango was killed": words that open a place phrase
   // between a count's noun and its after cue.
   std::unordered_set<std::string> place_preposition;
+  // The forms of "be" among the glue: with one, an after cue followed by an object is still passive.
+  std::unordered_set<std::string> passive_glue;
 
   // Longest phrase of `index` starting at token i (< end); returns its length, 0 if none.
   uint32_t MatchForward(const Index& index, const Document& doc, uint32_t i, uint32_t end, int* role) const;

@@ -70,6 +70,7 @@ const CountCase kCounts[] = {
     {"20 people in Goma were killed", "killed", "20", "people", 20, 20, 20},
     {"12 children at the school were abducted", "abducted", "12", "children", 12, 12, 12},
     {"the chief of Kalemba was killed", "killed", "the", "chief", 1, 1, 1},
+    {"two gunmen have shot dead a trader", "killed", "a", "trader", 1, 1, 1},
     {"a nurse from Kalemba in Fizi territory was killed", "killed", "a", "nurse", 1, 1, 1},
     {"Seven reported fatalities.", "killed", "Seven", "reported fatalities", 7, 7, 7},
     // a part of a named group; an age is no count; a participle after the one person it counts
