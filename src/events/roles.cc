@@ -174,6 +174,11 @@ std::vector<RoleTuple> ReadRoles(const SentenceView& v, const TriggerMatch& m, b
     Append(&agents, Actors(v.PrepObjects(m.last, "by")));
     patients = v.SubjectOf(m.head);
     Append(&others, Actors(v.PrepObjects(m.last, "to")));
+    // "400 police officers were deployed in Beni": forces moved by no one named are the ones who act.
+    if (frame == Frame::kMobilize && agents.empty()) {
+      agents = Actors(patients);
+      patients.clear();
+    }
   } else {
     agents = Actors(v.SubjectOf(m.head));
     if (agents.empty() && !HasSubjectNoun(v, m.head)) agents = Actors(ReportingSubject(v, m.head));
