@@ -66,6 +66,10 @@ class Tagger {
 
   std::unique_ptr<TaggerModel> model_;
   std::vector<std::string> tag_names_;
+  // Per tag id, worked out once at load instead of comparing tag names per token: NNP or NNPS
+  // (the lemma keeps its case), and whether the lemma rules inflect words of that tag.
+  std::vector<bool> proper_tag_;
+  std::vector<bool> inflected_tag_;
   uint64_t model_serial_ = 0;  // unique per loaded model: keys per-thread caches of its scores
 };
 

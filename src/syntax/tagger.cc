@@ -5,6 +5,10 @@
 #include <cerrno>
 #include <vector>
 
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
+
 #include "core/fold.h"
 #include "features.h"
 #include "lemma_rules.h"
@@ -59,6 +63,10 @@ Status Tagger::Load(const std::string& path, std::unique_ptr<Tagger>* out) {
   if (!s.ok()) return s;
   std::unique_ptr<Tagger> t(new Tagger);
   t->tag_names_ = model->tag_names();
+  for (const std::string& tag : t->tag_names_) {
+    t->proper_tag_.push_back(ProperTag(tag));
+    t->inflected_tag_.push_back(syntax::TagHasLemmaRules(tag));
+  }
   t->model_ = std::move(model);
   static std::atomic<uint64_t> next_serial{1};
   t->model_serial_ = next_serial++;
@@ -139,9 +147,25 @@ class WordScoreCache {
 // Bumped by Tagger::ForgetThreadCaches: mixed into every cache key, so older entries never match.
 thread_local uint64_t cache_epoch = 0;
 
+// Adds a row's weights to `score`, for rows `W` wide (0: the model's width, known only at run time).
+// The English model's 49 tags make rows 64 wide: with the width known at compile time the
+// compiler adds a whole dense row without a loop counter per 16 tags.
+template <size_t W>
+SITREP_TAGGER_ALWAYS_INLINE void AddRowOfWidth(const TaggerModel& model, const syntax::Row& r, int32_t* score) {
+  if constexpr (W == 0) {
+    model.AddRow(r, score);
+  } else if (r.dense) {
+    for (size_t k = 0; k < W; ++k) score[k] += r.dense[k];
+  } else {
+    for (int e = 0; e < r.count; ++e) score[r.sparse[e].tag] += r.sparse[e].weight;
+  }
+}
+constexpr size_t kCommonDenseWidth = 64;
+
 // Looks up the static features of a sentence in a software pipeline, because every lookup is a
 // likely cache miss: prefetch the slot of feature j, resolve the slot of feature j - kResolveLag
 // (and prefetch its row), add the row of feature j - kAddLag to its token's scores.
+template <size_t W>
 SITREP_TAGGER_ALWAYS_INLINE void ScoreStaticImpl(const TaggerModel& model, const uint64_t* feats,
                                                  int32_t* const* target, syntax::Row* rows, size_t total) {
   constexpr size_t kResolveLag = 12, kAddLag = 24;
@@ -154,16 +178,13 @@ SITREP_TAGGER_ALWAYS_INLINE void ScoreStaticImpl(const TaggerModel& model, const
     }
     if (j >= kAddLag) {
       const size_t r = j - kAddLag;
-      model.AddRow(rows[r], target[r]);
+      AddRowOfWidth<W>(model, rows[r], target[r]);
     }
   }
 }
 
-// Adds the previous-tag features to a token's scores and returns the best tag (the first
-// of equal maxima).
-SITREP_TAGGER_ALWAYS_INLINE int BestTagImpl(const TaggerModel& model, const uint64_t* feats, int nf, int32_t* score,
-                                            int num_tags) {
-  for (int f = 0; f < nf; ++f) model.AddRow(model.FindFeature(feats[f]), score);
+// The first tag of highest score.
+SITREP_TAGGER_ALWAYS_INLINE int FirstBestTag(const int32_t* score, int num_tags) {
   // Max first (vectorisable), then its first index.
   int32_t top = score[0];
   for (int t = 1; t < num_tags; ++t) top = std::max(top, score[t]);
@@ -172,22 +193,58 @@ SITREP_TAGGER_ALWAYS_INLINE int BestTagImpl(const TaggerModel& model, const uint
   return best;
 }
 
+// Adds the previous-tag features to a token's scores and returns the best tag (the first
+// of equal maxima).
+template <size_t W>
+SITREP_TAGGER_ALWAYS_INLINE int BestTagImpl(const TaggerModel& model, const uint64_t* feats, int nf, int32_t* score,
+                                            int num_tags) {
+  for (int f = 0; f < nf; ++f) AddRowOfWidth<W>(model, model.FindFeature(feats[f]), score);
+  return FirstBestTag(score, num_tags);
+}
+
 void ScoreStaticBaseline(const TaggerModel& model, const uint64_t* feats, int32_t* const* target, syntax::Row* rows,
                          size_t total) {
-  ScoreStaticImpl(model, feats, target, rows, total);
+  if (model.dense_width() == kCommonDenseWidth) return ScoreStaticImpl<kCommonDenseWidth>(model, feats, target, rows, total);
+  ScoreStaticImpl<0>(model, feats, target, rows, total);
 }
 int BestTagBaseline(const TaggerModel& model, const uint64_t* feats, int nf, int32_t* score, int num_tags) {
-  return BestTagImpl(model, feats, nf, score, num_tags);
+  if (model.dense_width() == kCommonDenseWidth) return BestTagImpl<kCommonDenseWidth>(model, feats, nf, score, num_tags);
+  return BestTagImpl<0>(model, feats, nf, score, num_tags);
 }
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 __attribute__((target("avx2"))) void ScoreStaticAvx2(const TaggerModel& model, const uint64_t* feats,
                                                      int32_t* const* target, syntax::Row* rows, size_t total) {
-  ScoreStaticImpl(model, feats, target, rows, total);
+  if (model.dense_width() == kCommonDenseWidth) return ScoreStaticImpl<kCommonDenseWidth>(model, feats, target, rows, total);
+  ScoreStaticImpl<0>(model, feats, target, rows, total);
+}
+// FirstBestTag with eight scores per instruction: the max, then the first lane equal to it.
+__attribute__((target("avx2"))) int FirstBestTagAvx2(const int32_t* score, int num_tags) {
+  int t = 0;
+  __m256i top8 = _mm256_set1_epi32(score[0]);
+  for (; t + 8 <= num_tags; t += 8)
+    top8 = _mm256_max_epi32(top8, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(score + t)));
+  __m128i top4 = _mm_max_epi32(_mm256_castsi256_si128(top8), _mm256_extracti128_si256(top8, 1));
+  top4 = _mm_max_epi32(top4, _mm_shuffle_epi32(top4, _MM_SHUFFLE(1, 0, 3, 2)));
+  top4 = _mm_max_epi32(top4, _mm_shuffle_epi32(top4, _MM_SHUFFLE(2, 3, 0, 1)));
+  int32_t top = _mm_cvtsi128_si32(top4);
+  for (int rest = t; rest < num_tags; ++rest) top = std::max(top, score[rest]);
+  const __m256i want = _mm256_set1_epi32(top);
+  for (t = 0; t + 8 <= num_tags; t += 8) {
+    const __m256i eq = _mm256_cmpeq_epi32(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(score + t)), want);
+    if (const int lanes = _mm256_movemask_ps(_mm256_castsi256_ps(eq))) return t + __builtin_ctz(static_cast<unsigned>(lanes));
+  }
+  while (score[t] != top) ++t;
+  return t;
 }
 __attribute__((target("avx2"))) int BestTagAvx2(const TaggerModel& model, const uint64_t* feats, int nf,
                                                 int32_t* score, int num_tags) {
-  return BestTagImpl(model, feats, nf, score, num_tags);
+  if (model.dense_width() == kCommonDenseWidth) {
+    for (int f = 0; f < nf; ++f) AddRowOfWidth<kCommonDenseWidth>(model, model.FindFeature(feats[f]), score);
+  } else {
+    for (int f = 0; f < nf; ++f) model.AddRow(model.FindFeature(feats[f]), score);
+  }
+  return FirstBestTagAvx2(score, num_tags);
 }
 bool HasAvx2() {
   static const bool has = [] {
@@ -306,6 +363,7 @@ void Tagger::TagAll(Document* doc) const {
 
 int Tagger::LemmatizeInto(std::string_view norm, std::string_view lower, int tag, char* buf, int cap) const {
   const std::string& tag_name = tag_names_[static_cast<size_t>(tag)];
+  const bool proper = proper_tag_[static_cast<size_t>(tag)];
   std::string_view lemma;
   if (model_->FindLemma(syntax::LemmaKey(syntax::HashBytes(lower), tag), &lemma)) {
     const int n = static_cast<int>(std::min<size_t>(lemma.size(), static_cast<size_t>(cap)));
@@ -314,9 +372,10 @@ int Tagger::LemmatizeInto(std::string_view norm, std::string_view lower, int tag
   }
   // Prefixed irregulars the data lacks: "overran" -> "over" + "run", "withdrew" -> "with" + "draw".
   static constexpr std::string_view kPrefixes[] = {"over", "under", "with", "out", "re", "mis", "up", "fore"};
-  if (!ProperTag(tag_name)) {
+  if (!proper) {
     for (std::string_view p : kPrefixes) {
-      if (lower.size() < p.size() + 3 || lower.substr(0, p.size()) != p) continue;
+      // The first byte first: most words start with none of the prefixes.
+      if (lower.size() < p.size() + 3 || lower[0] != p[0] || !lower.starts_with(p)) continue;
       std::string_view rest = lower.substr(p.size());
       if (model_->FindLemma(syntax::LemmaKey(syntax::HashBytes(rest), tag), &lemma) &&
           p.size() + lemma.size() <= static_cast<size_t>(cap)) {
@@ -326,7 +385,13 @@ int Tagger::LemmatizeInto(std::string_view norm, std::string_view lower, int tag
       }
     }
   }
-  return syntax::RuleLemma(ProperTag(tag_name) ? norm : lower, tag_name, ModelLexicon(*model_), buf, cap);
+  const std::string_view word = proper ? norm : lower;
+  if (!inflected_tag_[static_cast<size_t>(tag)]) {  // what RuleLemma returns for such a tag, without its tests
+    const size_t n = std::min(word.size(), static_cast<size_t>(cap));
+    std::memcpy(buf, word.data(), n);
+    return static_cast<int>(n);
+  }
+  return syntax::RuleLemma(word, tag_name, ModelLexicon(*model_), buf, cap);
 }
 
 std::string Tagger::Lemmatize(std::string_view norm, std::string_view tag) const {
