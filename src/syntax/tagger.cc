@@ -155,6 +155,7 @@ SITREP_TAGGER_ALWAYS_INLINE void AddRowOfWidth(const TaggerModel& model, const s
   if constexpr (W == 0) {
     model.AddRow(r, score);
   } else if (r.dense) {
+#pragma GCC unroll 4
     for (size_t k = 0; k < W; ++k) score[k] += r.dense[k];
   } else {
     for (int e = 0; e < r.count; ++e) score[r.sparse[e].tag] += r.sparse[e].weight;
