@@ -26,10 +26,30 @@ bool Is(const Document& doc, uint32_t i, uint32_t end, std::string_view w) {
   return i < end && doc.tokens[i].lower == w;
 }
 
-// Matches the longest qualifier phrase at `i`; returns the number of tokens (0: none).
+// The qualifier phrases by first word, each list in file order: a token is compared only with
+// the phrases it can start (most tokens that may start a quantity, "a" and "an", start none).
+const WordMap<std::vector<const QualPhrase*>>& QualifiersByFirstWord() {
+  static const auto* by_first = [] {
+    std::vector<std::pair<std::string, std::vector<const QualPhrase*>>> firsts;
+    for (const QualPhrase& q : DefaultQuantityWords().qualifiers) {
+      auto it = std::find_if(firsts.begin(), firsts.end(), [&](const auto& f) { return f.first == q.words[0]; });
+      if (it == firsts.end()) firsts.push_back({std::string(q.words[0]), {&q}});
+      else it->second.push_back(&q);
+    }
+    return new WordMap<std::vector<const QualPhrase*>>(std::move(firsts));
+  }();
+  return *by_first;
+}
+
+// Matches the longest qualifier phrase at `i` (the first of equal length in file order); returns
+// the number of tokens (0: none).
 uint32_t MatchQualifier(const Document& doc, uint32_t i, uint32_t end, Qual* qual) {
   uint32_t best = 0;
-  for (const QualPhrase& q : DefaultQuantityWords().qualifiers) {
+  if (i >= end) return 0;
+  const std::vector<const QualPhrase*>* starting = QualifiersByFirstWord().Find(Lower(doc, i));
+  if (!starting) return 0;
+  for (const QualPhrase* phrase : *starting) {
+    const QualPhrase& q = *phrase;
     uint32_t n = 0;
     while (n < 4 && !q.words[n].empty() && Is(doc, i + n, end, q.words[n])) ++n;
     if (n > 0 && (n == 4 || q.words[n].empty()) && n > best) {
