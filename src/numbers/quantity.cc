@@ -336,15 +336,25 @@ bool CanStartQuantity(const Token& t) {
   if (t.kind == TokenKind::kNumber) return true;
   const std::string& w = t.lower;
   if (!w.empty() && w[0] >= '0' && w[0] <= '9') return true;
+  // One set for both tests (a qualifier or another word that starts a quantity, or a number word
+  // SmallWord knows), so that most tokens cost one hash, not two.
   static const WordSet* starts = [] {
+    const numbers_internal::QuantityWords& q = DefaultQuantityWords();
     std::vector<std::string_view> words;
-    for (const QualPhrase& q : DefaultQuantityWords().qualifiers) words.push_back(q.words[0]);
+    for (const QualPhrase& qual : q.qualifiers) words.push_back(qual.words[0]);
     for (const char* x : {"a", "an", "half", "several", "tens", "dozens", "scores", "hundreds", "thousands",
                           "millions", "billions"})
       words.push_back(x);
+    // The number words of SmallWord: units, tens and "twenty-five" (kept alive for the set's views).
+    static std::vector<std::string> number_words;
+    for (int i = 0; i < 20; ++i) number_words.emplace_back(q.units[i]);
+    for (int i = 0; i < 8; ++i) number_words.emplace_back(q.tens[i]);
+    for (int i = 0; i < 8; ++i)
+      for (int u = 1; u < 10; ++u) number_words.push_back(std::string(q.tens[i]) + "-" + std::string(q.units[u]));
+    words.insert(words.end(), number_words.begin(), number_words.end());
     return new WordSet(words.begin(), words.end());
   }();
-  return starts->Contains(w) || SmallWord(w) >= 0;
+  return starts->Contains(w);
 }
 
 }  // namespace
