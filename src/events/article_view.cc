@@ -80,9 +80,9 @@ std::string_view ArticleView::FirstWordIn(size_t si, const OwnedWordSet& words) 
 }
 
 bool ArticleView::HasContext(const Cues::ContextList& list, size_t si) const {
-  uint8_t& found = context_found_[si * cues_.context.size() + list.index];
-  if (found == 0) found = Cues::ContextInSentence(list, doc(), sentence(si)) ? 2 : 1;
-  return found == 2;
+  uint8_t* found = &context_found_[si * cues_.context.size()];  // the sentence's answers, list by list
+  if (found[list.index] == 0) cues_.ContextsInSentence(doc(), sentence(si), found);
+  return found[list.index] == 2;
 }
 
 bool ArticleView::HasContext(std::string_view name, size_t si) const {
