@@ -1,5 +1,7 @@
 #include "article_view.h"
 
+#include <algorithm>
+
 namespace sitrep {
 
 ArticleView::ArticleView(const ArticleAnalysis& a, const Cues& cues, const Conventions& conventions)
@@ -85,9 +87,14 @@ bool ArticleView::HasContext(const Cues::ContextList& list, size_t si) const {
   return found[list.index] == 2;
 }
 
-bool ArticleView::HasContext(std::string_view name, size_t si) const {
-  const auto it = cues_.context.find(name);
-  return it != cues_.context.end() && HasContext(it->second, si);
+bool ArticleView::HasContext(std::string_view name, size_t si) const { return HasContextIn(name, si, si + 1); }
+
+bool ArticleView::HasContextIn(std::string_view name, size_t first, size_t end) const {
+  const auto it = cues_.context.find(name);  // once for all the sentences
+  if (it == cues_.context.end()) return false;
+  for (size_t si = first; si < std::min(end, size()); ++si)
+    if (HasContext(it->second, si)) return true;
+  return false;
 }
 
 }  // namespace sitrep

@@ -51,6 +51,9 @@ class ArticleView {
   bool HasContext(const Cues::ContextList& list, size_t si) const;
   // The same for the list named `name` (cues.txt "context NAME"); false when there is none.
   bool HasContext(std::string_view name, size_t si) const;
+  // Whether the list named `name` has a phrase in one of the sentences [first, end) (end may run past
+  // the article's last sentence).
+  bool HasContextIn(std::string_view name, size_t first, size_t end) const;
 
   // The views of the sentences after `si`, for quotations that close later.
   FollowingViews Following(size_t si) const;
