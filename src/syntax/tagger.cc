@@ -170,18 +170,27 @@ template <size_t W>
 SITREP_TAGGER_ALWAYS_INLINE void ScoreStaticImpl(const TaggerModel& model, const uint64_t* feats,
                                                  int32_t* const* target, syntax::Row* rows, size_t total) {
   constexpr size_t kResolveLag = 12, kAddLag = 24;
-  for (size_t j = 0; j < total + kAddLag; ++j) {
-    if (j < total) model.PrefetchFeature(feats[j]);
-    if (j >= kResolveLag && j - kResolveLag < total) {
-      const size_t r = j - kResolveLag;
-      rows[r] = model.FindFeature(feats[r]);
-      model.PrefetchRow(rows[r]);
+  const auto prefetch = [&](size_t j) { model.PrefetchFeature(feats[j]); };
+  const auto resolve = [&](size_t r) {
+    rows[r] = model.FindFeature(feats[r]);
+    model.PrefetchRow(rows[r]);
+  };
+  const auto add = [&](size_t r) { AddRowOfWidth<W>(model, rows[r], target[r]); };
+  if (total < kAddLag) {  // a short list: one loop that tests where each feature is
+    for (size_t j = 0; j < total + kAddLag; ++j) {
+      if (j < total) prefetch(j);
+      if (j >= kResolveLag && j - kResolveLag < total) resolve(j - kResolveLag);
+      if (j >= kAddLag) add(j - kAddLag);
     }
-    if (j >= kAddLag) {
-      const size_t r = j - kAddLag;
-      AddRowOfWidth<W>(model, rows[r], target[r]);
-    }
+    return;
   }
+  // Phase by phase, so that the long middle phase tests nothing.
+  size_t j = 0;
+  for (; j < kResolveLag; ++j) prefetch(j);
+  for (; j < kAddLag; ++j) prefetch(j), resolve(j - kResolveLag);
+  for (; j < total; ++j) prefetch(j), resolve(j - kResolveLag), add(j - kAddLag);
+  for (; j < total + kResolveLag; ++j) resolve(j - kResolveLag), add(j - kAddLag);
+  for (; j < total + kAddLag; ++j) add(j - kAddLag);
 }
 
 // The first tag of highest score.
