@@ -20,7 +20,7 @@ inline char Digit0(char c) { return (c >= '0' && c <= '9') ? '0' : c; }
 
 // FNV-1a over the digit-mapped bytes [from, to) of `s`, then mixed (same as HashBytes on
 // the mapped string, without building it).
-uint64_t HashMapped(std::string_view s, size_t from, size_t to) {
+inline __attribute__((always_inline)) uint64_t HashMapped(std::string_view s, size_t from, size_t to) {
   uint64_t h = hash::kFnvOffset64;
   for (size_t i = from; i < to; ++i) h = hash::Fnv1aByte(h, static_cast<unsigned char>(Digit0(s[i])));
   return Mix(h ^ (to - from));
@@ -71,7 +71,15 @@ void ComputeAffixes(std::string_view lower, WordInfo* info) {
 
 void ComputeContextInfo(std::string_view norm, std::string_view lower, bool space_before, WordInfo* info) {
   const size_t n = lower.size();
-  info->word = HashMapped(lower, 0, n);
+  // HashMapped(lower, 0, n), noting whether a digit was mapped.
+  uint64_t word = hash::kFnvOffset64;
+  bool digit = false;
+  for (char c : lower) {
+    digit = digit || (c >= '0' && c <= '9');
+    word = hash::Fnv1aByte(word, static_cast<unsigned char>(Digit0(c)));
+  }
+  info->word = Mix(word ^ n);
+  info->has_digit = digit;
   info->suf3 = HashMapped(lower, n - std::min<size_t>(3, n), n);
   // Shape: one class char per byte, runs of the same class capped at two ("Goma" -> "Xxx",
   // "M23" -> "Xdd", "U.N." -> "X.X."), hashed as it is produced.

@@ -33,6 +33,9 @@ class ModelLexicon : public syntax::LemmaLexicon {
 
 bool ProperTag(std::string_view tag) { return tag == "NNP" || tag == "NNPS"; }
 
+// Prefixes of irregular verbs the lemma data lacks in prefixed form ("overran", "withdrew").
+constexpr std::string_view kPrefixes[] = {"over", "under", "with", "out", "re", "mis", "up", "fore"};
+
 }  // namespace
 
 Tagger::Tagger() = default;
@@ -67,6 +70,7 @@ Status Tagger::Load(const std::string& path, std::unique_ptr<Tagger>* out) {
     t->proper_tag_.push_back(ProperTag(tag));
     t->inflected_tag_.push_back(syntax::TagHasLemmaRules(tag));
   }
+  for (std::string_view p : kPrefixes) t->prefix_first_byte_[static_cast<unsigned char>(p[0])] = true;
   t->model_ = std::move(model);
   static std::atomic<uint64_t> next_serial{1};
   t->model_serial_ = next_serial++;
@@ -357,7 +361,9 @@ void Tagger::Tag(Document* doc, const Sentence& s) const {
     Token& tok = toks[i];
     tok.tag = tag_names_[static_cast<size_t>(best)];
     if (tok.lower.size() + 4 < sizeof lemma) {
-      const int len = LemmatizeInto(tok.norm, tok.lower, best, lemma, sizeof lemma);
+      const syntax::WordInfo& w = sc.words[static_cast<size_t>(i)];
+      const uint64_t lower_hash = w.has_digit ? syntax::HashBytes(tok.lower) : w.word;
+      const int len = LemmatizeInto(tok.norm, tok.lower, lower_hash, best, lemma, sizeof lemma);
       tok.lemma.assign(lemma, static_cast<size_t>(len));
     } else {
       tok.lemma = ProperTag(tok.tag) ? tok.norm : tok.lower;  // URLs and the like: not inflected
@@ -371,18 +377,18 @@ void Tagger::TagAll(Document* doc) const {
   for (const Sentence& s : doc->sentences) Tag(doc, s);
 }
 
-int Tagger::LemmatizeInto(std::string_view norm, std::string_view lower, int tag, char* buf, int cap) const {
+int Tagger::LemmatizeInto(std::string_view norm, std::string_view lower, uint64_t lower_hash, int tag, char* buf,
+                          int cap) const {
   const std::string& tag_name = tag_names_[static_cast<size_t>(tag)];
   const bool proper = proper_tag_[static_cast<size_t>(tag)];
   std::string_view lemma;
-  if (model_->FindLemma(syntax::LemmaKey(syntax::HashBytes(lower), tag), &lemma)) {
+  if (model_->FindLemma(syntax::LemmaKey(lower_hash, tag), &lemma)) {
     const int n = static_cast<int>(std::min<size_t>(lemma.size(), static_cast<size_t>(cap)));
     std::memcpy(buf, lemma.data(), static_cast<size_t>(n));
     return n;
   }
   // Prefixed irregulars the data lacks: "overran" -> "over" + "run", "withdrew" -> "with" + "draw".
-  static constexpr std::string_view kPrefixes[] = {"over", "under", "with", "out", "re", "mis", "up", "fore"};
-  if (!proper) {
+  if (!proper && !lower.empty() && prefix_first_byte_[static_cast<unsigned char>(lower[0])]) {
     for (std::string_view p : kPrefixes) {
       // The first byte first: most words start with none of the prefixes.
       if (lower.size() < p.size() + 3 || lower[0] != p[0] || !lower.starts_with(p)) continue;
@@ -412,7 +418,7 @@ std::string Tagger::Lemmatize(std::string_view norm, std::string_view tag) const
   if (id < 0) return ProperTag(tag) ? std::string(norm) : lower;
   if (lower.size() + 4 >= 256) return ProperTag(tag) ? std::string(norm) : lower;
   char buf[256];
-  return std::string(buf, static_cast<size_t>(LemmatizeInto(norm, lower, id, buf, sizeof buf)));
+  return std::string(buf, static_cast<size_t>(LemmatizeInto(norm, lower, syntax::HashBytes(lower), id, buf, sizeof buf)));
 }
 
 std::string DefaultTaggerModelPath() { return DataDir() + "/models/en_ewt_tagger.bin"; }
