@@ -62,10 +62,17 @@ class Tagger {
 
  private:
   Tagger();
-  int LemmatizeInto(std::string_view norm, std::string_view lower, int tag, char* buf, int cap) const;
+  // `lower_hash`: syntax::HashBytes(lower), which the tagger has at hand for most words.
+  int LemmatizeInto(std::string_view norm, std::string_view lower, uint64_t lower_hash, int tag, char* buf,
+                    int cap) const;
 
   std::unique_ptr<TaggerModel> model_;
   std::vector<std::string> tag_names_;
+  // Per tag id, worked out once at load instead of comparing tag names per token: NNP or NNPS
+  // (the lemma keeps its case), and whether the lemma rules inflect words of that tag.
+  std::vector<bool> proper_tag_;
+  std::vector<bool> inflected_tag_;
+  bool prefix_first_byte_[256] = {};  // first bytes of the prefixed irregulars LemmatizeInto tries
   uint64_t model_serial_ = 0;  // unique per loaded model: keys per-thread caches of its scores
 };
 

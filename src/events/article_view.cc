@@ -1,5 +1,7 @@
 #include "article_view.h"
 
+#include <algorithm>
+
 namespace sitrep {
 
 ArticleView::ArticleView(const ArticleAnalysis& a, const Cues& cues, const Conventions& conventions)
@@ -80,14 +82,19 @@ std::string_view ArticleView::FirstWordIn(size_t si, const OwnedWordSet& words) 
 }
 
 bool ArticleView::HasContext(const Cues::ContextList& list, size_t si) const {
-  uint8_t& found = context_found_[si * cues_.context.size() + list.index];
-  if (found == 0) found = Cues::ContextInSentence(list, doc(), sentence(si)) ? 2 : 1;
-  return found == 2;
+  uint8_t* found = &context_found_[si * cues_.context.size()];  // the sentence's answers, list by list
+  if (found[list.index] == 0) cues_.ContextsInSentence(doc(), sentence(si), found);
+  return found[list.index] == 2;
 }
 
-bool ArticleView::HasContext(std::string_view name, size_t si) const {
-  const auto it = cues_.context.find(name);
-  return it != cues_.context.end() && HasContext(it->second, si);
+bool ArticleView::HasContext(std::string_view name, size_t si) const { return HasContextIn(name, si, si + 1); }
+
+bool ArticleView::HasContextIn(std::string_view name, size_t first, size_t end) const {
+  const auto it = cues_.context.find(name);  // once for all the sentences
+  if (it == cues_.context.end()) return false;
+  for (size_t si = first; si < std::min(end, size()); ++si)
+    if (HasContext(it->second, si)) return true;
+  return false;
 }
 
 }  // namespace sitrep

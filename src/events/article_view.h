@@ -46,11 +46,15 @@ class ArticleView {
 
   // The sentence's view (built on first use).
   const SentenceView& View(size_t si) const;
-  // Whether some phrase of context list `list` occurs in sentence `si` (Cues::ContextInSentence),
-  // remembered: the conventions ask it again for each event of a sentence and of the two before it.
+  // Whether some phrase of context list `list` occurs in sentence `si` (Cues::ContextsInSentence, which
+  // answers every list at once), remembered: the conventions ask it again for each event of a
+  // sentence and of the two before it.
   bool HasContext(const Cues::ContextList& list, size_t si) const;
   // The same for the list named `name` (cues.txt "context NAME"); false when there is none.
   bool HasContext(std::string_view name, size_t si) const;
+  // Whether the list named `name` has a phrase in one of the sentences [first, end) (end may run past
+  // the article's last sentence).
+  bool HasContextIn(std::string_view name, size_t first, size_t end) const;
 
   // The views of the sentences after `si`, for quotations that close later.
   FollowingViews Following(size_t si) const;

@@ -7,17 +7,20 @@ namespace sitrep {
 
 namespace {
 
-// First word -> indices of the phrases it starts, in list order.
-WordMap<std::vector<uint32_t>> IndexByFirstWord(const std::vector<Cues::Phrase>& phrases) {
-  std::vector<std::pair<std::string, std::vector<uint32_t>>> firsts;
-  for (uint32_t p = 0; p < phrases.size(); ++p) {
-    if (phrases[p].empty()) continue;
-    const std::string& first = phrases[p].front();
-    auto it = std::find_if(firsts.begin(), firsts.end(), [&](const auto& f) { return f.first == first; });
-    if (it == firsts.end()) firsts.push_back({first, {p}});
-    else it->second.push_back(p);
+// First word -> the context phrases it starts, in list order (lists in `context`'s order).
+WordMap<std::vector<Cues::ContextPhrase>> IndexContextByFirstWord(
+    const std::map<std::string, Cues::ContextList, std::less<>>& context) {
+  std::vector<std::pair<std::string, std::vector<Cues::ContextPhrase>>> firsts;
+  for (const auto& [name, list] : context) {
+    for (const Cues::Phrase& phrase : list.phrases) {
+      if (phrase.empty()) continue;
+      const std::string& first = phrase.front();
+      auto it = std::find_if(firsts.begin(), firsts.end(), [&](const auto& f) { return f.first == first; });
+      if (it == firsts.end()) firsts.push_back({first, {{list.index, &phrase}}});
+      else it->second.push_back({list.index, &phrase});
+    }
   }
-  return WordMap<std::vector<uint32_t>>(std::move(firsts));
+  return WordMap<std::vector<Cues::ContextPhrase>>(std::move(firsts));
 }
 
 bool WordMatches(const std::string& w, const Token& t, bool forms_only) {
@@ -110,10 +113,8 @@ Status Cues::Load(const std::string& path) {
     for (WordLists::Entry& e : entries) phrases.push_back(std::move(e.words));
   }
   size_t index = 0;
-  for (auto& [name, list] : context) {
-    list.by_first_word = IndexByFirstWord(list.phrases);
-    list.index = index++;
-  }
+  for (auto& [name, list] : context) list.index = index++;
+  context_by_first_word = IndexContextByFirstWord(context);
   if (Status s = lists.CheckAllTaken(); !s.ok()) return s;
   // The modality scan's words: its lists, plus "without" and "since", which it reads as themselves.
   static const std::string kScanWords[] = {"without", "since"};
@@ -141,21 +142,20 @@ bool Cues::PhraseAt(const Phrase& phrase, const Document& doc, const Sentence& s
   return true;
 }
 
-bool Cues::ContextInSentence(const ContextList& list, const Document& doc, const Sentence& s) {
-  // Any phrase anywhere answers: each token is looked up by its form and its lemma, and only the phrases
-  // those words start are compared (PhraseAt checks the first word again).
-  const auto any_at = [&](const std::vector<uint32_t>* starting, uint32_t i) {
-    if (!starting) return false;
-    for (uint32_t p : *starting)
-      if (PhraseAt(list.phrases[p], doc, s, i, /*forms_only=*/false)) return true;
-    return false;
+void Cues::ContextsInSentence(const Document& doc, const Sentence& s, uint8_t* found) const {
+  std::fill(found, found + context.size(), uint8_t{1});
+  // Each token is looked up by its form and its lemma, and only the phrases those words start are
+  // compared (PhraseAt checks the first word again), for the lists not yet found.
+  const auto mark_at = [&](const std::vector<ContextPhrase>* starting, uint32_t i) {
+    if (!starting) return;
+    for (const ContextPhrase& p : *starting)
+      if (found[p.list] != 2 && PhraseAt(*p.phrase, doc, s, i, /*forms_only=*/false)) found[p.list] = 2;
   };
   for (uint32_t i = s.first_token; i < s.last_token; ++i) {
     const Token& t = doc.tokens[i];
-    if (any_at(list.by_first_word.Find(t.lower), i)) return true;
-    if (t.lemma != t.lower && any_at(list.by_first_word.Find(t.lemma), i)) return true;
+    mark_at(context_by_first_word.Find(t.lower), i);
+    if (t.lemma != t.lower) mark_at(context_by_first_word.Find(t.lemma), i);
   }
-  return false;
 }
 
 bool Cues::PhraseIn(const Phrase& phrase, const Document& doc, const Sentence& s, bool forms_only) {

@@ -84,14 +84,20 @@ struct Cues {
   using Phrase = std::vector<std::string>;
   struct ContextList {
     std::vector<Phrase> phrases;
-    // First word -> indices in `phrases`: a token is compared only with the phrases it may start
-    // (by its form or its lemma), not with every phrase of the list.
-    WordMap<std::vector<uint32_t>> by_first_word;
     size_t index = 0;  // its place in `context`'s order: lets an article remember answers per list
   };
   std::map<std::string, ContextList, std::less<>> context;
-  // Whether some phrase of `list` occurs in sentence `s` (ArticleView::HasContext remembers the answer).
-  static bool ContextInSentence(const ContextList& list, const Document& doc, const Sentence& s);
+  // The phrases of every context list by first word, each with its list's index: a token is compared
+  // only with the phrases it may start (by its form or its lemma), and one pass over a sentence
+  // answers all lists. The phrases stay where `context` holds them (map nodes do not move).
+  struct ContextPhrase {
+    size_t list = 0;
+    const Phrase* phrase = nullptr;
+  };
+  WordMap<std::vector<ContextPhrase>> context_by_first_word;
+  // For every context list, whether some phrase of it occurs in sentence `s`: found[list.index]
+  // becomes 2 when one does, 1 when none does (ArticleView::HasContext remembers the answers).
+  void ContextsInSentence(const Document& doc, const Sentence& s, uint8_t* found) const;
   // Whether `phrase` occurs in sentence `s`: its words in order, as lemma or form (only as form when
   // `forms_only`: "storm" then is not "stormed"), with at most two other tokens before each later word
   // ("burned old tyres", "fired tear gas"), never inside a name.

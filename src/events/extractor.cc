@@ -220,12 +220,7 @@ void ChooseAcled(const Pattern& p, const Conventions& conventions, Conventions::
 // What the conventions' "cue = NAME" conditions read: the event's sentence and the two after it
 // ("Residents protested ... They burned tyres and blocked the road. Police dispersed them.").
 Conventions::ContextTest ContextAround(const ArticleView& article, size_t si) {
-  return [&article, si](std::string_view name) {
-    const size_t end = std::min(article.size(), si + 3);
-    for (size_t sj = si; sj < end; ++sj)
-      if (article.HasContext(name, sj)) return true;
-    return false;
-  };
+  return [&article, si](std::string_view name) { return article.HasContextIn(name, si, si + 3); };
 }
 
 // One reading (actor1, actor2, place) of a trigger as an event, or nothing (and `*why`). `traced`, when

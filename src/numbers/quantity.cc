@@ -26,10 +26,30 @@ bool Is(const Document& doc, uint32_t i, uint32_t end, std::string_view w) {
   return i < end && doc.tokens[i].lower == w;
 }
 
-// Matches the longest qualifier phrase at `i`; returns the number of tokens (0: none).
+// The qualifier phrases by first word, each list in file order: a token is compared only with
+// the phrases it can start (most tokens that may start a quantity, "a" and "an", start none).
+const WordMap<std::vector<const QualPhrase*>>& QualifiersByFirstWord() {
+  static const auto* by_first = [] {
+    std::vector<std::pair<std::string, std::vector<const QualPhrase*>>> firsts;
+    for (const QualPhrase& q : DefaultQuantityWords().qualifiers) {
+      auto it = std::find_if(firsts.begin(), firsts.end(), [&](const auto& f) { return f.first == q.words[0]; });
+      if (it == firsts.end()) firsts.push_back({std::string(q.words[0]), {&q}});
+      else it->second.push_back(&q);
+    }
+    return new WordMap<std::vector<const QualPhrase*>>(std::move(firsts));
+  }();
+  return *by_first;
+}
+
+// Matches the longest qualifier phrase at `i` (the first of equal length in file order); returns
+// the number of tokens (0: none).
 uint32_t MatchQualifier(const Document& doc, uint32_t i, uint32_t end, Qual* qual) {
   uint32_t best = 0;
-  for (const QualPhrase& q : DefaultQuantityWords().qualifiers) {
+  if (i >= end) return 0;
+  const std::vector<const QualPhrase*>* starting = QualifiersByFirstWord().Find(Lower(doc, i));
+  if (!starting) return 0;
+  for (const QualPhrase* phrase : *starting) {
+    const QualPhrase& q = *phrase;
     uint32_t n = 0;
     while (n < 4 && !q.words[n].empty() && Is(doc, i + n, end, q.words[n])) ++n;
     if (n > 0 && (n == 4 || q.words[n].empty()) && n > best) {
@@ -316,15 +336,25 @@ bool CanStartQuantity(const Token& t) {
   if (t.kind == TokenKind::kNumber) return true;
   const std::string& w = t.lower;
   if (!w.empty() && w[0] >= '0' && w[0] <= '9') return true;
+  // One set for both tests (a qualifier or another word that starts a quantity, or a number word
+  // SmallWord knows), so that most tokens cost one hash, not two.
   static const WordSet* starts = [] {
+    const numbers_internal::QuantityWords& q = DefaultQuantityWords();
     std::vector<std::string_view> words;
-    for (const QualPhrase& q : DefaultQuantityWords().qualifiers) words.push_back(q.words[0]);
+    for (const QualPhrase& qual : q.qualifiers) words.push_back(qual.words[0]);
     for (const char* x : {"a", "an", "half", "several", "tens", "dozens", "scores", "hundreds", "thousands",
                           "millions", "billions"})
       words.push_back(x);
+    // The number words of SmallWord: units, tens and "twenty-five" (kept alive for the set's views).
+    static std::vector<std::string> number_words;
+    for (int i = 0; i < 20; ++i) number_words.emplace_back(q.units[i]);
+    for (int i = 0; i < 8; ++i) number_words.emplace_back(q.tens[i]);
+    for (int i = 0; i < 8; ++i)
+      for (int u = 1; u < 10; ++u) number_words.push_back(std::string(q.tens[i]) + "-" + std::string(q.units[u]));
+    words.insert(words.end(), number_words.begin(), number_words.end());
     return new WordSet(words.begin(), words.end());
   }();
-  return starts->Contains(w) || SmallWord(w) >= 0;
+  return starts->Contains(w);
 }
 
 }  // namespace

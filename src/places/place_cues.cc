@@ -16,6 +16,14 @@ Status TakePhrases(WordLists* lists, std::string_view name, PlaceCues::Phrases* 
     else out->phrases.push_back(std::move(e.words));
   }
   out->words = OwnedWordSet(std::move(words));
+  std::vector<std::string> firsts, lasts;
+  for (const std::vector<std::string>& phrase : out->phrases) {
+    if (phrase.empty()) continue;  // entries have words: a list line is never empty
+    firsts.push_back(phrase.front());
+    lasts.push_back(phrase.back());
+  }
+  out->first_words = OwnedWordSet(std::move(firsts));
+  out->last_words = OwnedWordSet(std::move(lasts));
   return Status::OK();
 }
 
@@ -147,14 +155,20 @@ uint32_t PlaceCues::CountryWordAt(const std::vector<Token>& tokens, uint32_t i, 
 
 bool PlaceCues::NearBefore(const std::vector<Token>& tokens, uint32_t first) const {
   if (first == 0) return false;
-  if (first <= tokens.size() && near_before_.words.Contains(tokens[first - 1].lower)) return true;
+  if (first > tokens.size()) return false;
+  const std::string& before = tokens[first - 1].lower;
+  if (near_before_.words.Contains(before)) return true;
+  if (!near_before_.last_words.Contains(before)) return false;
   for (const auto& phrase : near_before_.phrases)
     if (first >= phrase.size() && PhraseAt(tokens, first - phrase.size(), phrase)) return true;
   return false;
 }
 
 bool PlaceCues::NearAfter(const std::vector<Token>& tokens, uint32_t last) const {
-  if (last < tokens.size() && near_after_.words.Contains(tokens[last].lower)) return true;
+  if (last >= tokens.size()) return false;
+  const std::string& after = tokens[last].lower;
+  if (near_after_.words.Contains(after)) return true;
+  if (!near_after_.first_words.Contains(after)) return false;
   for (const auto& phrase : near_after_.phrases)
     if (PhraseAt(tokens, last, phrase)) return true;
   return false;

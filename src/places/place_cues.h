@@ -57,6 +57,9 @@ class PlaceCues {
   struct Phrases {
     OwnedWordSet words;
     std::vector<std::vector<std::string>> phrases;  // of two words or more
+    // The first and last words of `phrases`: a token next to a name is compared with the phrases
+    // only when it is one of them (most tokens are not).
+    OwnedWordSet first_words, last_words;
   };
 
  private:

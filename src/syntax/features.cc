@@ -20,19 +20,32 @@ inline char Digit0(char c) { return (c >= '0' && c <= '9') ? '0' : c; }
 
 // FNV-1a over the digit-mapped bytes [from, to) of `s`, then mixed (same as HashBytes on
 // the mapped string, without building it).
-uint64_t HashMapped(std::string_view s, size_t from, size_t to) {
+inline __attribute__((always_inline)) uint64_t HashMapped(std::string_view s, size_t from, size_t to) {
   uint64_t h = hash::kFnvOffset64;
   for (size_t i = from; i < to; ++i) h = hash::Fnv1aByte(h, static_cast<unsigned char>(Digit0(s[i])));
   return Mix(h ^ (to - from));
 }
 
-char ShapeClass(unsigned char c) {
+constexpr char ShapeClassOf(unsigned char c) {
   if (c >= 'A' && c <= 'Z') return 'X';
   if (c >= 'a' && c <= 'z') return 'x';
   if (c >= '0' && c <= '9') return 'd';
   if (c >= 0x80) return 'u';
   return static_cast<char>(c);
 }
+
+// ShapeClassOf for every byte, looked up instead of compared (it runs on every byte of every
+// tagged token).
+struct ShapeClassTable {
+  char of[256];
+  constexpr ShapeClassTable() : of() {
+    for (int c = 0; c < 256; ++c) of[c] = ShapeClassOf(static_cast<unsigned char>(c));
+  }
+};
+constexpr ShapeClassTable kShapeClass;
+
+char ShapeClass(unsigned char c) { return kShapeClass.of[c]; }
+bool IsAlnumClass(char k) { return k == 'X' || k == 'x' || k == 'd' || k == 'u'; }
 
 }  // namespace
 
@@ -43,9 +56,14 @@ void ComputeWordInfo(std::string_view norm, std::string_view lower, bool space_b
 
 void ComputeAffixes(std::string_view lower, WordInfo* info) {
   const size_t n = lower.size();
-  info->pre1 = HashMapped(lower, 0, std::min<size_t>(1, n));
-  info->pre2 = HashMapped(lower, 0, std::min<size_t>(2, n));
-  info->pre3 = HashMapped(lower, 0, std::min<size_t>(3, n));
+  // The prefixes in one pass: FNV-1a of a prefix continues that of the shorter one, so each
+  // value is HashMapped(lower, 0, min(k, n)).
+  uint64_t h = hash::kFnvOffset64;
+  uint64_t* const pre[3] = {&info->pre1, &info->pre2, &info->pre3};
+  for (size_t k = 0; k < 3; ++k) {
+    if (k < n) h = hash::Fnv1aByte(h, static_cast<unsigned char>(Digit0(lower[k])));
+    *pre[k] = Mix(h ^ std::min(k + 1, n));
+  }
   info->suf1 = HashMapped(lower, n - std::min<size_t>(1, n), n);
   info->suf2 = HashMapped(lower, n - std::min<size_t>(2, n), n);
   info->suf4 = HashMapped(lower, n - std::min<size_t>(4, n), n);
@@ -53,7 +71,15 @@ void ComputeAffixes(std::string_view lower, WordInfo* info) {
 
 void ComputeContextInfo(std::string_view norm, std::string_view lower, bool space_before, WordInfo* info) {
   const size_t n = lower.size();
-  info->word = HashMapped(lower, 0, n);
+  // HashMapped(lower, 0, n), noting whether a digit was mapped.
+  uint64_t word = hash::kFnvOffset64;
+  bool digit = false;
+  for (char c : lower) {
+    digit = digit || (c >= '0' && c <= '9');
+    word = hash::Fnv1aByte(word, static_cast<unsigned char>(Digit0(c)));
+  }
+  info->word = Mix(word ^ n);
+  info->has_digit = digit;
   info->suf3 = HashMapped(lower, n - std::min<size_t>(3, n), n);
   // Shape: one class char per byte, runs of the same class capped at two ("Goma" -> "Xxx",
   // "M23" -> "Xdd", "U.N." -> "X.X."), hashed as it is produced.
@@ -63,7 +89,7 @@ void ComputeContextInfo(std::string_view norm, std::string_view lower, bool spac
   bool alnum = false;
   for (unsigned char c : norm) {
     char k = ShapeClass(c);
-    if (k == 'X' || k == 'x' || k == 'd' || k == 'u') alnum = true;
+    alnum = alnum || IsAlnumClass(k);
     run = (k == last) ? run + 1 : 1;
     last = k;
     if (run <= 2) h = hash::Fnv1aByte(h, static_cast<unsigned char>(k));

@@ -42,6 +42,7 @@ struct WordInfo {
   int dict_tag = -1;          // the word's only tag if it is frequent and unambiguous, else -1
   bool space_before = true;   // whitespace (or sentence start) before the token
   bool no_alnum = false;      // no ASCII letter or digit and no non-ASCII byte: punctuation-like
+  bool has_digit = false;     // an ASCII digit in the word: else `word` is HashBytes(lower) too
 };
 
 // Fills `info` from the token's normalised form and its case-folded form (all but `amb` and

@@ -77,12 +77,18 @@ int Emit(std::string_view word, Candidate c, char* buf, int cap) {
 
 }  // namespace
 
+bool TagHasLemmaRules(std::string_view tag) {
+  return tag == "NNS" || tag == "NNPS" || tag == "VBZ" || tag == "VBD" || tag == "VBN" || tag == "VBG" ||
+         tag == "JJR" || tag == "RBR" || tag == "JJS" || tag == "RBS";
+}
+
 int RuleLemma(std::string_view word, std::string_view tag, const LemmaLexicon& lex, char* buf, int cap) {
   const size_t n = word.size();
   Candidate cands[6];
   int num = 0;
   uint32_t want = 0;  // LemmaClass preferred for the lemma
   Candidate fallback{n, ""};
+  if (!TagHasLemmaRules(tag)) return Emit(word, fallback, buf, cap);
 
   if (tag == "NNS" || tag == "NNPS" || tag == "VBZ") {
     want = tag == "VBZ" ? kLemmaVerb : kLemmaNoun;

@@ -24,6 +24,10 @@ class LemmaLexicon {
 // tags without inflection are returned unchanged (truncated to `cap`).
 int RuleLemma(std::string_view word, std::string_view tag, const LemmaLexicon& lex, char* buf, int cap);
 
+// Whether RuleLemma has inflection rules for `tag` (NNS, NNPS, VBZ, VBD, VBN, VBG, JJR, RBR,
+// JJS, RBS); for any other tag it returns the word unchanged.
+bool TagHasLemmaRules(std::string_view tag);
+
 }  // namespace sitrep::syntax
 
 #endif  // SITREP_SRC_SYNTAX_LEMMA_RULES_H_

@@ -192,6 +192,7 @@ Status TaggerModel::Parse(const std::string& path, std::string_view bytes, std::
     m->tag_names_.emplace_back(name.substr(0, std::min(name.find('\0'), name.size())));
   }
   Take(bytes, &pos, h.feat_slots, &m->features_);
+  m->features_mask_ = m->features_.size() - 1;
   Take(bytes, &pos, h.num_entries, &m->entries_);
   m->dense_width_ = DenseWidth(h.num_tags);
   Take(bytes, &pos, size_t{h.dense_rows} * m->dense_width_, &m->dense_);

@@ -99,7 +99,7 @@ class TaggerModel {
   syntax::Row FindFeature(uint64_t key) const {
     syntax::Row r;
     uint32_t v;
-    if (!Find(features_, key, &v)) return r;
+    if (!Find(features_.data(), features_mask_, key, &v)) return r;
     if ((v & 0xff) == syntax::kDenseRow) {
       r.dense = dense_.data() + (v >> 8) * dense_width_;
     } else {
@@ -120,7 +120,7 @@ class TaggerModel {
   }
   size_t dense_width() const { return dense_width_; }
   // Hints the CPU to start loading the table slot of `key` (lookups are memory-bound).
-  void PrefetchFeature(uint64_t key) const { __builtin_prefetch(&features_[key & (features_.size() - 1)]); }
+  void PrefetchFeature(uint64_t key) const { __builtin_prefetch(&features_[key & features_mask_]); }
   // Same for the lexicon slot of a word (WordInfo::word).
   void PrefetchWord(uint64_t word) const { __builtin_prefetch(&dict_[word & (dict_.size() - 1)]); }
   void PrefetchRow(const syntax::Row& r) const {
@@ -156,7 +156,11 @@ class TaggerModel {
 
  private:
   static bool Find(const std::vector<syntax::Slot>& table, uint64_t key, uint32_t* val) {
-    const size_t mask = table.size() - 1;
+    return Find(table.data(), table.size() - 1, key, val);
+  }
+  // The same with the table's mask (its size - 1) at hand: the feature table's is kept, as features
+  // are looked up ~25 times per token.
+  static bool Find(const syntax::Slot* table, size_t mask, uint64_t key, uint32_t* val) {
     const uint32_t fp = syntax::Fingerprint(key);
     for (size_t i = key & mask;; i = (i + 1) & mask) {
       const syntax::Slot& s = table[i];
@@ -172,6 +176,7 @@ class TaggerModel {
   float weight_scale_ = 1;
   size_t num_features_ = 0;
   std::vector<syntax::Slot> features_, dict_, lemmas_, known_;
+  size_t features_mask_ = 0;  // features_.size() - 1 (a power of two)
   std::vector<syntax::Entry> entries_;
   std::vector<int16_t> dense_;
   size_t dense_width_ = 16;

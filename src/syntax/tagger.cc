@@ -5,6 +5,10 @@
 #include <cerrno>
 #include <vector>
 
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
+
 #include "core/fold.h"
 #include "features.h"
 #include "lemma_rules.h"
@@ -28,6 +32,9 @@ class ModelLexicon : public syntax::LemmaLexicon {
 };
 
 bool ProperTag(std::string_view tag) { return tag == "NNP" || tag == "NNPS"; }
+
+// Prefixes of irregular verbs the lemma data lacks in prefixed form ("overran", "withdrew").
+constexpr std::string_view kPrefixes[] = {"over", "under", "with", "out", "re", "mis", "up", "fore"};
 
 }  // namespace
 
@@ -59,6 +66,11 @@ Status Tagger::Load(const std::string& path, std::unique_ptr<Tagger>* out) {
   if (!s.ok()) return s;
   std::unique_ptr<Tagger> t(new Tagger);
   t->tag_names_ = model->tag_names();
+  for (const std::string& tag : t->tag_names_) {
+    t->proper_tag_.push_back(ProperTag(tag));
+    t->inflected_tag_.push_back(syntax::TagHasLemmaRules(tag));
+  }
+  for (std::string_view p : kPrefixes) t->prefix_first_byte_[static_cast<unsigned char>(p[0])] = true;
   t->model_ = std::move(model);
   static std::atomic<uint64_t> next_serial{1};
   t->model_serial_ = next_serial++;
@@ -139,31 +151,54 @@ class WordScoreCache {
 // Bumped by Tagger::ForgetThreadCaches: mixed into every cache key, so older entries never match.
 thread_local uint64_t cache_epoch = 0;
 
+// Adds a row's weights to `score`, for rows `W` wide (0: the model's width, known only at run time).
+// The English model's 49 tags make rows 64 wide: with the width known at compile time the
+// compiler adds a whole dense row without a loop counter per 16 tags.
+template <size_t W>
+SITREP_TAGGER_ALWAYS_INLINE void AddRowOfWidth(const TaggerModel& model, const syntax::Row& r, int32_t* score) {
+  if constexpr (W == 0) {
+    model.AddRow(r, score);
+  } else if (r.dense) {
+#pragma GCC unroll 4
+    for (size_t k = 0; k < W; ++k) score[k] += r.dense[k];
+  } else {
+    for (int e = 0; e < r.count; ++e) score[r.sparse[e].tag] += r.sparse[e].weight;
+  }
+}
+constexpr size_t kCommonDenseWidth = 64;
+
 // Looks up the static features of a sentence in a software pipeline, because every lookup is a
 // likely cache miss: prefetch the slot of feature j, resolve the slot of feature j - kResolveLag
 // (and prefetch its row), add the row of feature j - kAddLag to its token's scores.
+template <size_t W>
 SITREP_TAGGER_ALWAYS_INLINE void ScoreStaticImpl(const TaggerModel& model, const uint64_t* feats,
                                                  int32_t* const* target, syntax::Row* rows, size_t total) {
   constexpr size_t kResolveLag = 12, kAddLag = 24;
-  for (size_t j = 0; j < total + kAddLag; ++j) {
-    if (j < total) model.PrefetchFeature(feats[j]);
-    if (j >= kResolveLag && j - kResolveLag < total) {
-      const size_t r = j - kResolveLag;
-      rows[r] = model.FindFeature(feats[r]);
-      model.PrefetchRow(rows[r]);
+  const auto prefetch = [&](size_t j) { model.PrefetchFeature(feats[j]); };
+  const auto resolve = [&](size_t r) {
+    rows[r] = model.FindFeature(feats[r]);
+    model.PrefetchRow(rows[r]);
+  };
+  const auto add = [&](size_t r) { AddRowOfWidth<W>(model, rows[r], target[r]); };
+  if (total < kAddLag) {  // a short list: one loop that tests where each feature is
+    for (size_t j = 0; j < total + kAddLag; ++j) {
+      if (j < total) prefetch(j);
+      if (j >= kResolveLag && j - kResolveLag < total) resolve(j - kResolveLag);
+      if (j >= kAddLag) add(j - kAddLag);
     }
-    if (j >= kAddLag) {
-      const size_t r = j - kAddLag;
-      model.AddRow(rows[r], target[r]);
-    }
+    return;
   }
+  // Phase by phase, so that the long middle phase tests nothing.
+  size_t j = 0;
+  for (; j < kResolveLag; ++j) prefetch(j);
+  for (; j < kAddLag; ++j) prefetch(j), resolve(j - kResolveLag);
+  for (; j < total; ++j) prefetch(j), resolve(j - kResolveLag), add(j - kAddLag);
+  for (; j < total + kResolveLag; ++j) resolve(j - kResolveLag), add(j - kAddLag);
+  for (; j < total + kAddLag; ++j) add(j - kAddLag);
 }
 
-// Adds the previous-tag features to a token's scores and returns the best tag (the first
-// of equal maxima).
-SITREP_TAGGER_ALWAYS_INLINE int BestTagImpl(const TaggerModel& model, const uint64_t* feats, int nf, int32_t* score,
-                                            int num_tags) {
-  for (int f = 0; f < nf; ++f) model.AddRow(model.FindFeature(feats[f]), score);
+// The first tag of highest score.
+SITREP_TAGGER_ALWAYS_INLINE int FirstBestTag(const int32_t* score, int num_tags) {
   // Max first (vectorisable), then its first index.
   int32_t top = score[0];
   for (int t = 1; t < num_tags; ++t) top = std::max(top, score[t]);
@@ -172,22 +207,58 @@ SITREP_TAGGER_ALWAYS_INLINE int BestTagImpl(const TaggerModel& model, const uint
   return best;
 }
 
+// Adds the previous-tag features to a token's scores and returns the best tag (the first
+// of equal maxima).
+template <size_t W>
+SITREP_TAGGER_ALWAYS_INLINE int BestTagImpl(const TaggerModel& model, const uint64_t* feats, int nf, int32_t* score,
+                                            int num_tags) {
+  for (int f = 0; f < nf; ++f) AddRowOfWidth<W>(model, model.FindFeature(feats[f]), score);
+  return FirstBestTag(score, num_tags);
+}
+
 void ScoreStaticBaseline(const TaggerModel& model, const uint64_t* feats, int32_t* const* target, syntax::Row* rows,
                          size_t total) {
-  ScoreStaticImpl(model, feats, target, rows, total);
+  if (model.dense_width() == kCommonDenseWidth) return ScoreStaticImpl<kCommonDenseWidth>(model, feats, target, rows, total);
+  ScoreStaticImpl<0>(model, feats, target, rows, total);
 }
 int BestTagBaseline(const TaggerModel& model, const uint64_t* feats, int nf, int32_t* score, int num_tags) {
-  return BestTagImpl(model, feats, nf, score, num_tags);
+  if (model.dense_width() == kCommonDenseWidth) return BestTagImpl<kCommonDenseWidth>(model, feats, nf, score, num_tags);
+  return BestTagImpl<0>(model, feats, nf, score, num_tags);
 }
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 __attribute__((target("avx2"))) void ScoreStaticAvx2(const TaggerModel& model, const uint64_t* feats,
                                                      int32_t* const* target, syntax::Row* rows, size_t total) {
-  ScoreStaticImpl(model, feats, target, rows, total);
+  if (model.dense_width() == kCommonDenseWidth) return ScoreStaticImpl<kCommonDenseWidth>(model, feats, target, rows, total);
+  ScoreStaticImpl<0>(model, feats, target, rows, total);
+}
+// FirstBestTag with eight scores per instruction: the max, then the first lane equal to it.
+__attribute__((target("avx2"))) int FirstBestTagAvx2(const int32_t* score, int num_tags) {
+  int t = 0;
+  __m256i top8 = _mm256_set1_epi32(score[0]);
+  for (; t + 8 <= num_tags; t += 8)
+    top8 = _mm256_max_epi32(top8, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(score + t)));
+  __m128i top4 = _mm_max_epi32(_mm256_castsi256_si128(top8), _mm256_extracti128_si256(top8, 1));
+  top4 = _mm_max_epi32(top4, _mm_shuffle_epi32(top4, _MM_SHUFFLE(1, 0, 3, 2)));
+  top4 = _mm_max_epi32(top4, _mm_shuffle_epi32(top4, _MM_SHUFFLE(2, 3, 0, 1)));
+  int32_t top = _mm_cvtsi128_si32(top4);
+  for (int rest = t; rest < num_tags; ++rest) top = std::max(top, score[rest]);
+  const __m256i want = _mm256_set1_epi32(top);
+  for (t = 0; t + 8 <= num_tags; t += 8) {
+    const __m256i eq = _mm256_cmpeq_epi32(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(score + t)), want);
+    if (const int lanes = _mm256_movemask_ps(_mm256_castsi256_ps(eq))) return t + __builtin_ctz(static_cast<unsigned>(lanes));
+  }
+  while (score[t] != top) ++t;
+  return t;
 }
 __attribute__((target("avx2"))) int BestTagAvx2(const TaggerModel& model, const uint64_t* feats, int nf,
                                                 int32_t* score, int num_tags) {
-  return BestTagImpl(model, feats, nf, score, num_tags);
+  if (model.dense_width() == kCommonDenseWidth) {
+    for (int f = 0; f < nf; ++f) AddRowOfWidth<kCommonDenseWidth>(model, model.FindFeature(feats[f]), score);
+  } else {
+    for (int f = 0; f < nf; ++f) model.AddRow(model.FindFeature(feats[f]), score);
+  }
+  return FirstBestTagAvx2(score, num_tags);
 }
 bool HasAvx2() {
   static const bool has = [] {
@@ -201,6 +272,23 @@ bool HasAvx2() { return false; }
 #define ScoreStaticAvx2 ScoreStaticBaseline
 #define BestTagAvx2 BestTagBaseline
 #endif
+
+// A token's score vector cleared, and another added to it, four scores per vector operation (SSE2
+// already has them; `width` is a multiple of 16, DenseWidth): no memset call, no scalar loop.
+using Scores4 = int32_t __attribute__((vector_size(16)));
+void ClearScores(int32_t* score, size_t width) {
+  const Scores4 zero = {0, 0, 0, 0};
+  for (size_t t = 0; t < width; t += 4) std::memcpy(score + t, &zero, sizeof zero);
+}
+void AddScores(const int32_t* from, int32_t* score, size_t width) {
+  for (size_t t = 0; t < width; t += 4) {
+    Scores4 a, b;
+    std::memcpy(&a, score + t, sizeof a);
+    std::memcpy(&b, from + t, sizeof b);
+    a += b;
+    std::memcpy(score + t, &a, sizeof a);
+  }
+}
 
 }  // namespace
 
@@ -247,7 +335,7 @@ void Tagger::Tag(Document* doc, const Sentence& s) const {
     sc.word_scores[ui] = nullptr;
     if (w.dict_tag >= 0) continue;
     int32_t* own = &sc.scores[ui * width];
-    std::fill(own, own + width, 0);
+    ClearScores(own, width);
     bool fresh = false;
     int32_t* cached = cache.Slot(syntax::Combine(syntax::Combine(w.word, w.shape), cache_epoch) | 1, serial, &fresh);
     if (!cached || fresh) {
@@ -263,7 +351,7 @@ void Tagger::Tag(Document* doc, const Sentence& s) const {
     const size_t ui = static_cast<size_t>(i);
     if (const int32_t* c = sc.word_scores[ui]) {
       int32_t* own = &sc.scores[ui * width];
-      for (size_t t = 0; t < width; ++t) own[t] += c[t];
+      AddScores(c, own, width);
     }
   }
   // Greedy left-to-right decoding with the previous-tag features. As soon as token i has
@@ -290,7 +378,9 @@ void Tagger::Tag(Document* doc, const Sentence& s) const {
     Token& tok = toks[i];
     tok.tag = tag_names_[static_cast<size_t>(best)];
     if (tok.lower.size() + 4 < sizeof lemma) {
-      const int len = LemmatizeInto(tok.norm, tok.lower, best, lemma, sizeof lemma);
+      const syntax::WordInfo& w = sc.words[static_cast<size_t>(i)];
+      const uint64_t lower_hash = w.has_digit ? syntax::HashBytes(tok.lower) : w.word;
+      const int len = LemmatizeInto(tok.norm, tok.lower, lower_hash, best, lemma, sizeof lemma);
       tok.lemma.assign(lemma, static_cast<size_t>(len));
     } else {
       tok.lemma = ProperTag(tok.tag) ? tok.norm : tok.lower;  // URLs and the like: not inflected
@@ -304,19 +394,21 @@ void Tagger::TagAll(Document* doc) const {
   for (const Sentence& s : doc->sentences) Tag(doc, s);
 }
 
-int Tagger::LemmatizeInto(std::string_view norm, std::string_view lower, int tag, char* buf, int cap) const {
+int Tagger::LemmatizeInto(std::string_view norm, std::string_view lower, uint64_t lower_hash, int tag, char* buf,
+                          int cap) const {
   const std::string& tag_name = tag_names_[static_cast<size_t>(tag)];
+  const bool proper = proper_tag_[static_cast<size_t>(tag)];
   std::string_view lemma;
-  if (model_->FindLemma(syntax::LemmaKey(syntax::HashBytes(lower), tag), &lemma)) {
+  if (model_->FindLemma(syntax::LemmaKey(lower_hash, tag), &lemma)) {
     const int n = static_cast<int>(std::min<size_t>(lemma.size(), static_cast<size_t>(cap)));
     std::memcpy(buf, lemma.data(), static_cast<size_t>(n));
     return n;
   }
   // Prefixed irregulars the data lacks: "overran" -> "over" + "run", "withdrew" -> "with" + "draw".
-  static constexpr std::string_view kPrefixes[] = {"over", "under", "with", "out", "re", "mis", "up", "fore"};
-  if (!ProperTag(tag_name)) {
+  if (!proper && !lower.empty() && prefix_first_byte_[static_cast<unsigned char>(lower[0])]) {
     for (std::string_view p : kPrefixes) {
-      if (lower.size() < p.size() + 3 || lower.substr(0, p.size()) != p) continue;
+      // The first byte first: most words start with none of the prefixes.
+      if (lower.size() < p.size() + 3 || lower[0] != p[0] || !lower.starts_with(p)) continue;
       std::string_view rest = lower.substr(p.size());
       if (model_->FindLemma(syntax::LemmaKey(syntax::HashBytes(rest), tag), &lemma) &&
           p.size() + lemma.size() <= static_cast<size_t>(cap)) {
@@ -326,7 +418,13 @@ int Tagger::LemmatizeInto(std::string_view norm, std::string_view lower, int tag
       }
     }
   }
-  return syntax::RuleLemma(ProperTag(tag_name) ? norm : lower, tag_name, ModelLexicon(*model_), buf, cap);
+  const std::string_view word = proper ? norm : lower;
+  if (!inflected_tag_[static_cast<size_t>(tag)]) {  // what RuleLemma returns for such a tag, without its tests
+    const size_t n = std::min(word.size(), static_cast<size_t>(cap));
+    std::memcpy(buf, word.data(), n);
+    return static_cast<int>(n);
+  }
+  return syntax::RuleLemma(word, tag_name, ModelLexicon(*model_), buf, cap);
 }
 
 std::string Tagger::Lemmatize(std::string_view norm, std::string_view tag) const {
@@ -337,7 +435,7 @@ std::string Tagger::Lemmatize(std::string_view norm, std::string_view tag) const
   if (id < 0) return ProperTag(tag) ? std::string(norm) : lower;
   if (lower.size() + 4 >= 256) return ProperTag(tag) ? std::string(norm) : lower;
   char buf[256];
-  return std::string(buf, static_cast<size_t>(LemmatizeInto(norm, lower, id, buf, sizeof buf)));
+  return std::string(buf, static_cast<size_t>(LemmatizeInto(norm, lower, syntax::HashBytes(lower), id, buf, sizeof buf)));
 }
 
 std::string DefaultTaggerModelPath() { return DataDir() + "/models/en_ewt_tagger.bin"; }

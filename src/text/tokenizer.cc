@@ -26,6 +26,16 @@ bool AsciiEqualsLower(std::string_view s, std::string_view lower) {
   return true;
 }
 
+// strings::AsciiLower into the token's own string (no temporary string per token).
+void AssignAsciiLower(std::string_view s, std::string* out) {
+  out->resize(s.size());
+  char* to = out->data();  // a local pointer: stores through char* may alias the string's own fields
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    to[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+}
+
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
@@ -95,7 +105,7 @@ class Tokenizer {
     std::string_view surface = text_.substr(begin, end - begin);
     if (strings::IsAscii(surface)) {
       t.norm.assign(surface);
-      t.lower = strings::AsciiLower(surface);
+      AssignAsciiLower(surface, &t.lower);
     } else {
       t.norm = NormalizeText(surface);
       t.lower = FoldCase(t.norm);

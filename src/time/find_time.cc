@@ -45,6 +45,38 @@ const RelIndex& RelPhrasesByFirstWord() {
   return *index;
 }
 
+// The phrases of a table (prepositions, modifiers) by first word, each list in table order, so
+// that a token is compared only with the phrases it starts (the first that matches wins).
+template <typename T>
+class FirstWordIndex {
+ public:
+  explicit FirstWordIndex(const std::vector<T>& phrases) {
+    std::vector<std::string_view> words;
+    for (const T& p : phrases) words.push_back(p.words[0]);
+    first_ = time_internal::WordSet(words.begin(), words.end());
+    by_slot_.resize(first_.slots());
+    for (const T& p : phrases)
+      if (!p.words[0].empty()) by_slot_[static_cast<size_t>(first_.IndexOf(p.words[0]))].push_back(&p);
+  }
+  const std::vector<const T*>* Starting(std::string_view word) const {
+    const int slot = first_.IndexOf(word);
+    return slot < 0 ? nullptr : &by_slot_[static_cast<size_t>(slot)];
+  }
+
+ private:
+  time_internal::WordSet first_;
+  std::vector<std::vector<const T*>> by_slot_;
+};
+
+const FirstWordIndex<Prep>& PrepsByFirstWord() {
+  static const auto* index = new FirstWordIndex<Prep>(Phrases().preps);
+  return *index;
+}
+const FirstWordIndex<Modifier>& ModifiersByFirstWord() {
+  static const auto* index = new FirstWordIndex<Modifier>(Phrases().modifiers);
+  return *index;
+}
+
 class Scanner {
  public:
   Scanner(const Document& doc, const Sentence& s, std::optional<Ymd> article)
@@ -164,20 +196,24 @@ class Scanner {
     m->first_token = i;
     m->relation = Rel::kAt;
     uint32_t j = i;
-    for (const Prep& p : tables_.preps) {
-      if (uint32_t n = Words(j, p.words)) {
-        m->relation = p.relation;
-        j += n;
-        break;
+    if (const std::vector<const Prep*>* preps = j < end_ ? PrepsByFirstWord().Starting(L(j)) : nullptr) {
+      for (const Prep* p : *preps) {
+        if (uint32_t n = Words(j, p->words)) {
+          m->relation = p->relation;
+          j += n;
+          break;
+        }
       }
     }
     const bool has_prep = j > i;
     bool has_modifier = false;
-    for (const Modifier& mod : tables_.modifiers) {
-      if (uint32_t n = Words(j, mod.words)) {
-        j += n;
-        has_modifier = true;
-        break;
+    if (const std::vector<const Modifier*>* mods = j < end_ ? ModifiersByFirstWord().Starting(L(j)) : nullptr) {
+      for (const Modifier* mod : *mods) {
+        if (uint32_t n = Words(j, mod->words)) {
+          j += n;
+          has_modifier = true;
+          break;
+        }
       }
     }
     const bool cued = has_prep || has_modifier;

@@ -91,7 +91,13 @@ inline bool CanStartWord(std::string_view w) {
   }();
   if (starts->Contains(w)) return true;
   if (ParseCardinalToken(w)) return true;  // "two days ago"
-  return w.size() > 4 && (w.substr(0, 4) == "mid-" || w.substr(0, 4) == "late" || w.substr(0, 5) == "early");
+  if (w.size() <= 4) return false;
+  switch (w[0]) {  // the first byte first: most words start none of the three
+    case 'm': return w.starts_with("mid-");
+    case 'l': return w.starts_with("late");
+    case 'e': return w.starts_with("early");
+    default: return false;
+  }
 }
 
 }  // namespace sitrep::time_internal
