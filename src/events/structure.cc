@@ -395,7 +395,13 @@ std::vector<const Arg*> SentenceView::PrepObjects(uint32_t from, const char* pre
     // belongs to "provoked", not to "demonstrations".
     // A participle coordinated with the verb shares its agent: "was shot and wounded by gunmen".
     const bool coordinated_participle = tok(k).tag == "VBN" && k > from && tok(k - 1).lower == "and";
-    if (IsClauseBoundary(k) || (IsVerb(k) && !coordinated_participle) || tok(k).norm == ",") break;
+    if (IsClauseBoundary(k) || (IsVerb(k) && !coordinated_participle)) break;
+    if (tok(k).norm == ",") {
+      // A place and the area it is in ("killed in Mataba, Beni by suspected UPLC combatants") are one phrase.
+      // The first may be a village the gazetteer lacks: a proper noun.
+      if ((IsPlaceAt(k - 1) || (k > s_.first_token && tok(k - 1).tag == "NNP")) && IsPlaceAt(k + 1)) continue;
+      break;
+    }
     if (tok(k).lower != prep) continue;
     uint32_t j = k + 1;
     // A participle right after a determiner, or right after the preposition before a noun, modifies
@@ -412,6 +418,12 @@ std::vector<const Arg*> SentenceView::PrepObjects(uint32_t from, const char* pre
     if (const Arg* arg = ArgAt(j)) return WithConjunctsRight(arg);
   }
   return {};
+}
+
+bool SentenceView::IsPlaceAt(uint32_t k) const {
+  if (k < s_.first_token || k >= s_.last_token) return false;
+  const Arg* arg = ArgAt(k);
+  return arg && arg->place;
 }
 
 const Arg* SentenceView::ModifierBefore(uint32_t i) const {

@@ -93,6 +93,8 @@ class SentenceView {
   std::vector<const Arg*> WithConjunctsLeft(const Arg* arg) const;
   std::vector<const Arg*> WithConjunctsRight(const Arg* arg) const;
   uint32_t SkipNameTail(uint32_t k) const;
+  // Whether token k (in the sentence or not) lies in a place mention.
+  bool IsPlaceAt(uint32_t k) const;
 
   const ArticleAnalysis& a_;
   const Sentence& s_;
