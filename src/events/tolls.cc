@@ -257,6 +257,8 @@ void TollCarrier::AfterSentence(size_t si, size_t here_begin, std::vector<Event>
   // started at dawn. At least 3 people were killed.", "The FARDC repelled the attack. One soldier was killed.").
   // A stated figure belongs to the last violent event however far back (it says how that event was coded).
   const bool stated = last_violent_ != SIZE_MAX && StatesToll(si);
+  // "Two soldiers were also killed in the exchange of fire": more dead, added to the toll told before.
+  const bool additional = last_violent_ != SIZE_MAX && article_.HasContext("additional_toll", si);
   if (last_violent_ != SIZE_MAX && (si <= open_until_ || stated)) {
     // Figures of the one sentence add up ("killing about 30 assailants, while four soldiers died").
     const std::vector<std::string>& roles = conventions_.casualty_roles.words();
@@ -268,7 +270,7 @@ void TollCarrier::AfterSentence(size_t si, size_t here_begin, std::vector<Event>
         for (size_t r = 0; r < roles.size(); ++r) {
           Estimate* from = e.counts.Find(roles[r]);
           Estimate* to = found[last_violent_].counts.Find(roles[r]);
-          if (from && to && !from->empty() && (to->empty() || filled_here[r] || stated)) {
+          if (from && to && !from->empty() && (to->empty() || filled_here[r] || stated || additional)) {
             // A stated figure is the one to use: the sentence's other figures of the role ("Several
             // fatalities coded as 3": "several" and 3) do not add to it; the stated one comes last.
             *to = to->empty() || stated ? *from : Sum(*to, *from);
