@@ -177,6 +177,30 @@ class SentenceMatcher {
     }
   }
 
+  // "Nyatura-Delta", "Twiganeho-Banyamulenge": a group's one-token name joined by a hyphen to a faction, leader
+  // or community the dictionary lacks is that group (an actor of the dictionary, not a place or a state).
+  bool TryFactionCompound(uint32_t i) {
+    const Token& t = toks_[i];
+    const std::string_view key = keys_[i];
+    const size_t dash = key.find('-');
+    const size_t ndash = t.norm.find('-');
+    if (dash == std::string::npos || dash == 0 || ndash == std::string::npos) return false;
+    const std::string_view name = key.substr(0, dash);
+    const std::string_view norm = std::string_view(t.norm).substr(0, ndash);
+    const auto* cands = impl_.main.Candidates(name);
+    if (!cands) return false;
+    for (const Phrase& p : *cands) {
+      if (p.tokens.size() != 1 || p.kind != TargetKind::kActor || !TokenFits(p.tokens[0], name, norm)) continue;
+      // Only a named armed group: not a state ("Kenya-Ethiopia border"), people ("Civilian-JTF") or a crowd.
+      const std::string& type = impl_.actors[p.index].type;
+      if (type != "rebel group" && type != "militia") continue;
+      if (norm.empty() || !StartsUpper(norm)) continue;
+      Accept(p, i, i + 1, MentionModifier::kNone);
+      return true;
+    }
+    return false;
+  }
+
   // "Rwanda-backed": match the part before the last hyphen as a one-token name.
   bool TryHyphenated(uint32_t i) {
     const Token& t = toks_[i];
@@ -184,7 +208,7 @@ class SentenceMatcher {
     size_t dash = key.rfind('-');
     if (dash == std::string::npos || dash == 0) return false;
     MentionModifier mod = ModifierFor(key.substr(dash + 1));
-    if (mod == MentionModifier::kNone) return false;
+    if (mod == MentionModifier::kNone) return TryFactionCompound(i);
     std::string_view name = key.substr(0, dash);
     size_t ndash = t.norm.rfind('-');
     std::string_view norm = std::string_view(t.norm).substr(0, ndash == std::string::npos ? t.norm.size() : ndash);

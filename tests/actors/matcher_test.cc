@@ -79,6 +79,15 @@ TEST(ActorMatch, HyphenatedModifiers) {
   for (const auto& m : ms) EXPECT_NE(t.Words(m), "Well-backed");
 }
 
+// A named armed group joined by a hyphen to a faction or community the dictionary lacks is that group; a
+// state, people or a crowd so joined is not ("Kenya-Ethiopia border", "Civilian-JTF").
+TEST(ActorMatch, HyphenatedFactionOfANamedGroup) {
+  Check({
+      {"Nyatura-Kanani fighters attacked the village.", {"Nyatura-Kanani fighters=NYATURA"}},
+      {"Troops patrolled the Kenya-Ethiopia border.", {}},
+  });
+}
+
 TEST(ActorMatch, PersonsAndTitles) {
   Check({
       {"President Paul Kagame's office announced a call.", {"President Paul Kagame=RWA_KAGAME"}},
