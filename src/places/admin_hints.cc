@@ -90,9 +90,11 @@ bool HasAdminEntry(const Gazetteer& gaz, const Candidate& c) {
 bool ReadCommaSlots(const std::vector<Token>& toks, const std::vector<Candidate>& cands, size_t from_cand,
                     uint32_t comma, const Gazetteer& gaz, const PlaceCues& cues, std::vector<Slot>* slots) {
   slots->clear();
-  uint32_t x_first = comma;
-  while (x_first > 0 && comma - x_first < kMaxSlotTokens && StartsUpper(toks[x_first - 1])) --x_first;
-  if (x_first == comma || x_first == 0 || !cues.IsLocative(toks[x_first - 1].lower)) return false;
+  // X may end with a town word ("in Butare village, Masisi Territory").
+  const uint32_t x_end = comma > 1 && cues.TypeAfter(toks[comma - 1].lower) == kTypeTown ? comma - 1 : comma;
+  uint32_t x_first = x_end;
+  while (x_first > 0 && x_end - x_first < kMaxSlotTokens && StartsUpper(toks[x_first - 1])) --x_first;
+  if (x_first == x_end || x_first == 0 || !cues.IsLocative(toks[x_first - 1].lower)) return false;
   const uint32_t nt = static_cast<uint32_t>(toks.size());
   uint32_t i = comma;
   while (i < nt && toks[i].norm == "," && slots->size() < kMaxSlots) {
@@ -219,7 +221,9 @@ void ReadInsideHints(const Document& doc, const Gazetteer& gaz, const std::vecto
   for (size_t k = 0; k + 1 < cands.size(); ++k) {
     const Candidate& y = cands[k + 1];
     // The type word after Y ("Jibia LGA"); one before it ("the Beni region of Bolivia") names X's kind.
-    if ((y.type != kTypeAdmin2 && y.type != kTypeAdmin1) || y.span_last == y.last) continue;
+    const bool typed = ((y.type == kTypeAdmin2 || y.type == kTypeAdmin1) && y.span_last != y.last) ||
+                       y.name_type != kNoType;  // "of Masisi Territory"
+    if (!typed) continue;
     if (y.first < 1 || (toks[y.first - 1].lower != "in" && toks[y.first - 1].lower != "of")) continue;
     const Candidate& x = cands[k];
     if (x.span_last + 1 != y.first || x.forced >= 0 || x.has_area) continue;
@@ -301,7 +305,8 @@ void ReadAdminHints(const Document& doc, const Gazetteer& gaz, const PlaceCues& 
   for (uint32_t i = 1; i < toks.size(); ++i) {
     const bool paren = toks[i].norm == "(", comma = toks[i].norm == ",";
     // After X: a capitalised word, or a type word X took ("Kokola village (Beni, Nord-Kivu)").
-    if (!(paren || comma) || !(StartsUpper(toks[i - 1]) || (paren && cues.TypeAfter(toks[i - 1].lower) != kNoType)))
+    if (!(paren || comma) || !(StartsUpper(toks[i - 1]) || (paren && cues.TypeAfter(toks[i - 1].lower) != kNoType) ||
+                               (comma && cues.TypeAfter(toks[i - 1].lower) == kTypeTown)))
       continue;
     while (ci < cands.size() && cands[ci].first < i) ++ci;
     if (paren ? !ReadSlots(toks, cands, ci, i, cues, &slots) : !ReadCommaSlots(toks, cands, ci, i, gaz, cues, &slots))

@@ -180,6 +180,19 @@ std::vector<Candidate> FindCandidates(const Document& doc, const Gazetteer& gaz,
     c.initial = sentence_start[i];
     ReadCuesBefore(toks, cues, &c);
     ReadCuesAfter(toks, cues, &c);
+    // A name of the index that ends with an admin type word ("Masisi Territory", "Kano State") is
+    // of that type for the admin hints, as "Masisi" with "territory" after it would be ("Butare
+    // village of Masisi Territory").
+    // Only when the name without its type word is a name too, and no direction word: "Eastern
+    // Province" may be a Kenyan province the index lacks rather than Saudi Arabia's.
+    if (c.span_last == c.last && name.len > 1) {
+      const TypeCue own = cues.TypeAfter(toks[c.last - 1].lower);
+      const bool direction = name.len == 2 && cues.IsDirection(toks[c.first].lower);
+      if ((own == kTypeAdmin2 || own == kTypeAdmin1) && !direction && keys.size() >= name.len - 1) {
+        const uint32_t* cut = nullptr;
+        if (gaz.LookupHash(keys[name.len - 2], &cut) > 0) c.name_type = own;
+      }
+    }
     c.date = BesideNumber(toks, c);
     if (route) c.near = c.locative = true;  // somewhere on the road from the town
     c.in_longer_name = !route && FollowedByCapitalisedWord(toks, cues, c);

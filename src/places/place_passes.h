@@ -30,6 +30,7 @@ struct Candidate {
   const uint32_t* postings = nullptr;      // the index entries of the name (Gazetteer::DecodePosting)
   size_t n = 0;
   TypeCue type = kNoType;
+  TypeCue name_type = kNoType;  // an admin type word that is the name's own last word ("Masisi Territory")
   bool locative = false;   // "in", "at", "near"... before it
   bool near = false;       // "near X", "outside X", "X and its surroundings": precision 2
   bool origin = false;     // "(expelled) from X": where people came from, not a distance ("km from X")

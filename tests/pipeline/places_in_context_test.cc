@@ -168,5 +168,29 @@ TEST(PlacesInContext, AnOriginIsNotThePlaceOfTheEvent) {
   }
 }
 
+// Places of session 3 (docs/places.md): each sentence's event is placed at `place` with `precision`.
+struct PlaceCase {
+  const char* sentence;
+  const char* place;
+  int precision;
+};
+const PlaceCase kPlaceCases[] = {
+    // The village's only entry is abroad (Butare, Rwanda); the territory holds it.
+    {"On 20 January, gunmen killed a woman in Butare village of Masisi territory.", "Masisi Territory", 2},
+    {"On 20 January, gunmen killed a woman in Butare village, Masisi territory.", "Masisi Territory", 2},
+};
+
+TEST(PlacesInContext, PlacesOfSessionThree) {
+  for (const PlaceCase& c : kPlaceCases) {
+    std::vector<Event> events = Extract(c.sentence, "2019-01-22");
+    ASSERT_FALSE(events.empty()) << c.sentence;
+    for (const Event& e : events) {
+      ASSERT_TRUE(e.location.has_value()) << c.sentence;
+      EXPECT_EQ(e.location->name, c.place) << c.sentence;
+      EXPECT_EQ(e.location->precision, c.precision) << c.sentence;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -182,6 +182,14 @@ const Case kCases[] = {
     {"Rival students clashed at a congress in Bermo (Bermo, Maradi).", "Bermo", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
     {"Rival students clashed at a congress in Bermo (Bermo, Maradi).", "Maradi", kNpmOnly, "Maradi Region", "NE", nullptr, nullptr, 3},
     {"Rebels raided Kokola village (Beni, Nord-Kivu) at night.", "Kokola", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
+    // A territory named with its type word as part of its name ("Masisi Territory") holds the village before
+    // it, whose only entry is abroad (Butare, Rwanda): the village gives no place, the territory does.
+    {"Gunmen killed a woman in Butare village of Masisi territory.", "Butare", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
+    {"Gunmen killed a woman in Butare village of Masisi territory.", "Masisi territory", kNpmOnly, "Masisi Territory", "CD", "North Kivu", nullptr, 2},
+    {"Gunmen killed a woman in Butare village, Masisi territory.", "Masisi territory", kNpmOnly, "Masisi Territory", "CD", "North Kivu", nullptr, 2},
+    // A direction word and a type word are no name of a province ("Eastern Province", Kenya's old one, is not
+    // Saudi Arabia's): Isiolo stays in Kenya.
+    {"Residents of Isiolo town in Eastern Province held a demonstration.", "Isiolo", kNpmOnly, "Isiolo", "KE", nullptr, nullptr, 1},
     // "town, territory" after a locative word: the territory chooses among namesakes (Beni of North Kivu,
     // not of Bolivia) and vetoes the town's (Kokkola, Finland)...
     {"Soldiers clashed with militiamen in Sake, Masisi, on Tuesday.", "Masisi", kAll, "Masisi Territory", "CD", "North Kivu", "Masisi Territory", 2},
