@@ -197,6 +197,7 @@ std::vector<Candidate> FindCandidates(const Document& doc, const Gazetteer& gaz,
     if (route) c.near = c.locative = true;  // somewhere on the road from the town
     c.in_longer_name = !route && FollowedByCapitalisedWord(toks, cues, c);
     c.acronym = IsAcronym(toks, c);
+    c.after_capitalised = i > 0 && IsWord(toks[i - 1]) && StartsUpper(toks[i - 1]);
     cands.push_back(c);
     i += name.len;
   }

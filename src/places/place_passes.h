@@ -39,6 +39,7 @@ struct Candidate {
   bool direction = false;  // "eastern DR Congo"
   bool in_longer_name = false;  // a capitalised word follows that the name does not take: "Lake"
                                 // of "Lake Edward", "David" of "David Komayombi"
+  bool after_capitalised = false;  // a capitalised word right before it ("Mau" of "Mau Narok")
   bool acronym = false;    // written in capitals, four letters at most: "UN", "RM"
   double own_vote = 0;     // the weight this name gave its country in the context vote
   // Admin hints (admin_hints.cc):

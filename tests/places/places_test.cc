@@ -187,6 +187,11 @@ const Case kCases[] = {
     {"Gunmen killed a woman in Butare village of Masisi territory.", "Butare", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
     {"Gunmen killed a woman in Butare village of Masisi territory.", "Masisi territory", kNpmOnly, "Masisi Territory", "CD", "North Kivu", nullptr, 2},
     {"Gunmen killed a woman in Butare village, Masisi territory.", "Masisi territory", kNpmOnly, "Masisi Territory", "CD", "North Kivu", nullptr, 2},
+    // A bare name with no cue and no other support, of a province and its seat (Narok County, Narok): the
+    // province (precision 3), which holds both; not inside a longer name ("Mau Narok" is in Nakuru County).
+    {"Narok residents held a demonstration against the new taxes.", "Narok", kNpmOnly, "Narok County", "KE", "Narok County", nullptr, 3},
+    {"Students of Machakos University protested over absentee lecturers.", "Machakos", kNpmOnly, "Machakos County", "KE", "Machakos County", nullptr, 3},
+    {"Youths blocked the road to Mau Narok to protest the attack.", "Narok", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
     // A direction word and a type word are no name of a province ("Eastern Province", Kenya's old one, is not
     // Saudi Arabia's): Isiolo stays in Kenya.
     {"Residents of Isiolo town in Eastern Province held a demonstration.", "Isiolo", kNpmOnly, "Isiolo", "KE", nullptr, nullptr, 1},
