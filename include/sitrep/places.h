@@ -160,7 +160,8 @@ class GazetteerBuilder {
   std::unique_ptr<Impl> impl_;
 };
 
-// Name keys: the case-folded tokens of a name joined by one space, hashed with FNV-1a 64.
+// Name keys: the case-folded tokens of a name joined by one space, hashed with FNV-1a 64 (a
+// hyphen inside a token hashed as a space: "Mbuji Mayi" is "Mbuji-Mayi").
 // Feeding the `lower` of consecutive article tokens gives the same hash without building a
 // string, which is what makes n-gram lookup cheap.
 struct NameKeyHash {

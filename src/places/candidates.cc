@@ -168,7 +168,11 @@ std::vector<Candidate> FindCandidates(const Document& doc, const Gazetteer& gaz,
     const bool route = name.len == 0 && MayStartName(toks[i], cues) && (name = RouteEndAt(toks, i, gaz, cues)).len > 0;
     // A lone direction word ("Eastern DR Congo", "East African force") is not a place by itself,
     // though GeoNames has regions named "Eastern" and "East".
-    if (name.len == 0 || (name.len == 1 && cues.IsDirection(toks[i].lower))) {
+    // Nor are direction words alone ("South West state" of Somalia is not Cameroon's South-West,
+    // which the hyphen folding of name keys would find).
+    bool directions = name.len > 0;
+    for (uint32_t k = i; k < i + name.len && directions; ++k) directions = cues.IsDirection(toks[k].lower);
+    if (name.len == 0 || directions) {
       ++i;
       continue;
     }

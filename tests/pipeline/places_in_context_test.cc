@@ -178,6 +178,7 @@ const PlaceCase kPlaceCases[] = {
     // The village's only entry is abroad (Butare, Rwanda); the territory holds it.
     {"On 20 January, gunmen killed a woman in Butare village of Masisi territory.", "Masisi Territory", 2},
     {"On 20 January, gunmen killed a woman in Butare village, Masisi territory.", "Masisi Territory", 2},
+    {"On 20 January, police dispersed protesters in Mbuji Mayi.", "Mbuji-Mayi", 1},
     // A bare name of a province and its seat, nothing else in the note: the province.
     {"On 20 January, Narok residents held a demonstration against the new taxes.", "Narok County", 3},
 };

@@ -187,6 +187,11 @@ const Case kCases[] = {
     {"Gunmen killed a woman in Butare village of Masisi territory.", "Butare", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
     {"Gunmen killed a woman in Butare village of Masisi territory.", "Masisi territory", kNpmOnly, "Masisi Territory", "CD", "North Kivu", nullptr, 2},
     {"Gunmen killed a woman in Butare village, Masisi territory.", "Masisi territory", kNpmOnly, "Masisi Territory", "CD", "North Kivu", nullptr, 2},
+    // A hyphen and a space are one in name keys: "Mbuji Mayi" is Mbuji-Mayi; but direction words alone are
+    // no place ("South West" state of Somalia is not Cameroon's South-West).
+    {"Police dispersed protesters in Mbuji Mayi on Monday.", "Mbuji Mayi", kNpmOnly, "Mbuji-Mayi", "CD", nullptr, nullptr, 1},
+    {"A delegate of the South West state was killed in Afgooye.", "South West", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
+    {"A delegate of the South West state was killed in Afgooye.", "Afgooye", kNpmOnly, "Afgooye", "SO", nullptr, nullptr, 1},
     // A bare name with no cue and no other support, of a province and its seat (Narok County, Narok): the
     // province (precision 3), which holds both; not inside a longer name ("Mau Narok" is in Nakuru County).
     {"Narok residents held a demonstration against the new taxes.", "Narok", kNpmOnly, "Narok County", "KE", "Narok County", nullptr, 3},
