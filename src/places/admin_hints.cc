@@ -56,7 +56,8 @@ bool ReadSlots(const std::vector<Token>& toks, const std::vector<Candidate>& can
   while (i < nt) {
     Slot s;
     s.first = i;
-    while (i < nt && toks[i].norm != "," && toks[i].norm != ")") {
+    // Names are separated by commas, or semicolons ("(Banibangou; Tillabery)").
+    while (i < nt && toks[i].norm != "," && toks[i].norm != ";" && toks[i].norm != ")") {
       if (!NameToken(toks[i], cues) || i - s.first >= kMaxSlotTokens) return false;
       ++i;
     }
@@ -69,7 +70,7 @@ bool ReadSlots(const std::vector<Token>& toks, const std::vector<Candidate>& can
     slots->push_back(s);
     if (slots->size() > kMaxSlots) return false;
     if (toks[i].norm == ")") return known;
-    ++i;  // the comma
+    ++i;  // the comma or semicolon
   }
   return false;
 }

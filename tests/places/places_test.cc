@@ -187,6 +187,8 @@ const Case kCases[] = {
     {"Gunmen killed a woman in Butare village of Masisi territory.", "Butare", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
     {"Gunmen killed a woman in Butare village of Masisi territory.", "Masisi territory", kNpmOnly, "Masisi Territory", "CD", "North Kivu", nullptr, 2},
     {"Gunmen killed a woman in Butare village, Masisi territory.", "Masisi territory", kNpmOnly, "Masisi Territory", "CD", "North Kivu", nullptr, 2},
+    // Semicolons separate the names of a hint as commas do: Tillabery is the region, not its town.
+    {"Gunmen killed two herders in Tizegorou (Banibangou; Tillabery).", "Tillabery", kNpmOnly, "Tillabéri Region", "NE", nullptr, nullptr, 3},
     // A hyphen and a space are one in name keys: "Mbuji Mayi" is Mbuji-Mayi; but direction words alone are
     // no place ("South West" state of Somalia is not Cameroon's South-West).
     {"Police dispersed protesters in Mbuji Mayi on Monday.", "Mbuji Mayi", kNpmOnly, "Mbuji-Mayi", "CD", nullptr, nullptr, 1},
