@@ -263,9 +263,11 @@ void ReadUnknownVillageHints(const Document& doc, const Gazetteer& gaz, const Pl
     if (y.forced >= 0 || y.type != kNoType || y.first < 2 || y.direction) continue;
     const std::string& sep = toks[y.first - 1].lower;
     const bool comma = sep == ",";
-    if (!comma && sep != "in") continue;
-    uint32_t b = y.first - 2;  // the last word of X, or a town word after it ("Fleifel town in Idleb")
-    if (!comma && b > 0 && cues.TypeAfter(toks[b].lower) == kTypeTown) --b;
+    // "the Olposimoru area of Narok": X, "area of", Y.
+    const bool area_of = sep == "of" && y.first >= 3 && (toks[y.first - 2].lower == "area" || toks[y.first - 2].lower == "areas");
+    if (!comma && sep != "in" && !area_of) continue;
+    uint32_t b = y.first - (area_of ? 3 : 2);  // the last word of X, or a town word after it ("Fleifel town in Idleb")
+    if (!comma && !area_of && b > 0 && cues.TypeAfter(toks[b].lower) == kTypeTown) --b;
     if (!StartsUpper(toks[b])) continue;
     // X: the candidate ending right before the separator (confined to the province), or a name the
     // index lacks.
@@ -282,7 +284,8 @@ void ReadUnknownVillageHints(const Document& doc, const Gazetteer& gaz, const Pl
     if (x >= 0) a = cands[x].span_first;
     if (a == 0) continue;
     const std::string& before = toks[a - 1].lower;
-    if (!cues.IsLocative(before) && before != "of" && cues.TypeBefore(before) != kTypeTown) continue;
+    if (!cues.IsLocative(before) && before != "of" && cues.TypeBefore(before) != kTypeTown && !(area_of && before == "the"))
+      continue;
     // After a comma, Y ends the phrase ("Petrovskoye, Donetsk." but not "Sake, Goma and Bunia").
     if (comma) {
       const std::string_view end = y.span_last < nt ? std::string_view(toks[y.span_last].norm) : std::string_view(".");

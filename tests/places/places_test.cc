@@ -187,6 +187,9 @@ const Case kCases[] = {
     {"Gunmen killed a woman in Butare village of Masisi territory.", "Butare", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
     {"Gunmen killed a woman in Butare village of Masisi territory.", "Masisi territory", kNpmOnly, "Masisi Territory", "CD", "North Kivu", nullptr, 2},
     {"Gunmen killed a woman in Butare village, Masisi territory.", "Masisi territory", kNpmOnly, "Masisi Territory", "CD", "North Kivu", nullptr, 2},
+    // "the X area of Y": near Y (precision 2), and Y is the province when it names a province and its seat.
+    {"Armed men attacked the Kibirizi area of Rutshuru at night.", "Rutshuru", kNpmOnly, "Rutshuru Territory", "CD", "North Kivu", nullptr, 2},
+    {"Three were killed in clashes in the Olposimoru area of Narok.", "Narok", kNpmOnly, "Narok County", "KE", "Narok County", nullptr, 3},
     // Semicolons separate the names of a hint as commas do: Tillabery is the region, not its town.
     {"Gunmen killed two herders in Tizegorou (Banibangou; Tillabery).", "Tillabery", kNpmOnly, "Tillabéri Region", "NE", nullptr, nullptr, 3},
     // A hyphen and a space are one in name keys: "Mbuji Mayi" is Mbuji-Mayi; but direction words alone are
