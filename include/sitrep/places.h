@@ -214,6 +214,9 @@ class PlaceFinder {
   // MainPlace's town: the one town of country `cc` the mentions name, when every district they
   // name holds it and they name no country or region; none otherwise.
   std::optional<Location> OneTown(const std::vector<PlaceMention>& mentions, std::string_view cc) const;
+  // A note naming no place below its country, but groups of one province (cues.txt "province
+  // XX.A1"): that province, as a mention with an empty token span.
+  void AddProvinceOfGroups(const Document& doc, std::vector<PlaceMention>* out) const;
   const Gazetteer* gaz_;
   std::unique_ptr<PlaceCues> cues_;
 };
