@@ -468,6 +468,11 @@ TEST(PlaceFinderTest, CueFileErrorsNameFileAndLine) {
   EXPECT_NE(s.message().find(path + ":" + std::to_string(lines + 1) + ": list 'country congo': want 'country XX'"),
             std::string::npos)
       << s.message();
+  std::ofstream(path) << cues << "province kivu: adf\n";
+  s = PlaceFinder::Load(Gaz(kMini), path, &finder);
+  EXPECT_NE(s.message().find(path + ":" + std::to_string(lines + 1) + ": list 'province kivu': want 'province XX.A1'"),
+            std::string::npos)
+      << s.message();
   std::ofstream(path) << "direction: east\n";
   s = PlaceFinder::Load(Gaz(kMini), path, &finder);
   EXPECT_TRUE(s.IsNotFound()) << s.ToString();  // the other lists are missing
