@@ -239,7 +239,8 @@ bool Accept(const Candidate& c, const Place& p, NameKind nk, const ArticleContex
   if (c.acronym && p.kind != PlaceKind::kAdmin1) return false;
   // A province named in full with its type word, inside an institution's name ("the Nyeri County Referral
   // Hospital", "Lagos State Polytechnic"): the institution is the province's.
-  if (c.in_longer_name && c.name_type == kTypeAdmin1 && p.kind == PlaceKind::kAdmin1 && nk == NameKind::kName &&
+  if (c.in_longer_name && c.name_type == kTypeAdmin1 && p.kind == PlaceKind::kAdmin1 &&
+      (nk == NameKind::kName || nk == NameKind::kAlternate) &&
       HomeOrNoOtherCountry(c, p, ctx))
     return true;
   if (c.in_longer_name && !(SeatNamedByItsName(p, nk) && HomeOrNoOtherCountry(c, p, ctx))) return false;

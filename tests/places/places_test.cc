@@ -204,6 +204,7 @@ const Case kCases[] = {
     {"Youths blocked the road to Mau Narok to protest the attack.", "Narok", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
     // A province named in full inside an institution's name is the institution's province.
     {"Nurses at the Nyeri County Referral Hospital held a peaceful demonstration.", "Nyeri County", kNpmOnly, "Nyeri County", "KE", "Nyeri County", nullptr, 3},
+    {"Staff of Lagos State Polytechnic protested against the management.", "Lagos State", kNpmOnly, "Lagos", "NG", "Lagos", nullptr, 3},
     // A direction word and a type word are no name of a province ("Eastern Province", Kenya's old one, is not
     // Saudi Arabia's): Isiolo stays in Kenya.
     {"Residents of Isiolo town in Eastern Province held a demonstration.", "Isiolo", kNpmOnly, "Isiolo", "KE", nullptr, nullptr, 1},
