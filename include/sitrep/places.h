@@ -160,7 +160,8 @@ class GazetteerBuilder {
   std::unique_ptr<Impl> impl_;
 };
 
-// Name keys: the case-folded tokens of a name joined by one space, hashed with FNV-1a 64.
+// Name keys: the case-folded tokens of a name joined by one space, hashed with FNV-1a 64 (a
+// hyphen inside a token hashed as a space: "Mbuji Mayi" is "Mbuji-Mayi").
 // Feeding the `lower` of consecutive article tokens gives the same hash without building a
 // string, which is what makes n-gram lookup cheap.
 struct NameKeyHash {
@@ -213,6 +214,9 @@ class PlaceFinder {
   // MainPlace's town: the one town of country `cc` the mentions name, when every district they
   // name holds it and they name no country or region; none otherwise.
   std::optional<Location> OneTown(const std::vector<PlaceMention>& mentions, std::string_view cc) const;
+  // A note naming no place below its country, but groups of one province (cues.txt "province
+  // XX.A1"): that province, as a mention with an empty token span.
+  void AddProvinceOfGroups(const Document& doc, std::vector<PlaceMention>* out) const;
   const Gazetteer* gaz_;
   std::unique_ptr<PlaceCues> cues_;
 };

@@ -56,7 +56,8 @@ bool ReadSlots(const std::vector<Token>& toks, const std::vector<Candidate>& can
   while (i < nt) {
     Slot s;
     s.first = i;
-    while (i < nt && toks[i].norm != "," && toks[i].norm != ")") {
+    // Names are separated by commas, or semicolons ("(Banibangou; Tillabery)").
+    while (i < nt && toks[i].norm != "," && toks[i].norm != ";" && toks[i].norm != ")") {
       if (!NameToken(toks[i], cues) || i - s.first >= kMaxSlotTokens) return false;
       ++i;
     }
@@ -69,7 +70,7 @@ bool ReadSlots(const std::vector<Token>& toks, const std::vector<Candidate>& can
     slots->push_back(s);
     if (slots->size() > kMaxSlots) return false;
     if (toks[i].norm == ")") return known;
-    ++i;  // the comma
+    ++i;  // the comma or semicolon
   }
   return false;
 }
@@ -90,9 +91,11 @@ bool HasAdminEntry(const Gazetteer& gaz, const Candidate& c) {
 bool ReadCommaSlots(const std::vector<Token>& toks, const std::vector<Candidate>& cands, size_t from_cand,
                     uint32_t comma, const Gazetteer& gaz, const PlaceCues& cues, std::vector<Slot>* slots) {
   slots->clear();
-  uint32_t x_first = comma;
-  while (x_first > 0 && comma - x_first < kMaxSlotTokens && StartsUpper(toks[x_first - 1])) --x_first;
-  if (x_first == comma || x_first == 0 || !cues.IsLocative(toks[x_first - 1].lower)) return false;
+  // X may end with a town word ("in Butare village, Masisi Territory").
+  const uint32_t x_end = comma > 1 && cues.TypeAfter(toks[comma - 1].lower) == kTypeTown ? comma - 1 : comma;
+  uint32_t x_first = x_end;
+  while (x_first > 0 && x_end - x_first < kMaxSlotTokens && StartsUpper(toks[x_first - 1])) --x_first;
+  if (x_first == x_end || x_first == 0 || !cues.IsLocative(toks[x_first - 1].lower)) return false;
   const uint32_t nt = static_cast<uint32_t>(toks.size());
   uint32_t i = comma;
   while (i < nt && toks[i].norm == "," && slots->size() < kMaxSlots) {
@@ -219,7 +222,9 @@ void ReadInsideHints(const Document& doc, const Gazetteer& gaz, const std::vecto
   for (size_t k = 0; k + 1 < cands.size(); ++k) {
     const Candidate& y = cands[k + 1];
     // The type word after Y ("Jibia LGA"); one before it ("the Beni region of Bolivia") names X's kind.
-    if ((y.type != kTypeAdmin2 && y.type != kTypeAdmin1) || y.span_last == y.last) continue;
+    const bool typed = ((y.type == kTypeAdmin2 || y.type == kTypeAdmin1) && y.span_last != y.last) ||
+                       y.name_type != kNoType;  // "of Masisi Territory"
+    if (!typed) continue;
     if (y.first < 1 || (toks[y.first - 1].lower != "in" && toks[y.first - 1].lower != "of")) continue;
     const Candidate& x = cands[k];
     if (x.span_last + 1 != y.first || x.forced >= 0 || x.has_area) continue;
@@ -258,9 +263,11 @@ void ReadUnknownVillageHints(const Document& doc, const Gazetteer& gaz, const Pl
     if (y.forced >= 0 || y.type != kNoType || y.first < 2 || y.direction) continue;
     const std::string& sep = toks[y.first - 1].lower;
     const bool comma = sep == ",";
-    if (!comma && sep != "in") continue;
-    uint32_t b = y.first - 2;  // the last word of X, or a town word after it ("Fleifel town in Idleb")
-    if (!comma && b > 0 && cues.TypeAfter(toks[b].lower) == kTypeTown) --b;
+    // "the Olposimoru area of Narok": X, "area of", Y.
+    const bool area_of = sep == "of" && y.first >= 3 && (toks[y.first - 2].lower == "area" || toks[y.first - 2].lower == "areas");
+    if (!comma && sep != "in" && !area_of) continue;
+    uint32_t b = y.first - (area_of ? 3 : 2);  // the last word of X, or a town word after it ("Fleifel town in Idleb")
+    if (!comma && !area_of && b > 0 && cues.TypeAfter(toks[b].lower) == kTypeTown) --b;
     if (!StartsUpper(toks[b])) continue;
     // X: the candidate ending right before the separator (confined to the province), or a name the
     // index lacks.
@@ -277,7 +284,8 @@ void ReadUnknownVillageHints(const Document& doc, const Gazetteer& gaz, const Pl
     if (x >= 0) a = cands[x].span_first;
     if (a == 0) continue;
     const std::string& before = toks[a - 1].lower;
-    if (!cues.IsLocative(before) && before != "of" && cues.TypeBefore(before) != kTypeTown) continue;
+    if (!cues.IsLocative(before) && before != "of" && cues.TypeBefore(before) != kTypeTown && !(area_of && before == "the"))
+      continue;
     // After a comma, Y ends the phrase ("Petrovskoye, Donetsk." but not "Sake, Goma and Bunia").
     if (comma) {
       const std::string_view end = y.span_last < nt ? std::string_view(toks[y.span_last].norm) : std::string_view(".");
@@ -301,7 +309,8 @@ void ReadAdminHints(const Document& doc, const Gazetteer& gaz, const PlaceCues& 
   for (uint32_t i = 1; i < toks.size(); ++i) {
     const bool paren = toks[i].norm == "(", comma = toks[i].norm == ",";
     // After X: a capitalised word, or a type word X took ("Kokola village (Beni, Nord-Kivu)").
-    if (!(paren || comma) || !(StartsUpper(toks[i - 1]) || (paren && cues.TypeAfter(toks[i - 1].lower) != kNoType)))
+    if (!(paren || comma) || !(StartsUpper(toks[i - 1]) || (paren && cues.TypeAfter(toks[i - 1].lower) != kNoType) ||
+                               (comma && cues.TypeAfter(toks[i - 1].lower) == kTypeTown)))
       continue;
     while (ci < cands.size() && cands[ci].first < i) ++ci;
     if (paren ? !ReadSlots(toks, cands, ci, i, cues, &slots) : !ReadCommaSlots(toks, cands, ci, i, gaz, cues, &slots))

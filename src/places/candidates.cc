@@ -168,7 +168,11 @@ std::vector<Candidate> FindCandidates(const Document& doc, const Gazetteer& gaz,
     const bool route = name.len == 0 && MayStartName(toks[i], cues) && (name = RouteEndAt(toks, i, gaz, cues)).len > 0;
     // A lone direction word ("Eastern DR Congo", "East African force") is not a place by itself,
     // though GeoNames has regions named "Eastern" and "East".
-    if (name.len == 0 || (name.len == 1 && cues.IsDirection(toks[i].lower))) {
+    // Nor are direction words alone ("South West state" of Somalia is not Cameroon's South-West,
+    // which the hyphen folding of name keys would find).
+    bool directions = name.len > 0;
+    for (uint32_t k = i; k < i + name.len && directions; ++k) directions = cues.IsDirection(toks[k].lower);
+    if (name.len == 0 || directions) {
       ++i;
       continue;
     }
@@ -180,10 +184,24 @@ std::vector<Candidate> FindCandidates(const Document& doc, const Gazetteer& gaz,
     c.initial = sentence_start[i];
     ReadCuesBefore(toks, cues, &c);
     ReadCuesAfter(toks, cues, &c);
+    // A name of the index that ends with an admin type word ("Masisi Territory", "Kano State") is
+    // of that type for the admin hints, as "Masisi" with "territory" after it would be ("Butare
+    // village of Masisi Territory").
+    // Only when the name without its type word is a name too, and no direction word: "Eastern
+    // Province" may be a Kenyan province the index lacks rather than Saudi Arabia's.
+    if (c.span_last == c.last && name.len > 1) {
+      const TypeCue own = cues.TypeAfter(toks[c.last - 1].lower);
+      const bool direction = name.len == 2 && cues.IsDirection(toks[c.first].lower);
+      if ((own == kTypeAdmin2 || own == kTypeAdmin1) && !direction && keys.size() >= name.len - 1) {
+        const uint32_t* cut = nullptr;
+        if (gaz.LookupHash(keys[name.len - 2], &cut) > 0) c.name_type = own;
+      }
+    }
     c.date = BesideNumber(toks, c);
     if (route) c.near = c.locative = true;  // somewhere on the road from the town
     c.in_longer_name = !route && FollowedByCapitalisedWord(toks, cues, c);
     c.acronym = IsAcronym(toks, c);
+    c.after_capitalised = i > 0 && IsWord(toks[i - 1]) && StartsUpper(toks[i - 1]);
     cands.push_back(c);
     i += name.len;
   }

@@ -644,7 +644,10 @@ struct NamePostings {
     // Keys over 8 tokens are not indexed: they would lengthen every lookup (max_tokens) for names
     // that news text does not repeat word for word.
     if (toks.empty() || toks.size() > 8) return;
-    max_tokens = std::max<uint32_t>(max_tokens, static_cast<uint32_t>(toks.size()));
+    // A hyphen joins two tokens of the key ("Mbuji-Mayi" is also "Mbuji Mayi": NameKeyHash).
+    size_t parts = toks.size();
+    for (const std::string& t : toks) parts += static_cast<size_t>(std::count(t.begin(), t.end(), '-'));
+    max_tokens = std::max<uint32_t>(max_tokens, static_cast<uint32_t>(std::min<size_t>(parts, 12)));
     NameKeyHash h;
     for (const auto& t : toks) h.AddToken(t);
     std::vector<uint32_t>& list = lists[h.value()];

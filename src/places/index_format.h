@@ -12,7 +12,7 @@
 namespace sitrep::places_internal {
 
 inline constexpr char kMagic[8] = {'S', 'R', 'G', 'A', 'Z', 'I', 'X', '1'};
-inline constexpr uint32_t kVersion = 1;
+inline constexpr uint32_t kVersion = 2;  // 2: a hyphen is hashed as a space (NameKeyHash)
 
 struct Header {
   char magic[8];

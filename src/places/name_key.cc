@@ -28,10 +28,11 @@ std::string Typography(std::string_view s) {
 // The public header cannot include core/hash.h: it spells the FNV-1a offset basis itself.
 static_assert(NameKeyHash{}.h == hash::kFnvOffset64);
 
-// FNV-1a 64 of the tokens joined by one space. Persisted in the gazetteer index.
+// FNV-1a 64 of the tokens joined by one space, a hyphen inside a token hashed as a space: "Mbuji
+// Mayi" is "Mbuji-Mayi", "Qansax-Dheere" is "Qansax Dheere". Persisted in the gazetteer index.
 void NameKeyHash::AddToken(std::string_view lower_token) {
   if (!empty) h = hash::Fnv1aByte(h, ' ');
-  h = hash::Fnv1a(lower_token, h);
+  for (const char ch : lower_token) h = hash::Fnv1aByte(h, static_cast<unsigned char>(ch == '-' ? ' ' : ch));
   empty = false;
   if (h == 0) h = 1;  // 0 marks an empty bucket in the index
 }

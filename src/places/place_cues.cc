@@ -83,6 +83,7 @@ Status PlaceCues::Load(const std::string& path, std::unique_ptr<PlaceCues>* out)
                   &cues->type_after_);
   }
   if (s.ok()) s = cues->TakeCountryWords(&lists);
+  if (s.ok()) s = cues->TakeProvinceWords(&lists);
   if (s.ok()) s = cues->TakeNameParticles(&lists);
   if (s.ok()) s = lists.CheckAllTaken();
   if (s.ok()) *out = std::move(cues);
@@ -136,6 +137,52 @@ Status PlaceCues::TakeCountryWords(WordLists* lists) {
   }
   country_first_ = WordMap<std::vector<uint32_t>>(std::move(first));
   return Status::OK();
+}
+
+// The lists "province XX.A1": group names that act in one province.
+Status PlaceCues::TakeProvinceWords(WordLists* lists) {
+  constexpr std::string_view kPrefix = "province ";
+  std::vector<std::pair<std::string, std::vector<uint32_t>>> first;
+  for (const std::string& name : lists->Names()) {
+    if (name.compare(0, kPrefix.size(), kPrefix) != 0) continue;
+    std::vector<WordLists::Entry> entries;
+    if (Status s = lists->Take(name, &entries); !s.ok()) return s;
+    std::string code = name.substr(kPrefix.size());
+    for (char& ch : code) ch = static_cast<char>(ch >= 'a' && ch <= 'z' ? ch - 'a' + 'A' : ch);
+    const size_t dot = code.find('.');
+    const bool ok = dot == 2 && code.size() > 3 && code[0] >= 'A' && code[0] <= 'Z' && code[1] >= 'A' && code[1] <= 'Z';
+    if (!ok && !entries.empty())
+      return Status::InvalidArgument(lists->Where(entries[0].line) + "list '" + name +
+                                     "': want 'province XX.A1', XX a two-letter country code, A1 its admin1 code");
+    for (WordLists::Entry& e : entries) {
+      const uint32_t index = static_cast<uint32_t>(province_words_.size());
+      auto it = std::find_if(first.begin(), first.end(), [&](const auto& f) { return f.first == e.words[0]; });
+      if (it == first.end()) first.emplace_back(e.words[0], std::vector<uint32_t>{index});
+      else it->second.push_back(index);
+      province_words_.push_back(ProvinceWord{std::move(e.words), code.substr(0, 2), code.substr(3)});
+    }
+  }
+  province_first_ = WordMap<std::vector<uint32_t>>(std::move(first));
+  return Status::OK();
+}
+
+void PlaceCues::ProvinceWordsIn(const std::vector<Token>& tokens,
+                                std::vector<std::pair<std::string_view, std::string_view>>* out) const {
+  if (province_words_.empty()) return;
+  for (uint32_t i = 0; i < tokens.size();) {
+    const std::vector<uint32_t>* candidates = province_first_.Find(tokens[i].lower);
+    uint32_t len = 0;
+    const ProvinceWord* best = nullptr;
+    if (candidates) {
+      for (uint32_t k : *candidates) {
+        const ProvinceWord& w = province_words_[k];
+        const uint32_t n = static_cast<uint32_t>(w.words.size());
+        if (n > len && PhraseAt(tokens, i, w.words)) len = n, best = &w;
+      }
+    }
+    if (best) out->emplace_back(best->cc, best->a1);
+    i += len > 0 ? len : 1;
+  }
 }
 
 uint32_t PlaceCues::CountryWordAt(const std::vector<Token>& tokens, uint32_t i, std::vector<std::string_view>* ccs) const {

@@ -52,6 +52,12 @@ class PlaceCues {
   // the Central African Republic and South Sudan) and returns their number of tokens, 0 when none.
   uint32_t CountryWordAt(const std::vector<Token>& tokens, uint32_t i, std::vector<std::string_view>* ccs) const;
 
+  // "ADF", "Raia Mutomboki", "CODECO": names of groups that act in one province (lists "province
+  // XX.A1", A1 the GeoNames admin1 code). Appends to `*out` (country, admin1) for each such name
+  // in `tokens`, longest first, views into the cues.
+  void ProvinceWordsIn(const std::vector<Token>& tokens,
+                       std::vector<std::pair<std::string_view, std::string_view>>* out) const;
+
   // A list of words and phrases matched on consecutive tokens' `lower` (phrases are few, so a
   // linear pass over them costs less than building a key).
   struct Phrases {
@@ -74,6 +80,13 @@ class PlaceCues {
     std::string cc;
   };
   Status TakeCountryWords(WordLists* lists);
+  Status TakeProvinceWords(WordLists* lists);
+  struct ProvinceWord {
+    std::vector<std::string> words;
+    std::string cc, a1;
+  };
+  std::vector<ProvinceWord> province_words_;
+  WordMap<std::vector<uint32_t>> province_first_;
   Status TakeNameParticles(WordLists* lists);
 
   OwnedWordSet direction_, locative_, origin_, route_after_;

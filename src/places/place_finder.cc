@@ -113,14 +113,42 @@ std::vector<PlaceMention> PlaceFinder::Find(const Document& doc) const {
   if (!gaz_ || doc.tokens.empty()) return out;
   std::vector<std::string_view> country_words;
   std::vector<Candidate> candidates = FindCandidates(doc, *gaz_, *cues_, &country_words);
-  if (candidates.empty()) return out;
+  if (candidates.empty()) {
+    AddProvinceOfGroups(doc, &out);
+    return out;
+  }
   PrefetchEntries(*gaz_, candidates);
   ReadAdminHints(doc, *gaz_, *cues_, country_words, &candidates);
   const ArticleContext context = VoteArticleContext(*gaz_, &candidates, country_words);
   ResolveCandidates(*gaz_, context, &candidates);
   for (const Candidate& c : candidates)
     if (c.resolved) out.push_back(ToMention(doc, *gaz_, context, c));
+  AddProvinceOfGroups(doc, &out);
   return out;
+}
+
+// A note that names no place below its country but groups that act in one province ("ADF", "Raia
+// Mutomboki": cues.txt "province XX.A1"), all of the same province, is about that province: it is
+// the note's place at precision 3 (its seat), as a note naming the province would be.
+void PlaceFinder::AddProvinceOfGroups(const Document& doc, std::vector<PlaceMention>* out) const {
+  for (const PlaceMention& m : *out)
+    if (m.kind == PlaceMention::kPlace || m.kind == PlaceMention::kAdminArea || m.kind == PlaceMention::kRegion) return;
+  std::vector<std::pair<std::string_view, std::string_view>> provinces;
+  cues_->ProvinceWordsIn(doc.tokens, &provinces);
+  if (provinces.empty()) return;
+  for (const auto& p : provinces)
+    if (p != provinces[0]) return;
+  for (const PlaceMention& m : *out)
+    if (!m.loc.country_code.empty() && m.loc.country_code != provinces[0].first) return;
+  const std::optional<uint32_t> idx = gaz_->Admin1Place(provinces[0].first, provinces[0].second);
+  if (!idx) return;
+  PlaceMention pm;
+  pm.first_token = pm.last_token = 0;
+  pm.place = *idx;
+  pm.kind = PlaceMention::kAdminArea;
+  pm.loc = gaz_->ToLocation(*idx, 3);
+  pm.score = 0.4f;
+  out->push_back(pm);
 }
 
 std::optional<Location> PlaceFinder::OneTown(const std::vector<PlaceMention>& mentions, std::string_view cc) const {

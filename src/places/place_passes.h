@@ -30,6 +30,7 @@ struct Candidate {
   const uint32_t* postings = nullptr;      // the index entries of the name (Gazetteer::DecodePosting)
   size_t n = 0;
   TypeCue type = kNoType;
+  TypeCue name_type = kNoType;  // an admin type word that is the name's own last word ("Masisi Territory")
   bool locative = false;   // "in", "at", "near"... before it
   bool near = false;       // "near X", "outside X", "X and its surroundings": precision 2
   bool origin = false;     // "(expelled) from X": where people came from, not a distance ("km from X")
@@ -38,6 +39,7 @@ struct Candidate {
   bool direction = false;  // "eastern DR Congo"
   bool in_longer_name = false;  // a capitalised word follows that the name does not take: "Lake"
                                 // of "Lake Edward", "David" of "David Komayombi"
+  bool after_capitalised = false;  // a capitalised word right before it ("Mau" of "Mau Narok")
   bool acronym = false;    // written in capitals, four letters at most: "UN", "RM"
   double own_vote = 0;     // the weight this name gave its country in the context vote
   // Admin hints (admin_hints.cc):

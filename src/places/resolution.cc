@@ -237,6 +237,12 @@ bool Accept(const Candidate& c, const Place& p, NameKind nk, const ArticleContex
   if (c.has_area) return InHintArea(c, p);
   if (p.kind == PlaceKind::kCountry || p.kind == PlaceKind::kRegion) return true;
   if (c.acronym && p.kind != PlaceKind::kAdmin1) return false;
+  // A province named in full with its type word, inside an institution's name ("the Nyeri County Referral
+  // Hospital", "Lagos State Polytechnic"): the institution is the province's.
+  if (c.in_longer_name && c.name_type == kTypeAdmin1 && p.kind == PlaceKind::kAdmin1 &&
+      (nk == NameKind::kName || nk == NameKind::kAlternate) &&
+      HomeOrNoOtherCountry(c, p, ctx))
+    return true;
   if (c.in_longer_name && !(SeatNamedByItsName(p, nk) && HomeOrNoOtherCountry(c, p, ctx))) return false;
   if (ForeignWithoutMention(c, p, nk, ctx)) return false;
   const double share = ctx.CountryShare(p.country_code);
@@ -250,6 +256,39 @@ bool Accept(const Candidate& c, const Place& p, NameKind nk, const ArticleContex
   // Two countries' places fit about as well and the article favours neither.
   if (second_other_country > c.best - 0.5 && share < 0.2) return false;
   return !ForeignNamesake(c, p, ctx, big);
+}
+
+// A bare name ("Narok residents", "Machakos University students") with no cue and no other support,
+// whose entries are a province and its seat named alike, of one country that nothing else in the
+// article contradicts: the report names the province or its town, and the province holds both. The
+// index of the province's entry, -1 when the name is not such a pair.
+int ProvinceOfBareSeat(const Gazetteer& gaz, const Candidate& c, const ArticleContext& ctx) {
+  if (c.type != kNoType || c.locative || c.near || c.date || c.acronym || c.origin || c.has_area || c.forced >= 0 ||
+      c.after_capitalised)  // "in Mau Narok" (Nakuru County) is not Narok
+    return -1;
+  int province = -1;
+  bool seat = false;
+  std::string_view cc, a1;
+  for (size_t k = 0; k < c.n; ++k) {
+    const PlaceMatch m = Gazetteer::DecodePosting(c.postings[k]);
+    const Place p = gaz.place(m.place);
+    if (k == 0) cc = p.country_code;
+    else if (p.country_code != cc) return -1;
+    if (p.kind == PlaceKind::kAdmin1) {
+      if (province >= 0) return -1;
+      province = static_cast<int>(k), a1 = p.admin1_code;
+    }
+  }
+  if (province < 0 || cc.empty() || ctx.GroundedElsewhere(cc) > 1e-9) return -1;
+  for (size_t k = 0; k < c.n; ++k) {
+    const PlaceMatch m = Gazetteer::DecodePosting(c.postings[k]);
+    const Place p = gaz.place(m.place);
+    const std::string_view f = p.feature_code;
+    if (p.kind == PlaceKind::kPlace && p.admin1_code == a1 && m.name_kind == NameKind::kName &&
+        (f == "PPLA" || f == "PPLC"))
+      seat = true;
+  }
+  return seat ? province : -1;
 }
 
 }  // namespace
@@ -276,6 +315,12 @@ void ResolveCandidates(const Gazetteer& gaz, const ArticleContext& ctx, std::vec
       c.resolved = Accept(c, p, m.name_kind, ctx, ch.second_other_country);
       c.lat = p.lat;
       c.lon = p.lon;
+      if (!c.resolved) {
+        if (const int province = ProvinceOfBareSeat(gaz, c, ctx); province >= 0) {
+          const Place a = gaz.place(Gazetteer::DecodePosting(c.postings[province]).place);
+          c.chosen = province, c.resolved = true, c.lat = a.lat, c.lon = a.lon;
+        }
+      }
     }
   }
 }

@@ -168,5 +168,37 @@ TEST(PlacesInContext, AnOriginIsNotThePlaceOfTheEvent) {
   }
 }
 
+// Places of session 3 (docs/places.md): each sentence's event is placed at `place` with `precision`.
+struct PlaceCase {
+  const char* sentence;
+  const char* place;
+  int precision;
+};
+const PlaceCase kPlaceCases[] = {
+    // The village's only entry is abroad (Butare, Rwanda); the territory holds it.
+    {"On 20 January, gunmen killed a woman in Butare village of Masisi territory.", "Masisi Territory", 2},
+    {"On 20 January, gunmen killed a woman in Butare village, Masisi territory.", "Masisi Territory", 2},
+    {"On 20 January, police dispersed protesters in Mbuji Mayi.", "Mbuji-Mayi", 1},
+    // A note naming no place the index knows, but a group of one province (cues.txt "province CD.11"):
+    // the province; a place the note names wins ("in Bunia", Ituri).
+    {"On 3 May, ADF rebels killed five civilians in Kalau.", "North Kivu", 3},
+    {"On 3 May, Raia Mutomboki militiamen looted Kigogo.", "South Kivu", 3},
+    {"On 3 May, ADF rebels killed five civilians in Bunia.", "Bunia", 1},
+    // A bare name of a province and its seat, nothing else in the note: the province.
+    {"On 20 January, Narok residents held a demonstration against the new taxes.", "Narok County", 3},
+};
+
+TEST(PlacesInContext, PlacesOfSessionThree) {
+  for (const PlaceCase& c : kPlaceCases) {
+    std::vector<Event> events = Extract(c.sentence, "2019-01-22");
+    ASSERT_FALSE(events.empty()) << c.sentence;
+    for (const Event& e : events) {
+      ASSERT_TRUE(e.location.has_value()) << c.sentence;
+      EXPECT_EQ(e.location->name, c.place) << c.sentence;
+      EXPECT_EQ(e.location->precision, c.precision) << c.sentence;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -182,6 +182,32 @@ const Case kCases[] = {
     {"Rival students clashed at a congress in Bermo (Bermo, Maradi).", "Bermo", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
     {"Rival students clashed at a congress in Bermo (Bermo, Maradi).", "Maradi", kNpmOnly, "Maradi Region", "NE", nullptr, nullptr, 3},
     {"Rebels raided Kokola village (Beni, Nord-Kivu) at night.", "Kokola", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
+    // A territory named with its type word as part of its name ("Masisi Territory") holds the village before
+    // it, whose only entry is abroad (Butare, Rwanda): the village gives no place, the territory does.
+    {"Gunmen killed a woman in Butare village of Masisi territory.", "Butare", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
+    {"Gunmen killed a woman in Butare village of Masisi territory.", "Masisi territory", kNpmOnly, "Masisi Territory", "CD", "North Kivu", nullptr, 2},
+    {"Gunmen killed a woman in Butare village, Masisi territory.", "Masisi territory", kNpmOnly, "Masisi Territory", "CD", "North Kivu", nullptr, 2},
+    // "the X area of Y": near Y (precision 2), and Y is the province when it names a province and its seat.
+    {"Armed men attacked the Kibirizi area of Rutshuru at night.", "Rutshuru", kNpmOnly, "Rutshuru Territory", "CD", "North Kivu", nullptr, 2},
+    {"Three were killed in clashes in the Olposimoru area of Narok.", "Narok", kNpmOnly, "Narok County", "KE", "Narok County", nullptr, 3},
+    // Semicolons separate the names of a hint as commas do: Tillabery is the region, not its town.
+    {"Gunmen killed two herders in Tizegorou (Banibangou; Tillabery).", "Tillabery", kNpmOnly, "Tillabéri Region", "NE", nullptr, nullptr, 3},
+    // A hyphen and a space are one in name keys: "Mbuji Mayi" is Mbuji-Mayi; but direction words alone are
+    // no place ("South West" state of Somalia is not Cameroon's South-West).
+    {"Police dispersed protesters in Mbuji Mayi on Monday.", "Mbuji Mayi", kNpmOnly, "Mbuji-Mayi", "CD", nullptr, nullptr, 1},
+    {"A delegate of the South West state was killed in Afgooye.", "South West", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
+    {"A delegate of the South West state was killed in Afgooye.", "Afgooye", kNpmOnly, "Afgooye", "SO", nullptr, nullptr, 1},
+    // A bare name with no cue and no other support, of a province and its seat (Narok County, Narok): the
+    // province (precision 3), which holds both; not inside a longer name ("Mau Narok" is in Nakuru County).
+    {"Narok residents held a demonstration against the new taxes.", "Narok", kNpmOnly, "Narok County", "KE", "Narok County", nullptr, 3},
+    {"Students of Machakos University protested over absentee lecturers.", "Machakos", kNpmOnly, "Machakos County", "KE", "Machakos County", nullptr, 3},
+    {"Youths blocked the road to Mau Narok to protest the attack.", "Narok", kNpmOnly, nullptr, nullptr, nullptr, nullptr, 0},
+    // A province named in full inside an institution's name is the institution's province.
+    {"Nurses at the Nyeri County Referral Hospital held a peaceful demonstration.", "Nyeri County", kNpmOnly, "Nyeri County", "KE", "Nyeri County", nullptr, 3},
+    {"Staff of Lagos State Polytechnic protested against the management.", "Lagos State", kNpmOnly, "Lagos", "NG", "Lagos", nullptr, 3},
+    // A direction word and a type word are no name of a province ("Eastern Province", Kenya's old one, is not
+    // Saudi Arabia's): Isiolo stays in Kenya.
+    {"Residents of Isiolo town in Eastern Province held a demonstration.", "Isiolo", kNpmOnly, "Isiolo", "KE", nullptr, nullptr, 1},
     // "town, territory" after a locative word: the territory chooses among namesakes (Beni of North Kivu,
     // not of Bolivia) and vetoes the town's (Kokkola, Finland)...
     {"Soldiers clashed with militiamen in Sake, Masisi, on Tuesday.", "Masisi", kAll, "Masisi Territory", "CD", "North Kivu", "Masisi Territory", 2},
@@ -443,6 +469,11 @@ TEST(PlaceFinderTest, CueFileErrorsNameFileAndLine) {
   std::ofstream(path) << cues << "country congo: fardc\n";
   s = PlaceFinder::Load(Gaz(kMini), path, &finder);
   EXPECT_NE(s.message().find(path + ":" + std::to_string(lines + 1) + ": list 'country congo': want 'country XX'"),
+            std::string::npos)
+      << s.message();
+  std::ofstream(path) << cues << "province kivu: adf\n";
+  s = PlaceFinder::Load(Gaz(kMini), path, &finder);
+  EXPECT_NE(s.message().find(path + ":" + std::to_string(lines + 1) + ": list 'province kivu': want 'province XX.A1'"),
             std::string::npos)
       << s.message();
   std::ofstream(path) << "direction: east\n";
