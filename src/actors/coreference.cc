@@ -23,11 +23,9 @@ namespace sitrep {
 
 namespace {
 
-bool IsArmed(const std::string& type) { return type == "rebel group" || type == "militia"; }
-
 // How well an actor type fits a generic type: 2 preferred, 1 acceptable, 0 not at all.
 int Fit(const std::string& generic_type, const std::string& actor_type) {
-  if (!IsArmed(actor_type)) return 0;
+  if (!actors_internal::IsArmedGroupType(actor_type)) return 0;
   if (generic_type == "armed group") return 2;
   if (generic_type == actor_type) return 2;
   if (generic_type == "rebel group" || generic_type == "militia") return 1;

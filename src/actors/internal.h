@@ -130,6 +130,8 @@ std::string JoinKeys(const std::vector<PhraseToken>& toks);
 // "YYYY", "YYYY-MM", "YYYY-MM-DD".
 bool IsPartialDate(std::string_view s);
 bool IsActorId(std::string_view s);
+// Whether an actor type is an armed non-state group (rebel group, militia).
+inline bool IsArmedGroupType(std::string_view type) { return type == "rebel group" || type == "militia"; }
 
 // State carried across the files of one Load: directive phrases and id references, checked
 // and indexed once every file is read.

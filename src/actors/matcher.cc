@@ -178,27 +178,28 @@ class SentenceMatcher {
   }
 
   // "Nyatura-Delta", "Twiganeho-Banyamulenge": a group's one-token name joined by a hyphen to a faction, leader
-  // or community the dictionary lacks is that group (an actor of the dictionary, not a place or a state).
+  // or community the dictionary lacks is that group (a named armed group, not a state, people or a crowd:
+  // "Kenya-Ethiopia border", "Civilian-JTF").
   bool TryFactionCompound(uint32_t i) {
     const Token& t = toks_[i];
-    const std::string_view key = keys_[i];
-    const size_t dash = key.find('-');
-    const size_t ndash = t.norm.find('-');
-    if (dash == std::string::npos || dash == 0 || ndash == std::string::npos) return false;
-    const std::string_view name = key.substr(0, dash);
-    const std::string_view norm = std::string_view(t.norm).substr(0, ndash);
+    const size_t dash = keys_[i].find('-'), ndash = t.norm.find('-');
+    if (dash == std::string::npos || dash == 0 || ndash == std::string::npos || !StartsUpper(t.norm)) return false;
+    const Phrase* p = OneTokenName(keys_[i].substr(0, dash), std::string_view(t.norm).substr(0, ndash),
+                                   /*allow_ambiguous=*/false);
+    if (!p || !IsArmedGroupType(impl_.actors[p->index].type)) return false;
+    Accept(*p, i, i + 1, MentionModifier::kNone);
+    return true;
+  }
+
+  // The dictionary's one-token actor (or, with `allow_ambiguous`, ambiguous) name `name` written `norm`.
+  const Phrase* OneTokenName(std::string_view name, std::string_view norm, bool allow_ambiguous) const {
     const auto* cands = impl_.main.Candidates(name);
-    if (!cands) return false;
+    if (!cands) return nullptr;
     for (const Phrase& p : *cands) {
-      if (p.tokens.size() != 1 || p.kind != TargetKind::kActor || !TokenFits(p.tokens[0], name, norm)) continue;
-      // Only a named armed group: not a state ("Kenya-Ethiopia border"), people ("Civilian-JTF") or a crowd.
-      const std::string& type = impl_.actors[p.index].type;
-      if (type != "rebel group" && type != "militia") continue;
-      if (norm.empty() || !StartsUpper(norm)) continue;
-      Accept(p, i, i + 1, MentionModifier::kNone);
-      return true;
+      const bool kind_ok = p.kind == TargetKind::kActor || (allow_ambiguous && p.kind == TargetKind::kAmbiguous);
+      if (p.tokens.size() == 1 && kind_ok && TokenFits(p.tokens[0], name, norm)) return &p;
     }
-    return false;
+    return nullptr;
   }
 
   // "Rwanda-backed": match the part before the last hyphen as a one-token name.
@@ -212,15 +213,10 @@ class SentenceMatcher {
     std::string_view name = key.substr(0, dash);
     size_t ndash = t.norm.rfind('-');
     std::string_view norm = std::string_view(t.norm).substr(0, ndash == std::string::npos ? t.norm.size() : ndash);
-    const auto* cands = impl_.main.Candidates(name);
-    if (!cands) return false;
-    for (const Phrase& p : *cands) {
-      if (p.tokens.size() != 1 || (p.kind != TargetKind::kActor && p.kind != TargetKind::kAmbiguous)) continue;
-      if (!TokenFits(p.tokens[0], name, norm)) continue;
-      Accept(p, i, i + 1, mod);
-      return true;
-    }
-    return false;
+    const Phrase* p = OneTokenName(name, norm, /*allow_ambiguous=*/true);
+    if (!p) return false;
+    Accept(*p, i, i + 1, mod);
+    return true;
   }
 
   void Accept(const Phrase& p, uint32_t first, uint32_t last, MentionModifier mod) {
@@ -387,8 +383,8 @@ class SentenceMatcher {
       if (a.last + 1 != b.first || toks_[a.last].norm != "(" || b.last >= end_ || toks_[b.last].norm != ")") continue;
       bool same = a.actor == b.actor;
       bool names_generic = a.m.generic && a.m.actor_id.empty() &&
-                           (a.m.generic_type == b.actor->type || (a.m.generic_type == "armed group" &&
-                                                                   (b.actor->type == "rebel group" || b.actor->type == "militia")));
+                           (a.m.generic_type == b.actor->type ||
+                            (a.m.generic_type == "armed group" && IsArmedGroupType(b.actor->type)));
       if (!same && !names_generic) continue;
       a.last = b.last + 1;
       a.actor = b.actor;

@@ -1,6 +1,7 @@
 #include "cues.h"
 
 #include <algorithm>
+#include <tuple>
 #include <vector>
 
 namespace sitrep {
@@ -25,6 +26,16 @@ WordMap<std::vector<Cues::ContextPhrase>> IndexContextByFirstWord(
 
 bool WordMatches(const std::string& w, const Token& t, bool forms_only) {
   return w == t.lower || (!forms_only && w == t.lemma);
+}
+
+// Takes list `name` of `lists` as a PhraseIndex whose entries carry `label`.
+Status TakePhraseIndex(WordLists& lists, const char* name, const char* label, PhraseIndex* index) {
+  std::vector<WordLists::Entry> entries;
+  if (Status s = lists.Take(name, &entries); !s.ok()) return s;
+  std::vector<PhraseIndex::Entry> phrases;
+  for (WordLists::Entry& e : entries) phrases.push_back({std::move(e.words), label});
+  *index = PhraseIndex(std::move(phrases));
+  return Status::OK();
 }
 
 }  // namespace
@@ -82,6 +93,7 @@ Status Cues::Load(const std::string& path) {
       {"one_victim_pronouns", &one_victim_pronouns},
       {"group_victim_pronouns", &group_victim_pronouns},
       {"age_words", &age_words},
+      {"split_toll_subjects", &split_toll_subjects},
       {"origin_prepositions", &origin_prepositions},
       {"distance_words", &distance_words},
       {"civilian_target_nouns", &civilian_target_nouns},
@@ -90,21 +102,10 @@ Status Cues::Load(const std::string& path) {
     if (Status s = lists.TakeSet(name, set); !s.ok()) return s;
   // Lists of phrases, each kept as its words joined by one space.
   if (Status s = lists.TakePhraseSet("lethal_triggers", &lethal_triggers); !s.ok()) return s;
-  std::vector<WordLists::Entry> armed_targets;
-  if (Status s = lists.Take("armed_target_phrases", &armed_targets); !s.ok()) return s;
-  std::vector<PhraseIndex::Entry> targets;
-  for (WordLists::Entry& e : armed_targets) targets.push_back({std::move(e.words), "armed target"});
-  armed_target_phrases = PhraseIndex(std::move(targets));
-  std::vector<WordLists::Entry> grievances;
-  if (Status s = lists.Take("grievance_phrases", &grievances); !s.ok()) return s;
-  std::vector<PhraseIndex::Entry> grievance_entries;
-  for (WordLists::Entry& e : grievances) grievance_entries.push_back({std::move(e.words), "grievance"});
-  grievance_phrases = PhraseIndex(std::move(grievance_entries));
-  std::vector<WordLists::Entry> split_phrases;
-  if (Status s = lists.Take("split_toll_phrases", &split_phrases); !s.ok()) return s;
-  std::vector<PhraseIndex::Entry> split_entries;
-  for (WordLists::Entry& e : split_phrases) split_entries.push_back({std::move(e.words), "split toll"});
-  split_toll_phrases = PhraseIndex(std::move(split_entries));
+  for (const auto& [name, label, index] : {std::tuple{"armed_target_phrases", "armed target", &armed_target_phrases},
+                                            std::tuple{"grievance_phrases", "grievance", &grievance_phrases},
+                                            std::tuple{"split_toll_phrases", "split toll", &split_toll_phrases}})
+    if (Status s = TakePhraseIndex(lists, name, label, index); !s.ok()) return s;
   for (const std::string& name : lists.Names()) {
     if (name.rfind("context ", 0) != 0) continue;
     std::vector<WordLists::Entry> entries;
@@ -204,13 +205,13 @@ const PhraseIndex::Entry* PhraseIndex::FindIn(const Document& doc, const Sentenc
   return first_found;
 }
 
-std::optional<uint32_t> PhraseIndex::EndOfFirstIn(const Document& doc, const Sentence& s) const {
-  std::optional<uint32_t> end;
+std::optional<std::pair<uint32_t, uint32_t>> PhraseIndex::SpanOfFirstIn(const Document& doc, const Sentence& s) const {
+  std::optional<std::pair<uint32_t, uint32_t>> span;
   Scan(doc, s, s.first_token, s.last_token, [&](uint32_t i, const Entry* e) {
-    end = i + static_cast<uint32_t>(e->words.size());
+    span = std::make_pair(i, i + static_cast<uint32_t>(e->words.size()));
     return true;
   });
-  return end;
+  return span;
 }
 
 }  // namespace sitrep

@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "sitrep/status.h"
@@ -35,8 +36,8 @@ class PhraseIndex {
   }
   // Every phrase that occurs in sentence `s`, in text order.
   std::vector<const Entry*> FindAll(const Document& doc, const Sentence& s) const;
-  // The token after the first phrase (in text order) of sentence `s`, or nullopt.
-  std::optional<uint32_t> EndOfFirstIn(const Document& doc, const Sentence& s) const;
+  // The tokens [first, last) of the first phrase (in text order) of sentence `s`, or nullopt.
+  std::optional<std::pair<uint32_t, uint32_t>> SpanOfFirstIn(const Document& doc, const Sentence& s) const;
 
  private:
   // Calls `found` with each phrase that starts in [first, last) and ends by `last`, in text order, until it
@@ -49,6 +50,11 @@ class PhraseIndex {
 };
 
 struct Cues {
+  Cues() = default;
+  // Not copyable: the context index holds pointers into `context` (a copy would point into the original).
+  Cues(const Cues&) = delete;
+  Cues& operator=(const Cues&) = delete;
+
   // Who speaks.
   OwnedWordSet reporting_verbs, claim_verbs, deny_verbs, threat_verbs, intent_words, attempt_verbs, refusal_verbs, condition_words;
   OwnedWordSet possibility_modals, future_modals, earlier_adverbs, possibility_nouns;
@@ -78,6 +84,7 @@ struct Cues {
   PhraseIndex grievance_phrases;
   // "fatalities split between 3 events" (phrases of forms, a number after them): cues.txt split_toll_phrases.
   PhraseIndex split_toll_phrases;
+  OwnedWordSet split_toll_subjects;  // what is split: "fatalities", "deaths"
   OwnedWordSet civilian_target_nouns;
   // Context phrases ("context NAME: phrase | phrase"): lemma or word sequences the coding conventions
   // test around an event (conventions.txt's "cue = NAME"), e.g. what turns a protest violent.

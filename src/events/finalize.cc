@@ -107,8 +107,8 @@ void AbsorbProtestResponses(const ArticleView& article, const Conventions& conve
 // violent event (cues.txt definite_determiners).
 bool RefersBack(const ArticleView& article, const Conventions& conventions, const Cues& cues, const Event& lead,
                 const Event& e) {
+  // (OneIncident, its caller, has already ruled out a lead with no party.)
   if (e.evidence.start < lead.evidence.start || !conventions.unclaimed_actors.Contains(e.actor1.id)) return false;
-  if (lead.actor1.empty()) return false;  // an event with no party is dropped: it cannot carry another
   if (!conventions.violent_types.Contains(lead.plover_type) || !conventions.violent_types.Contains(e.plover_type))
     return false;
   // The token right before the trigger (tokens are sorted by their byte offset, as the evidence is).
@@ -144,15 +144,13 @@ bool OneIncident(const ArticleView& article, const Conventions& conventions, con
   const bool followup = conventions.incident_followup_modes.Contains(e.plover_mode) &&
                         conventions.violent_types.Contains(lead.plover_type) && lead.evidence.start <= e.evidence.start;
   // "an IED by unknown militants targeting the army detonated": two triggers of one kind in one sentence,
-  // one of them with a party the text did not name, tell one incident (led by an event with a party:
-  // one with none is dropped later and cannot carry another).
-  const bool same_kind_here = si == sj && !lead.actor1.empty() && lead.acled_sub_event_type == e.acled_sub_event_type &&
+  // one of them with a party the text did not name, tell one incident.
+  const bool same_kind_here = si == sj && lead.acled_sub_event_type == e.acled_sub_event_type &&
                               (conventions.unclaimed_actors.Contains(lead.actor1.id) ||
                                conventions.unclaimed_actors.Contains(e.actor1.id));
   // "The Mayi Mayi attacked the FARDC in Kasiki. Two soldiers and one civilian killed.": violence by no
   // named party in the sentence right after a violent event with one is that event's toll.
-  const bool unnamed_sequel = sj == si + 1 && !lead.actor1.empty() &&
-                              !conventions.unclaimed_actors.Contains(lead.actor1.id) &&
+  const bool unnamed_sequel = sj == si + 1 && !conventions.unclaimed_actors.Contains(lead.actor1.id) &&
                               conventions.unclaimed_actors.Contains(e.actor1.id) &&
                               conventions.violent_types.Contains(lead.plover_type) &&
                               conventions.violent_types.Contains(e.plover_type);

@@ -112,9 +112,11 @@ void AddHumanitarianFigures(const ArticleView& article, size_t si, const EventRu
                             const std::vector<size_t>& taken, std::vector<Event>* events);
 
 // 7. "JNIM ambushed a convoy near Boni. 10 soldiers were killed.": a toll in the sentence right after a
-//    violent event (or the one after a sentence that coded nothing), with nobody named to have caused
-//    it, is that event's toll. A figure the text states as the one to use ("Several were killed. Unknown
-//    fatalities coded as 10.": cues.txt `context stated_toll`) replaces the event's own instead.
+//    violent event, protest or riot (conventions.txt toll_types; or the one after a sentence that coded
+//    nothing), with nobody named to have caused it, is that event's toll. A figure the text states as the
+//    one to use ("Several were killed. Unknown fatalities coded as 10.": cues.txt `context stated_toll`)
+//    replaces the event's own instead; more dead told as more ("One soldier was also killed": `context
+//    additional_toll`) add to it.
 class TollCarrier {
  public:
   TollCarrier(const ArticleView& article, const Conventions& conventions)

@@ -109,6 +109,7 @@ bool OnePersonAt(const Document& doc, const Sentence& s, uint32_t k, const Cues&
   const bool noun_follows = k + 1 < s.last_token && (doc.tokens[k + 1].tag.rfind("NN", 0) == 0 ||
                                                       doc.tokens[k + 1].tag == "JJ" || doc.tokens[k + 1].tag == "CD");
   if (cues.one_victim_pronouns.Contains(t.lower) && !noun_follows) return true;
+  // A proper noun may head the phrase: titles ("the President of the association"), nationalities.
   if (cues.one_victim_determiners.Contains(t.lower)) return SingularHeadFrom(doc, s, k + 1, cues);
   // An age with no determiner: "killed 31yo man", "stabbed to death 69yo man".
   return t.tag == "CD" && k + 1 < s.last_token && cues.age_words.Contains(doc.tokens[k + 1].lower) &&
@@ -117,11 +118,16 @@ bool OnePersonAt(const Document& doc, const Sentence& s, uint32_t k, const Cues&
 
 // "abducted three boys ... and killed them": the last group of people the sentence counted before token k
 // (a number before a plural noun), which a pronoun there stands for.
-std::optional<int64_t> GroupCountedBefore(const Document& doc, const Sentence& s, uint32_t k) {
+std::optional<int64_t> GroupCountedBefore(const Document& doc, const Sentence& s, uint32_t k,
+                                          std::span<const ActorSpan> actors) {
   constexpr uint32_t kNounWithin = 3;
+  // A number inside an actor's mention counts the killers ("three gunmen ... killed them"), not victims.
+  auto in_actor = [&](uint32_t j) {
+    return std::any_of(actors.begin(), actors.end(), [&](const ActorSpan& x) { return x.first <= j && j < x.last; });
+  };
   for (uint32_t j = k; j > s.first_token;) {
     --j;
-    if (doc.tokens[j].tag != "CD") continue;
+    if (doc.tokens[j].tag != "CD" || in_actor(j)) continue;
     const std::optional<int64_t> n = ParseCardinalToken(doc.tokens[j].lower);
     if (!n || *n < 2) continue;
     for (uint32_t h = j + 1; h < k && h <= j + kNounWithin; ++h)
@@ -132,9 +138,12 @@ std::optional<int64_t> GroupCountedBefore(const Document& doc, const Sentence& s
 
 // How many people the lethal trigger's object at token k names when no number counts them: one, or the
 // group a pronoun stands for ("them", cues.txt group_victim_pronouns).
-std::optional<int64_t> VictimsNamedAt(const Document& doc, const Sentence& s, uint32_t k, const Cues& cues) {
+std::optional<int64_t> VictimsNamedAt(const ArticleView& article, size_t si, uint32_t k, const Cues& cues) {
+  const Document& doc = article.doc();
+  const Sentence& s = article.sentence(si);
   if (OnePersonAt(doc, s, k, cues)) return 1;
-  if (k < s.last_token && cues.group_victim_pronouns.Contains(doc.tokens[k].lower)) return GroupCountedBefore(doc, s, k);
+  if (k < s.last_token && cues.group_victim_pronouns.Contains(doc.tokens[k].lower))
+    return GroupCountedBefore(doc, s, k, article.Actors(si));
   return std::nullopt;
 }
 
@@ -145,7 +154,7 @@ void CountSingleVictim(const ArticleView& article, size_t si, const TriggerMatch
   const Document& doc = article.doc();
   const Sentence& s = article.sentence(si);
   const uint32_t first = m.first;
-  std::optional<int64_t> victims = VictimsNamedAt(doc, s, m.last, cues);  // active: the object
+  std::optional<int64_t> victims = VictimsNamedAt(article, si, m.last, cues);  // active: the object
   if (!victims) {
     // Passive: "a soldier was killed".
     uint32_t k = first;
@@ -251,6 +260,7 @@ bool TollCarrier::StatesToll(size_t si) const {
   return article_.HasContext("stated_toll", si);
 }
 
+
 void TollCarrier::AfterSentence(size_t si, size_t here_begin, std::vector<Event>* events) {
   std::vector<Event>& found = *events;
   // The toll may come in the next sentence, or the one after a sentence that coded nothing ("The clash
@@ -272,7 +282,9 @@ void TollCarrier::AfterSentence(size_t si, size_t here_begin, std::vector<Event>
           Estimate* to = found[last_violent_].counts.Find(roles[r]);
           if (from && to && !from->empty() && (to->empty() || filled_here[r] || stated || additional)) {
             // A stated figure is the one to use: the sentence's other figures of the role ("Several
-            // fatalities coded as 3": "several" and 3) do not add to it; the stated one comes last.
+            // fatalities coded as 3": "several" and 3) do not add to it. Notes put the stated figure last
+            // ("[coded as 10]", "(coded as 11 fatalities per location)"), and it may share a figure event
+            // with the vague one, so the last figure of a stated sentence is kept.
             *to = to->empty() || stated ? *from : Sum(*to, *from);
             *from = Estimate();
             moved = true;
@@ -303,13 +315,24 @@ void TollCarrier::AfterSentence(size_t si, size_t here_begin, std::vector<Event>
 }
 
 std::optional<int64_t> TollCarrier::SplitParts() const {
-  constexpr uint32_t kNumberWithin = 3;  // "split between the 3 events", "divided among 6"
+  constexpr uint32_t kNumberWithin = 3;    // "split between the 3 events", "divided among 6"
+  constexpr uint32_t kSubjectWithin = 4;   // "fatalities were reportedly split", "Fatality split"
   const Document& doc = article_.doc();
+  const Cues& cues = article_.cues();
   for (size_t si = 0; si < article_.size(); ++si) {
     const Sentence& s = article_.sentence(si);
-    const std::optional<uint32_t> after = article_.cues().split_toll_phrases.EndOfFirstIn(doc, s);
-    if (!after) continue;
-    for (uint32_t k = *after; k < s.last_token && k < *after + kNumberWithin; ++k)
+    const std::optional<std::pair<uint32_t, uint32_t>> phrase = cues.split_toll_phrases.SpanOfFirstIn(doc, s);
+    if (!phrase) continue;
+    const auto [phrase_first, after] = *phrase;
+    // What is split must be the toll ("fatalities split between 3 events"; "fighting spread across 3
+    // villages" divides nothing): a word of split_toll_subjects shortly before the phrase.
+    bool toll_split = false;
+    for (uint32_t k = phrase_first; k > s.first_token && k + kSubjectWithin >= phrase_first && !toll_split;) {
+      --k;
+      toll_split = cues.split_toll_subjects.Contains(doc.tokens[k].lower);
+    }
+    if (!toll_split) continue;
+    for (uint32_t k = after; k < s.last_token && k < after + kNumberWithin; ++k)
       if (std::optional<int64_t> n = ParseCardinalToken(doc.tokens[k].lower); n && *n >= 2) return n;
   }
   return std::nullopt;

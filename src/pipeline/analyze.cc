@@ -79,6 +79,8 @@ void DropPlacesInsideActorNames(const std::vector<ActorSpan>& actors, std::vecto
   std::sort(actor_spans.begin(), actor_spans.end());
   std::erase_if(*places, [&](const PlaceMention& p) {
     if (p.kind == PlaceMention::kDemonym) return false;
+    // A place no words name (the province of the groups a note names, PlaceFinder) lies inside no name.
+    if (p.first_token == p.last_token) return false;
     auto it = std::upper_bound(actor_spans.begin(), actor_spans.end(), std::make_pair(p.first_token, UINT32_MAX));
     for (int back = 0; back < 4 && it != actor_spans.begin(); ++back) {
       --it;

@@ -183,6 +183,8 @@ const PlaceCase kPlaceCases[] = {
     // the province; a place the note names wins ("in Bunia", Ituri).
     {"On 3 May, ADF rebels killed five civilians in Kalau.", "North Kivu", 3},
     {"On 3 May, Raia Mutomboki militiamen looted Kigogo.", "South Kivu", 3},
+    // ... also when the note opens with the group's name (the province is named by no words of it).
+    {"ADF rebels killed five civilians in Kalau on 3 May.", "North Kivu", 3},
     {"On 3 May, ADF rebels killed five civilians in Bunia.", "Bunia", 1},
     // A bare name of a province and its seat, nothing else in the note: the province.
     {"On 20 January, Narok residents held a demonstration against the new taxes.", "Narok County", 3},
