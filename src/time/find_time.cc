@@ -26,25 +26,6 @@ using time_internal::Rel;
 using time_internal::RelPhrase;
 using time_internal::Ymd;
 
-// The relative phrases (data/time/phrases.txt) grouped by first word, in table order, so that MatchRelative compares only the
-// phrases that can match at a token (and the earlier of two equally long matches still wins).
-struct RelIndex {
-  time_internal::WordSet first;
-  std::vector<std::vector<const RelPhrase*>> by_slot;
-};
-const RelIndex& RelPhrasesByFirstWord() {
-  static const RelIndex* index = [] {
-    const std::vector<RelPhrase>& phrases = Phrases().relative;
-    std::vector<std::string_view> words;
-    for (const RelPhrase& p : phrases) words.push_back(p.words[0]);
-    auto* r = new RelIndex{time_internal::WordSet(words.begin(), words.end()), {}};
-    r->by_slot.resize(r->first.slots());
-    for (const RelPhrase& p : phrases) r->by_slot[static_cast<size_t>(r->first.IndexOf(p.words[0]))].push_back(&p);
-    return r;
-  }();
-  return *index;
-}
-
 // The phrases of a table (prepositions, modifiers) by first word, each list in table order, so
 // that a token is compared only with the phrases it starts (the first that matches wins).
 template <typename T>
@@ -68,6 +49,12 @@ class FirstWordIndex {
   std::vector<std::vector<const T*>> by_slot_;
 };
 
+// The relative phrases (data/time/phrases.txt) by first word: MatchRelative compares only the phrases that can
+// match at a token (and the earlier of two equally long matches still wins).
+const FirstWordIndex<RelPhrase>& RelPhrasesByFirstWord() {
+  static const auto* index = new FirstWordIndex<RelPhrase>(Phrases().relative);
+  return *index;
+}
 const FirstWordIndex<Prep>& PrepsByFirstWord() {
   static const auto* index = new FirstWordIndex<Prep>(Phrases().preps);
   return *index;
@@ -230,9 +217,8 @@ class Scanner {
     const RelPhrase* best = nullptr;
     uint32_t best_len = 0;
     if (j < end_) {
-      const RelIndex& index = RelPhrasesByFirstWord();
-      if (const int slot = index.first.IndexOf(L(j)); slot >= 0) {
-        for (const RelPhrase* p : index.by_slot[static_cast<size_t>(slot)]) {
+      if (const std::vector<const RelPhrase*>* starting = RelPhrasesByFirstWord().Starting(L(j))) {
+        for (const RelPhrase* p : *starting) {
           uint32_t n = Words(j, p->words);
           if (n > best_len) {
             best_len = n;
