@@ -114,55 +114,72 @@ bool PlaceCues::StartsWithNameParticle(std::string_view word) const {
   return false;
 }
 
-// The lists "country XX" (XX an ISO 3166-1 alpha-2 code): their names indexed by first word.
-Status PlaceCues::TakeCountryWords(WordLists* lists) {
-  constexpr std::string_view kPrefix = "country ";
+namespace {
+
+// A list's code, upper-cased ("country cd" -> "CD").
+std::string UpperCode(std::string_view code) {
+  std::string out(code);
+  for (char& ch : out) ch = static_cast<char>(ch >= 'a' && ch <= 'z' ? ch - 'a' + 'A' : ch);
+  return out;
+}
+
+bool IsCountryCode(std::string_view cc) {
+  return cc.size() == 2 && cc[0] >= 'A' && cc[0] <= 'Z' && cc[1] >= 'A' && cc[1] <= 'Z';
+}
+
+// "CD.11": a country code, a dot, an admin1 code.
+bool IsAdmin1Code(std::string_view code) {
+  return code.size() > 3 && code[2] == '.' && IsCountryCode(code.substr(0, 2));
+}
+
+// The entries of the lists named "<prefix><code>" (the code upper-cased and checked by `valid`; `want` says
+// what a list name should be), each with its code, in file order, and the index of their first words.
+Status TakeCodedLists(WordLists* lists, std::string_view prefix, bool (*valid)(std::string_view), const char* want,
+                      std::vector<std::pair<std::vector<std::string>, std::string>>* entries,
+                      WordMap<std::vector<uint32_t>>* first_words) {
   std::vector<std::pair<std::string, std::vector<uint32_t>>> first;
   for (const std::string& name : lists->Names()) {
-    if (name.compare(0, kPrefix.size(), kPrefix) != 0) continue;
-    std::vector<WordLists::Entry> entries;
-    if (Status s = lists->Take(name, &entries); !s.ok()) return s;
-    std::string cc = name.substr(kPrefix.size());
-    for (char& ch : cc) ch = static_cast<char>(ch >= 'a' && ch <= 'z' ? ch - 'a' + 'A' : ch);
-    const bool iso2 = cc.size() == 2 && cc[0] >= 'A' && cc[0] <= 'Z' && cc[1] >= 'A' && cc[1] <= 'Z';
-    if (!iso2 && !entries.empty())
-      return Status::InvalidArgument(lists->Where(entries[0].line) + "list '" + name + "': want 'country XX', XX a two-letter country code");
-    for (WordLists::Entry& e : entries) {
-      const uint32_t index = static_cast<uint32_t>(country_words_.size());
+    if (name.compare(0, prefix.size(), prefix) != 0) continue;
+    std::vector<WordLists::Entry> taken;
+    if (Status s = lists->Take(name, &taken); !s.ok()) return s;
+    const std::string code = UpperCode(std::string_view(name).substr(prefix.size()));
+    if (!valid(code) && !taken.empty())
+      return Status::InvalidArgument(lists->Where(taken[0].line) + "list '" + name + "': want " + want);
+    for (WordLists::Entry& e : taken) {
+      const uint32_t index = static_cast<uint32_t>(entries->size());
       auto it = std::find_if(first.begin(), first.end(), [&](const auto& f) { return f.first == e.words[0]; });
       if (it == first.end()) first.emplace_back(e.words[0], std::vector<uint32_t>{index});
       else it->second.push_back(index);
-      country_words_.push_back(CountryWord{std::move(e.words), cc});
+      entries->emplace_back(std::move(e.words), code);
     }
   }
-  country_first_ = WordMap<std::vector<uint32_t>>(std::move(first));
+  *first_words = WordMap<std::vector<uint32_t>>(std::move(first));
+  return Status::OK();
+}
+
+}  // namespace
+
+// The lists "country XX" (XX an ISO 3166-1 alpha-2 code): their names indexed by first word.
+Status PlaceCues::TakeCountryWords(WordLists* lists) {
+  std::vector<std::pair<std::vector<std::string>, std::string>> entries;
+  if (Status s = TakeCodedLists(lists, "country ", IsCountryCode, "'country XX', XX a two-letter country code",
+                                &entries, &country_first_);
+      !s.ok())
+    return s;
+  for (auto& [words, cc] : entries) country_words_.push_back(CountryWord{std::move(words), cc});
   return Status::OK();
 }
 
 // The lists "province XX.A1": group names that act in one province.
 Status PlaceCues::TakeProvinceWords(WordLists* lists) {
-  constexpr std::string_view kPrefix = "province ";
-  std::vector<std::pair<std::string, std::vector<uint32_t>>> first;
-  for (const std::string& name : lists->Names()) {
-    if (name.compare(0, kPrefix.size(), kPrefix) != 0) continue;
-    std::vector<WordLists::Entry> entries;
-    if (Status s = lists->Take(name, &entries); !s.ok()) return s;
-    std::string code = name.substr(kPrefix.size());
-    for (char& ch : code) ch = static_cast<char>(ch >= 'a' && ch <= 'z' ? ch - 'a' + 'A' : ch);
-    const size_t dot = code.find('.');
-    const bool ok = dot == 2 && code.size() > 3 && code[0] >= 'A' && code[0] <= 'Z' && code[1] >= 'A' && code[1] <= 'Z';
-    if (!ok && !entries.empty())
-      return Status::InvalidArgument(lists->Where(entries[0].line) + "list '" + name +
-                                     "': want 'province XX.A1', XX a two-letter country code, A1 its admin1 code");
-    for (WordLists::Entry& e : entries) {
-      const uint32_t index = static_cast<uint32_t>(province_words_.size());
-      auto it = std::find_if(first.begin(), first.end(), [&](const auto& f) { return f.first == e.words[0]; });
-      if (it == first.end()) first.emplace_back(e.words[0], std::vector<uint32_t>{index});
-      else it->second.push_back(index);
-      province_words_.push_back(ProvinceWord{std::move(e.words), code.substr(0, 2), code.substr(3)});
-    }
-  }
-  province_first_ = WordMap<std::vector<uint32_t>>(std::move(first));
+  std::vector<std::pair<std::vector<std::string>, std::string>> entries;
+  if (Status s = TakeCodedLists(lists, "province ", IsAdmin1Code,
+                                "'province XX.A1', XX a two-letter country code, A1 its admin1 code", &entries,
+                                &province_first_);
+      !s.ok())
+    return s;
+  for (auto& [words, code] : entries)
+    province_words_.push_back(ProvinceWord{std::move(words), code.substr(0, 2), code.substr(3)});
   return Status::OK();
 }
 
