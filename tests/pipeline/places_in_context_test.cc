@@ -20,7 +20,9 @@ void ExpectCountryWithoutPoint(const std::string& text, const std::string& date,
   for (const Event& e : events) {
     if (cc.empty() && !e.location) continue;
     ASSERT_TRUE(e.location.has_value()) << e.evidence.sentence;
-    if (!cc.empty()) EXPECT_EQ(e.location->country_code, cc) << e.evidence.sentence;
+    if (!cc.empty()) {
+      EXPECT_EQ(e.location->country_code, cc) << e.evidence.sentence;
+    }
     EXPECT_EQ(e.location->precision, 0) << e.evidence.sentence;
     EXPECT_EQ(e.location->lat, 0) << e.evidence.sentence;
     EXPECT_EQ(e.location->lon, 0) << e.evidence.sentence;

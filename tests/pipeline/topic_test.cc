@@ -59,11 +59,16 @@ TEST_F(Topic, EachArticleIsReadAsTheLineSays) {
     for (const Event& e : events)
       if (!e.acled_event_type.empty()) acled += "  " + e.trigger + " -> " + e.acled_sub_event_type + "\n";
     const std::string where = "topic.tsv:" + std::to_string(c.line) + " (" + c.name + ")\n";
-    if (c.acled_events == "none") EXPECT_TRUE(acled.empty()) << where << acled;
-    else EXPECT_FALSE(acled.empty()) << where << "no event with an ACLED type";
+    if (c.acled_events == "none") {
+      EXPECT_TRUE(acled.empty()) << where << acled;
+    } else {
+      EXPECT_FALSE(acled.empty()) << where << "no event with an ACLED type";
+    }
     std::string report;
     ASSERT_TRUE(pipeline_->Explain(a, &report).ok());
-    if (c.article_decision != "*") EXPECT_EQ(ExplainedDecision(report), c.article_decision) << where << report;
+    if (c.article_decision != "*") {
+      EXPECT_EQ(ExplainedDecision(report), c.article_decision) << where << report;
+    }
   }
 }
 
