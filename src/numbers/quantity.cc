@@ -105,10 +105,7 @@ int SmallWord(std::string_view w) {
     const numbers_internal::QuantityWords& q = DefaultQuantityWords();
     auto* t = new Table;
     std::vector<int> values;
-    for (int i = 0; i < 20; ++i) t->words.emplace_back(q.units[i]), values.push_back(i);
-    for (int i = 0; i < 8; ++i) t->words.emplace_back(q.tens[i]), values.push_back(20 + 10 * i);
-    for (int i = 0; i < 8; ++i)
-      for (int u = 1; u < 10; ++u) t->words.push_back(q.tens[i] + "-" + q.units[u]), values.push_back(20 + 10 * i + u);
+    for (auto& [word, value] : numbers_internal::NumberWords(q)) t->words.push_back(std::move(word)), values.push_back(value);
     t->set = std::make_unique<WordSet>(t->words.begin(), t->words.end());
     t->value_by_slot.assign(t->set->slots(), -1);
     for (size_t k = 0; k < t->words.size(); ++k) {
@@ -347,10 +344,7 @@ bool CanStartQuantity(const Token& t) {
       words.push_back(x);
     // The number words of SmallWord: units, tens and "twenty-five" (kept alive for the set's views).
     static std::vector<std::string> number_words;
-    for (int i = 0; i < 20; ++i) number_words.emplace_back(q.units[i]);
-    for (int i = 0; i < 8; ++i) number_words.emplace_back(q.tens[i]);
-    for (int i = 0; i < 8; ++i)
-      for (int u = 1; u < 10; ++u) number_words.push_back(std::string(q.tens[i]) + "-" + std::string(q.units[u]));
+    for (auto& [word, value] : numbers_internal::NumberWords(q)) number_words.push_back(std::move(word));
     words.insert(words.end(), number_words.begin(), number_words.end());
     return new WordSet(words.begin(), words.end());
   }();

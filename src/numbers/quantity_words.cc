@@ -69,6 +69,16 @@ Status ParseQuantityWords(std::string_view text, const std::string& origin, Quan
   return Status::OK();
 }
 
+std::vector<std::pair<std::string, int>> NumberWords(const QuantityWords& q) {
+  std::vector<std::pair<std::string, int>> words;
+  for (size_t i = 0; i < q.units.size(); ++i) words.emplace_back(q.units[i], static_cast<int>(i));
+  for (size_t i = 0; i < q.tens.size(); ++i) words.emplace_back(q.tens[i], 20 + 10 * static_cast<int>(i));
+  for (size_t i = 0; i < q.tens.size(); ++i)
+    for (size_t u = 1; u < 10 && u < q.units.size(); ++u)
+      words.emplace_back(q.tens[i] + "-" + q.units[u], 20 + 10 * static_cast<int>(i) + static_cast<int>(u));
+  return words;
+}
+
 const QuantityWords& DefaultQuantityWords() {
   static const QuantityWords* words =
       ParseBuiltinOrDie<QuantityWords>(kBuiltinQuantityText, "data/numbers/quantity.txt", ParseQuantityWords);

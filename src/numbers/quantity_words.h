@@ -6,6 +6,7 @@
 #include <deque>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/word_lists.h"
@@ -33,6 +34,10 @@ struct QuantityWords {
   QuantityWords(const QuantityWords&) = delete;
   QuantityWords& operator=(const QuantityWords&) = delete;
 };
+
+// The number words of `q` with their values: the units ("zero" .. "nineteen"), the tens ("twenty" ..
+// "ninety") and each ten joined to a unit by a hyphen ("twenty-five").
+std::vector<std::pair<std::string, int>> NumberWords(const QuantityWords& q);
 
 // Parses the text of quantity.txt; `origin` names it in messages (InvalidArgument naming
 // origin:line for a malformed line).
