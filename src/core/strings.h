@@ -32,6 +32,8 @@ bool IsAscii(std::string_view s);
 std::string AsciiLower(std::string_view s);
 // 'a'-'z' raised, every other byte kept.
 std::string AsciiUpper(std::string_view s);
+// Whether `s` starts with 'A'-'Z' (a capitalised word of English text).
+constexpr bool StartsAsciiUpper(std::string_view s) { return !s.empty() && s[0] >= 'A' && s[0] <= 'Z'; }
 
 // The words of `s`, split at ASCII white space (ASCII lower-cased when `lower`).
 std::vector<std::string> SplitWords(std::string_view s, bool lower = false);

@@ -89,6 +89,7 @@ Status Cues::Load(const std::string& path) {
       {"weapon_taking_verbs", &weapon_taking_verbs},
       {"performing_particles", &performing_particles},
       {"member_nouns", &member_nouns},
+      {"hedge_words", &hedge_words},
       {"one_victim_determiners", &one_victim_determiners},
       {"one_victim_pronouns", &one_victim_pronouns},
       {"group_victim_pronouns", &group_victim_pronouns},

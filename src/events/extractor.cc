@@ -2,6 +2,7 @@
 // sentence, and codes each reading of a trigger as an event.
 #include <algorithm>
 
+#include "core/strings.h"
 #include "passes.h"
 #include "sitrep/events.h"
 
@@ -386,7 +387,7 @@ bool EventExtractor::MayReport(const Document& doc, const Sentence& s, bool name
   for (uint32_t t = s.first_token; t < s.last_token && !party; ++t) {
     const Token& tok = doc.tokens[t];
     // A capitalised form inside a sentence is a name, not the trigger: "March", "Rally Road".
-    const bool capitalised = t > s.first_token && !tok.norm.empty() && tok.norm[0] >= 'A' && tok.norm[0] <= 'Z';
+    const bool capitalised = t > s.first_token && strings::StartsAsciiUpper(tok.norm);
     // A crowd the actor stage names no actor for may riot: "youths invaded a hotel", "a mob lynched".
     party = cues_->IsPersonalPronoun(tok.lower) || (!capitalised && patterns_->agentless_forms.Contains(tok.lower)) ||
             cues_->riot_crowd_nouns.Contains(tok.lower);

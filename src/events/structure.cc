@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include "core/strings.h"
 #include "core/word_set.h"
 
 namespace sitrep {
@@ -225,7 +226,9 @@ std::vector<const Arg*> SentenceView::WithConjunctsLeft(const Arg* arg) const {
     uint32_t j = k - 1;
     // Modifiers the actor's span left out: "and Wagner mercenaries", "and the local militia", "and presumed
     // ADF fighters".
-    while (j > s_.first_token && (In(tok(j).tag, {"DT", "JJ", "NNP", "NNPS"}) || In(tok(j).lower, {"presumed", "suspected", "alleged"})) && !ArgAt(j)) --j;
+    while (j > s_.first_token && (In(tok(j).tag, {"DT", "JJ", "NNP", "NNPS"}) || cues_.hedge_words.Contains(tok(j).lower)) &&
+           !ArgAt(j))
+      --j;
     // Only "and" coordinates: a comma before an actor is as often an aside or a new clause
     // ("protecting the civilian population, we have driven out...").
     if (tok(j).lower != "and") break;
@@ -264,7 +267,7 @@ uint32_t SentenceView::SkipNameTail(uint32_t k) const {
   const uint32_t start = k;
   while (k < s_.last_token && k < start + kMaxWords && !ArgAt(k)) {
     const Token& t = tok(k);
-    const bool capitalised = !t.norm.empty() && t.norm[0] >= 'A' && t.norm[0] <= 'Z';
+    const bool capitalised = strings::StartsAsciiUpper(t.norm);
     if (!(capitalised && (t.tag == "NNP" || t.tag == "NNPS")) && !cues_.member_nouns.Contains(t.lower)) break;
     ++k;
   }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "sitrep/numbers.h"
+#include "core/strings.h"
 #include "core/word_set.h"
 #include "quantity_words.h"
 
@@ -294,8 +295,7 @@ bool IsNonCountAfter(const Document& doc, uint32_t i, uint32_t end) {
   if (i >= end) return false;
   if (doc.tokens[i].lower == ":") return true;
   if (IsCurrencyOrPercent(doc, i, end)) return true;
-  const std::string& n = doc.tokens[i].norm;
-  return !n.empty() && n[0] >= 'A' && n[0] <= 'Z' && IsCurrencyOrPercent(doc, i + 1, end);
+  return strings::StartsAsciiUpper(doc.tokens[i].norm) && IsCurrencyOrPercent(doc, i + 1, end);
 }
 
 bool IsCurrencyOrPercent(const Document& doc, uint32_t i, uint32_t end) {

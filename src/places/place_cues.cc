@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "core/strings.h"
+
 namespace sitrep {
 namespace {
 
@@ -116,13 +118,6 @@ bool PlaceCues::StartsWithNameParticle(std::string_view word) const {
 
 namespace {
 
-// A list's code, upper-cased ("country cd" -> "CD").
-std::string UpperCode(std::string_view code) {
-  std::string out(code);
-  for (char& ch : out) ch = static_cast<char>(ch >= 'a' && ch <= 'z' ? ch - 'a' + 'A' : ch);
-  return out;
-}
-
 bool IsCountryCode(std::string_view cc) {
   return cc.size() == 2 && cc[0] >= 'A' && cc[0] <= 'Z' && cc[1] >= 'A' && cc[1] <= 'Z';
 }
@@ -142,7 +137,7 @@ Status TakeCodedLists(WordLists* lists, std::string_view prefix, bool (*valid)(s
     if (name.compare(0, prefix.size(), prefix) != 0) continue;
     std::vector<WordLists::Entry> taken;
     if (Status s = lists->Take(name, &taken); !s.ok()) return s;
-    const std::string code = UpperCode(std::string_view(name).substr(prefix.size()));
+    const std::string code = strings::AsciiUpper(std::string_view(name).substr(prefix.size()));
     if (!valid(code) && !taken.empty())
       return Status::InvalidArgument(lists->Where(taken[0].line) + "list '" + name + "': want " + want);
     for (WordLists::Entry& e : taken) {

@@ -10,6 +10,7 @@
 
 #include "calendar.h"
 #include "core/calendar.h"
+#include "core/strings.h"
 #include "phrases.h"
 #include "sitrep/numbers.h"
 #include "sitrep/temporal.h"
@@ -98,10 +99,7 @@ class Scanner {
  private:
   const std::string& L(uint32_t i) const { return doc_.tokens[i].lower; }
   bool Is(uint32_t i, std::string_view w) const { return i < end_ && doc_.tokens[i].lower == w; }
-  bool Capitalized(uint32_t i) const {
-    const std::string& n = doc_.tokens[i].norm;
-    return !n.empty() && n[0] >= 'A' && n[0] <= 'Z';
-  }
+  bool Capitalized(uint32_t i) const { return strings::StartsAsciiUpper(doc_.tokens[i].norm); }
   template <size_t N>
   uint32_t Words(uint32_t i, const std::string_view (&words)[N]) const {
     uint32_t n = 0;
