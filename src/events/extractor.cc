@@ -111,21 +111,15 @@ bool CodeAgentless(const ArticleView& article, size_t si, const TriggerReading& 
   // "an IED planted by Al Shabaab militants exploded", "an Al Shabaab SVBIED exploded": an unclaimed
   // agentless event is put down to the one armed group its sentence names (conventions.txt attributed_types).
   if (rules.conventions.unclaimed_actors.Contains(p.agentless.id)) {
-    const ActorRef* named = nullptr;
     const std::string& target = e->actor2.id;
-    for (const ActorSpan& x : article.Actors(si)) {
-      if (x.actor.id.empty() || x.modifier_only || x.actor.id == target ||
-          !rules.conventions.attributed_types.Contains(x.actor.type) ||
-          rules.conventions.unclaimed_actors.Contains(x.actor.id))
-        continue;
-      // What was hit ("hurled at an Al Shabaab training center") is not who acted.
+    // The target is not who acted, nor what was hit ("hurled at an Al Shabaab training center").
+    const auto hit = [&](const ActorSpan& x) {
+      if (x.actor.id == target) return true;
       uint32_t k = x.first;
       while (k > v.sentence().first_token && In(v.tok(k - 1).tag, {"DT", "JJ", "PRP$"})) --k;
-      if (k > v.sentence().first_token && rules.cues.target_words.Contains(v.tok(k - 1).lower)) continue;
-      if (named && named->id != x.actor.id) return true;  // two groups: none is the agent for sure
-      named = &x.actor;
-    }
-    if (named) e->actor1 = *named;
+      return k > v.sentence().first_token && rules.cues.target_words.Contains(v.tok(k - 1).lower);
+    };
+    if (const ActorRef* named = TheOneArmedGroupNamed(article, si, rules, hit)) e->actor1 = *named;
   }
   return true;
 }

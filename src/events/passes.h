@@ -25,6 +25,7 @@
 #ifndef SITREP_SRC_EVENTS_PASSES_H_
 #define SITREP_SRC_EVENTS_PASSES_H_
 
+#include <functional>
 #include <string_view>
 #include <vector>
 
@@ -58,6 +59,10 @@ inline void NoteDropped(const EventRules& rules, const TriggerMatch& m, std::str
 //    responsibility in sentence `si`.
 void ApplyClaimsOfResponsibility(const ArticleView& article, size_t si, const EventRules& rules, size_t from,
                                  std::vector<Event>* events);
+// The one armed group (conventions.txt attributed_types, not an unclaimed one) that sentence `si` names among
+// the mentions `skip` (when given) does not reject; null when it names none, or two different ones.
+const ActorRef* TheOneArmedGroupNamed(const ArticleView& article, size_t si, const EventRules& rules,
+                                      const std::function<bool(const ActorSpan&)>& skip = {});
 
 // 2. A trigger match that reports an event, read as it should be.
 struct ReportedTrigger {

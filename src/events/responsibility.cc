@@ -16,6 +16,19 @@ bool ClaimsResponsibility(const ArticleView& article, size_t si, const ActorSpan
 
 }  // namespace
 
+const ActorRef* TheOneArmedGroupNamed(const ArticleView& article, size_t si, const EventRules& rules,
+                                      const std::function<bool(const ActorSpan&)>& skip) {
+  const ActorRef* named = nullptr;
+  for (const ActorSpan& x : article.Actors(si)) {
+    if (x.actor.id.empty() || x.modifier_only || !rules.conventions.attributed_types.Contains(x.actor.type) ||
+        rules.conventions.unclaimed_actors.Contains(x.actor.id) || (skip && skip(x)))
+      continue;
+    if (named && named->id != x.actor.id) return nullptr;  // two groups: none is the one for sure
+    named = &x.actor;
+  }
+  return named;
+}
+
 // "A bomb exploded at the market. Islamic State claimed responsibility.": the first named group of
 // the sentence that claims becomes the actor of the events nobody was named for.
 void ApplyClaimsOfResponsibility(const ArticleView& article, size_t si, const EventRules& rules, size_t from,
@@ -32,14 +45,7 @@ void ApplyClaimsOfResponsibility(const ArticleView& article, size_t si, const Ev
   if (article.FirstWordIn(si, rules.cues.attribution_words).empty() ||
       !article.FirstWordIn(si, rules.cues.attribution_doubts).empty())
     return;
-  const ActorRef* named = nullptr;
-  for (const ActorSpan& x : article.Actors(si)) {
-    if (x.actor.id.empty() || x.modifier_only || !rules.conventions.attributed_types.Contains(x.actor.type) ||
-        rules.conventions.unclaimed_actors.Contains(x.actor.id))
-      continue;
-    if (named && named->id != x.actor.id) return;
-    named = &x.actor;
-  }
+  const ActorRef* named = TheOneArmedGroupNamed(article, si, rules);
   if (!named) return;
   for (size_t j = from; j < events->size(); ++j)
     if (rules.conventions.unclaimed_actors.Contains((*events)[j].actor1.id) && (*events)[j].actor2.id != named->id)
