@@ -48,6 +48,14 @@ inline std::string_view Surface(const Document& doc, const Token& t) {
 inline std::string_view Surface(const Document& doc, const Sentence& s) {
   return doc.text.substr(s.begin, s.end - s.begin);
 }
+// The original bytes of tokens [first_token, last_token): "M23 rebels", "Walikale territory". Empty when
+// the range holds no token of `doc`.
+inline std::string_view Surface(const Document& doc, uint32_t first_token, uint32_t last_token) {
+  if (first_token >= last_token || last_token > doc.tokens.size()) return {};
+  const size_t b = doc.tokens[first_token].begin, e = doc.tokens[last_token - 1].end;
+  if (e > doc.text.size() || b > e) return {};
+  return doc.text.substr(b, e - b);
+}
 
 // Tokenises and sentence-splits `text` into `doc` (cleared first). `text` must be valid UTF-8
 // (ingest repairs it); `doc->text` points at it, so it must outlive `doc`.

@@ -198,10 +198,7 @@ void ResolveCoreference(const ActorDictionary& dict, std::vector<ActorMention>* 
 
 ActorRef ToRef(const ActorDictionary& dict, const ActorMention& m, const Document& doc) {
   ActorRef ref;
-  if (m.first_token < m.last_token && m.last_token <= doc.tokens.size()) {
-    uint32_t b = doc.tokens[m.first_token].begin, e = doc.tokens[m.last_token - 1].end;
-    if (e <= doc.text.size() && b <= e) ref.text = std::string(doc.text.substr(b, e - b));
-  }
+  ref.text = std::string(Surface(doc, m.first_token, m.last_token));
   const Actor* a = m.actor_id.empty() ? nullptr : dict.Find(m.actor_id);
   if (!a) {
     ref.type = m.generic_type;

@@ -29,8 +29,7 @@ std::vector<CapitalMention> FindCapitals(const std::vector<PlaceMention>& places
     c.government.name = gov->name;
     c.government.type = gov->type;
     c.government.country = gov->country;
-    const uint32_t b = doc.tokens[p.first_token].begin, e = doc.tokens[p.last_token - 1].end;
-    c.government.text = std::string(doc.text.substr(b, e - b));
+    c.government.text = std::string(Surface(doc, p.first_token, p.last_token));
     out.push_back(std::move(c));
   }
   return out;

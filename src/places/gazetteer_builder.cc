@@ -408,7 +408,7 @@ Status GazetteerBuilder::AddAdminNameRulesFile(const std::string& path) {
   if (s.ok()) s = lists.TakeWords("generic", &generic);
   if (s.ok()) s = lists.CheckAllTaken();
   if (!s.ok()) return s;
-  for (std::string& p : rules.suffixes) p.insert(0, " ");
+  for (std::string& p : rules.suffixes) p.insert(p.begin(), ' ');  // (a char: GCC 12 -O3 warns falsely on insert(0, " "))
   for (std::string& p : rules.prefixes) p += " ";
   for (const std::string& w : generic) rules.generic.insert(fold::FoldCase(w));
   impl_->admin_name_rules = std::move(rules);

@@ -69,15 +69,11 @@ PlaceMention ToMention(const Document& doc, const Gazetteer& gaz, const ArticleC
   pm.place = m.place;
   pm.kind = MentionKind(p, m.name_kind, c.direction && p.kind == PlaceKind::kCountry);
   pm.loc = gaz.ToLocation(m.place, Precision(p, c.near || c.hint_area));
-  uint32_t b = doc.tokens[c.span_first].begin, e = doc.tokens[c.span_last - 1].end;
-  if (e <= doc.text.size() && b <= e) pm.loc.text = std::string(doc.text.substr(b, e - b));
+  pm.loc.text = std::string(Surface(doc, c.span_first, c.span_last));
   // The inner name of a hint is the district ("Awdheegle (Afgooye, Lower Shabelle)"): when its entry is
   // a town, the district is the one the report names, whether the town has no district code of its own
   // (Afgooye) or GeoNames files it under another ("Kukawa LGA": the town of Kukawa, in Guzamala).
-  if (c.hint_area && p.kind == PlaceKind::kPlace) {
-    const uint32_t nb = doc.tokens[c.first].begin, ne = doc.tokens[c.last - 1].end;
-    if (ne <= doc.text.size() && nb <= ne) pm.loc.admin2 = std::string(doc.text.substr(nb, ne - nb));
-  }
+  if (c.hint_area && p.kind == PlaceKind::kPlace) pm.loc.admin2 = std::string(Surface(doc, c.first, c.last));
   double margin = c.second < -1e8 ? 3.0 : c.best - c.second;
   pm.score = static_cast<float>(std::clamp(0.4 + 0.1 * margin + 0.3 * ctx.CountryShare(p.country_code), 0.0, 1.0));
   return pm;
