@@ -27,9 +27,17 @@ struct Location {
   double lat = 0, lon = 0;
   std::string admin1, admin2;
   std::string country_code;  // ISO 3166-1 alpha-2 as in GeoNames
-  int precision = 0;         // 1 town/village, 2 near a town or district, 3 province/region/country
-  std::string text;          // the words in the article that named it
+  int precision = 0;  // 1 town/village, 2 near a town or district, 3 province/region, 0 a country with no point
+  std::string text;   // the words in the article that named it
 };
+
+// Keeps of `loc` its country (and names) but no point: an event placed only in a country (precision 0),
+// whose centroid is no place of the event.
+inline void KeepCountryOnly(Location* loc) {
+  loc->geonames_id = 0;
+  loc->lat = loc->lon = 0;
+  loc->precision = 0;
+}
 
 // UCDP-GED style estimate: "at least 20" -> low 20, best 20; "between 10 and 15" -> 10/12/15.
 struct Estimate {

@@ -228,11 +228,8 @@ void Finalize(const ArticleAnalysis& a, const Conventions& conventions, std::vec
     }
     // A country the text names as the event's place ("in northern Nigeria") is given as its main place
     // would be: the country, with no point.
-    if (e.location && e.location->precision == 3 && e.location->admin1.empty() && !e.location->country_code.empty()) {
-      e.location->geonames_id = 0;
-      e.location->lat = e.location->lon = 0;
-      e.location->precision = 0;
-    }
+    if (e.location && e.location->precision == 3 && e.location->admin1.empty() && !e.location->country_code.empty())
+      KeepCountryOnly(&*e.location);
     e.event_id = ComputeEventId(e);
     out->push_back(std::move(e));
   }

@@ -215,11 +215,7 @@ std::optional<Location> PlaceFinder::MainPlace(const std::vector<PlaceMention>& 
     // Without `country_point`, the country but not its centroid, which is no place of any event
     // ("Russian forces patrolled in Quamishli", "FARDC soldiers deployed in Butale": villages the
     // index lacks): precision 0, no coordinates.
-    if (!country_point) {
-      loc.geonames_id = 0;
-      loc.lat = loc.lon = 0;
-      loc.precision = 0;
-    }
+    if (!country_point) KeepCountryOnly(&loc);
     return loc;
   }
   return std::nullopt;
