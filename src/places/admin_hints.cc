@@ -30,6 +30,14 @@ bool StartsUpper(const Token& t) {
   return (c >= 'A' && c <= 'Z') || (c >= 0x80 && !t.lower.empty() && t.lower[0] != t.norm[0]);
 }
 
+// The first token of the run of capitalised words (at most kMaxSlotTokens) that ends right before token
+// `end`: `end` itself when there is none.
+uint32_t CapitalisedRunStart(const std::vector<Token>& toks, uint32_t end) {
+  uint32_t first = end;
+  while (first > 0 && end - first < kMaxSlotTokens && StartsUpper(toks[first - 1])) --first;
+  return first;
+}
+
 // A token that may stand inside a name of a hint: a capitalised word, a type word ("LGA",
 // "territory") or the joining punctuation of "Kala/Balge", "N'Guigmi".
 bool NameToken(const Token& t, const PlaceCues& cues) {
@@ -93,8 +101,7 @@ bool ReadCommaSlots(const std::vector<Token>& toks, const std::vector<Candidate>
   slots->clear();
   // X may end with a town word ("in Butare village, Masisi Territory").
   const uint32_t x_end = comma > 1 && cues.TypeAfter(toks[comma - 1].lower) == kTypeTown ? comma - 1 : comma;
-  uint32_t x_first = x_end;
-  while (x_first > 0 && x_end - x_first < kMaxSlotTokens && StartsUpper(toks[x_first - 1])) --x_first;
+  const uint32_t x_first = CapitalisedRunStart(toks, x_end);
   if (x_first == x_end || x_first == 0 || !cues.IsLocative(toks[x_first - 1].lower)) return false;
   const uint32_t nt = static_cast<uint32_t>(toks.size());
   uint32_t i = comma;
@@ -279,9 +286,7 @@ void ReadUnknownVillageHints(const Document& doc, const Gazetteer& gaz, const Pl
     }
     // X follows a locative word, "of" ("the area of X") or a town word ("the village of X"): a
     // place, not "the Justice Palace in Beirut".
-    uint32_t a = b;
-    while (a > 0 && b - a < kMaxSlotTokens && StartsUpper(toks[a - 1])) --a;
-    if (x >= 0) a = cands[x].span_first;
+    const uint32_t a = x >= 0 ? cands[x].span_first : CapitalisedRunStart(toks, b);
     if (a == 0) continue;
     const std::string& before = toks[a - 1].lower;
     if (!cues.IsLocative(before) && before != "of" && cues.TypeBefore(before) != kTypeTown && !(area_of && before == "the"))
