@@ -82,10 +82,12 @@ std::vector<std::string> PairErrors(const Event& g, const Event& p, const EvalOp
   PairCheck c = CheckPair(g, p, options);
   if (c.date_diff_days && *c.date_diff_days != 0) errors.push_back(fmt::format("date {:+d}d", *c.date_diff_days));
   if (HasCoordinates(g)) {
+    // The admin-area note says the pair still counts under "within 25 km or admin area".
+    const char* admin_note = c.in_admin_area ? " (in the predicted admin area)" : "";
     if (!c.distance_km) {
-      errors.push_back("place: no predicted coordinates");
+      errors.push_back(fmt::format("place: no predicted coordinates{}", admin_note));
     } else if (*c.distance_km > 1) {
-      errors.push_back(fmt::format("place {:.1f} km off", *c.distance_km));
+      errors.push_back(fmt::format("place {:.1f} km off{}", *c.distance_km, admin_note));
     }
   }
   if (g.counts.killed.best && p.counts.killed.best.value_or(0) != *g.counts.killed.best) {
