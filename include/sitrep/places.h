@@ -209,6 +209,12 @@ class PlaceFinder {
   // "FARDC"). MainPlaceCountry (the actors' country) reads the country as before.
   std::optional<Location> MainPlace(const std::vector<PlaceMention>& mentions, bool country_point = true) const;
 
+  // The one country that every group name of the document acts in (cues.txt "country XX":
+  // "Mayi Mayi Yakutumba" -> "CD"), empty when the document names no such group or its groups
+  // point to different countries. It stands in for the actors' country when no place gives one:
+  // "Government forces clashed with Mayi Mayi Yakutumba in Lwiko" (a village the index lacks).
+  std::string CountryOfGroups(const Document& doc) const;
+
  private:
   PlaceFinder(const Gazetteer* gazetteer, std::unique_ptr<PlaceCues> cues);
   // MainPlace's town: the one town of country `cc` the mentions name, when every district they

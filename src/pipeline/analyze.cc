@@ -48,12 +48,14 @@ void FindAllCounts(const Document& doc, const std::vector<bool>& too_long, Artic
   }
 }
 
-// The ISO3 code of the country of the article's main place, empty when none: it stands in for
-// "the police", "the army" when the article names no country's institution.
-std::string MainPlaceCountry(const Pipeline::Impl& im, const std::vector<PlaceMention>& places) {
+// The ISO3 code of the country of the article's main place, else of the one country its groups act
+// in, empty when none: it stands in for "the police", "the army" when the article names no country's
+// institution.
+std::string MainPlaceCountry(const Pipeline::Impl& im, const Document& doc, const std::vector<PlaceMention>& places) {
   if (!im.gazetteer) return std::string();
   std::optional<Location> main = im.places->MainPlace(places);
-  return main ? std::string(im.gazetteer->CountryIso3(main->country_code)) : std::string();
+  const std::string cc = main ? main->country_code : im.places->CountryOfGroups(doc);
+  return cc.empty() ? std::string() : std::string(im.gazetteer->CountryIso3(cc));
 }
 
 // Actors: dictionary matches over the whole document, coreference resolved.
@@ -220,7 +222,7 @@ void Analyze(const Pipeline::Impl& im, const Article& article, Document* doc_out
 
   // Places before actors: the country of the article's places helps resolve the actors.
   std::vector<PlaceMention> places = im.places->Find(doc);
-  const std::string place_country = MainPlaceCountry(im, places);
+  const std::string place_country = MainPlaceCountry(im, doc, places);
   timer.Lap(StageTimes::kPlaces);
 
   FindActors(im, doc, place_country, &a);

@@ -147,6 +147,27 @@ void PlaceFinder::AddProvinceOfGroups(const Document& doc, std::vector<PlaceMent
   out->push_back(pm);
 }
 
+std::string PlaceFinder::CountryOfGroups(const Document& doc) const {
+  std::vector<std::string_view> common, named;
+  bool first = true;
+  for (uint32_t i = 0; i < doc.tokens.size();) {
+    named.clear();
+    const uint32_t len = cues_->CountryWordAt(doc.tokens, i, &named);
+    if (len == 0) {
+      ++i;
+      continue;
+    }
+    if (first) {
+      common = named;
+      first = false;
+    } else {
+      std::erase_if(common, [&](std::string_view cc) { return std::find(named.begin(), named.end(), cc) == named.end(); });
+    }
+    i += len;
+  }
+  return common.size() == 1 ? std::string(common[0]) : std::string();
+}
+
 std::optional<Location> PlaceFinder::OneTown(const std::vector<PlaceMention>& mentions, std::string_view cc) const {
   const PlaceMention* town = nullptr;
   for (const PlaceMention& m : mentions) {
@@ -193,21 +214,27 @@ std::optional<Location> PlaceFinder::MainPlace(const std::vector<PlaceMention>& 
   auto top = std::max_element(weight.begin(), weight.end(), [](auto& a, auto& b) { return a.second < b.second; });
   if (top->second < total * 2.0 / 3.0) return std::nullopt;  // contested between countries
   const std::string cc = top->first;
-  // One province named (directly or through its places) and no other: the province.
-  std::string a1;
-  bool one = true;
+  // One province named (directly or through its places) and no other: the province. Named by two
+  // thirds of the mentions ("heading from Mogadishu to Afgoye, at X village (Afgooye, Lower Shabelle)"):
+  // still the province, but no town.
+  std::map<std::string, int> province_votes;
+  int province_total = 0;
   for (const PlaceMention& m : mentions) {
     if (m.loc.country_code != cc || m.kind == PlaceMention::kCountry || m.kind == PlaceMention::kDemonym) continue;
     std::string code(gaz_->place(m.place).admin1_code);
     if (code.empty()) continue;
-    if (a1.empty()) a1 = code;
-    else if (a1 != code) one = false;
+    ++province_votes[code];
+    ++province_total;
   }
-  if (one && !a1.empty()) {
-    if (std::optional<Location> town = OneTown(mentions, cc)) return town;
-    if (auto idx = gaz_->Admin1Place(cc, a1)) {
-      Location loc = gaz_->ToLocation(*idx, 3);
-      return loc;
+  if (province_total > 0) {
+    auto a1 = std::max_element(province_votes.begin(), province_votes.end(),
+                               [](auto& a, auto& b) { return a.second < b.second; });
+    const bool one = a1->second == province_total;
+    if (one) {
+      if (std::optional<Location> town = OneTown(mentions, cc)) return town;
+    }
+    if (one || a1->second * 3 >= province_total * 2) {
+      if (auto idx = gaz_->Admin1Place(cc, a1->first)) return gaz_->ToLocation(*idx, 3);
     }
   }
   if (auto idx = gaz_->CountryPlace(cc)) {
