@@ -39,6 +39,12 @@ struct TriggerReading {
   uint32_t clause_verb = 0;  // the verb whose clause holds the trigger (itself, for a verb)
 };
 
+// A party its sentence counts: a number right before it ("5 militiamen") or opening it.
+bool IsCounted(const SentenceView& v, const Arg& party) {
+  if (v.tok(party.first).tag == "CD") return true;
+  return party.first > v.sentence().first_token && v.tok(party.first - 1).tag == "CD";
+}
+
 // The parties of a reading as they will be coded: talks need two; one party is not its own
 // opponent; a takeover's loser; the clause's place when the roles name none (never an actor's span).
 bool SettleRoles(const SentenceView& v, const TriggerReading& t, RoleTuple* roles) {
@@ -50,6 +56,11 @@ bool SettleRoles(const SentenceView& v, const TriggerReading& t, RoleTuple* role
   if (!roles->actor2 && t.trigger.loser && t.trigger.loser != roles->actor1) roles->actor2 = t.trigger.loser;
   if (!roles->place) roles->place = v.ClausePlace(t.trigger.match.head, t.clause_verb);
   if (roles->place && roles->place->actor) roles->place = nullptr;
+  // "2 rebels were killed and three others captured": a counted party that takes no place and no one
+  // is people taken in the fight, not territory taken.
+  if (frame == Frame::kTerritory && !roles->actor2 && roles->actor1 && !(roles->place && roles->place->place) &&
+      IsCounted(v, *roles->actor1))
+    return false;
   return true;
 }
 
