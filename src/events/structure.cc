@@ -293,7 +293,8 @@ std::vector<const Arg*> SentenceView::SubjectOf(uint32_t verb) const {
   int commas = 0;
   const bool verb_quoted = InQuote(verb);
   // A verb right after "and" heads a coordinated verb phrase: "the Council condemned the offensive and
-  // called for a ceasefire" shares the first verb's subject.
+  // called for a ceasefire" shares the first verb's subject. So does a past form the tagger took for a
+  // participle, with no auxiliary ("FARDC, supported by MONUSCO, defeated/VBN the militia and took ...").
   {
     const uint32_t j = AuxChainStart(verb);
     if (j > s_.first_token && tok(j - 1).lower == "and") {
@@ -301,6 +302,10 @@ std::vector<const Arg*> SentenceView::SubjectOf(uint32_t verb) const {
         --m;
         if (IsClauseBoundary(m)) break;
         if (IsFiniteVerb(m) && !IsAux(m)) return SubjectOf(m);
+        const bool bare_past = tok(m).tag == "VBN" && AuxChainStart(m) == m && tok(verb).tag == "VBD" && j == verb;
+        if (bare_past) {
+          if (std::vector<const Arg*> subject = SubjectOf(m); !subject.empty()) return subject;
+        }
       }
     }
   }
