@@ -222,6 +222,7 @@ const Arg* SentenceView::ArgAt(uint32_t i) const {
 std::vector<const Arg*> SentenceView::WithConjunctsLeft(const Arg* arg) const {
   std::vector<const Arg*> out{arg};
   uint32_t k = arg->first;
+  bool listed = false;  // past the list's "and": commas before it coordinate too ("A, B and C")
   while (k > s_.first_token) {
     uint32_t j = k - 1;
     // Modifiers the actor's span left out: "and Wagner mercenaries", "and the local militia", "and presumed
@@ -230,16 +231,35 @@ std::vector<const Arg*> SentenceView::WithConjunctsLeft(const Arg* arg) const {
            !ArgAt(j))
       --j;
     // Only "and" coordinates: a comma before an actor is as often an aside or a new clause
-    // ("protecting the civilian population, we have driven out...").
-    if (tok(j).lower != "and") break;
+    // ("protecting the civilian population, we have driven out..."), unless it is a list's.
+    if (tok(j).lower == "and") {
+      listed = true;
+      if (j > s_.first_token && tok(j - 1).norm == ",") --j;  // "A, B, and C"
+    } else if (!(listed && tok(j).norm == ",")) {
+      break;
+    }
     if (j == s_.first_token) break;
     uint32_t m = j - 1;
     const Arg* prev = ArgAt(m);
+    // A member the dictionary does not know, between commas ("FARDC soldiers, ANR agents and police"): the
+    // list goes on before it.
+    if (!prev && listed) prev = ListMemberBefore(m);
     if (!prev || (prev->actor == nullptr) != (arg->actor == nullptr)) break;
     out.insert(out.begin(), prev);
     k = prev->first;
   }
   return out;
+}
+
+const Arg* SentenceView::ListMemberBefore(uint32_t last) const {
+  uint32_t q = last;
+  int words = 0;
+  while (q > s_.first_token && words < 4 && !ArgAt(q) && In(tok(q).tag, {"NN", "NNS", "NNP", "NNPS", "JJ", "DT"})) {
+    --q;
+    ++words;
+  }
+  if (words == 0 || tok(q).norm != "," || q == s_.first_token) return nullptr;
+  return ArgAt(q - 1);
 }
 
 std::vector<const Arg*> SentenceView::WithConjunctsRight(const Arg* arg) const {

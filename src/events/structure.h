@@ -91,6 +91,9 @@ class SentenceView {
   void Reindex();  // sorts args_ by position and rebuilds arg_at_
   // Coordination: the args joined to `arg` by "and"/"," on its left.
   std::vector<const Arg*> WithConjunctsLeft(const Arg* arg) const;
+  // The arg before a list member the dictionary does not know, which ends at token `last` and follows a
+  // comma ("FARDC soldiers, ANR agents"): FARDC soldiers; null when there is none.
+  const Arg* ListMemberBefore(uint32_t last) const;
   std::vector<const Arg*> WithConjunctsRight(const Arg* arg) const;
   uint32_t SkipNameTail(uint32_t k) const;
   // Whether token k (in the sentence or not) lies in a place mention.
