@@ -60,12 +60,19 @@ void TakeMissingCounts(const Event& from, Event* to) {
   }
 }
 
+void TakeKind(const Event& from, Event* to);
+
 // "Two soldiers were killed in a landmine attack by the rebels": the incident is coded by how it was done
 // (conventions.txt method_event_types) when the event that leads it does not say.
 void TakeMethod(const Conventions& conventions, const Event& from, Event* to) {
   if (!conventions.method_event_types.Contains(from.acled_event_type) ||
       conventions.method_event_types.Contains(to->acled_event_type))
     return;
+  TakeKind(from, to);
+}
+
+// The kind of event `from` is (PLOVER, CAMEO and ACLED types) becomes `to`'s.
+void TakeKind(const Event& from, Event* to) {
   to->plover_type = from.plover_type;
   to->plover_mode = from.plover_mode;
   to->cameo_code = from.cameo_code;
@@ -205,6 +212,10 @@ void MergeIncidents(const ArticleView& article, const Conventions& conventions, 
         lead.acled_event_type = e.acled_event_type;
         lead.acled_sub_event_type = e.acled_sub_event_type;
       }
+      // "abducted and killed a girl": ACLED codes the incident as the killing it ended in.
+      if (conventions.captivity_modes.Contains(lead.plover_mode) && !conventions.captivity_modes.Contains(e.plover_mode) &&
+          e.counts.killed.best.value_or(0) > 0 && violent(e))
+        TakeKind(e, &lead);
       absorbed[j] = true;
       NoteMerged(trace, e, lead, "part of the same incident");
       break;

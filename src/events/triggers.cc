@@ -52,8 +52,11 @@ bool IsTollOfEarlierViolence(const SentenceView& v, const std::vector<TriggerMat
   if (m.first <= s.first_token || !rules.cues.toll_verbs.Contains(m.pattern->words.front())) return false;
   const Token& before = v.tok(m.first - 1);
   if (!((head.tag == "VBG" && before.norm == ",") || before.lower == "and")) return false;
+  // "abducted and killed a girl": the killing is no toll of the abduction but the event it ended in.
   for (const TriggerMatch& earlier : matches)
-    if (earlier.head < m.head && IsViolent(earlier, rules.conventions)) return true;
+    if (earlier.head < m.head && IsViolent(earlier, rules.conventions) &&
+        !rules.conventions.captivity_modes.Contains(earlier.pattern->plover_mode))
+      return true;
   return false;
 }
 
