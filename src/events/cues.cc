@@ -74,6 +74,7 @@ Status Cues::Load(const std::string& path) {
       {"riot_crowd_nouns", &riot_crowd_nouns},
       {"armed_person_nouns", &armed_person_nouns},
       {"third_person_pronouns", &third_person_pronouns},
+      {"object_pronouns", &object_pronouns},
       {"first_person_plural_pronouns", &first_person_plural_pronouns},
       {"where_nouns", &where_nouns},
       {"locative_prepositions", &locative_prepositions},

@@ -68,7 +68,7 @@ struct Cues {
   OwnedWordSet toll_verbs, toll_verbs_of_violence, people_nouns, crowd_nouns, riot_crowd_nouns, quantity_nouns, armed_person_nouns, lethal_triggers;
   OwnedWordSet member_nouns, hedge_words, one_victim_determiners, one_victim_pronouns, group_victim_pronouns, age_words;
   // Roles.
-  OwnedWordSet third_person_pronouns, first_person_plural_pronouns, where_nouns, locative_prepositions;
+  OwnedWordSet third_person_pronouns, object_pronouns, first_person_plural_pronouns, where_nouns, locative_prepositions;
   OwnedWordSet origin_prepositions, distance_words;
   OwnedWordSet listing_words, series_words, light_verbs, repel_verbs, outbreak_verbs, explosive_nouns, weapon_taking_verbs,
       performing_particles;

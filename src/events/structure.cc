@@ -192,7 +192,8 @@ void SentenceView::BuildArgs(const ActorSpan* previous_subject) {
         if (idx < 0) continue;
         const Arg& arg = args_[idx];
         k = arg.first;
-        if (arg.actor && verb_between && !arg.actor->modifier_only && !conventions_.IsCivilians(arg.actor->actor))
+        if (arg.actor && verb_between && !arg.actor->modifier_only &&
+            (!conventions_.IsCivilians(arg.actor->actor) || cues_.object_pronouns.Contains(w)))
           antecedent = arg.actor;
       }
       if (!antecedent) antecedent = previous_subject;
