@@ -376,7 +376,9 @@ TEST(ServeWrite, PostedArticlesNeedTheTokenAndShowUpInTheApi) {
   ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
   const std::string db = tmpl + "/w.db";
   std::unique_ptr<ArticleIngester> ingester;
-  Status s = OpenStoreIngester(db, PipelineOptions{"", "none"}, &ingester);
+  PipelineOptions no_gazetteer;
+  no_gazetteer.gazetteer_path = "none";
+  Status s = OpenStoreIngester(db, no_gazetteer, &ingester);
   ASSERT_TRUE(s.ok()) << s.ToString();
   std::unique_ptr<EventSource> source;
   ASSERT_TRUE(OpenStoreEventSource(db, &source).ok());

@@ -278,14 +278,19 @@ ReadOptions ToReadOptions(const InputFlags& flags) {
   return ro;
 }
 
-std::unique_ptr<Pipeline> OpenPipeline(const std::string& data_dir, const std::string& gazetteer,
-                                       const std::vector<std::string>& dicts, bool quiet) {
+PipelineOptions MakePipelineOptions(const std::string& data_dir, const std::string& gazetteer,
+                                    const std::vector<std::string>& dicts) {
   PipelineOptions po;
   po.data_dir = data_dir;
   po.gazetteer_path = gazetteer;
   po.dict_dirs = UserDictDirs(dicts);
+  return po;
+}
+
+std::unique_ptr<Pipeline> OpenPipeline(const std::string& data_dir, const std::string& gazetteer,
+                                       const std::vector<std::string>& dicts, bool quiet) {
   std::unique_ptr<Pipeline> pipeline;
-  Status s = Pipeline::Open(po, &pipeline);
+  Status s = Pipeline::Open(MakePipelineOptions(data_dir, gazetteer, dicts), &pipeline);
   if (!s.ok()) PrintError("cannot load the pipeline: " + s.ToString());
   else PrintDictWarnings(pipeline->warnings(), quiet);
   return pipeline;

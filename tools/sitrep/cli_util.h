@@ -117,6 +117,10 @@ std::vector<std::string> UserDictDirs(const std::vector<std::string>& dict_flags
 // them all), unless `quiet`.
 void PrintDictWarnings(const std::vector<std::string>& warnings, bool quiet);
 
+// The pipeline options of the command-line flags: --data-dir, --gazetteer, and the user dictionaries of
+// --dict and $SITREP_DICT_PATH (UserDictDirs). Every command that codes articles opens its pipeline with these.
+PipelineOptions MakePipelineOptions(const std::string& data_dir, const std::string& gazetteer,
+                                    const std::vector<std::string>& dicts);
 // Opens the pipeline with --data-dir / --gazetteer / --dict (plus $SITREP_DICT_PATH) and prints its
 // load warnings unless `quiet`; on failure prints why and returns nullptr (the caller exits with
 // kExitFailure).

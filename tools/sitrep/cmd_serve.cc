@@ -16,6 +16,7 @@ namespace {
 
 struct ServeFlags {
   std::string db, web_root = DefaultWebRoot(), data_dir, gazetteer;
+  std::vector<std::string> dicts;  // user actor dictionaries for posted articles
   ServeOptions options;
 };
 
@@ -72,7 +73,7 @@ int Run(ServeFlags& f) {
       PrintError("the write token must be at least 16 characters");
       return kExitUsage;
     }
-    s = OpenStoreIngester(path, PipelineOptions{f.data_dir, f.gazetteer}, &ingester);
+    s = OpenStoreIngester(path, MakePipelineOptions(f.data_dir, f.gazetteer, f.dicts), &ingester);
     if (!s.ok()) {
       PrintError(s.ToString());
       return kExitFailure;
@@ -116,6 +117,7 @@ Register reg("serve", "Serve a database's events as a JSON API and a web page (m
                                "or $SITREP_WRITE_TOKEN, which other users cannot see in the process list)");
                app->add_option("--data-dir", f->data_dir, "Dictionaries and models for posted articles (default: built-in)");
                app->add_option("--gazetteer", f->gazetteer, "Gazetteer index for posted articles (default: built-in)");
+               AddDictFlag(app, &f->dicts);
                app->footer(
                    "Read-only unless a write token is given. See docs/api.md.\n"
                    "Exit codes: 0 stopped by Ctrl-C or SIGTERM, 2 bad command line, 3 database could not be opened or "
