@@ -60,7 +60,11 @@ class Where {
   using Param = std::variant<std::string, double, int64_t>;
   // `clause` uses '?' for each parameter in `params`.
   void Add(std::string clause, std::vector<Param> params) {
-    clauses_.push_back("(" + std::move(clause) + ")");
+    // Appended in steps: "(" + std::string&& makes GCC 12 at -O3 warn falsely (-Wrestrict, bug 105329).
+    std::string parenthesised = "(";
+    parenthesised += clause;
+    parenthesised += ")";
+    clauses_.push_back(std::move(parenthesised));
     for (Param& p : params) params_.push_back(std::move(p));
   }
   std::string Sql() const {
