@@ -179,16 +179,29 @@ class SentenceMatcher {
 
   // "Nyatura-Delta", "Twiganeho-Banyamulenge": a group's one-token name joined by a hyphen to a faction, leader
   // or community the dictionary lacks is that group (a named armed group, not a state, people or a crowd:
-  // "Kenya-Ethiopia border", "Civilian-JTF").
+  // "Kenya-Ethiopia border", "Civilian-JTF"); so is a joint force of two named ones ("FARDC-MONUSCO troops").
   bool TryFactionCompound(uint32_t i) {
     const Token& t = toks_[i];
     const size_t dash = keys_[i].find('-'), ndash = t.norm.find('-');
     if (dash == std::string::npos || dash == 0 || ndash == std::string::npos || !StartsUpper(t.norm)) return false;
     const Phrase* p = OneTokenName(keys_[i].substr(0, dash), std::string_view(t.norm).substr(0, ndash),
                                    /*allow_ambiguous=*/false);
-    if (!p || !IsArmedGroupType(impl_.actors[p->index].type)) return false;
+    if (!p) return false;
+    if (!IsArmedGroupType(impl_.actors[p->index].type) && !IsJointForce(*p, keys_[i].substr(dash + 1), t.norm.substr(ndash + 1)))
+      return false;
     Accept(*p, i, i + 1, MentionModifier::kNone);
     return true;
+  }
+
+  // "joint FARDC-MONUSCO troops", "FARDC-UPDF operations": forces of two named parties that act together,
+  // the first named leading (a state's forces, or a group, then another force).
+  bool IsJointForce(const Phrase& first, std::string_view rest, std::string_view rest_norm) const {
+    const auto armed = [](const std::string& type) {
+      return type == "military" || type == "police" || type == "IGO" || IsArmedGroupType(type);
+    };
+    if (!armed(impl_.actors[first.index].type)) return false;
+    const Phrase* second = OneTokenName(rest, rest_norm, /*allow_ambiguous=*/false);
+    return second && armed(impl_.actors[second->index].type);
   }
 
   // The dictionary's one-token actor (or, with `allow_ambiguous`, ambiguous) name `name` written `norm`.
