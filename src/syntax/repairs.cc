@@ -46,6 +46,20 @@ static void RepairShot(const Tagger& tagger, Document* doc, const Sentence& s) {
   }
 }
 
+// "A group of Mayi Mayi set/JJ fire to a FARDC site": "set" right after a noun and before "fire", "ablaze" or
+// "alight" is the verb (past tense: the reports tell what happened).
+static void RepairSetFire(const Tagger& tagger, Document* doc, const Sentence& s) {
+  for (uint32_t i = s.first_token + 1; i + 1 < s.last_token; ++i) {
+    Token& t = doc->tokens[i];
+    if (t.lower != "set"sv || t.tag.starts_with("VB"sv)) continue;
+    const Token& next = doc->tokens[i + 1];
+    if (next.lower != "fire"sv && next.lower != "ablaze"sv && next.lower != "alight"sv) continue;
+    if (!doc->tokens[i - 1].tag.starts_with("NN"sv) && doc->tokens[i - 1].tag != "PRP"sv) continue;
+    t.tag = "VBD";
+    t.lemma = tagger.Lemmatize(t.norm, "VBD");
+  }
+}
+
 // "unidentified armed persons killed/VBN 3 civilians": a past participle right after a noun, with no
 // "be", "have" or "get" before it, and an object after it (a number, a determiner, a possessive) is a
 // past tense.
@@ -191,6 +205,7 @@ void RepairTags(const Tagger& tagger, Document* doc, const Sentence& s) {
   RepairNounBeforeVerb(tagger, doc, s);
   RepairProgressives(tagger, doc, s);
   RepairShot(tagger, doc, s);
+  RepairSetFire(tagger, doc, s);
   RepairPastTense(tagger, doc, s);
   RepairPassiveParticiples(tagger, doc, s);
   RepairPassiveBeforeBy(tagger, doc, s);
