@@ -96,6 +96,21 @@ static void RepairPassiveParticiples(const Tagger& tagger, Document* doc, const 
   }
 }
 
+// "7 people were killed and 5 wounded/VBD": a past form right after "and" and a number, in a sentence whose
+// verb before it is passive, is the same passive with its auxiliary left out.
+static void RepairElidedPassive(const Tagger& tagger, Document* doc, const Sentence& s) {
+  for (uint32_t i = s.first_token + 2; i < s.last_token; ++i) {
+    Token& t = doc->tokens[i];
+    if (t.tag != "VBD"sv || doc->tokens[i - 1].tag != "CD"sv || doc->tokens[i - 2].lower != "and"sv) continue;
+    bool passive_before = false;
+    for (uint32_t k = i - 2; k > s.first_token + 1 && k + 6 > i && !passive_before; --k)
+      passive_before = doc->tokens[k - 1].tag == "VBN"sv && doc->tokens[k - 2].lemma == "be"sv;
+    if (!passive_before) continue;
+    t.tag = "VBN";
+    t.lemma = tagger.Lemmatize(t.norm, "VBN");
+  }
+}
+
 // Headline and report style: "Residents protest/JJS lack of water", "Residents of Kibera lynch/WDT a man",
 // "Hotel workers protest/NN for higher wages". The word after a sentence-opening noun phrase whose head is
 // plural is its present-tense verb when the tagger read it as an adjective, a noun or a determiner and a
@@ -208,6 +223,7 @@ void RepairTags(const Tagger& tagger, Document* doc, const Sentence& s) {
   RepairSetFire(tagger, doc, s);
   RepairPastTense(tagger, doc, s);
   RepairPassiveParticiples(tagger, doc, s);
+  RepairElidedPassive(tagger, doc, s);
   RepairPassiveBeforeBy(tagger, doc, s);
 }
 
