@@ -96,6 +96,19 @@ static void RepairPassiveParticiples(const Tagger& tagger, Document* doc, const 
   }
 }
 
+// "Police dispersed/JJ protesters in Goma": an -ed word tagged as an adjective right after a sentence's
+// opening noun and before an object (a determiner, a noun, a number, a possessive) is its past-tense verb.
+static void RepairOpeningPastTense(const Tagger& tagger, Document* doc, const Sentence& s) {
+  const uint32_t i = s.first_token + 1;
+  if (i + 1 >= s.last_token) return;
+  Token& t = doc->tokens[i];
+  if (t.tag != "JJ"sv || !strings::HasParticipleEnding(t.lower)) return;
+  if (!doc->tokens[i - 1].tag.starts_with("NN"sv)) return;
+  if (!In(doc->tokens[i + 1].tag, {"DT", "NNS", "NNP", "NNPS", "CD", "PRP$"})) return;
+  t.tag = "VBD";
+  t.lemma = tagger.Lemmatize(t.norm, "VBD");
+}
+
 // "7 people were killed and 5 wounded/VBD": a past form right after "and" and a number, in a sentence whose
 // verb before it is passive, is the same passive with its auxiliary left out.
 static void RepairElidedPassive(const Tagger& tagger, Document* doc, const Sentence& s) {
@@ -224,6 +237,7 @@ void RepairTags(const Tagger& tagger, Document* doc, const Sentence& s) {
   RepairPastTense(tagger, doc, s);
   RepairPassiveParticiples(tagger, doc, s);
   RepairElidedPassive(tagger, doc, s);
+  RepairOpeningPastTense(tagger, doc, s);
   RepairPassiveBeforeBy(tagger, doc, s);
 }
 
