@@ -448,6 +448,7 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
     previous_begin = here_begin;
   }
   AbsorbProtestResponses(article, *conventions_, &found, trace);  // pass 8
+  TerritoryEndsFight(article, *conventions_, *cues_, &found, trace);
   MergeIncidents(article, *conventions_, *cues_, &found, trace);
   tolls.DivideSplitTolls(&found);
   Finalize(a, *conventions_, std::move(found), events, trace);

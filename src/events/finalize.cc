@@ -170,6 +170,32 @@ bool OneIncident(const ArticleView& article, const Conventions& conventions, con
          (SameTimeAndPlace(lead, e) || undated_sequel);
 }
 
+void TerritoryEndsFight(const ArticleView& article, const Conventions& conventions, const Cues& cues,
+                        std::vector<Event>* found, EventTrace* trace) {
+  std::vector<bool> absorbed(found->size(), false);
+  for (size_t j = 0; j < found->size(); ++j) {
+    const Event& taking = (*found)[j];
+    if (taking.plover_type != "FIGHT" || !conventions.separate_modes.Contains(taking.plover_mode) || taking.actor1.empty())
+      continue;
+    for (size_t i = 0; i < j; ++i) {
+      Event& fight = (*found)[i];
+      if (absorbed[i] || fight.plover_type != "FIGHT" || conventions.separate_modes.Contains(fight.plover_mode)) continue;
+      const bool taker_fought = taking.actor1.id == fight.actor1.id || taking.actor1.id == fight.actor2.id;
+      if (!taker_fought || !OneIncident(article, conventions, cues, fight, taking)) continue;
+      const ActorRef other = taking.actor1.id == fight.actor1.id ? fight.actor2 : fight.actor1;
+      TakeMissingCounts(taking, &fight);
+      TakeKind(taking, &fight);
+      fight.actor1 = taking.actor1;
+      fight.actor2 = taking.actor2.empty() ? other : taking.actor2;
+      if (taking.location) fight.location = taking.location;
+      absorbed[j] = true;
+      NoteMerged(trace, taking, fight, "how the fight before it ended");
+      break;
+    }
+  }
+  DropAbsorbed(absorbed, found);
+}
+
 // "ADF attacked Mukondi, killing 12 civilians and abducting 5", "RSF fighters looted homes and killed
 // 7": ACLED codes an incident once. A violent event
 // (fighting, an assault) leads the incident over what else the same parties did around it (looting,

@@ -151,6 +151,11 @@ void AbsorbProtestResponses(const ArticleView& article, const Conventions& conve
 
 // 8b. Folds the events of an incident (the same parties, place and time, within two sentences) into
 //     the one that leads it, as ACLED codes one incident once (finalize.cc).
+// "FARDC clashed with the Mayi Mayi near Muhangi. FARDC recaptured the town.": a place taken by a party of
+// the fight told before it (same incident) is how the fight ended: ACLED codes one event, the territorial
+// change, with the fight's toll and other party. The fight takes the capture's kind, taker and place.
+void TerritoryEndsFight(const ArticleView& article, const Conventions& conventions, const Cues& cues,
+                        std::vector<Event>* found, EventTrace* trace);
 void MergeIncidents(const ArticleView& article, const Conventions& conventions, const Cues& cues,
                     std::vector<Event>* found, EventTrace* trace);
 
