@@ -85,6 +85,7 @@ Status Cues::Load(const std::string& path) {
       {"series_words", &series_words},
       {"light_verbs", &light_verbs},
       {"repel_verbs", &repel_verbs},
+      {"territory_nouns", &territory_nouns},
       {"outbreak_verbs", &outbreak_verbs},
       {"explosive_nouns", &explosive_nouns},
       {"weapon_taking_verbs", &weapon_taking_verbs},

@@ -45,6 +45,27 @@ bool IsCounted(const SentenceView& v, const Arg& party) {
   return party.first > v.sentence().first_token && v.tok(party.first - 1).tag == "CD";
 }
 
+// Whether what follows an active taking (past determiners, numbers and adjectives, and "of"/"over") is a
+// name the gazetteer may lack ("captured Kalembe") or a word for a place (cues.txt territory_nouns).
+// A trigger that names what it takes ("gained territories back", "took control of") needs nothing after
+// it. Otherwise its object phrase (up to a preposition other than "of", a comma or a verb) holds a party taken
+// from ("dislodged the FDLR"), a name ("captured Kalembe") or a word for a place ("the coast town of X").
+bool TakesAPlace(const SentenceView& v, const TriggerMatch& m) {
+  for (const std::string& word : m.pattern->words)
+    if (v.cues().territory_nouns.Contains(word)) return true;
+  const Sentence& s = v.sentence();
+  for (uint32_t k = m.last; k < s.last_token && k < m.last + 10; ++k) {
+    const Token& t = v.tok(k);
+    if (v.ArgAt(k) || t.tag == "NNP" || t.tag == "NNPS" || strings::StartsAsciiUpper(t.norm) ||
+        v.cues().territory_nouns.Contains(t.lower))
+      return true;
+    const bool ends_phrase = (t.tag == "IN" && t.lower != "of" && t.lower != "over") || t.norm == "," ||
+                             (v.IsVerb(k) && t.tag != "VBN" && t.tag != "VBG");
+    if (ends_phrase) return false;
+  }
+  return false;
+}
+
 // The parties of a reading as they will be coded: talks need two; one party is not its own
 // opponent; a takeover's loser; the clause's place when the roles name none (never an actor's span).
 bool SettleRoles(const SentenceView& v, const TriggerReading& t, RoleTuple* roles) {
@@ -60,6 +81,10 @@ bool SettleRoles(const SentenceView& v, const TriggerReading& t, RoleTuple* role
   // is people taken in the fight, not territory taken.
   if (frame == Frame::kTerritory && !roles->actor2 && roles->actor1 && !(roles->place && roles->place->place) &&
       IsCounted(v, *roles->actor1))
+    return false;
+  // "Al Shabaab captured the victims": an active taking with no place, no name and no word for a place after it.
+  if (frame == Frame::kTerritory && !t.trigger.nominal && !v.IsPassive(t.trigger.match.head) &&
+      !(roles->place && roles->place->place) && !TakesAPlace(v, t.trigger.match))
     return false;
   return true;
 }
