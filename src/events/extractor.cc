@@ -160,18 +160,41 @@ bool CodeAgentless(const ArticleView& article, size_t si, const TriggerReading& 
   return true;
 }
 
+// "were attacked and assaulted by community members": a noun of `crowd_nouns` in the by-phrase right after
+// a passive trigger (the trigger's own coordinated verbs between).
+bool CrowdAfterBy(const SentenceView& v, const TriggerMatch& m, const OwnedWordSet& crowd_nouns) {
+  const Sentence& s = v.sentence();
+  uint32_t k = m.last;
+  for (int n = 0; k < s.last_token && n < 4 && v.tok(k).lower != "by"; ++k, ++n) {
+  }
+  if (k >= s.last_token || v.tok(k).lower != "by") return false;
+  for (uint32_t j = k + 1; j < s.last_token && j < k + 6; ++j) {
+    const Token& t = v.tok(j);
+    if (t.tag.rfind("NN", 0) == 0 && crowd_nouns.Contains(t.lower)) return true;
+    if (!In(t.tag, {"DT", "JJ", "CD", "NN", "NNS", "IN"})) return false;
+  }
+  return false;
+}
+
 // "a mob lynched a thief", "youths beat up a judge", "rival supporters threw stones": violence whose
 // subject is a crowd the actor stage does not name is the crowd's (conventions.txt crowd_actor, rioters),
 // which the coding conventions then make mob violence or a violent demonstration.
 void CodeCrowd(const SentenceView& v, const TriggerReading& t, const EventRules& rules, Event* e) {
   const Pattern& p = *t.trigger.match.pattern;
-  // The subject of a passive is its victim ("a girl was raped"), not a crowd that acted.
-  if (!e->actor1.empty() || t.trigger.nominal || !rules.lookup || v.IsPassive(t.trigger.match.head)) return;
-  // Nor is a headline's reduced passive ("Two people killed in Kisumu"): a participle with no "have".
-  const uint32_t head = t.trigger.match.head;
-  if (v.tok(head).tag == "VBN" && !(head > v.sentence().first_token && v.tok(head - 1).lemma == "have")) return;
+  if (!e->actor1.empty() || t.trigger.nominal || !rules.lookup) return;
   if (!rules.conventions.coercive_types.Contains(p.plover_type)) return;
-  if (!HasCrowdSubject(v, t.trigger.match, rules.cues.riot_crowd_nouns)) return;
+  const uint32_t head = t.trigger.match.head;
+  bool crowd_acted = false;
+  if (v.IsPassive(head)) {
+    // The subject of a passive is its victim ("a girl was raped"); a crowd that acted follows "by" ("were
+    // assaulted by community members").
+    crowd_acted = CrowdAfterBy(v, t.trigger.match, rules.cues.riot_crowd_nouns);
+  } else {
+    // Nor is a headline's reduced passive ("Two people killed in Kisumu"): a participle with no "have".
+    if (v.tok(head).tag == "VBN" && !(head > v.sentence().first_token && v.tok(head - 1).lemma == "have")) return;
+    crowd_acted = HasCrowdSubject(v, t.trigger.match, rules.cues.riot_crowd_nouns);
+  }
+  if (!crowd_acted) return;
   if (std::optional<ActorRef> crowd = rules.lookup(rules.conventions.crowd_actor.words().front())) e->actor1 = *crowd;
 }
 
