@@ -46,7 +46,7 @@ static void RepairShot(const Tagger& tagger, Document* doc, const Sentence& s) {
   }
 }
 
-// "A group of Mayi Mayi set/JJ fire to a FARDC site": "set" right after a noun and before "fire", "ablaze" or
+// "A group of Mayi Mayi set/JJ fire to a FARDC site": "set" right after a noun (adverbs between) and before "fire", "ablaze" or
 // "alight" is the verb (past tense: the reports tell what happened).
 static void RepairSetFire(const Tagger& tagger, Document* doc, const Sentence& s) {
   for (uint32_t i = s.first_token + 1; i + 1 < s.last_token; ++i) {
@@ -54,7 +54,9 @@ static void RepairSetFire(const Tagger& tagger, Document* doc, const Sentence& s
     if (t.lower != "set"sv || t.tag.starts_with("VB"sv)) continue;
     const Token& next = doc->tokens[i + 1];
     if (next.lower != "fire"sv && next.lower != "ablaze"sv && next.lower != "alight"sv) continue;
-    if (!doc->tokens[i - 1].tag.starts_with("NN"sv) && doc->tokens[i - 1].tag != "PRP"sv) continue;
+    uint32_t before = i - 1;  // past adverbs: "militiamen reportedly set/JJ fire to"
+    while (before > s.first_token && doc->tokens[before].tag == "RB"sv) --before;
+    if (!doc->tokens[before].tag.starts_with("NN"sv) && doc->tokens[before].tag != "PRP"sv) continue;
     t.tag = "VBD";
     t.lemma = tagger.Lemmatize(t.norm, "VBD");
   }
