@@ -48,17 +48,20 @@ bool IsCounted(const SentenceView& v, const Arg& party) {
 // Whether what follows an active taking (past determiners, numbers and adjectives, and "of"/"over") is a
 // name the gazetteer may lack ("captured Kalembe") or a word for a place (cues.txt territory_nouns).
 // A trigger that names what it takes ("gained territories back", "took control of") needs nothing after
-// it. Otherwise its object phrase (up to a preposition other than "of", a comma or a verb) holds a party taken
-// from ("dislodged the FDLR"), a name ("captured Kalembe") or a word for a place ("the coast town of X").
+// it. Otherwise its object phrase (up to a preposition other than "of", a comma or a verb) holds a name the
+// gazetteer may lack ("captured Kabira"), a word for a place ("the lakeside town of X"), or, for a verb that
+// drives a party out (cues.txt ousting_verbs: "dislodged the rebels"), a party; people taken ("captured four
+// armed men") are no place.
 bool TakesAPlace(const SentenceView& v, const TriggerMatch& m) {
   for (const std::string& word : m.pattern->words)
     if (v.cues().territory_nouns.Contains(word)) return true;
+  const bool ousts = v.cues().ousting_verbs.Contains(m.pattern->words.front());
   const Sentence& s = v.sentence();
   for (uint32_t k = m.last; k < s.last_token && k < m.last + 10; ++k) {
     const Token& t = v.tok(k);
-    if (v.ArgAt(k) || t.tag == "NNP" || t.tag == "NNPS" || strings::StartsAsciiUpper(t.norm) ||
-        v.cues().territory_nouns.Contains(t.lower))
-      return true;
+    if (const Arg* arg = v.ArgAt(k); arg && (arg->place || ousts)) return true;
+    if (!v.ArgAt(k) && (t.tag == "NNP" || t.tag == "NNPS" || strings::StartsAsciiUpper(t.norm))) return true;
+    if (v.cues().territory_nouns.Contains(t.lower)) return true;
     const bool ends_phrase = (t.tag == "IN" && t.lower != "of" && t.lower != "over") || t.norm == "," ||
                              (v.IsVerb(k) && t.tag != "VBN" && t.tag != "VBG");
     if (ends_phrase) return false;
@@ -67,25 +70,34 @@ bool TakesAPlace(const SentenceView& v, const TriggerMatch& m) {
 }
 
 // The parties of a reading as they will be coded: talks need two; one party is not its own
-// opponent; a takeover's loser; the clause's place when the roles name none (never an actor's span).
-bool SettleRoles(const SentenceView& v, const TriggerReading& t, RoleTuple* roles) {
+// opponent; a takeover's loser; the clause's place when the roles name none (never an actor's span); a
+// taking of territory takes a place. False (with `*why`) when the reading codes no event.
+bool SettleRoles(const SentenceView& v, const TriggerReading& t, RoleTuple* roles, const char** why) {
   const Frame frame = t.trigger.match.pattern->frame;
-  if ((frame == Frame::kConsult || frame == Frame::kAgree) && (!roles->actor1 || !roles->actor2)) return false;
+  if ((frame == Frame::kConsult || frame == Frame::kAgree) && (!roles->actor1 || !roles->actor2)) {
+    *why = "talks and agreements need two parties";
+    return false;
+  }
   if (roles->actor1 && roles->actor2 && roles->actor1->actor->actor.id == roles->actor2->actor->actor.id &&
       !roles->actor1->actor->actor.id.empty())
     roles->actor2 = nullptr;
   if (!roles->actor2 && t.trigger.loser && t.trigger.loser != roles->actor1) roles->actor2 = t.trigger.loser;
   if (!roles->place) roles->place = v.ClausePlace(t.trigger.match.head, t.clause_verb);
   if (roles->place && roles->place->actor) roles->place = nullptr;
-  // "2 rebels were killed and three others captured": a counted party that takes no place and no one
-  // is people taken in the fight, not territory taken.
-  if (frame == Frame::kTerritory && !roles->actor2 && roles->actor1 && !(roles->place && roles->place->place) &&
-      IsCounted(v, *roles->actor1))
+  const bool placed = roles->place && roles->place->place;
+  // "Five fighters were killed and two others captured": a counted party that takes no place, no one and
+  // nothing named like a place is people taken in the fight, not territory taken.
+  if (frame == Frame::kTerritory && !roles->actor2 && roles->actor1 && !placed && IsCounted(v, *roles->actor1) &&
+      !TakesAPlace(v, t.trigger.match)) {
+    *why = "people captured in a fight, no territory taken";
     return false;
-  // "Al Shabaab captured the victims": an active taking with no place, no name and no word for a place after it.
-  if (frame == Frame::kTerritory && !t.trigger.nominal && !v.IsPassive(t.trigger.match.head) &&
-      !(roles->place && roles->place->place) && !TakesAPlace(v, t.trigger.match))
+  }
+  // "The rebels captured the informants": an active taking with nothing like a place after it.
+  if (frame == Frame::kTerritory && !t.trigger.nominal && !v.IsPassive(t.trigger.match.head) && !placed &&
+      !TakesAPlace(v, t.trigger.match)) {
+    *why = "a taking of no place (cues.txt territory_nouns)";
     return false;
+  }
   return true;
 }
 
@@ -283,10 +295,7 @@ std::optional<Event> CodeReading(const ArticleView& article, size_t si, const Tr
                                  const EventRules& rules, const ReportDates& dates, std::vector<size_t>* counted_by_trigger,
                                  std::vector<size_t>* taken, EventTrace::Reading* traced, const char** why) {
   const SentenceView& v = article.View(si);
-  if (!SettleRoles(v, t, &roles)) {
-    *why = "talks and agreements need two parties";
-    return std::nullopt;
-  }
+  if (!SettleRoles(v, t, &roles, why)) return std::nullopt;
   const TriggerMatch& m = t.trigger.match;
   const Pattern& p = *m.pattern;
   Event e;

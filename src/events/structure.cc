@@ -233,23 +233,33 @@ std::vector<const Arg*> SentenceView::WithConjunctsLeft(const Arg* arg) const {
       --j;
     // Only "and" coordinates: a comma before an actor is as often an aside or a new clause
     // ("protecting the civilian population, we have driven out..."), unless it is a list's.
+    const bool comma = tok(j).norm == ",";
     if (tok(j).lower == "and") {
       listed = true;
       if (j > s_.first_token && tok(j - 1).norm == ",") --j;  // "A, B, and C"
-    } else if (!(listed && tok(j).norm == ",")) {
+    } else if (!(listed && comma)) {
       break;
     }
     if (j == s_.first_token) break;
     uint32_t m = j - 1;
     const Arg* prev = ArgAt(m);
-    // A member the dictionary does not know, between commas ("FARDC soldiers, ANR agents and police"): the
+    // A member the dictionary does not know, between commas ("FARDC soldiers, DGM officers and police"): the
     // list goes on before it.
     if (!prev && listed) prev = ListMemberBefore(m);
     if (!prev || (prev->actor == nullptr) != (arg->actor == nullptr)) break;
+    // Before a comma, a party that a verb or a preposition governs ends an opening clause, not a list
+    // member: "After attacking civilians, the ADF and the FDLR clashed".
+    if (comma && GovernedByWordBefore(*prev)) break;
     out.insert(out.begin(), prev);
     k = prev->first;
   }
   return out;
+}
+
+bool SentenceView::GovernedByWordBefore(const Arg& arg) const {
+  uint32_t p = arg.first;
+  while (p > s_.first_token && In(tok(p - 1).tag, {"DT", "JJ", "PRP$", "CD"})) --p;
+  return p > s_.first_token && (IsVerb(p - 1) || tok(p - 1).tag == "IN");
 }
 
 const Arg* SentenceView::ListMemberBefore(uint32_t last) const {

@@ -94,6 +94,8 @@ class SentenceView {
   // The arg before a list member the dictionary does not know, which ends at token `last` and follows a
   // comma ("FARDC soldiers, ANR agents"): FARDC soldiers; null when there is none.
   const Arg* ListMemberBefore(uint32_t last) const;
+  // Whether a verb or a preposition governs `arg` (past determiners, adjectives, possessives and numbers).
+  bool GovernedByWordBefore(const Arg& arg) const;
   std::vector<const Arg*> WithConjunctsRight(const Arg* arg) const;
   uint32_t SkipNameTail(uint32_t k) const;
   // Whether token k (in the sentence or not) lies in a place mention.
