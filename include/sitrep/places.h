@@ -201,9 +201,10 @@ class PlaceFinder {
   std::vector<PlaceMention> Find(const Document& doc) const;
 
   // The article's main place, for events whose text names none, only when the mentions point to
-  // one country (and one province) without contest: the one town the article names when it names
-  // one, no district but the town's and neither a country nor a region (a short report on one
-  // village), else the province or the country (precision 3). With `country_point` false (the
+  // one country without contest (two thirds of their weight): the one town the article names when
+  // all its mentions lie in one province and it names one town, no district but the town's and
+  // neither a country nor a region (a short report on one village); else the province that two
+  // thirds of the mentions lie in; else the country (precision 3). With `country_point` false (the
   // events' place), a country is given without a point (precision 0, no coordinates): its centroid
   // is nowhere any event happened, and its name may be no more than the actors' ("Russian forces",
   // "FARDC"). MainPlaceCountry (the actors' country) reads the country as before.
@@ -212,7 +213,7 @@ class PlaceFinder {
   // The one country that every group name of the document acts in (cues.txt "country XX":
   // "Mayi Mayi Yakutumba" -> "CD"), empty when the document names no such group or its groups
   // point to different countries. It stands in for the actors' country when no place gives one:
-  // "Government forces clashed with Mayi Mayi Yakutumba in Lwiko" (a village the index lacks).
+  // "government troops clashed with Mayi Mayi Yakutumba fighters near Lulenge" (a village the index lacks).
   std::string CountryOfGroups(const Document& doc) const;
 
  private:

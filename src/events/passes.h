@@ -19,6 +19,7 @@
 //   7. tolls.cc           TollCarrier: a toll in the next sentence belongs to the last violent event.
 // Per article:
 //   8. finalize.cc        AbsorbProtestResponses (the police's response is part of the protest),
+//                         TerritoryEndsFight (a place taken after a fight is how the fight ended),
 //                         MergeIncidents (what the same parties did around an event is part of it), then
 //                         Finalize: within-article deduplication (dedup.cc), the article's main place
 //                         for events that name none, event ids.
@@ -145,17 +146,19 @@ class TollCarrier {
 
 // 8a. Folds the police's responses to a protest (arrests, shootings of the crowd) into the protest
 //     whose outcome the conventions coded (finalize.cc).
-//     `trace` (may be null) records each absorbed event (also for 8b and 8).
+//     `trace` (may be null) records each absorbed event (also for 8b, 8c and 8).
 void AbsorbProtestResponses(const ArticleView& article, const Conventions& conventions, std::vector<Event>* found,
                             EventTrace* trace);
 
-// 8b. Folds the events of an incident (the same parties, place and time, within two sentences) into
-//     the one that leads it, as ACLED codes one incident once (finalize.cc).
-// "FARDC clashed with the Mayi Mayi near Muhangi. FARDC recaptured the town.": a place taken by a party of
-// the fight told before it (same incident) is how the fight ended: ACLED codes one event, the territorial
-// change, with the fight's toll and other party. The fight takes the capture's kind, taker and place.
+// 8b. A place taken by a party of the fight told before it, in the same incident, is how the fight ended
+//     ("FARDC troops clashed with Mayi Mayi fighters outside Kasindi. The FARDC then retook the village."):
+//     ACLED codes one event, the territorial change, with the fight's toll and other party. The fight takes
+//     the capture's kind, taker and place (finalize.cc).
 void TerritoryEndsFight(const ArticleView& article, const Conventions& conventions, const Cues& cues,
                         std::vector<Event>* found, EventTrace* trace);
+
+// 8c. Folds the events of an incident (the same parties, place and time, within two sentences) into
+//     the one that leads it, as ACLED codes one incident once (finalize.cc).
 void MergeIncidents(const ArticleView& article, const Conventions& conventions, const Cues& cues,
                     std::vector<Event>* found, EventTrace* trace);
 

@@ -170,7 +170,7 @@ std::vector<RoleTuple> ReadRoles(const SentenceView& v, const TriggerMatch& m, b
     if (between.size() < 2) between = BetweenAfterOutbreak(v, m.last);
     // "clashes between FARDC and Nyatura-APCLS fighters": a side the dictionary lacks leaves the other.
     if (between.size() >= 2 || (agents.empty() && between.size() == 1)) agents = between;
-    // "clashes of ADF militiamen with FARDC": the side after "of" fights the one after "with".
+    // "clashes of ADF rebels with FARDC troops": the side after "of" fights the one after "with".
     if (frame == Frame::kClash && agents.empty()) {
       agents = Actors(patients);
       patients.clear();

@@ -92,7 +92,7 @@ class SentenceView {
   // Coordination: the args joined to `arg` by "and"/"," on its left.
   std::vector<const Arg*> WithConjunctsLeft(const Arg* arg) const;
   // The arg before a list member the dictionary does not know, which ends at token `last` and follows a
-  // comma ("FARDC soldiers, ANR agents"): FARDC soldiers; null when there is none.
+  // comma ("FARDC soldiers, DGM officers"): FARDC soldiers; null when there is none.
   const Arg* ListMemberBefore(uint32_t last) const;
   // Whether a verb or a preposition governs `arg` (past determiners, adjectives, possessives and numbers).
   bool GovernedByWordBefore(const Arg& arg) const;

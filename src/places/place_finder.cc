@@ -215,7 +215,7 @@ std::optional<Location> PlaceFinder::MainPlace(const std::vector<PlaceMention>& 
   if (top->second < total * 2.0 / 3.0) return std::nullopt;  // contested between countries
   const std::string cc = top->first;
   // One province named (directly or through its places) and no other: the province. Named by two
-  // thirds of the mentions ("heading from Mogadishu to Afgoye, at X village (Afgooye, Lower Shabelle)"):
+  // thirds of the mentions ("on the road from Baidoa to Afgooye, near a village of the district (Afgooye, Lower Shabelle)"):
   // still the province, but no town.
   std::map<std::string, int> province_votes;
   int province_total = 0;

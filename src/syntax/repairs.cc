@@ -46,7 +46,7 @@ static void RepairShot(const Tagger& tagger, Document* doc, const Sentence& s) {
   }
 }
 
-// "A group of Mayi Mayi set/JJ fire to a FARDC site": "set" right after a noun (adverbs between) and before "fire", "ablaze" or
+// "a band of Nyatura set/JJ fire to an army post": "set" right after a noun (adverbs between) and before "fire", "ablaze" or
 // "alight" is the verb (past tense: the reports tell what happened).
 static void RepairSetFire(const Tagger& tagger, Document* doc, const Sentence& s) {
   for (uint32_t i = s.first_token + 1; i + 1 < s.last_token; ++i) {
@@ -98,7 +98,7 @@ static void RepairPassiveParticiples(const Tagger& tagger, Document* doc, const 
   }
 }
 
-// "Police dispersed/JJ protesters in Goma": an -ed word tagged as an adjective right after a sentence's
+// "Police dispersed/JJ protesters in Uvira": an -ed word tagged as an adjective right after a sentence's
 // opening noun and before an object (a determiner, a noun, a number, a possessive) is its past-tense verb.
 static void RepairOpeningPastTense(const Tagger& tagger, Document* doc, const Sentence& s) {
   const uint32_t i = s.first_token + 1;
@@ -111,7 +111,7 @@ static void RepairOpeningPastTense(const Tagger& tagger, Document* doc, const Se
   t.lemma = tagger.Lemmatize(t.norm, "VBD");
 }
 
-// "7 people were killed and 5 wounded/VBD": a past form right after "and" and a number, in a sentence whose
+// "4 people were killed and 6 wounded/VBD": a past form right after "and" and a number, in a sentence whose
 // verb before it is passive, is the same passive with its auxiliary left out.
 static void RepairElidedPassive(const Tagger& tagger, Document* doc, const Sentence& s) {
   for (uint32_t i = s.first_token + 2; i < s.last_token; ++i) {
