@@ -111,6 +111,18 @@ static void RepairOpeningPastTense(const Tagger& tagger, Document* doc, const Se
   t.lemma = tagger.Lemmatize(t.norm, "VBD");
 }
 
+// "FARDC launched offensive/JJ against assailants": "offensive" right after a verb other than "be" and
+// before a preposition is the noun (the operation), not the adjective.
+static void RepairOffensiveNoun(Document* doc, const Sentence& s) {
+  for (uint32_t i = s.first_token + 1; i + 1 < s.last_token; ++i) {
+    Token& t = doc->tokens[i];
+    if (t.tag != "JJ"sv || t.lower != "offensive"sv) continue;
+    const Token& prev = doc->tokens[i - 1];
+    if (!prev.tag.starts_with("VB"sv) || prev.lemma == "be"sv || doc->tokens[i + 1].tag != "IN"sv) continue;
+    t.tag = "NN";
+  }
+}
+
 // "4 people were killed and 6 wounded/VBD": a past form right after "and" and a number, in a sentence whose
 // verb before it is passive, is the same passive with its auxiliary left out.
 static void RepairElidedPassive(const Tagger& tagger, Document* doc, const Sentence& s) {
@@ -236,6 +248,7 @@ void RepairTags(const Tagger& tagger, Document* doc, const Sentence& s) {
   RepairProgressives(tagger, doc, s);
   RepairShot(tagger, doc, s);
   RepairSetFire(tagger, doc, s);
+  RepairOffensiveNoun(doc, s);
   RepairPastTense(tagger, doc, s);
   RepairPassiveParticiples(tagger, doc, s);
   RepairElidedPassive(tagger, doc, s);
