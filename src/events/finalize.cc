@@ -264,9 +264,16 @@ void Finalize(const ArticleAnalysis& a, const Conventions& conventions, std::vec
       if (e.location->precision) e.location->precision = 3;
     }
     // A country the text names as the event's place ("in northern Nigeria") is given as its main place
-    // would be: the country, with no point.
-    if (e.location && e.location->precision == 3 && e.location->admin1.empty() && !e.location->country_code.empty())
-      KeepCountryOnly(&*e.location);
+    // would be: the country, with no point; or, when the article's main place lies inside that country,
+    // that province or town at precision 3 ("in northern Nigeria (no location found, coded as Maiduguri)").
+    if (e.location && e.location->precision == 3 && e.location->admin1.empty() && !e.location->country_code.empty()) {
+      if (a.main_place && a.main_place->country_code == e.location->country_code && !a.main_place->admin1.empty()) {
+        e.location = *a.main_place;
+        e.location->precision = 3;
+      } else {
+        KeepCountryOnly(&*e.location);
+      }
+    }
     e.event_id = ComputeEventId(e);
     out->push_back(std::move(e));
   }

@@ -133,6 +133,20 @@ TEST(PlacesInContext, ACountryIsNoPointOfTheEvent) {
                             "2020-05-04", "NG");
 }
 
+TEST(PlacesInContext, ACountryEventTakesTheNotesProvinceInsideIt) {
+  // The event's own place is a part of a country, but the note codes it at a town of that country: the
+  // town's province, at precision 3 (the note's main place, as an event naming no place would get).
+  std::vector<Event> events = Extract(
+      "On 3 May 2020, the air force bombed a militant camp in Tumbun Zawiya in northern Nigeria (no location found, "
+      "coded as Maiduguri).",
+      "2020-05-04");
+  ASSERT_FALSE(events.empty());
+  ASSERT_TRUE(events[0].location.has_value());
+  EXPECT_EQ(events[0].location->country_code, "NG");
+  EXPECT_EQ(events[0].location->admin1, "Borno State");
+  EXPECT_EQ(events[0].location->precision, 3);
+}
+
 
 // Where people or things came from is not where the event was (data/events/cues.txt
 // origin_prepositions): the sentence's other place is, unless it is only the area around the origin;
