@@ -45,8 +45,6 @@ bool IsCounted(const SentenceView& v, const Arg& party) {
   return party.first > v.sentence().first_token && v.tok(party.first - 1).tag == "CD";
 }
 
-// Whether what follows an active taking (past determiners, numbers and adjectives, and "of"/"over") is a
-// name the gazetteer may lack ("captured Kalembe") or a word for a place (cues.txt territory_nouns).
 // A trigger that names what it takes ("gained territories back", "took control of") needs nothing after
 // it. Otherwise its object phrase (up to a preposition other than "of", a comma or a verb) holds a name the
 // gazetteer may lack ("captured Kabira"), a word for a place ("the lakeside town of X"), or, for a verb that
@@ -84,17 +82,17 @@ bool SettleRoles(const SentenceView& v, const TriggerReading& t, RoleTuple* role
   if (!roles->actor2 && t.trigger.loser && t.trigger.loser != roles->actor1) roles->actor2 = t.trigger.loser;
   if (!roles->place) roles->place = v.ClausePlace(t.trigger.match.head, t.clause_verb);
   if (roles->place && roles->place->actor) roles->place = nullptr;
-  const bool placed = roles->place && roles->place->place;
-  // "Five fighters were killed and two others captured": a counted party that takes no place, no one and
-  // nothing named like a place is people taken in the fight, not territory taken.
-  if (frame == Frame::kTerritory && !roles->actor2 && roles->actor1 && !placed && IsCounted(v, *roles->actor1) &&
-      !TakesAPlace(v, t.trigger.match)) {
+  if (frame != Frame::kTerritory || (roles->place && roles->place->place) || TakesAPlace(v, t.trigger.match))
+    return true;
+  // A taking with no place and nothing like a place after it.
+  // "Five fighters were killed and two others captured": a counted party that takes no one is people taken in
+  // the fight, not territory taken.
+  if (!roles->actor2 && roles->actor1 && IsCounted(v, *roles->actor1)) {
     *why = "people captured in a fight, no territory taken";
     return false;
   }
-  // "The rebels captured the informants": an active taking with nothing like a place after it.
-  if (frame == Frame::kTerritory && !t.trigger.nominal && !v.IsPassive(t.trigger.match.head) && !placed &&
-      !TakesAPlace(v, t.trigger.match)) {
+  // "The rebels captured the informants": an active taking.
+  if (!t.trigger.nominal && !v.IsPassive(t.trigger.match.head)) {
     *why = "a taking of no place (cues.txt territory_nouns)";
     return false;
   }
@@ -283,11 +281,6 @@ void ChooseAcled(const Pattern& p, const Conventions& conventions, Conventions::
   }
 }
 
-// What the conventions' "cue = NAME" conditions read: the event's sentence and the two after it
-// ("Residents protested ... They burned tyres and blocked the road. Police dispersed them.").
-Conventions::ContextTest ContextAround(const ArticleView& article, size_t si) {
-  return [&article, si](std::string_view name) { return article.HasContextIn(name, si, si + 3); };
-}
 
 // One reading (actor1, actor2, place) of a trigger as an event, or nothing (and `*why`). `traced`, when
 // tracing, receives the conventions applied and other decisions.

@@ -42,8 +42,7 @@ void AddHumanitarianFigures(const ArticleView& article, size_t si, const EventRu
     // The conventions may say who a figure's dead are put down to ("12 bodies were found": conventions.txt
     // found-dead). Most rules need a party a figure lacks; one that must not apply to figures says so
     // ("mode != humanitarian-figure": a gas accident's dead are no chemical attack).
-    rules.conventions.Apply(rules.lookup, [&article, si](std::string_view name) { return article.HasContextIn(name, si, si + 3); },
-                            &e, nullptr);
+    rules.conventions.Apply(rules.lookup, ContextAround(article, si), &e, nullptr);
     dates.DateUndated(&e);
     article.SetEvidence(si, c.first, c.last, &e);
     e.confidence = 0.5;

@@ -60,7 +60,14 @@ void TakeMissingCounts(const Event& from, Event* to) {
   }
 }
 
-void TakeKind(const Event& from, Event* to);
+// The kind of event `from` is (PLOVER, CAMEO and ACLED types) becomes `to`'s.
+void TakeKind(const Event& from, Event* to) {
+  to->plover_type = from.plover_type;
+  to->plover_mode = from.plover_mode;
+  to->cameo_code = from.cameo_code;
+  to->acled_event_type = from.acled_event_type;
+  to->acled_sub_event_type = from.acled_sub_event_type;
+}
 
 // "Two soldiers were killed in a landmine attack by the rebels": the incident is coded by how it was done
 // (conventions.txt method_event_types) when the event that leads it does not say.
@@ -69,15 +76,6 @@ void TakeMethod(const Conventions& conventions, const Event& from, Event* to) {
       conventions.method_event_types.Contains(to->acled_event_type))
     return;
   TakeKind(from, to);
-}
-
-// The kind of event `from` is (PLOVER, CAMEO and ACLED types) becomes `to`'s.
-void TakeKind(const Event& from, Event* to) {
-  to->plover_type = from.plover_type;
-  to->plover_mode = from.plover_mode;
-  to->cameo_code = from.cameo_code;
-  to->acled_event_type = from.acled_event_type;
-  to->acled_sub_event_type = from.acled_sub_event_type;
 }
 
 }  // namespace

@@ -56,6 +56,12 @@ inline void NoteDropped(const EventRules& rules, const TriggerMatch& m, std::str
   if (rules.trace) rules.trace->dropped.push_back({m.first, m.last, m.pattern->source, std::move(reason)});
 }
 
+// What the conventions' "cue = NAME" conditions read: the event's sentence and the two after it
+// ("Residents protested ... They burned tyres and blocked the road. Police dispersed them.").
+inline Conventions::ContextTest ContextAround(const ArticleView& article, size_t si) {
+  return [&article, si](std::string_view name) { return article.HasContextIn(name, si, si + 3); };
+}
+
 // 1. Gives the events in `events[from, end)` whose attacker is unidentified the group that claims
 //    responsibility in sentence `si`.
 void ApplyClaimsOfResponsibility(const ArticleView& article, size_t si, const EventRules& rules, size_t from,

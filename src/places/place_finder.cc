@@ -214,9 +214,9 @@ std::optional<Location> PlaceFinder::MainPlace(const std::vector<PlaceMention>& 
   auto top = std::max_element(weight.begin(), weight.end(), [](auto& a, auto& b) { return a.second < b.second; });
   if (top->second < total * 2.0 / 3.0) return std::nullopt;  // contested between countries
   const std::string cc = top->first;
-  // One province named (directly or through its places) and no other: the province. Named by two
-  // thirds of the mentions ("on the road from Baidoa to Afgooye, near a village of the district (Afgooye, Lower Shabelle)"):
-  // still the province, but no town.
+  // One province named (directly or through its places) and no other: the one town, else the province.
+  // Named by two thirds of the mentions ("on the road from Baidoa to Afgooye, near a village of the
+  // district (Afgooye, Lower Shabelle)"): still the province, but no town.
   std::map<std::string, int> province_votes;
   int province_total = 0;
   for (const PlaceMention& m : mentions) {
@@ -229,13 +229,10 @@ std::optional<Location> PlaceFinder::MainPlace(const std::vector<PlaceMention>& 
   if (province_total > 0) {
     auto a1 = std::max_element(province_votes.begin(), province_votes.end(),
                                [](auto& a, auto& b) { return a.second < b.second; });
-    const bool one = a1->second == province_total;
-    if (one) {
+    if (a1->second == province_total)
       if (std::optional<Location> town = OneTown(mentions, cc)) return town;
-    }
-    if (one || a1->second * 3 >= province_total * 2) {
+    if (a1->second * 3 >= province_total * 2)
       if (auto idx = gaz_->Admin1Place(cc, a1->first)) return gaz_->ToLocation(*idx, 3);
-    }
   }
   if (auto idx = gaz_->CountryPlace(cc)) {
     Location loc = gaz_->ToLocation(*idx, 3);
