@@ -184,7 +184,6 @@ std::vector<RoleTuple> ReadRoles(const SentenceView& v, const TriggerMatch& m, b
     if (frame == Frame::kMobilize && agents.empty()) {
       agents = Actors(patients);
       patients.clear();
-      if (!agents.empty()) Append(&others, Actors(v.PrepObjects(agents.back()->last, "with")));
     }
   } else {
     agents = Actors(v.SubjectOf(m.head));
