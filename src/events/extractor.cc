@@ -174,10 +174,10 @@ bool CodeAgentless(const ArticleView& article, size_t si, const TriggerReading& 
 // a passive trigger (the trigger's own coordinated verbs between).
 bool CrowdAfterBy(const SentenceView& v, const TriggerMatch& m, const OwnedWordSet& crowd_nouns) {
   const Sentence& s = v.sentence();
+  const uint32_t end = std::min(s.last_token, m.last + 5);  // "by" within the five tokens after the trigger
   uint32_t k = m.last;
-  for (int n = 0; k < s.last_token && n < 4 && v.tok(k).lower != "by"; ++k, ++n) {
-  }
-  if (k >= s.last_token || v.tok(k).lower != "by") return false;
+  while (k < end && v.tok(k).lower != "by") ++k;
+  if (k >= end) return false;
   for (uint32_t j = k + 1; j < s.last_token && j < k + 6; ++j) {
     const Token& t = v.tok(j);
     if (t.tag.rfind("NN", 0) == 0 && crowd_nouns.Contains(t.lower)) return true;
