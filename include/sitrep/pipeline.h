@@ -43,6 +43,8 @@
 
 namespace sitrep {
 
+class PlaceLessons;  // sitrep/places.h
+
 struct PipelineOptions {
   std::string data_dir;        // empty: DataDir()
   std::string gazetteer_path;  // empty: BuildDataDir()/gazetteer.idx; "none": no gazetteer
@@ -67,6 +69,20 @@ class Pipeline {
   // (e.g. a relative date with no article date) are reported to `diag` when given.
   Status Extract(const Article& article, std::vector<Event>* events, Diagnostics* diag = nullptr,
                  StageTimes* times = nullptr) const;
+
+  // Adds to `lessons` where the article's admin hints place names the gazetteer lacks ("Mamove
+  // (Beni, Nord-Kivu)": PlaceLessons in sitrep/places.h). Runs only the text and places stages:
+  // cheap. A batch is learned in a first pass over its articles, then extracted with the lessons:
+  //
+  //   auto lessons = std::make_shared<sitrep::PlaceLessons>();
+  //   for (const sitrep::Article& a : batch) pipeline->Learn(a, lessons.get());
+  //   pipeline->UsePlaceLessons(lessons);
+  //   for (const sitrep::Article& a : batch) pipeline->Extract(a, &events);
+  void Learn(const Article& article, PlaceLessons* lessons) const;
+
+  // The lessons Extract and Explain use from now on (null: none, the default). Not thread-safe:
+  // call it while no other thread extracts.
+  void UsePlaceLessons(std::shared_ptr<const PlaceLessons> lessons);
 
   // A readable account of what every stage found in `article` (sentences, tokens with tags and
   // lemmas, actor/place/time/count mentions), then the events: for users checking why something

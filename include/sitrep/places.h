@@ -21,6 +21,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "sitrep/diagnostics.h"
@@ -94,6 +95,7 @@ class Gazetteer {
   // Hints the CPU to start loading the record of place `index` (see PrefetchHash).
   void PrefetchPlace(uint32_t index) const;
   static PlaceMatch DecodePosting(uint32_t posting);
+  static uint32_t EncodePosting(PlaceMatch match);
   // Longest name in tokens; n-grams longer than this never match.
   uint32_t max_name_tokens() const;
 
@@ -184,7 +186,47 @@ struct PlaceMention {
   uint32_t place = 0;       // gazetteer entry
 };
 
+// What the reports of one dataset say about places the gazetteer lacks. "attacked Mamove (Beni,
+// Nord-Kivu)" says that Mamove lies in North Kivu; another report of the same dataset that names
+// "Mamove" alone ("clashes near Mamove") is then placed in that province (precision 3) instead of
+// nowhere. Only the province: villages share names (there are Kalonges in several territories
+// of the Kivus), and the lesson comes from another report, so its province is far more often
+// right than its territory (docs/places.md has the figures). Lessons are about names the index
+// does not hold; a name taught different provinces keeps the one that at least two thirds of its
+// lessons agree on, and none otherwise; a report whose own places or groups lie in another
+// province does not take the lesson.
+//
+// Example (two passes over a batch; `pipeline->Learn` does the same from articles):
+//
+//   sitrep::PlaceLessons lessons;
+//   for (const sitrep::Document& doc : docs) finder->Learn(doc, &lessons);
+//   for (const sitrep::Document& doc : docs) use(finder->Find(doc, &lessons));
+//
+// Entries are views into the gazetteer they were learned with: use them with that one.
+class PlaceLessons {
+ public:
+  struct Lesson {
+    std::string name;      // as first written ("Mamove")
+    uint32_t province = 0;  // the province's entry, as the index encodes it (Gazetteer::EncodePosting)
+    int count = 0;          // how many mentions taught it
+  };
+  // Records that the name with key `key` (NameKey) lies in the province `province` (an encoded posting).
+  void Add(uint64_t key, std::string_view name, uint32_t province);
+  // The lesson two thirds of the name's lessons agree on, or null.
+  const Lesson* Agreed(uint64_t key) const;
+  const Lesson* Agreed(std::string_view name) const { return Agreed(NameKey(name)); }
+  // Whether any lesson at all is recorded (Find skips the look-ups when not).
+  bool empty() const { return by_key_.empty(); }
+  // The agreed lessons, ordered by name (for listing them).
+  std::vector<const Lesson*> AgreedLessons() const;
+
+ private:
+  std::unordered_map<uint64_t, std::vector<Lesson>> by_key_;
+};
+
 class PlaceCues;  // the cue words of data/places/cues.txt (src/places/place_cues.h)
+struct Candidate;       // the passes' state (src/places/place_passes.h)
+struct ArticleContext;
 
 class PlaceFinder {
  public:
@@ -197,8 +239,14 @@ class PlaceFinder {
   ~PlaceFinder();
 
   // All toponyms of the document, resolved in the article's context (all sentences
-  // considered together), in text order.
-  std::vector<PlaceMention> Find(const Document& doc) const;
+  // considered together), in text order. With `lessons`, names the index lacks that other
+  // reports placed by an admin hint are found too (PlaceLessons).
+  std::vector<PlaceMention> Find(const Document& doc, const PlaceLessons* lessons = nullptr) const;
+
+  // Adds to `lessons` what the document's admin hints say of names the index lacks ("Mamove
+  // (Beni, Nord-Kivu)", "in Kalunguta, Beni territory,"): each such name and the area its hint
+  // places the event in.
+  void Learn(const Document& doc, PlaceLessons* lessons) const;
 
   // The article's main place, for events whose text names none, only when the mentions point to
   // one country without contest (two thirds of their weight): the one town the article names when
@@ -224,6 +272,9 @@ class PlaceFinder {
   // A note naming no place below its country, but groups of one province (cues.txt "province
   // XX.A1"): that province, as a mention with an empty token span.
   void AddProvinceOfGroups(const Document& doc, std::vector<PlaceMention>* out) const;
+  // Unresolves each learned candidate (PlaceLessons) whose area the document itself contradicts.
+  void DropContradictedLessons(const Document& doc, const ArticleContext& context,
+                               std::vector<Candidate>* candidates) const;
   const Gazetteer* gaz_;
   std::unique_ptr<PlaceCues> cues_;
 };

@@ -221,7 +221,7 @@ void Analyze(const Pipeline::Impl& im, const Article& article, Document* doc_out
   timer.Lap(StageTimes::kNumbers);
 
   // Places before actors: the country of the article's places helps resolve the actors.
-  std::vector<PlaceMention> places = im.places->Find(doc);
+  std::vector<PlaceMention> places = im.places->Find(doc, im.place_lessons.get());
   const std::string place_country = MainPlaceCountry(im, doc, places);
   timer.Lap(StageTimes::kPlaces);
 

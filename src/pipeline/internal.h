@@ -24,6 +24,7 @@ struct Pipeline::Impl {
   std::unique_ptr<PlaceFinder> places;
   std::unique_ptr<CapitalWords> capital_words;
   std::unique_ptr<EventExtractor> extractor;
+  std::shared_ptr<const PlaceLessons> place_lessons;  // Pipeline::UsePlaceLessons; null: none
 };
 
 // Adds the wall time since the last lap to a stage's total (when `times` is given).

@@ -74,6 +74,14 @@ Status Pipeline::Extract(const Article& article, std::vector<Event>* events, Dia
   return Status::OK();
 }
 
+void Pipeline::Learn(const Article& article, PlaceLessons* lessons) const {
+  Document doc;
+  AnalyzeText(article.text, &doc);
+  impl_->places->Learn(doc, lessons);
+}
+
+void Pipeline::UsePlaceLessons(std::shared_ptr<const PlaceLessons> lessons) { impl_->place_lessons = std::move(lessons); }
+
 Status Pipeline::Explain(const Article& article, std::string* report) const {
   StageTimer timer{nullptr};
   Document doc;

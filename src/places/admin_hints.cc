@@ -219,6 +219,32 @@ void ApplyHint(const Gazetteer& gaz, const std::vector<Slot>& slots, int x, bool
     if (cands[k].forced < 0 && cands[k].first >= slots.front().first) confine(cands[k]);
 }
 
+// What a hint that placed X, a name the index lacks (tokens [first, last)), says of it: the
+// province of the innermost name the hint forced. Nothing when the hint chose no province, or X
+// is no plausible name (empty, or longer than a hint's name).
+// X must follow a locative word ("in", "near", "attacked"), a town word ("village X"), or "of"
+// after one or after a "near" cue ("the village of X", "the outskirts of X"): a name in any other
+// place is more likely a group's or a building's ("Residents (AGRA)", "AMISOM (Afgooye)", "the
+// Ministry of Health in Kyiv").
+void Teach(const Document& doc, const Gazetteer& gaz, const PlaceCues& cues, const std::vector<Candidate>& cands,
+           const std::vector<Slot>& slots, uint32_t first, uint32_t last, std::vector<HintLesson>* taught) {
+  if (!taught || first == 0 || first >= last || last - first > kMaxSlotTokens) return;
+  const std::string& before = doc.tokens[first - 1].lower;
+  const bool of_place = before == "of" && first >= 2 &&
+                        (cues.TypeBefore(doc.tokens[first - 2].lower) == kTypeTown || cues.NearBefore(doc.tokens, first));
+  if (!cues.IsLocative(before) && cues.TypeBefore(before) != kTypeTown && !of_place) return;
+  for (const Slot& s : slots) {
+    if (s.cand < 0 || cands[s.cand].forced < 0) continue;
+    const Candidate& c = cands[s.cand];
+    const Place p = gaz.place(Gazetteer::DecodePosting(c.postings[c.forced]).place);
+    const std::optional<uint32_t> province =
+        p.kind == PlaceKind::kAdmin1 ? std::optional<uint32_t>(p.index) : gaz.Admin1Place(p.country_code, p.admin1_code);
+    if (p.kind == PlaceKind::kCountry || !province) return;
+    taught->push_back(HintLesson{first, last, Gazetteer::EncodePosting(PlaceMatch{*province, NameKind::kName})});
+    return;
+  }
+}
+
 // "Magama in Jibia LGA", "Hukke of Bassa LGA": a name right before "in"/"of" and a name with an
 // admin type word lies in that admin area, as in "Magama (Jibia LGA)": the area confines it
 // (Magama of Niger State is not the one), and the area is where the event is when it has none.
@@ -306,7 +332,8 @@ void ReadUnknownVillageHints(const Document& doc, const Gazetteer& gaz, const Pl
 }  // namespace
 
 void ReadAdminHints(const Document& doc, const Gazetteer& gaz, const PlaceCues& cues,
-                    const std::vector<std::string_view>& country_words, std::vector<Candidate>* candidates) {
+                    const std::vector<std::string_view>& country_words, std::vector<Candidate>* candidates,
+                    std::vector<HintLesson>* taught) {
   const std::vector<Token>& toks = doc.tokens;
   std::vector<Candidate>& cands = *candidates;
   std::vector<Slot> slots;
@@ -330,6 +357,13 @@ void ReadAdminHints(const Document& doc, const Gazetteer& gaz, const PlaceCues& 
       if (run) x = static_cast<int>(ci - 1);
     }
     ApplyHint(gaz, slots, x, /*lone_slot_outer=*/paren, ci, country_words, candidates);
+    if (x < 0 && taught) {
+      // X is the capitalised run before the parenthesis or comma (a town word after it is not
+      // X's: "Kokola village (Beni, Nord-Kivu)"), when no candidate covers part of it.
+      const uint32_t x_end = i > 1 && cues.TypeAfter(toks[i - 1].lower) == kTypeTown ? i - 1 : i;
+      const uint32_t x_first = CapitalisedRunStart(toks, x_end);
+      if (ci == 0 || cands[ci - 1].span_last <= x_first) Teach(doc, gaz, cues, cands, slots, x_first, x_end, taught);
+    }
   }
   ReadInsideHints(doc, gaz, country_words, candidates);
   ReadUnknownVillageHints(doc, gaz, cues, country_words, candidates);

@@ -1,5 +1,7 @@
 // Pass 1 of PlaceFinder::Find: candidate toponyms and the cues around them (place_passes.h).
 #include <algorithm>
+#include <tuple>
+#include <utility>
 
 #include "place_passes.h"
 
@@ -148,8 +150,17 @@ bool BesideNumber(const std::vector<Token>& toks, const Candidate& c) {
 
 }  // namespace
 
+// The longest n-gram of the keys LongestNameAt left in `keys` (the n-grams at a token, shortest
+// first) that a lesson places: its length and lesson, or {0, null}.
+std::pair<uint32_t, const PlaceLessons::Lesson*> LongestLearnedName(const std::vector<uint64_t>& keys,
+                                                                    const PlaceLessons& lessons) {
+  for (uint32_t n = static_cast<uint32_t>(keys.size()); n > 0; --n)
+    if (const PlaceLessons::Lesson* l = lessons.Agreed(keys[n - 1])) return {n, l};
+  return {0, nullptr};
+}
+
 std::vector<Candidate> FindCandidates(const Document& doc, const Gazetteer& gaz, const PlaceCues& cues,
-                                      std::vector<std::string_view>* country_words) {
+                                      const PlaceLessons* lessons, std::vector<std::string_view>* country_words) {
   const auto& toks = doc.tokens;
   const uint32_t nt = static_cast<uint32_t>(toks.size());
   const std::vector<bool> sentence_start = SentenceStarts(doc);
@@ -165,6 +176,12 @@ std::vector<Candidate> FindCandidates(const Document& doc, const Gazetteer& gaz,
       }
     }
     NameMatch name = MayStartName(toks[i], cues) ? LongestNameAt(toks, i, gaz, &keys) : NameMatch();
+    // A name the index lacks that a lesson places (other reports' hints): read as its hint's area.
+    const PlaceLessons::Lesson* lesson = nullptr;
+    if (name.len == 0 && lessons && !lessons->empty() && MayStartName(toks[i], cues)) {
+      std::tie(name.len, lesson) = LongestLearnedName(keys, *lessons);
+      if (lesson) name.postings = &lesson->province, name.n = 1;
+    }
     const bool route = name.len == 0 && MayStartName(toks[i], cues) && (name = RouteEndAt(toks, i, gaz, cues)).len > 0;
     // A lone direction word ("Eastern DR Congo", "East African force") is not a place by itself,
     // though GeoNames has regions named "Eastern" and "East".
@@ -181,6 +198,10 @@ std::vector<Candidate> FindCandidates(const Document& doc, const Gazetteer& gaz,
     c.last = c.span_last = i + name.len;
     c.postings = name.postings;
     c.n = name.n;
+    if (lesson) {
+      c.learned = true;
+      c.forced = 0;
+    }
     c.initial = sentence_start[i];
     ReadCuesBefore(toks, cues, &c);
     ReadCuesAfter(toks, cues, &c);

@@ -108,6 +108,10 @@ PlaceMatch Gazetteer::DecodePosting(uint32_t posting) {
   return PlaceMatch{posting >> kPostingKindBits, static_cast<NameKind>(posting & ((1u << kPostingKindBits) - 1))};
 }
 
+uint32_t Gazetteer::EncodePosting(PlaceMatch match) {
+  return (match.place << kPostingKindBits) | static_cast<uint32_t>(match.name_kind);
+}
+
 void Gazetteer::PrefetchHash(uint64_t key_hash) const {
   const Header& h = *impl_->header;
   if (h.num_buckets == 0) return;

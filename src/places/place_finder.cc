@@ -79,6 +79,25 @@ PlaceMention ToMention(const Document& doc, const Gazetteer& gaz, const ArticleC
   return pm;
 }
 
+// Whether what the report itself says of where it is contradicts a learned name's area: another
+// place it names lies in another province or country, or the groups it names act in other
+// provinces only ("NDC-R": North Kivu). Many villages share a name (Kalonge, Binza, Katenga...),
+// and the lesson comes from another report.
+bool LessonContradicted(const Gazetteer& gaz, const Candidate& learned, const std::vector<Candidate>& cands,
+                        const std::vector<std::pair<std::string_view, std::string_view>>& group_provinces) {
+  const Place area = gaz.place(Gazetteer::DecodePosting(learned.postings[0]).place);
+  for (const Candidate& c : cands) {
+    if (!c.resolved || c.learned) continue;
+    const Place p = gaz.place(Gazetteer::DecodePosting(c.postings[c.chosen]).place);
+    if (p.kind == PlaceKind::kCountry || p.admin1_code.empty()) continue;
+    if (p.country_code != area.country_code || p.admin1_code != area.admin1_code) return true;
+  }
+  if (group_provinces.empty()) return false;
+  for (const auto& [cc, a1] : group_provinces)
+    if (cc == area.country_code && a1 == area.admin1_code) return false;
+  return true;
+}
+
 // The countries in which the mentions name a place, an admin area or a region (not only the
 // country itself or its demonym).
 std::set<std::string> CountriesWithPlaces(const std::vector<PlaceMention>& mentions) {
@@ -104,22 +123,81 @@ PlaceFinder::PlaceFinder(const Gazetteer* gazetteer, std::unique_ptr<PlaceCues> 
     : gaz_(gazetteer), cues_(std::move(cues)) {}
 PlaceFinder::~PlaceFinder() = default;
 
-std::vector<PlaceMention> PlaceFinder::Find(const Document& doc) const {
+std::vector<PlaceMention> PlaceFinder::Find(const Document& doc, const PlaceLessons* lessons) const {
   std::vector<PlaceMention> out;
   if (!gaz_ || doc.tokens.empty()) return out;
   std::vector<std::string_view> country_words;
-  std::vector<Candidate> candidates = FindCandidates(doc, *gaz_, *cues_, &country_words);
+  std::vector<Candidate> candidates = FindCandidates(doc, *gaz_, *cues_, lessons, &country_words);
   if (candidates.empty()) {
     AddProvinceOfGroups(doc, &out);
     return out;
   }
   PrefetchEntries(*gaz_, candidates);
   ReadAdminHints(doc, *gaz_, *cues_, country_words, &candidates);
+  // A learned name that this report places with a hint of its own: the hint says more.
+  std::erase_if(candidates, [](const Candidate& c) { return c.learned && c.has_area; });
   const ArticleContext context = VoteArticleContext(*gaz_, &candidates, country_words);
   ResolveCandidates(*gaz_, context, &candidates);
+  if (lessons) DropContradictedLessons(doc, context, &candidates);
   for (const Candidate& c : candidates)
     if (c.resolved) out.push_back(ToMention(doc, *gaz_, context, c));
   AddProvinceOfGroups(doc, &out);
+  return out;
+}
+
+void PlaceFinder::DropContradictedLessons(const Document& doc, const ArticleContext& context,
+                                          std::vector<Candidate>* candidates) const {
+  std::vector<std::pair<std::string_view, std::string_view>> group_provinces;
+  bool read_groups = false;
+  for (Candidate& c : *candidates) {
+    if (!c.learned || !c.resolved) continue;
+    if (!read_groups) cues_->ProvinceWordsIn(doc.tokens, &group_provinces), read_groups = true;
+    if (LessonContradicted(*gaz_, c, *candidates, group_provinces)) c.resolved = false;
+  }
+}
+
+void PlaceFinder::Learn(const Document& doc, PlaceLessons* lessons) const {
+  if (!gaz_ || doc.tokens.empty()) return;
+  std::vector<std::string_view> country_words;
+  std::vector<Candidate> candidates = FindCandidates(doc, *gaz_, *cues_, nullptr, &country_words);
+  if (candidates.empty()) return;
+  std::vector<HintLesson> taught;
+  ReadAdminHints(doc, *gaz_, *cues_, country_words, &candidates, &taught);
+  for (const HintLesson& t : taught) {
+    NameKeyHash key;
+    for (uint32_t k = t.first; k < t.last; ++k) key.AddToken(doc.tokens[k].lower);
+    lessons->Add(key.value(), Surface(doc, t.first, t.last), t.province);
+  }
+}
+
+void PlaceLessons::Add(uint64_t key, std::string_view name, uint32_t province) {
+  std::vector<Lesson>& said = by_key_[key];
+  for (Lesson& l : said) {
+    if (l.province == province) {
+      ++l.count;
+      return;
+    }
+  }
+  said.push_back(Lesson{std::string(name), province, 1});
+}
+
+const PlaceLessons::Lesson* PlaceLessons::Agreed(uint64_t key) const {
+  auto it = by_key_.find(key);
+  if (it == by_key_.end()) return nullptr;
+  const Lesson* best = nullptr;
+  int total = 0;
+  for (const Lesson& l : it->second) {
+    total += l.count;
+    if (!best || l.count > best->count) best = &l;
+  }
+  return best->count * 3 >= total * 2 ? best : nullptr;
+}
+
+std::vector<const PlaceLessons::Lesson*> PlaceLessons::AgreedLessons() const {
+  std::vector<const Lesson*> out;
+  for (const auto& [key, said] : by_key_)
+    if (const Lesson* l = Agreed(key)) out.push_back(l);
+  std::sort(out.begin(), out.end(), [](const Lesson* a, const Lesson* b) { return a->name < b->name; });
   return out;
 }
 

@@ -50,6 +50,9 @@ struct Candidate {
   std::string_view area_cc, area_a1;  // views into the index; area_a1 empty: the whole country
   std::string_view area_a2;  // the district an inner name of the hint was forced to: a town of X in
                              // another district is not X ("Ibadan (Akinyele LGA, Oyo)")
+  // A name the index lacks that other reports placed (PlaceLessons): `postings` is the lesson's
+  // province, forced.
+  bool learned = false;
   // Resolution:
   int chosen = -1;         // index into postings
   double best = 0, second = -1e9;
@@ -60,8 +63,10 @@ struct Candidate {
 // 1. Candidates: at each capitalised word, the longest token n-gram whose name key is in the
 // index, with the cues around it; in text order, not overlapping. Also notes in `country_words`
 // the country of each name of a "country XX" cue list ("FARDC": CD), views into `cues`.
+// With `lessons`, a run of capitalised words the index lacks but a lesson places is a candidate
+// too (Candidate::learned).
 std::vector<Candidate> FindCandidates(const Document& doc, const Gazetteer& gazetteer, const PlaceCues& cues,
-                                      std::vector<std::string_view>* country_words);
+                                      const PlaceLessons* lessons, std::vector<std::string_view>* country_words);
 
 // 1b. Admin hints: at each "(" after a name or unknown capitalised word, a list of one to three
 // capitalised names separated by commas ("(Beni, Nord-Kivu)", "(Rafi LGA, Niger)", "(Walikale)").
@@ -69,8 +74,15 @@ std::vector<Candidate> FindCandidates(const Document& doc, const Gazetteer& gaze
 // to its entry in that area (a country of the article's country words first), and confines X to
 // it. Text in parentheses with lowercase words ("(no coordinates available)") is no hint. Also
 // "in X, Y," where Y is a district or province ending the phrase.
+// With `taught`, each hint that places a name the index lacks (X is no candidate) adds what it
+// says of X: X's tokens and the province the hint puts it in (PlaceFinder::Learn).
+struct HintLesson {
+  uint32_t first = 0, last = 0;  // X's tokens
+  uint32_t province = 0;         // the province's entry, as the index encodes it
+};
 void ReadAdminHints(const Document& doc, const Gazetteer& gazetteer, const PlaceCues& cues,
-                    const std::vector<std::string_view>& country_words, std::vector<Candidate>* candidates);
+                    const std::vector<std::string_view>& country_words, std::vector<Candidate>* candidates,
+                    std::vector<HintLesson>* taught = nullptr);
 
 // The countries and provinces the article is about: weights voted by the candidates.
 struct ArticleContext {

@@ -290,6 +290,31 @@ TEST_F(CliTest, SharedSamplesIngestTwiceSameCounts) {
   EXPECT_EQ(events1.out.rfind("event_id,article_id,source,url,title,date,", 0), 0u);
 }
 
+// Place lessons: a village one report places with a hint ("Kyavisogho (Beni, Nord-Kivu)") is placed in
+// that province in another report of the same run; --no-learn-places turns it off.
+TEST_F(CliTest, ExtractPlacesAVillageAnotherReportPlaced) {
+  const std::string gazetteer = SITREP_TEST_BINARY_DIR "/data/gazetteer.idx";
+  if (!std::filesystem::exists(gazetteer)) GTEST_SKIP() << "no gazetteer index (scripts/setup)";
+  dir_.Write("batch/a.txt", "date 2024-03-03 ADF rebels attacked Kyavisogho (Beni, Nord-Kivu) and killed four civilians.\n");
+  dir_.Write("batch/b.txt", "date 2024-03-09 Unidentified gunmen abducted two farmers near Kyavisogho.\n");
+  auto location_of_abduction = [&](const std::string& flags) {
+    Result r = Sitrep(dir_, "extract " + Quote(dir_.Path("batch")) + flags);
+    EXPECT_EQ(r.code, 0) << r.err;
+    for (const std::string& line : Lines(r.out)) {
+      nlohmann::json e = nlohmann::json::parse(line);
+      if (e["evidence"]["sentence"].get<std::string>().find("abducted") != std::string::npos) return e["location"];
+    }
+    ADD_FAILURE() << "no abduction event:\n" << r.out;
+    return nlohmann::json();
+  };
+  nlohmann::json learned = location_of_abduction("");
+  ASSERT_TRUE(learned.is_object()) << learned;
+  EXPECT_EQ(learned["admin1"], "North Kivu");
+  EXPECT_EQ(learned["precision"], 3);
+  EXPECT_EQ(learned["text"], "Kyavisogho");
+  EXPECT_TRUE(location_of_abduction(" --no-learn-places").is_null());
+}
+
 // ---- Output formats and --jobs (issue #13 items 3 and 5) ----
 
 const std::string kExamples = SITREP_TEST_SOURCE_DIR "/examples/articles";

@@ -337,6 +337,97 @@ TEST(PlaceFinderTest, ResolvesCasesInEveryIndex) {
   }
 }
 
+// Place lessons (PlaceLessons): what some reports' hints say of a village the index lacks places it in
+// the others, at the province. One case per line: the reports learned from ('|' between reports), the
+// report searched, the words of the mention, and the province found there (null: no mention at all).
+struct LessonCase {
+  const char* taught;
+  const char* text;
+  const char* at;
+  const char* province;
+};
+const LessonCase kLessonCases[] = {
+    // A village placed by a hint in one report is placed in its province in another.
+    {"Gunmen killed two farmers in Kyavisogho (Beni, Nord-Kivu) on Monday.", "Rebels looted shops near Kyavisogho on Friday.",
+     "Kyavisogho", "North Kivu"},
+    {"Militiamen burned houses in Bwalanda, Rutshuru territory, at dawn.", "Two traders were abducted in Bwalanda.",
+     "Bwalanda", "North Kivu"},
+    {"A chief was shot in the village of Mwenyeso (Walikale, Nord-Kivu).", "Soldiers deployed to Mwenyeso.", "Mwenyeso",
+     "North Kivu"},
+    // Without the lesson, nothing.
+    {"", "Rebels looted shops near Kyavisogho on Friday.", "Kyavisogho", nullptr},
+    // A report whose own places lie in another province keeps to them.
+    {"Gunmen killed two farmers in Kyavisogho (Beni, Nord-Kivu) on Monday.",
+     "Militiamen attacked Kyavisogho, 40 km from Bukavu, on Friday.", "Kyavisogho", nullptr},
+    // ...and so does one whose groups act in another province only (Raia Mutomboki: South Kivu).
+    {"Gunmen killed two farmers in Kyavisogho (Beni, Nord-Kivu) on Monday.", "Raia Mutomboki fighters raided Kyavisogho.",
+     "Kyavisogho", nullptr},
+    {"Gunmen killed two farmers in Kyavisogho (Beni, Nord-Kivu) on Monday.", "ADF fighters raided Kyavisogho.",
+     "Kyavisogho", "North Kivu"},
+    // Two reports that disagree teach nothing; two against one are two thirds, and teach.
+    {"Gunmen attacked Kyavisogho (Beni, Nord-Kivu).|Gunmen attacked Kyavisogho (Bukavu, Sud-Kivu).",
+     "Rebels looted shops near Kyavisogho on Friday.", "Kyavisogho", nullptr},
+    {"Gunmen attacked Kyavisogho (Beni, Nord-Kivu).|Clashes near Kyavisogho (Beni, Nord-Kivu).|"
+     "Gunmen attacked Kyavisogho (Bukavu, Sud-Kivu).",
+     "Rebels looted shops near Kyavisogho on Friday.", "Kyavisogho", "North Kivu"},
+    // A name that follows no place word before its parentheses is no village ("members of X (...)").
+    {"Members of Mwenyeso Cooperative (Beni, Nord-Kivu) protested.", "Gunmen robbed the Mwenyeso Cooperative offices.",
+     "Mwenyeso", nullptr},
+};
+
+TEST(PlaceLessonsTest, PlaceVillagesOtherReportsPlaced) {
+  for (Variant v : {kMini, kNpm}) {
+    if (v == kNpm && !NpmAvailable()) continue;
+    const PlaceFinder& finder = Finder(v);
+    for (const LessonCase& c : kLessonCases) {
+      PlaceLessons lessons;
+      std::string taught = c.taught;
+      for (size_t start = 0; start < taught.size();) {
+        size_t end = std::min(taught.find('|', start), taught.size());
+        Found report;
+        report.text = taught.substr(start, end - start);
+        testing::SimpleAnalyze(report.text, &report.doc);
+        finder.Learn(report.doc, &lessons);
+        start = end + 1;
+      }
+      Found f;
+      f.text = c.text;
+      testing::SimpleAnalyze(f.text, &f.doc);
+      f.mentions = finder.Find(f.doc, &lessons);
+      const PlaceMention* m = MentionAt(f, c.at);
+      SCOPED_TRACE(std::string(VariantName(v)) + ": taught \"" + c.taught + "\", \"" + c.text + "\": " + Describe(f));
+      if (!c.province) {
+        EXPECT_EQ(m, nullptr);
+        continue;
+      }
+      ASSERT_NE(m, nullptr);
+      EXPECT_EQ(m->loc.name, c.province);
+      EXPECT_EQ(m->loc.admin1, c.province);
+      EXPECT_EQ(m->loc.precision, 3);
+      EXPECT_EQ(m->loc.text, c.at);
+    }
+  }
+}
+
+// The report that gives the hint keeps it: its own territory (precision 2), not the lesson's province.
+TEST(PlaceLessonsTest, TheHintedReportKeepsItsHint) {
+  const PlaceFinder& finder = Finder(kMini);
+  Found f;
+  f.text = "Gunmen killed two farmers in Kyavisogho (Beni, Nord-Kivu) on Monday.";
+  testing::SimpleAnalyze(f.text, &f.doc);
+  PlaceLessons lessons;
+  finder.Learn(f.doc, &lessons);
+  ASSERT_NE(lessons.Agreed("Kyavisogho"), nullptr);
+  EXPECT_EQ(lessons.Agreed("kyavisogho")->count, 1);
+  f.mentions = finder.Find(f.doc, &lessons);
+  EXPECT_EQ(MentionAt(f, "Kyavisogho"), nullptr) << Describe(f);
+  const PlaceMention* beni = MentionAt(f, "Beni");
+  ASSERT_NE(beni, nullptr) << Describe(f);
+  EXPECT_EQ(beni->loc.precision, 2);
+  ASSERT_EQ(lessons.AgreedLessons().size(), 1u);
+  EXPECT_EQ(lessons.AgreedLessons()[0]->name, "Kyavisogho");
+}
+
 TEST(PlaceFinderTest, MentionKindsAndSpans) {
   auto f = FindIn(kMini, "Fighting resumed in eastern DR Congo's North Kivu province, near Goma.");
   const PlaceMention* region = MentionAt(*f, "eastern DR Congo");

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 
@@ -12,6 +13,7 @@
 #include "ordered_workers.h"
 #include "sitrep/actors.h"
 #include "sitrep/pipeline.h"
+#include "sitrep/places.h"
 
 namespace sitrep::cli {
 
@@ -43,6 +45,7 @@ void AddInputFlags(CLI::App* app, InputFlags* f, bool parallel) {
     app->add_option("--jobs,-j", f->jobs, "Extract on N threads (default: the number of cores); output keeps input order")
         ->check(CLI::PositiveNumber);
     app->add_flag("--progress", f->progress, "Show the progress line also when stderr is not a terminal");
+    AddNoLearnPlacesFlag(app, &f->no_learn_places);
   }
   app->add_flag("--quiet,-q", f->quiet, "Print errors only: no warnings, progress line or summary");
 }
@@ -67,6 +70,32 @@ void AddDictFlag(CLI::App* app, std::vector<std::string>* dicts) {
                   "User actor dictionary folder, loaded after ours; its entries extend or override ours "
                   "(repeatable; also $SITREP_DICT_PATH, DIR:DIR)")
       ->allow_extra_args(false);
+}
+
+void AddNoLearnPlacesFlag(CLI::App* app, bool* no_learn) {
+  app->add_flag("--no-learn-places", *no_learn,
+                "Do not place a village the gazetteer lacks by where another report of the batch says it is "
+                "(\"Mamove (Beni, Nord-Kivu)\"; docs/places.md)");
+}
+
+void LearnPlaces(Pipeline& pipeline, const std::vector<Article>& articles) {
+  auto lessons = std::make_shared<PlaceLessons>();
+  for (const Article& a : articles) pipeline.Learn(a, lessons.get());
+  pipeline.UsePlaceLessons(std::move(lessons));
+}
+
+void LearnPlacesFromFiles(Pipeline& pipeline, const std::vector<std::string>& files, const ReadOptions& options) {
+  if (std::find(files.begin(), files.end(), "-") != files.end()) return;
+  auto lessons = std::make_shared<PlaceLessons>();
+  Diagnostics ignored;  // the second pass reads the same files and reports their problems
+  (void)ReadArticles(
+      files, options, &ignored,
+      [&](Article&& a) -> Status {
+        pipeline.Learn(a, lessons.get());
+        return Status::OK();
+      },
+      nullptr);
+  pipeline.UsePlaceLessons(std::move(lessons));
 }
 
 std::vector<std::string> UserDictDirs(const std::vector<std::string>& dict_flags) {
@@ -220,6 +249,7 @@ int RunExtraction(const InputFlags& flags, const ArticleEventsSink& sink, RunTot
 
   std::unique_ptr<Pipeline> pipeline = OpenPipeline(flags.data_dir, flags.gazetteer, flags.dicts, flags.quiet);
   if (!pipeline) return kExitFailure;
+  if (!flags.no_learn_places) LearnPlacesFromFiles(*pipeline, flags.files, ro);
 
   totals->started = true;
   Progress progress(!flags.quiet, flags.progress, InputBytes(flags.files));

@@ -32,6 +32,7 @@ struct InputFlags {
   int jobs = 0;            // --jobs; 0: DefaultJobs()
   bool quiet = false;
   bool progress = false;   // --progress: also when stderr is not a terminal
+  bool no_learn_places = false;  // --no-learn-places
 };
 // `parallel`: the command runs the pipeline through RunExtraction (--jobs, --progress).
 void AddInputFlags(CLI::App* app, InputFlags* flags, bool parallel);
@@ -111,6 +112,15 @@ void PrintError(const std::string& message);
 
 // `--dict DIR` (repeatable): a user actor dictionary folder loaded after ours (docs/actors.md).
 void AddDictFlag(CLI::App* app, std::vector<std::string>* dicts);
+// --no-learn-places: do not place names the gazetteer lacks by other reports' admin hints.
+void AddNoLearnPlacesFlag(CLI::App* app, bool* no_learn);
+// The first pass over a batch: where the articles' admin hints place names the gazetteer lacks
+// ("Mamove (Beni, Nord-Kivu)"), for the pipeline to place the same names in the other articles
+// (Pipeline::Learn, PlaceLessons).
+void LearnPlaces(Pipeline& pipeline, const std::vector<Article>& articles);
+// The same over the articles of `files`, read once more by the second pass; nothing when one of
+// them is standard input, which cannot be read twice. Read errors are left to the second pass.
+void LearnPlacesFromFiles(Pipeline& pipeline, const std::vector<std::string>& files, const ReadOptions& options);
 // The user dictionary folders to load: $SITREP_DICT_PATH's, then the --dict ones (so these win).
 std::vector<std::string> UserDictDirs(const std::vector<std::string>& dict_flags);
 // Prints dictionary load warnings on stderr (the first few, then how many more and where to see

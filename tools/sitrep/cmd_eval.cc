@@ -20,7 +20,7 @@ struct EvalFlags {
   std::string gold, pred, db, save_pred, data_dir, gazetteer;
   OutputFlags save_format;
   std::vector<std::string> articles, dicts;
-  bool json = false, quiet = false, strict_place = false;
+  bool json = false, quiet = false, strict_place = false, no_learn_places = false;
   int date_window = 3, worst = 10;
   double place_km = 25;
   int64_t limit = 0;
@@ -64,6 +64,7 @@ int Predict(const EvalFlags& flags, const std::vector<Article>& articles, Diagno
             std::vector<Event>* pred) {
   std::unique_ptr<Pipeline> pipeline = OpenPipeline(flags.data_dir, flags.gazetteer, flags.dicts, flags.quiet);
   if (!pipeline) return kExitFailure;
+  if (!flags.no_learn_places) LearnPlaces(*pipeline, articles);
   for (const Article& a : articles) {
     std::vector<Event> events;
     Status s = pipeline->Extract(a, &events, diag);
@@ -193,6 +194,7 @@ Register reg("eval", "Score extracted events against gold data (precision/recall
   app->add_option("--data-dir", f->data_dir, DataDirHelp());
   app->add_option("--gazetteer", f->gazetteer, "Gazetteer index file, or 'none' (default: built data dir)");
   AddDictFlag(app, &f->dicts);
+  AddNoLearnPlacesFlag(app, &f->no_learn_places);
   app->add_flag("-q,--quiet", f->quiet, "Print errors only on stderr");
   app->footer(
       "Without --pred or --db, runs the pipeline on the gold texts (ACLED notes, snippet texts, or --articles)\n"
