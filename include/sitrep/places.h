@@ -17,6 +17,7 @@
 #define SITREP_PLACES_H_
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -220,8 +221,17 @@ class PlaceLessons {
   // The agreed lessons, ordered by name (for listing them).
   std::vector<const Lesson*> AgreedLessons() const;
 
+  // The batch's countries: each report whose places point to one country counts for it. A report
+  // whose text points to no country at all ("On 14 May, in Lubao, a protest...": Lubao of the
+  // Philippines or of the DR Congo) is read as being about the batch's countries.
+  void AddReportCountry(std::string_view cc);
+  // The countries of at least `min_share` of the reports that point to one, with their shares.
+  std::vector<std::pair<std::string_view, double>> BatchCountries(double min_share) const;
+
  private:
   std::unordered_map<uint64_t, std::vector<Lesson>> by_key_;
+  std::map<std::string, int, std::less<>> reports_by_country_;
+  int reports_with_country_ = 0;
 };
 
 class PlaceCues;  // the cue words of data/places/cues.txt (src/places/place_cues.h)
@@ -272,6 +282,10 @@ class PlaceFinder {
   // A note naming no place below its country, but groups of one province (cues.txt "province
   // XX.A1"): that province, as a mention with an empty token span.
   void AddProvinceOfGroups(const Document& doc, std::vector<PlaceMention>* out) const;
+  // A name of the index that resolved to nothing here (its entries lie abroad: "Kayna" is a town
+  // of Saxony), that the text says is a place ("in Kayna") and that a lesson places: the lesson's
+  // province.
+  void UseLessonsForNamesakes(const Document& doc, const PlaceLessons& lessons, std::vector<Candidate>* candidates) const;
   // Unresolves each learned candidate (PlaceLessons) whose area the document itself contradicts.
   void DropContradictedLessons(const Document& doc, const ArticleContext& context,
                                std::vector<Candidate>* candidates) const;

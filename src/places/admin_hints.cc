@@ -248,21 +248,34 @@ void Teach(const Document& doc, const Gazetteer& gaz, const PlaceCues& cues, con
 // "Magama in Jibia LGA", "Hukke of Bassa LGA": a name right before "in"/"of" and a name with an
 // admin type word lies in that admin area, as in "Magama (Jibia LGA)": the area confines it
 // (Magama of Niger State is not the one), and the area is where the event is when it has none.
-void ReadInsideHints(const Document& doc, const Gazetteer& gaz, const std::vector<std::string_view>& country_words,
-                     std::vector<Candidate>* candidates) {
+// When learning (`taught`), a name the index lacks there ("Kivunano village in Lubero territory")
+// teaches where it lies; the report's own places are not changed by it (its area is placed already).
+void ReadInsideHints(const Document& doc, const Gazetteer& gaz, const PlaceCues& cues,
+                     const std::vector<std::string_view>& country_words, std::vector<Candidate>* candidates,
+                     std::vector<HintLesson>* taught) {
   std::vector<Candidate>& cands = *candidates;
   const std::vector<Token>& toks = doc.tokens;
-  for (size_t k = 0; k + 1 < cands.size(); ++k) {
-    const Candidate& y = cands[k + 1];
+  for (size_t k = 0; k < cands.size(); ++k) {
+    const Candidate& y = cands[k];
     // The type word after Y ("Jibia LGA"); one before it ("the Beni region of Bolivia") names X's kind.
     const bool typed = ((y.type == kTypeAdmin2 || y.type == kTypeAdmin1) && y.span_last != y.last) ||
                        y.name_type != kNoType;  // "of Masisi Territory"
     if (!typed) continue;
-    if (y.first < 1 || (toks[y.first - 1].lower != "in" && toks[y.first - 1].lower != "of")) continue;
-    const Candidate& x = cands[k];
-    if (x.span_last + 1 != y.first || x.forced >= 0 || x.has_area) continue;
-    std::vector<Slot> slots{Slot{y.first, y.span_last, static_cast<int>(k + 1)}};
-    ApplyHint(gaz, slots, static_cast<int>(k), /*lone_slot_outer=*/false, k + 1, country_words, candidates);
+    if (y.first < 2 || (toks[y.first - 1].lower != "in" && toks[y.first - 1].lower != "of")) continue;
+    std::vector<Slot> slots{Slot{y.first, y.span_last, static_cast<int>(k)}};
+    if (k > 0 && cands[k - 1].span_last + 1 == y.first) {
+      const Candidate& x = cands[k - 1];
+      if (x.forced >= 0 || x.has_area) continue;
+      ApplyHint(gaz, slots, static_cast<int>(k - 1), /*lone_slot_outer=*/false, k, country_words, candidates);
+      continue;
+    }
+    if (!taught) continue;
+    // X, the capitalised words before "in"/"of" (and a town word after them), is no candidate.
+    const uint32_t x_end = cues.TypeAfter(toks[y.first - 2].lower) == kTypeTown ? y.first - 2 : y.first - 1;
+    const uint32_t x_first = CapitalisedRunStart(toks, x_end);
+    if (x_first == x_end || (k > 0 && cands[k - 1].span_last > x_first)) continue;
+    ApplyHint(gaz, slots, -1, /*lone_slot_outer=*/false, k, country_words, candidates);
+    Teach(doc, gaz, cues, cands, slots, x_first, x_end, taught);
   }
 }
 
@@ -340,9 +353,11 @@ void ReadAdminHints(const Document& doc, const Gazetteer& gaz, const PlaceCues& 
   size_t ci = 0;  // the first candidate not before the current token
   for (uint32_t i = 1; i < toks.size(); ++i) {
     const bool paren = toks[i].norm == "(", comma = toks[i].norm == ",";
-    // After X: a capitalised word, or a type word X took ("Kokola village (Beni, Nord-Kivu)").
+    // After X: a capitalised word, or a type word X took ("Kokola village (Beni, Nord-Kivu)"), or
+    // a word for its surroundings ("the Ovwian area (Udu LGA, Delta)").
+    const bool near_word = paren && cues.NearAfter(toks, i - 1);
     if (!(paren || comma) || !(StartsUpper(toks[i - 1]) || (paren && cues.TypeAfter(toks[i - 1].lower) != kNoType) ||
-                               (comma && cues.TypeAfter(toks[i - 1].lower) == kTypeTown)))
+                               near_word || (comma && cues.TypeAfter(toks[i - 1].lower) == kTypeTown)))
       continue;
     while (ci < cands.size() && cands[ci].first < i) ++ci;
     if (paren ? !ReadSlots(toks, cands, ci, i, cues, &slots) : !ReadCommaSlots(toks, cands, ci, i, gaz, cues, &slots))
@@ -360,12 +375,20 @@ void ReadAdminHints(const Document& doc, const Gazetteer& gaz, const PlaceCues& 
     if (x < 0 && taught) {
       // X is the capitalised run before the parenthesis or comma (a town word after it is not
       // X's: "Kokola village (Beni, Nord-Kivu)"), when no candidate covers part of it.
-      const uint32_t x_end = i > 1 && cues.TypeAfter(toks[i - 1].lower) == kTypeTown ? i - 1 : i;
+      const uint32_t x_end = i > 1 && (near_word || cues.TypeAfter(toks[i - 1].lower) == kTypeTown) ? i - 1 : i;
       const uint32_t x_first = CapitalisedRunStart(toks, x_end);
       if (ci == 0 || cands[ci - 1].span_last <= x_first) Teach(doc, gaz, cues, cands, slots, x_first, x_end, taught);
+    } else if (x >= 0 && taught && cands[x].has_area && !cands[x].acronym && cands[x].first == cands[x].span_first &&
+               (cands[x].span_last == i || cands[x].last == i)) {
+      // X, the whole name before the hint, is in the index only outside the hint's area ("Kayna
+      // (Lubero, Nord-Kivu)": Kayna of Saxony): what the hint says of it holds for the same name
+      // elsewhere in the batch.
+      double fit = 0;
+      if (BestInArea(gaz, cands[x], cands[x].area_cc, cands[x].area_a1, false, &fit) < 0)
+        Teach(doc, gaz, cues, cands, slots, cands[x].first, cands[x].last, taught);
     }
   }
-  ReadInsideHints(doc, gaz, country_words, candidates);
+  ReadInsideHints(doc, gaz, cues, country_words, candidates, taught);
   ReadUnknownVillageHints(doc, gaz, cues, country_words, candidates);
 }
 

@@ -112,6 +112,17 @@ double ArticleContext::GroundedElsewhere(std::string_view cc) const {
   return grounded_total - grounded_here;
 }
 
+std::string_view ArticleContext::TopCountry(double min_share) const {
+  for (const Vote& v : countries)
+    if (country_total > 0 && v.w >= min_share * country_total) return v.cc;
+  return {};
+}
+
+void ArticleContext::AddVote(std::string_view cc, double w) {
+  WeightOf(countries, cc, {}) += w;
+  country_total += w;
+}
+
 double ArticleContext::CountryShare(std::string_view cc) const {
   if (country_total <= 0) return 0.0;
   const Vote* v = FindVote(countries, cc, {});

@@ -98,6 +98,10 @@ bool LessonContradicted(const Gazetteer& gaz, const Candidate& learned, const st
   return true;
 }
 
+// A country of at least this share of a batch's reports is a report's country when nothing in
+// the report points to one.
+constexpr double kBatchCountryShare = 0.1;
+
 // The countries in which the mentions name a place, an admin area or a region (not only the
 // country itself or its demonym).
 std::set<std::string> CountriesWithPlaces(const std::vector<PlaceMention>& mentions) {
@@ -136,9 +140,16 @@ std::vector<PlaceMention> PlaceFinder::Find(const Document& doc, const PlaceLess
   ReadAdminHints(doc, *gaz_, *cues_, country_words, &candidates);
   // A learned name that this report places with a hint of its own: the hint says more.
   std::erase_if(candidates, [](const Candidate& c) { return c.learned && c.has_area; });
-  const ArticleContext context = VoteArticleContext(*gaz_, &candidates, country_words);
+  ArticleContext context = VoteArticleContext(*gaz_, &candidates, country_words);
+  if (lessons && context.country_total <= 0) {
+    // Nothing in the report points to a country: it is about the batch's (PlaceLessons).
+    for (const auto& [cc, share] : lessons->BatchCountries(kBatchCountryShare)) context.AddVote(cc, share);
+  }
   ResolveCandidates(*gaz_, context, &candidates);
-  if (lessons) DropContradictedLessons(doc, context, &candidates);
+  if (lessons && !lessons->empty()) {
+    UseLessonsForNamesakes(doc, *lessons, &candidates);
+    DropContradictedLessons(doc, context, &candidates);
+  }
   for (const Candidate& c : candidates)
     if (c.resolved) out.push_back(ToMention(doc, *gaz_, context, c));
   AddProvinceOfGroups(doc, &out);
@@ -156,6 +167,23 @@ void PlaceFinder::DropContradictedLessons(const Document& doc, const ArticleCont
   }
 }
 
+void PlaceFinder::UseLessonsForNamesakes(const Document& doc, const PlaceLessons& lessons,
+                                          std::vector<Candidate>* candidates) const {
+  for (Candidate& c : *candidates) {
+    if (c.resolved || c.learned || c.has_area || c.date || c.acronym || c.in_longer_name) continue;
+    // A name said to be a place here ("in Kayna", "the town of Kayna"), not any word the index holds.
+    if (!c.locative && c.type == kNoType) continue;
+    NameKeyHash key;
+    for (uint32_t k = c.first; k < c.last; ++k) key.AddToken(doc.tokens[k].lower);
+    const PlaceLessons::Lesson* lesson = lessons.Agreed(key.value());
+    if (!lesson) continue;
+    c.postings = &lesson->province;
+    c.n = 1;
+    c.chosen = c.forced = 0;
+    c.learned = c.resolved = true;
+  }
+}
+
 void PlaceFinder::Learn(const Document& doc, PlaceLessons* lessons) const {
   if (!gaz_ || doc.tokens.empty()) return;
   std::vector<std::string_view> country_words;
@@ -163,6 +191,8 @@ void PlaceFinder::Learn(const Document& doc, PlaceLessons* lessons) const {
   if (candidates.empty()) return;
   std::vector<HintLesson> taught;
   ReadAdminHints(doc, *gaz_, *cues_, country_words, &candidates, &taught);
+  const ArticleContext context = VoteArticleContext(*gaz_, &candidates, country_words);
+  if (const std::string_view cc = context.TopCountry(2.0 / 3.0); !cc.empty()) lessons->AddReportCountry(cc);
   for (const HintLesson& t : taught) {
     NameKeyHash key;
     for (uint32_t k = t.first; k < t.last; ++k) key.AddToken(doc.tokens[k].lower);
@@ -191,6 +221,22 @@ const PlaceLessons::Lesson* PlaceLessons::Agreed(uint64_t key) const {
     if (!best || l.count > best->count) best = &l;
   }
   return best->count * 3 >= total * 2 ? best : nullptr;
+}
+
+void PlaceLessons::AddReportCountry(std::string_view cc) {
+  auto it = reports_by_country_.find(cc);
+  if (it == reports_by_country_.end()) it = reports_by_country_.emplace(std::string(cc), 0).first;
+  ++it->second;
+  ++reports_with_country_;
+}
+
+std::vector<std::pair<std::string_view, double>> PlaceLessons::BatchCountries(double min_share) const {
+  std::vector<std::pair<std::string_view, double>> out;
+  for (const auto& [cc, n] : reports_by_country_) {
+    const double share = static_cast<double>(n) / reports_with_country_;
+    if (share >= min_share) out.emplace_back(cc, share);
+  }
+  return out;
 }
 
 std::vector<const PlaceLessons::Lesson*> PlaceLessons::AgreedLessons() const {

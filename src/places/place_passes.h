@@ -105,6 +105,10 @@ struct ArticleContext {
   double GroundedElsewhere(std::string_view cc) const;
   // Shares of the votes, in [0, 1].
   double CountryShare(std::string_view cc) const;
+  // The country with at least `min_share` of the votes, empty when none (or no votes).
+  std::string_view TopCountry(double min_share) const;
+  // A vote of weight `w` for country `cc` (a view that must outlive the context).
+  void AddVote(std::string_view cc, double w);
   double Admin1Share(std::string_view cc, std::string_view a1) const;
 };
 

@@ -313,6 +313,12 @@ TEST_F(CliTest, ExtractPlacesAVillageAnotherReportPlaced) {
   EXPECT_EQ(learned["precision"], 3);
   EXPECT_EQ(learned["text"], "Kyavisogho");
   EXPECT_TRUE(location_of_abduction(" --no-learn-places").is_null());
+  // `gazetteer learn` lists the lesson: name, province, country, mentions.
+  Result learn = Sitrep(dir_, "gazetteer learn " + Quote(dir_.Path("batch")));
+  EXPECT_EQ(learn.code, 0) << learn.err;
+  EXPECT_EQ(learn.out, "Kyavisogho\tNorth Kivu\tCD\t1\n");
+  EXPECT_NE(learn.err.find("1 names placed by the articles' hints; the reports' countries: CD 100%"), std::string::npos)
+      << learn.err;
 }
 
 // ---- Output formats and --jobs (issue #13 items 3 and 5) ----

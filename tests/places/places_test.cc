@@ -354,6 +354,10 @@ const LessonCase kLessonCases[] = {
      "Bwalanda", "North Kivu"},
     {"A chief was shot in the village of Mwenyeso (Walikale, Nord-Kivu).", "Soldiers deployed to Mwenyeso.", "Mwenyeso",
      "North Kivu"},
+    {"Militiamen attacked Rushashi village in Masisi territory.", "Gunmen shot a trader in Rushashi.", "Rushashi",
+     "North Kivu"},
+    {"Rebels were seen in Rushashi area (Masisi, Nord-Kivu).", "Gunmen shot a trader in Rushashi.", "Rushashi",
+     "North Kivu"},
     // Without the lesson, nothing.
     {"", "Rebels looted shops near Kyavisogho on Friday.", "Kyavisogho", nullptr},
     // A report whose own places lie in another province keeps to them.
@@ -370,6 +374,10 @@ const LessonCase kLessonCases[] = {
     {"Gunmen attacked Kyavisogho (Beni, Nord-Kivu).|Clashes near Kyavisogho (Beni, Nord-Kivu).|"
      "Gunmen attacked Kyavisogho (Bukavu, Sud-Kivu).",
      "Rebels looted shops near Kyavisogho on Friday.", "Kyavisogho", "North Kivu"},
+    // A name the index holds only abroad (npm: Kayna, a town of Saxony) that a hint placed at home, named as a
+    // place ("to Kayna") in a report about the DR Congo (FARDC).
+    {"Gunmen abducted three men in Kayna (Lubero, Nord-Kivu).", "FARDC soldiers deployed to Kayna on Sunday.", "Kayna",
+     "North Kivu"},
     // A name that follows no place word before its parentheses is no village ("members of X (...)").
     {"Members of Mwenyeso Cooperative (Beni, Nord-Kivu) protested.", "Gunmen robbed the Mwenyeso Cooperative offices.",
      "Mwenyeso", nullptr},
@@ -407,6 +415,32 @@ TEST(PlaceLessonsTest, PlaceVillagesOtherReportsPlaced) {
       EXPECT_EQ(m->loc.text, c.at);
     }
   }
+}
+
+// A report that points to no country ("in Lubao": a town of the Philippines and one of the DR Congo) is about
+// the batch's countries: those of a tenth of its reports or more.
+TEST(PlaceLessonsTest, BatchCountriesDecideBetweenNamesakes) {
+  if (!NpmAvailable()) GTEST_SKIP() << "npm data missing";
+  const PlaceFinder& finder = Finder(kNpm);
+  PlaceLessons lessons;
+  for (const char* text : {"Rebels attacked Kyavisogho (Beni, Nord-Kivu).", "Police dispersed a march in Goma.",
+                           "Soldiers clashed with militiamen near Bunia, in Ituri."}) {
+    Found report;
+    report.text = text;
+    testing::SimpleAnalyze(report.text, &report.doc);
+    finder.Learn(report.doc, &lessons);
+  }
+  ASSERT_EQ(lessons.BatchCountries(0.1).size(), 1u);
+  EXPECT_EQ(lessons.BatchCountries(0.1)[0].first, "CD");
+  Found f;
+  f.text = "On 14 May, in Lubao, teachers protested over unpaid salaries.";
+  testing::SimpleAnalyze(f.text, &f.doc);
+  f.mentions = finder.Find(f.doc);
+  EXPECT_EQ(MentionAt(f, "Lubao"), nullptr) << Describe(f);
+  f.mentions = finder.Find(f.doc, &lessons);
+  const PlaceMention* lubao = MentionAt(f, "Lubao");
+  ASSERT_NE(lubao, nullptr) << Describe(f);
+  EXPECT_EQ(lubao->loc.country_code, "CD");
 }
 
 // The report that gives the hint keeps it: its own territory (precision 2), not the lesson's province.

@@ -1,4 +1,5 @@
-// `sitrep gazetteer build|import|lookup|info`: the GeoNames place index.
+// `sitrep gazetteer build|import|lookup|learn|info`: the GeoNames place index, and what a batch of
+// reports teaches about the villages it lacks.
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
@@ -7,9 +8,12 @@
 
 #include <fmt/core.h>
 
+#include "cli_util.h"
 #include "command.h"
+#include "sitrep/ingest.h"
 #include "sitrep/paths.h"
 #include "sitrep/places.h"
+#include "sitrep/text.h"
 
 namespace sitrep::cli {
 namespace {
@@ -27,6 +31,9 @@ struct GazetteerOptions {
   // lookup
   std::string name, country;
   int limit = 20;
+  // learn
+  std::vector<std::string> articles;
+  std::string input_format = "auto";
 };
 
 std::string NpmFile(const std::string& rel) { return CacheDir() + "/npm/node_modules/" + rel; }
@@ -166,6 +173,44 @@ int RunLookup(const GazetteerOptions& o) {
   return kExitOk;
 }
 
+// What the articles' admin hints teach about names the index lacks (PlaceLessons): one line per
+// name that lessons agree on, "name <tab> province <tab> country <tab> mentions", by name; to review
+// before adding real rows for them (a GeoNames dump, `gazetteer import`).
+int RunLearn(const GazetteerOptions& o) {
+  std::unique_ptr<Gazetteer> g;
+  if (Status s = Gazetteer::Open(o.index, &g); !s.ok()) return Fail(s);
+  std::unique_ptr<PlaceFinder> finder;
+  const std::string cues = o.data_dir.empty() ? PlaceFinder::DefaultCuesPath() : o.data_dir + "/places/cues.txt";
+  if (Status s = PlaceFinder::Load(g.get(), cues, &finder); !s.ok()) return Fail(s);
+  ReadOptions ro;
+  ro.format = o.input_format == "text" ? InputFormat::kText : o.input_format == "jsonl" ? InputFormat::kJsonLines : InputFormat::kAuto;
+  Diagnostics diag;
+  diag.SetSink([](const Diagnostic& d) { std::fprintf(stderr, "%s\n", d.ToString().c_str()); });
+  PlaceLessons lessons;
+  ReadStats stats;
+  Status s = ReadArticles(
+      o.articles, ro, &diag,
+      [&](Article&& a) -> Status {
+        Document doc;
+        AnalyzeText(a.text, &doc);
+        finder->Learn(doc, &lessons);
+        return Status::OK();
+      },
+      &stats);
+  if (!s.ok()) return Fail(s);
+  const std::vector<const PlaceLessons::Lesson*> agreed = lessons.AgreedLessons();
+  for (const PlaceLessons::Lesson* l : agreed) {
+    const Place p = g->place(Gazetteer::DecodePosting(l->province).place);
+    std::cout << fmt::format("{}\t{}\t{}\t{}\n", l->name, p.name, p.country_code, l->count);
+  }
+  std::cout.flush();
+  std::string countries;
+  for (const auto& [cc, share] : lessons.BatchCountries(0.01)) countries += fmt::format(" {} {:.0f}%", cc, 100 * share);
+  std::fprintf(stderr, "sitrep: %zu names placed by the articles' hints; the reports' countries:%s\n", agreed.size(),
+               countries.empty() ? " none" : countries.c_str());
+  return diag.errors() > 0 ? kExitInputErrors : kExitOk;
+}
+
 int RunInfo(const GazetteerOptions& o) {
   auto t0 = std::chrono::steady_clock::now();
   std::unique_ptr<Gazetteer> g;
@@ -206,13 +251,22 @@ Register reg("gazetteer", "Build, extend and query the GeoNames place index", []
   lookup->add_option("--country", o->country, "only places in this ISO 3166-1 alpha-2 country, e.g. CD");
   lookup->add_option("--limit", o->limit, "show at most this many (default 20)");
 
+  CLI::App* learn = sub->add_subcommand(
+      "learn", "List the villages the index lacks that the articles' admin hints place (the lessons extract uses)");
+  index_opt(learn);
+  learn->add_option("files", o->articles, "Article files, directories or - for standard input")->required();
+  learn->add_option("--input-format", o->input_format, "Input format: auto (default), text or jsonl")
+      ->check(CLI::IsMember({"auto", "text", "jsonl"}));
+  learn->add_option("--data-dir", o->data_dir, "sitrep data dir with places/cues.txt (default: $SITREP_DATA_DIR)");
+
   CLI::App* info = sub->add_subcommand("info", "Show the index's size and the files it was built from");
   index_opt(info);
 
-  return [o, build, import, lookup, info]() -> int {
+  return [o, build, import, lookup, learn, info]() -> int {
     if (build->parsed()) return RunBuild(*o);
     if (import->parsed()) return RunImport(*o);
     if (lookup->parsed()) return RunLookup(*o);
+    if (learn->parsed()) return RunLearn(*o);
     if (info->parsed()) return RunInfo(*o);
     return kExitUsage;
   };
