@@ -22,6 +22,7 @@
 #include "sitrep/eval.h"
 #include "sitrep/ingest.h"
 #include "sitrep/pipeline.h"
+#include "sitrep/places.h"
 #include "sitrep/syntax.h"
 #include "sitrep/text.h"
 
@@ -202,6 +203,23 @@ void BM_ExtractArticle(benchmark::State& state) {
   state.counters["events"] = static_cast<double>(events.size());
 }
 BENCHMARK(BM_ExtractArticle)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
+
+// The first pass of a batch (place lessons): what Learn costs per article, next to Extract.
+void BM_LearnArticle(benchmark::State& state) {
+  static std::unique_ptr<sitrep::Pipeline> pipeline = OpenPipeline("");
+  if (!pipeline) {
+    state.SkipWithError("pipeline did not open");
+    return;
+  }
+  const sitrep::Article& a = Samples().at(static_cast<size_t>(state.range(0)));
+  for (auto _ : state) {
+    sitrep::PlaceLessons lessons;
+    pipeline->Learn(a, &lessons);
+    benchmark::DoNotOptimize(lessons.empty());
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * a.text.size()));
+}
+BENCHMARK(BM_LearnArticle)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
 
 // Scoring n gold events against n predictions spread over n/4 articles.
 void BM_Evaluate(benchmark::State& state) {

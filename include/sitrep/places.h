@@ -211,11 +211,14 @@ class PlaceLessons {
     uint32_t province = 0;  // the province's entry, as the index encodes it (Gazetteer::EncodePosting)
     int count = 0;          // how many mentions taught it
   };
-  // Records that the name with key `key` (NameKey) lies in the province `province` (an encoded posting).
-  void Add(uint64_t key, std::string_view name, uint32_t province);
+  // Records that `mentions` mentions of the name with key `key` (NameKey) put it in the province
+  // `province` (an encoded posting).
+  void Add(uint64_t key, std::string_view name, uint32_t province, int mentions = 1);
   // The lesson two thirds of the name's lessons agree on, or null.
   const Lesson* Agreed(uint64_t key) const;
   const Lesson* Agreed(std::string_view name) const { return Agreed(NameKey(name)); }
+  // Adds what `other` learned (its lessons after ours: names keep their first spelling).
+  void Merge(const PlaceLessons& other);
   // Whether any lesson at all is recorded (Find skips the look-ups when not).
   bool empty() const { return by_key_.empty(); }
   // The agreed lessons, ordered by name (for listing them).

@@ -200,15 +200,15 @@ void PlaceFinder::Learn(const Document& doc, PlaceLessons* lessons) const {
   }
 }
 
-void PlaceLessons::Add(uint64_t key, std::string_view name, uint32_t province) {
+void PlaceLessons::Add(uint64_t key, std::string_view name, uint32_t province, int mentions) {
   std::vector<Lesson>& said = by_key_[key];
   for (Lesson& l : said) {
     if (l.province == province) {
-      ++l.count;
+      l.count += mentions;
       return;
     }
   }
-  said.push_back(Lesson{std::string(name), province, 1});
+  said.push_back(Lesson{std::string(name), province, mentions});
 }
 
 const PlaceLessons::Lesson* PlaceLessons::Agreed(uint64_t key) const {
@@ -221,6 +221,17 @@ const PlaceLessons::Lesson* PlaceLessons::Agreed(uint64_t key) const {
     if (!best || l.count > best->count) best = &l;
   }
   return best->count * 3 >= total * 2 ? best : nullptr;
+}
+
+void PlaceLessons::Merge(const PlaceLessons& other) {
+  for (const auto& [key, said] : other.by_key_)
+    for (const Lesson& l : said) Add(key, l.name, l.province, l.count);
+  for (const auto& [cc, n] : other.reports_by_country_) {
+    auto it = reports_by_country_.find(cc);
+    if (it == reports_by_country_.end()) it = reports_by_country_.emplace(cc, 0).first;
+    it->second += n;
+  }
+  reports_with_country_ += other.reports_with_country_;
 }
 
 void PlaceLessons::AddReportCountry(std::string_view cc) {

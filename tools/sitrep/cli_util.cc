@@ -84,17 +84,27 @@ void LearnPlaces(Pipeline& pipeline, const std::vector<Article>& articles) {
   pipeline.UsePlaceLessons(std::move(lessons));
 }
 
-void LearnPlacesFromFiles(Pipeline& pipeline, const std::vector<std::string>& files, const ReadOptions& options) {
+void LearnPlacesFromFiles(Pipeline& pipeline, const std::vector<std::string>& files, const ReadOptions& options,
+                          int jobs) {
   if (std::find(files.begin(), files.end(), "-") != files.end()) return;
   auto lessons = std::make_shared<PlaceLessons>();
+  // Each article learns on a worker; its lessons join the batch's in input order.
+  OrderedWorkers workers(
+      jobs, [&pipeline](ExtractionJob& job) { pipeline.Learn(job.article, &job.lessons); },
+      [&lessons](ExtractionJob&& job) -> Status {
+        lessons->Merge(job.lessons);
+        return Status::OK();
+      });
   Diagnostics ignored;  // the second pass reads the same files and reports their problems
-  (void)ReadArticles(
+  Status s = ReadArticles(
       files, options, &ignored,
       [&](Article&& a) -> Status {
-        pipeline.Learn(a, lessons.get());
-        return Status::OK();
+        ExtractionJob job;
+        job.article = std::move(a);
+        return workers.Submit(std::move(job));
       },
       nullptr);
+  if (s.ok()) (void)workers.Drain();
   pipeline.UsePlaceLessons(std::move(lessons));
 }
 
@@ -249,7 +259,7 @@ int RunExtraction(const InputFlags& flags, const ArticleEventsSink& sink, RunTot
 
   std::unique_ptr<Pipeline> pipeline = OpenPipeline(flags.data_dir, flags.gazetteer, flags.dicts, flags.quiet);
   if (!pipeline) return kExitFailure;
-  if (!flags.no_learn_places) LearnPlacesFromFiles(*pipeline, flags.files, ro);
+  if (!flags.no_learn_places) LearnPlacesFromFiles(*pipeline, flags.files, ro, flags.jobs > 0 ? flags.jobs : DefaultJobs());
 
   totals->started = true;
   Progress progress(!flags.quiet, flags.progress, InputBytes(flags.files));

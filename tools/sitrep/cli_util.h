@@ -120,7 +120,9 @@ void AddNoLearnPlacesFlag(CLI::App* app, bool* no_learn);
 void LearnPlaces(Pipeline& pipeline, const std::vector<Article>& articles);
 // The same over the articles of `files`, read once more by the second pass; nothing when one of
 // them is standard input, which cannot be read twice. Read errors are left to the second pass.
-void LearnPlacesFromFiles(Pipeline& pipeline, const std::vector<std::string>& files, const ReadOptions& options);
+// On `jobs` threads, with the lessons joined in input order (the same whatever `jobs`).
+void LearnPlacesFromFiles(Pipeline& pipeline, const std::vector<std::string>& files, const ReadOptions& options,
+                          int jobs);
 // The user dictionary folders to load: $SITREP_DICT_PATH's, then the --dict ones (so these win).
 std::vector<std::string> UserDictDirs(const std::vector<std::string>& dict_flags);
 // Prints dictionary load warnings on stderr (the first few, then how many more and where to see

@@ -25,6 +25,7 @@
 #include "sitrep/article.h"
 #include "sitrep/diagnostics.h"
 #include "sitrep/event.h"
+#include "sitrep/places.h"
 #include "sitrep/status.h"
 
 namespace sitrep::cli {
@@ -36,6 +37,7 @@ struct ExtractionJob {
   std::vector<Event> events;
   Diagnostics diag;          // the article's own diagnostics, replayed in input order
   Status status;             // the pipeline's verdict
+  PlaceLessons lessons;      // the learning pass's (LearnPlacesFromFiles): what the article teaches
 };
 
 class OrderedWorkers {
