@@ -443,6 +443,31 @@ TEST(PlaceLessonsTest, BatchCountriesDecideBetweenNamesakes) {
   EXPECT_EQ(lubao->loc.country_code, "CD");
 }
 
+// Lessons learned apart (one per worker thread) and merged agree with lessons learned together.
+TEST(PlaceLessonsTest, MergedLessonsAgreeWithLessonsLearnedTogether) {
+  const PlaceFinder& finder = Finder(kMini);
+  const char* reports[] = {"Gunmen attacked Kyavisogho (Beni, Nord-Kivu).", "Clashes near Kyavisogho (Beni, Nord-Kivu).",
+                           "Gunmen attacked Kyavisogho (Bukavu, Sud-Kivu).", "Rebels raided Mwenyeso (Walikale, Nord-Kivu)."};
+  PlaceLessons together, merged;
+  for (const char* text : reports) {
+    Found report;
+    report.text = text;
+    testing::SimpleAnalyze(report.text, &report.doc);
+    finder.Learn(report.doc, &together);
+    PlaceLessons one;
+    finder.Learn(report.doc, &one);
+    merged.Merge(one);
+  }
+  for (const PlaceLessons* l : {&together, &merged}) {
+    ASSERT_NE(l->Agreed("Kyavisogho"), nullptr);
+    EXPECT_EQ(l->Agreed("Kyavisogho")->count, 2);  // two of three say North Kivu: agreed
+    ASSERT_EQ(l->AgreedLessons().size(), 2u);
+    EXPECT_EQ(l->AgreedLessons()[1]->name, "Mwenyeso");
+    ASSERT_EQ(l->BatchCountries(0.1).size(), 1u);
+    EXPECT_DOUBLE_EQ(l->BatchCountries(0.1)[0].second, 1.0);
+  }
+}
+
 // The report that gives the hint keeps it: its own territory (precision 2), not the lesson's province.
 TEST(PlaceLessonsTest, TheHintedReportKeepsItsHint) {
   const PlaceFinder& finder = Finder(kMini);
