@@ -36,6 +36,7 @@ struct PlaceSpan {
   uint32_t first = 0, last = 0;
   Location loc;
   bool is_demonym = false;  // "Congolese": never an event location
+  bool learned = false;     // placed by another report's hint (PlaceLessons), shown by `explain`
 };
 
 struct TimeSpan {

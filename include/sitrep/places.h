@@ -185,6 +185,7 @@ struct PlaceMention {
   Kind kind = kPlace;
   float score = 0;          // 0..1, how sure the resolution is
   uint32_t place = 0;       // gazetteer entry
+  bool learned = false;     // placed by what other reports of the batch said (PlaceLessons)
 };
 
 // What the reports of one dataset say about places the gazetteer lacks. "attacked Mamove (Beni,
@@ -203,17 +204,18 @@ struct PlaceMention {
 //   for (const sitrep::Document& doc : docs) finder->Learn(doc, &lessons);
 //   for (const sitrep::Document& doc : docs) use(finder->Find(doc, &lessons));
 //
-// Entries are views into the gazetteer they were learned with: use them with that one.
+// Provinces are entries of the gazetteer the lessons were learned with: use them with that one.
+// Find reads the lessons: do not Add, Merge or Learn into them while a Find may use them.
 class PlaceLessons {
  public:
   struct Lesson {
     std::string name;      // as first written ("Mamove")
     uint32_t province = 0;  // the province's entry, as the index encodes it (Gazetteer::EncodePosting)
-    int count = 0;          // how many mentions taught it
+    int count = 0;          // how many reports taught it
   };
-  // Records that `mentions` mentions of the name with key `key` (NameKey) put it in the province
+  // Records that `reports` reports put the name with key `key` (NameKey) in the province
   // `province` (an encoded posting).
-  void Add(uint64_t key, std::string_view name, uint32_t province, int mentions = 1);
+  void Add(uint64_t key, std::string_view name, uint32_t province, int reports = 1);
   // The lesson two thirds of the name's lessons agree on, or null.
   const Lesson* Agreed(uint64_t key) const;
   const Lesson* Agreed(std::string_view name) const { return Agreed(NameKey(name)); }
@@ -227,7 +229,7 @@ class PlaceLessons {
   // The batch's countries: each report whose places point to one country counts for it. A report
   // whose text points to no country at all ("On 14 May, in Lubao, a protest...": Lubao of the
   // Philippines or of the DR Congo) is read as being about the batch's countries.
-  void AddReportCountry(std::string_view cc);
+  void AddReportCountry(std::string_view cc, int reports = 1);
   // The countries of at least `min_share` of the reports that point to one, with their shares.
   std::vector<std::pair<std::string_view, double>> BatchCountries(double min_share) const;
 
@@ -239,7 +241,6 @@ class PlaceLessons {
 
 class PlaceCues;  // the cue words of data/places/cues.txt (src/places/place_cues.h)
 struct Candidate;       // the passes' state (src/places/place_passes.h)
-struct ArticleContext;
 
 class PlaceFinder {
  public:
@@ -290,8 +291,7 @@ class PlaceFinder {
   // province.
   void UseLessonsForNamesakes(const Document& doc, const PlaceLessons& lessons, std::vector<Candidate>* candidates) const;
   // Unresolves each learned candidate (PlaceLessons) whose area the document itself contradicts.
-  void DropContradictedLessons(const Document& doc, const ArticleContext& context,
-                               std::vector<Candidate>* candidates) const;
+  void DropContradictedLessons(const Document& doc, std::vector<Candidate>* candidates) const;
   const Gazetteer* gaz_;
   std::unique_ptr<PlaceCues> cues_;
 };

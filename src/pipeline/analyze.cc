@@ -100,6 +100,7 @@ void AddPlaceSpans(const std::vector<PlaceMention>& places, ArticleAnalysis* a) 
     span.last = p.last_token;
     span.loc = p.loc;
     span.is_demonym = p.kind == PlaceMention::kDemonym;
+    span.learned = p.learned;
     a->places.push_back(std::move(span));
   }
 }

@@ -119,7 +119,8 @@ Status Pipeline::Explain(const Article& article, std::string* report) const {
       if (x.first >= s.first_token && x.last <= s.last_token)
         r += "  place  \"" + span_text(x.first, x.last) + "\" -> " + x.loc.name + " " + x.loc.country_code + " " +
              x.loc.admin1 + " geonames:" + std::to_string(x.loc.geonames_id) + " precision " +
-             std::to_string(x.loc.precision) + (x.is_demonym ? " (demonym)" : "") + "\n";
+             std::to_string(x.loc.precision) + (x.is_demonym ? " (demonym)" : "") +
+             (x.learned ? " (learned: another report's hint places it)" : "") + "\n";
     for (const TimeSpan& x : a.times)
       if (x.first >= s.first_token && x.last <= s.last_token)
         r += "  time   \"" + span_text(x.first, x.last) + "\" -> " + x.date.value_or("(unresolved)") + " " +

@@ -159,6 +159,12 @@ std::pair<uint32_t, const PlaceLessons::Lesson*> LongestLearnedName(const std::v
   return {0, nullptr};
 }
 
+uint64_t TokensKey(const Document& doc, uint32_t first, uint32_t last) {
+  NameKeyHash key;
+  for (uint32_t k = first; k < last; ++k) key.AddToken(doc.tokens[k].lower);
+  return key.value();
+}
+
 std::vector<Candidate> FindCandidates(const Document& doc, const Gazetteer& gaz, const PlaceCues& cues,
                                       const PlaceLessons* lessons, std::vector<std::string_view>* country_words) {
   const auto& toks = doc.tokens;
@@ -198,10 +204,7 @@ std::vector<Candidate> FindCandidates(const Document& doc, const Gazetteer& gaz,
     c.last = c.span_last = i + name.len;
     c.postings = name.postings;
     c.n = name.n;
-    if (lesson) {
-      c.learned = true;
-      c.forced = 0;
-    }
+    c.learned = lesson != nullptr;
     c.initial = sentence_start[i];
     ReadCuesBefore(toks, cues, &c);
     ReadCuesAfter(toks, cues, &c);

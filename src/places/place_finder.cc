@@ -68,6 +68,7 @@ PlaceMention ToMention(const Document& doc, const Gazetteer& gaz, const ArticleC
   pm.last_token = c.span_last;
   pm.place = m.place;
   pm.kind = MentionKind(p, m.name_kind, c.direction && p.kind == PlaceKind::kCountry);
+  pm.learned = c.learned;
   pm.loc = gaz.ToLocation(m.place, Precision(p, c.near || c.hint_area));
   pm.loc.text = std::string(Surface(doc, c.span_first, c.span_last));
   // The inner name of a hint is the district ("Awdheegle (Afgooye, Lower Shabelle)"): when its entry is
@@ -148,7 +149,7 @@ std::vector<PlaceMention> PlaceFinder::Find(const Document& doc, const PlaceLess
   ResolveCandidates(*gaz_, context, &candidates);
   if (lessons && !lessons->empty()) {
     UseLessonsForNamesakes(doc, *lessons, &candidates);
-    DropContradictedLessons(doc, context, &candidates);
+    DropContradictedLessons(doc, &candidates);
   }
   for (const Candidate& c : candidates)
     if (c.resolved) out.push_back(ToMention(doc, *gaz_, context, c));
@@ -156,8 +157,7 @@ std::vector<PlaceMention> PlaceFinder::Find(const Document& doc, const PlaceLess
   return out;
 }
 
-void PlaceFinder::DropContradictedLessons(const Document& doc, const ArticleContext& context,
-                                          std::vector<Candidate>* candidates) const {
+void PlaceFinder::DropContradictedLessons(const Document& doc, std::vector<Candidate>* candidates) const {
   std::vector<std::pair<std::string_view, std::string_view>> group_provinces;
   bool read_groups = false;
   for (Candidate& c : *candidates) {
@@ -173,13 +173,11 @@ void PlaceFinder::UseLessonsForNamesakes(const Document& doc, const PlaceLessons
     if (c.resolved || c.learned || c.has_area || c.date || c.acronym || c.in_longer_name) continue;
     // A name said to be a place here ("in Kayna", "the town of Kayna"), not any word the index holds.
     if (!c.locative && c.type == kNoType) continue;
-    NameKeyHash key;
-    for (uint32_t k = c.first; k < c.last; ++k) key.AddToken(doc.tokens[k].lower);
-    const PlaceLessons::Lesson* lesson = lessons.Agreed(key.value());
+    const PlaceLessons::Lesson* lesson = lessons.Agreed(TokensKey(doc, c.first, c.last));
     if (!lesson) continue;
     c.postings = &lesson->province;
     c.n = 1;
-    c.chosen = c.forced = 0;
+    c.chosen = 0;
     c.learned = c.resolved = true;
   }
 }
@@ -193,22 +191,25 @@ void PlaceFinder::Learn(const Document& doc, PlaceLessons* lessons) const {
   ReadAdminHints(doc, *gaz_, *cues_, country_words, &candidates, &taught);
   const ArticleContext context = VoteArticleContext(*gaz_, &candidates, country_words);
   if (const std::string_view cc = context.TopCountry(2.0 / 3.0); !cc.empty()) lessons->AddReportCountry(cc);
+  // A report teaches each name and province once, however often it repeats its hint.
+  std::vector<std::pair<uint64_t, uint32_t>> said;
   for (const HintLesson& t : taught) {
-    NameKeyHash key;
-    for (uint32_t k = t.first; k < t.last; ++k) key.AddToken(doc.tokens[k].lower);
-    lessons->Add(key.value(), Surface(doc, t.first, t.last), t.province);
+    const std::pair<uint64_t, uint32_t> lesson{TokensKey(doc, t.first, t.last), t.province};
+    if (std::find(said.begin(), said.end(), lesson) != said.end()) continue;
+    said.push_back(lesson);
+    lessons->Add(lesson.first, Surface(doc, t.first, t.last), t.province);
   }
 }
 
-void PlaceLessons::Add(uint64_t key, std::string_view name, uint32_t province, int mentions) {
+void PlaceLessons::Add(uint64_t key, std::string_view name, uint32_t province, int reports) {
   std::vector<Lesson>& said = by_key_[key];
   for (Lesson& l : said) {
     if (l.province == province) {
-      l.count += mentions;
+      l.count += reports;
       return;
     }
   }
-  said.push_back(Lesson{std::string(name), province, mentions});
+  said.push_back(Lesson{std::string(name), province, reports});
 }
 
 const PlaceLessons::Lesson* PlaceLessons::Agreed(uint64_t key) const {
@@ -226,19 +227,14 @@ const PlaceLessons::Lesson* PlaceLessons::Agreed(uint64_t key) const {
 void PlaceLessons::Merge(const PlaceLessons& other) {
   for (const auto& [key, said] : other.by_key_)
     for (const Lesson& l : said) Add(key, l.name, l.province, l.count);
-  for (const auto& [cc, n] : other.reports_by_country_) {
-    auto it = reports_by_country_.find(cc);
-    if (it == reports_by_country_.end()) it = reports_by_country_.emplace(cc, 0).first;
-    it->second += n;
-  }
-  reports_with_country_ += other.reports_with_country_;
+  for (const auto& [cc, n] : other.reports_by_country_) AddReportCountry(cc, n);
 }
 
-void PlaceLessons::AddReportCountry(std::string_view cc) {
+void PlaceLessons::AddReportCountry(std::string_view cc, int reports) {
   auto it = reports_by_country_.find(cc);
   if (it == reports_by_country_.end()) it = reports_by_country_.emplace(std::string(cc), 0).first;
-  ++it->second;
-  ++reports_with_country_;
+  it->second += reports;
+  reports_with_country_ += reports;
 }
 
 std::vector<std::pair<std::string_view, double>> PlaceLessons::BatchCountries(double min_share) const {

@@ -50,8 +50,10 @@ struct Candidate {
   std::string_view area_cc, area_a1;  // views into the index; area_a1 empty: the whole country
   std::string_view area_a2;  // the district an inner name of the hint was forced to: a town of X in
                              // another district is not X ("Ibadan (Akinyele LGA, Oyo)")
-  // A name the index lacks that other reports placed (PlaceLessons): `postings` is the lesson's
-  // province, forced.
+  // A name the index lacks, or holds only abroad, that other reports placed (PlaceLessons):
+  // `postings` is the lesson's province, its one entry. It votes as a place named in the text,
+  // and is kept unless an acronym (resolution.cc Accept) or contradicted by the report
+  // (PlaceFinder::DropContradictedLessons); a hint of the report's own confines it as any name.
   bool learned = false;
   // Resolution:
   int chosen = -1;         // index into postings
@@ -59,6 +61,9 @@ struct Candidate {
   double lat = 0, lon = 0;
   bool resolved = false;
 };
+
+// The name key of tokens [first, last) (NameKeyHash over their `lower`), as the index keys names.
+uint64_t TokensKey(const Document& doc, uint32_t first, uint32_t last);
 
 // 1. Candidates: at each capitalised word, the longest token n-gram whose name key is in the
 // index, with the cues around it; in text order, not overlapping. Also notes in `country_words`
@@ -87,7 +92,7 @@ void ReadAdminHints(const Document& doc, const Gazetteer& gazetteer, const Place
 // The countries and provinces the article is about: weights voted by the candidates.
 struct ArticleContext {
   struct Vote {
-    std::string_view cc, a1;  // views into the index
+    std::string_view cc, a1;  // views into the index (or into the PlaceLessons of the batch's countries)
     double w = 0;
   };
   // An article names few countries, so a linear search over views beats a map of strings.

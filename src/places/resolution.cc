@@ -236,6 +236,11 @@ bool Accept(const Candidate& c, const Place& p, NameKind nk, const ArticleContex
   if (c.forced >= 0) return true;
   if (c.has_area) return InHintArea(c, p);
   if (p.kind == PlaceKind::kCountry || p.kind == PlaceKind::kRegion) return true;
+  // A name another report placed (PlaceLessons) is that village, or something named after it
+  // ("the Kyavisogho health centre", "the Kyavisogho Farmers Cooperative"): a name the index lacks
+  // is no common word. Only a report whose own places, or groups, lie elsewhere rejects it
+  // (PlaceFinder::DropContradictedLessons).
+  if (c.learned) return !c.acronym;
   if (c.acronym && p.kind != PlaceKind::kAdmin1) return false;
   // A province named in full with its type word, inside an institution's name ("the Nyeri County Referral
   // Hospital", "Lagos State Polytechnic"): the institution is the province's.

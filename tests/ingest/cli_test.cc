@@ -313,7 +313,12 @@ TEST_F(CliTest, ExtractPlacesAVillageAnotherReportPlaced) {
   EXPECT_EQ(learned["precision"], 3);
   EXPECT_EQ(learned["text"], "Kyavisogho");
   EXPECT_TRUE(location_of_abduction(" --no-learn-places").is_null());
-  // `gazetteer learn` lists the lesson: name, province, country, mentions.
+  // Standard input cannot be read twice: no lesson, a note, and the article is still extracted.
+  Result piped = Sitrep(dir_, "extract -", dir_.Path("batch/b.txt"));
+  EXPECT_EQ(piped.code, 0) << piped.err;
+  EXPECT_EQ(Lines(piped.out).size(), 1u) << piped.out;
+  EXPECT_NE(piped.err.find("standard input cannot be read twice"), std::string::npos) << piped.err;
+  // `gazetteer learn` lists the lesson: name, province, country, reports.
   Result learn = Sitrep(dir_, "gazetteer learn " + Quote(dir_.Path("batch")));
   EXPECT_EQ(learn.code, 0) << learn.err;
   EXPECT_EQ(learn.out, "Kyavisogho\tNorth Kivu\tCD\t1\n");

@@ -358,6 +358,9 @@ const LessonCase kLessonCases[] = {
      "North Kivu"},
     {"Rebels were seen in Rushashi area (Masisi, Nord-Kivu).", "Gunmen shot a trader in Rushashi.", "Rushashi",
      "North Kivu"},
+    // Something named after the village is in it.
+    {"Gunmen killed two farmers in Kyavisogho (Beni, Nord-Kivu) on Monday.",
+     "Nurses of the Kyavisogho Health Centre went on strike.", "Kyavisogho", "North Kivu"},
     // Without the lesson, nothing.
     {"", "Rebels looted shops near Kyavisogho on Friday.", "Kyavisogho", nullptr},
     // A report whose own places lie in another province keeps to them.
@@ -468,23 +471,49 @@ TEST(PlaceLessonsTest, MergedLessonsAgreeWithLessonsLearnedTogether) {
   }
 }
 
-// The report that gives the hint keeps it: its own territory (precision 2), not the lesson's province.
+// The report that gives the hint keeps it, whatever its form: its own territory (precision 2), not the
+// lesson's province. One case per line: the report, its village, the territory the hint names.
 TEST(PlaceLessonsTest, TheHintedReportKeepsItsHint) {
+  const struct {
+    const char* text;
+    const char* village;
+    const char* territory;
+  } cases[] = {
+      {"Gunmen killed two farmers in Kyavisogho (Beni, Nord-Kivu) on Monday.", "Kyavisogho", "Beni"},
+      {"Militiamen burned houses in Bwalanda, Rutshuru territory, at dawn.", "Bwalanda", "Rutshuru"},
+      {"Militiamen attacked Rushashi village in Masisi territory.", "Rushashi", "Masisi"},
+  };
   const PlaceFinder& finder = Finder(kMini);
-  Found f;
-  f.text = "Gunmen killed two farmers in Kyavisogho (Beni, Nord-Kivu) on Monday.";
-  testing::SimpleAnalyze(f.text, &f.doc);
+  for (const auto& c : cases) {
+    Found f;
+    f.text = c.text;
+    testing::SimpleAnalyze(f.text, &f.doc);
+    PlaceLessons lessons;
+    finder.Learn(f.doc, &lessons);
+    ASSERT_NE(lessons.Agreed(c.village), nullptr) << c.text;
+    EXPECT_EQ(lessons.Agreed(c.village)->count, 1);
+    ASSERT_EQ(lessons.AgreedLessons().size(), 1u);
+    EXPECT_EQ(lessons.AgreedLessons()[0]->name, c.village);
+    f.mentions = finder.Find(f.doc, &lessons);
+    EXPECT_EQ(MentionAt(f, c.village), nullptr) << c.text << ": " << Describe(f);
+    const PlaceMention* territory = MentionAt(f, c.territory);
+    ASSERT_NE(territory, nullptr) << c.text << ": " << Describe(f);
+    EXPECT_EQ(territory->loc.precision, 2) << c.text;
+  }
+}
+
+// A report that repeats its hint teaches once: two thirds of the reports, not of the mentions.
+TEST(PlaceLessonsTest, EachReportTeachesOnce) {
+  const PlaceFinder& finder = Finder(kMini);
   PlaceLessons lessons;
-  finder.Learn(f.doc, &lessons);
-  ASSERT_NE(lessons.Agreed("Kyavisogho"), nullptr);
-  EXPECT_EQ(lessons.Agreed("kyavisogho")->count, 1);
-  f.mentions = finder.Find(f.doc, &lessons);
-  EXPECT_EQ(MentionAt(f, "Kyavisogho"), nullptr) << Describe(f);
-  const PlaceMention* beni = MentionAt(f, "Beni");
-  ASSERT_NE(beni, nullptr) << Describe(f);
-  EXPECT_EQ(beni->loc.precision, 2);
-  ASSERT_EQ(lessons.AgreedLessons().size(), 1u);
-  EXPECT_EQ(lessons.AgreedLessons()[0]->name, "Kyavisogho");
+  for (const char* text : {"Rebels raided Kyavisogho (Beni, Nord-Kivu). Later, clashes near Kyavisogho (Beni, Nord-Kivu).",
+                           "Gunmen attacked Kyavisogho (Bukavu, Sud-Kivu)."}) {
+    Found report;
+    report.text = text;
+    testing::SimpleAnalyze(report.text, &report.doc);
+    finder.Learn(report.doc, &lessons);
+  }
+  EXPECT_EQ(lessons.Agreed("Kyavisogho"), nullptr);  // one report against one
 }
 
 TEST(PlaceFinderTest, MentionKindsAndSpans) {

@@ -85,8 +85,20 @@ void LearnPlaces(Pipeline& pipeline, const std::vector<Article>& articles) {
 }
 
 void LearnPlacesFromFiles(Pipeline& pipeline, const std::vector<std::string>& files, const ReadOptions& options,
-                          int jobs) {
-  if (std::find(files.begin(), files.end(), "-") != files.end()) return;
+                          int jobs, bool quiet) {
+  // Only files and directories can be read twice: standard input, a pipe or a FIFO would be used
+  // up by this first pass.
+  for (const std::string& f : files) {
+    std::error_code ec;
+    const std::filesystem::file_status st = std::filesystem::status(f, ec);
+    if (f == "-" || (!ec && !std::filesystem::is_regular_file(st) && !std::filesystem::is_directory(st))) {
+      if (!quiet)
+        PrintError("note: " + (f == "-" ? std::string("standard input") : f) +
+                   " cannot be read twice: no village is placed by another article's hint in this run "
+                   "(give files, or --no-learn-places)");
+      return;
+    }
+  }
   auto lessons = std::make_shared<PlaceLessons>();
   // Each article learns on a worker; its lessons join the batch's in input order.
   OrderedWorkers workers(
@@ -259,7 +271,8 @@ int RunExtraction(const InputFlags& flags, const ArticleEventsSink& sink, RunTot
 
   std::unique_ptr<Pipeline> pipeline = OpenPipeline(flags.data_dir, flags.gazetteer, flags.dicts, flags.quiet);
   if (!pipeline) return kExitFailure;
-  if (!flags.no_learn_places) LearnPlacesFromFiles(*pipeline, flags.files, ro, flags.jobs > 0 ? flags.jobs : DefaultJobs());
+  if (!flags.no_learn_places)
+    LearnPlacesFromFiles(*pipeline, flags.files, ro, flags.jobs > 0 ? flags.jobs : DefaultJobs(), flags.quiet);
 
   totals->started = true;
   Progress progress(!flags.quiet, flags.progress, InputBytes(flags.files));

@@ -118,11 +118,12 @@ void AddNoLearnPlacesFlag(CLI::App* app, bool* no_learn);
 // ("Mamove (Beni, Nord-Kivu)"), for the pipeline to place the same names in the other articles
 // (Pipeline::Learn, PlaceLessons).
 void LearnPlaces(Pipeline& pipeline, const std::vector<Article>& articles);
-// The same over the articles of `files`, read once more by the second pass; nothing when one of
-// them is standard input, which cannot be read twice. Read errors are left to the second pass.
-// On `jobs` threads, with the lessons joined in input order (the same whatever `jobs`).
+// The same over the articles of `files`, read once more by the second pass, on `jobs` threads with
+// the lessons joined in input order (the same whatever `jobs`). Nothing, with a note on stderr
+// unless `quiet`, when one of them cannot be read twice (standard input, a pipe). Read errors are
+// left to the second pass.
 void LearnPlacesFromFiles(Pipeline& pipeline, const std::vector<std::string>& files, const ReadOptions& options,
-                          int jobs);
+                          int jobs, bool quiet);
 // The user dictionary folders to load: $SITREP_DICT_PATH's, then the --dict ones (so these win).
 std::vector<std::string> UserDictDirs(const std::vector<std::string>& dict_flags);
 // Prints dictionary load warnings on stderr (the first few, then how many more and where to see

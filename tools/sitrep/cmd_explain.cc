@@ -12,6 +12,7 @@ Register reg("explain", "Show what each stage found in articles (tokens, tags, m
              [](CLI::App* app) {
   auto flags = std::make_shared<InputFlags>();
   AddInputFlags(app, flags.get(), /*parallel=*/false);
+  AddNoLearnPlacesFlag(app, &flags->no_learn_places);
   RefuseOutputFormat(app, "explain prints a report, not events");
   app->footer("For checking why an event was or was not coded. Exit codes as for `sitrep extract`.");
   return [flags]() -> int {
@@ -19,6 +20,8 @@ Register reg("explain", "Show what each stage found in articles (tokens, tags, m
     if (!pipeline) return kExitFailure;
     if (!CheckDateFlag("--date", flags->date)) return kExitUsage;
     ReadOptions ro = ToReadOptions(*flags);
+    // As extract does: villages placed by other articles' hints (place lessons).
+    if (!flags->no_learn_places) LearnPlacesFromFiles(*pipeline, flags->files, ro, 1, flags->quiet);
     Diagnostics diag;
     diag.SetSink([](const Diagnostic& d) { std::fprintf(stderr, "%s\n", d.ToString().c_str()); });
     ReadStats stats;
