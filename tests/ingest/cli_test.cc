@@ -297,6 +297,7 @@ TEST_F(CliTest, ExtractPlacesAVillageAnotherReportPlaced) {
   if (!std::filesystem::exists(gazetteer)) GTEST_SKIP() << "no gazetteer index (scripts/setup)";
   dir_.Write("batch/a.txt", "date 2024-03-03 ADF rebels attacked Kyavisogho (Beni, Nord-Kivu) and killed four civilians.\n");
   dir_.Write("batch/b.txt", "date 2024-03-09 Unidentified gunmen abducted two farmers near Kyavisogho.\n");
+  dir_.Write("batch/c.txt", "date 2024-03-11 Police dispersed a march of teachers on Monday.\n");
   auto location_of_abduction = [&](const std::string& flags) {
     Result r = Sitrep(dir_, "extract " + Quote(dir_.Path("batch")) + flags);
     EXPECT_EQ(r.code, 0) << r.err;
@@ -313,6 +314,18 @@ TEST_F(CliTest, ExtractPlacesAVillageAnotherReportPlaced) {
   EXPECT_EQ(learned["precision"], 3);
   EXPECT_EQ(learned["text"], "Kyavisogho");
   EXPECT_TRUE(location_of_abduction(" --no-learn-places").is_null());
+  // A report that names no place is about the batch's country: its police are the Congolese police.
+  auto police_id = [&](const std::string& flags) {
+    Result r = Sitrep(dir_, "extract " + Quote(dir_.Path("batch")) + flags);
+    for (const std::string& line : Lines(r.out)) {
+      nlohmann::json e = nlohmann::json::parse(line);
+      if (e["evidence"]["sentence"].get<std::string>().find("march") != std::string::npos)
+        return e["actor1"]["id"].get<std::string>();
+    }
+    return std::string("(no event)");
+  };
+  EXPECT_EQ(police_id(""), "COD_POL");
+  EXPECT_EQ(police_id(" --no-learn-places"), "");
   // Standard input cannot be read twice: no lesson, a note, and the article is still extracted.
   Result piped = Sitrep(dir_, "extract -", dir_.Path("batch/b.txt"));
   EXPECT_EQ(piped.code, 0) << piped.err;
