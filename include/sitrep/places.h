@@ -232,11 +232,17 @@ class PlaceLessons {
   void AddReportCountry(std::string_view cc, int reports = 1);
   // The countries of at least `min_share` of the reports that point to one, with their shares.
   std::vector<std::pair<std::string_view, double>> BatchCountries(double min_share) const;
+  // Counts a report learned from (whether or not it points to a country).
+  void AddReport(int reports = 1) { reports_ += reports; }
+  // The country of two thirds of all the reports learned from, when at least three point to it:
+  // what a batch is about. Empty when none is.
+  std::string_view MainCountry() const;
 
  private:
   std::unordered_map<uint64_t, std::vector<Lesson>> by_key_;
   std::map<std::string, int, std::less<>> reports_by_country_;
   int reports_with_country_ = 0;
+  int reports_ = 0;
 };
 
 class PlaceCues;  // the cue words of data/places/cues.txt (src/places/place_cues.h)

@@ -55,12 +55,12 @@ std::string MainPlaceCountry(const Pipeline::Impl& im, const Document& doc, cons
   if (!im.gazetteer) return std::string();
   std::optional<Location> main = im.places->MainPlace(places);
   std::string cc = main ? main->country_code : im.places->CountryOfGroups(doc);
-  // Nothing in the report says: the country of two thirds of the batch's reports ("Police dispersed a
-  // march" in a batch on the DR Congo is the Congolese police).
-  if (cc.empty() && im.place_lessons) {
-    const auto batch = im.place_lessons->BatchCountries(2.0 / 3.0);
-    if (batch.size() == 1) cc = std::string(batch[0].first);
-  }
+  // Nothing in the report names a country, not even one its places contest: the batch's main country
+  // (PlaceLessons::MainCountry: "Police dispersed a march" in a batch on the DR Congo is the Congolese
+  // police).
+  const bool names_a_country = std::any_of(places.begin(), places.end(),
+                                           [](const PlaceMention& m) { return !m.loc.country_code.empty(); });
+  if (cc.empty() && !names_a_country && im.place_lessons) cc = std::string(im.place_lessons->MainCountry());
   return cc.empty() ? std::string() : std::string(im.gazetteer->CountryIso3(cc));
 }
 

@@ -183,6 +183,7 @@ void PlaceFinder::UseLessonsForNamesakes(const Document& doc, const PlaceLessons
 }
 
 void PlaceFinder::Learn(const Document& doc, PlaceLessons* lessons) const {
+  lessons->AddReport();
   if (!gaz_ || doc.tokens.empty()) return;
   std::vector<std::string_view> country_words;
   std::vector<Candidate> candidates = FindCandidates(doc, *gaz_, *cues_, nullptr, &country_words);

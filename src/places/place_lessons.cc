@@ -33,6 +33,14 @@ void PlaceLessons::Merge(const PlaceLessons& other) {
   for (const auto& [key, said] : other.by_key_)
     for (const Lesson& l : said) Add(key, l.name, l.province, l.count);
   for (const auto& [cc, n] : other.reports_by_country_) AddReportCountry(cc, n);
+  reports_ += other.reports_;
+}
+
+std::string_view PlaceLessons::MainCountry() const {
+  constexpr int kMinReports = 3;
+  for (const auto& [cc, n] : reports_by_country_)
+    if (n >= kMinReports && n * 3 >= reports_ * 2) return cc;
+  return {};
 }
 
 void PlaceLessons::AddReportCountry(std::string_view cc, int reports) {

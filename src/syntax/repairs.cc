@@ -124,19 +124,20 @@ static void RepairOffensiveNoun(Document* doc, const Sentence& s) {
 }
 
 // "4 people were killed and 6 wounded/VBD", "one was killed and three others injured/VBD": a past form right
-// after "and" and a short counted phrase (a number, or a number or quantifier and a plural: "three others",
-// "several people"), in a sentence whose verb before it is passive, is the same passive with its auxiliary
-// left out.
+// after "and" and a number (or a number and "others"/"more", which only an elided clause says), with no
+// object after it, in a sentence whose verb before it is passive, is the same passive with its auxiliary
+// left out. "... were killed and three residents fled" keeps its active verb.
 static void RepairElidedPassive(const Tagger& tagger, Document* doc, const Sentence& s) {
   for (uint32_t i = s.first_token + 2; i < s.last_token; ++i) {
     Token& t = doc->tokens[i];
     if (t.tag != "VBD"sv || t.lemma == "be"sv || t.lemma == "have"sv) continue;  // "and the houses were looted"
-    uint32_t a = i - 1;  // the "and" before the counted phrase
-    if (doc->tokens[a].tag == "NNS"sv && a > s.first_token && In(doc->tokens[a - 1].tag, {"CD", "JJ", "DT"})) --a;
-    if (doc->tokens[a].tag != "CD"sv && !(a + 1 < i && In(doc->tokens[a].tag, {"JJ", "DT"}))) continue;
-    if (a <= s.first_token + 1 || doc->tokens[a - 1].lower != "and"sv) continue;
+    if (i + 1 < s.last_token && In(doc->tokens[i + 1].tag, {"DT", "CD", "NN", "NNS", "NNP", "PRP$"})) continue;
+    uint32_t first = i - 1;  // the first token of the counted phrase: the number
+    const std::string& noun = doc->tokens[first].lower;
+    if (noun == "others"sv || noun == "more"sv) --first;
+    if (doc->tokens[first].tag != "CD"sv || first <= s.first_token + 1 || doc->tokens[first - 1].lower != "and"sv) continue;
     bool passive_before = false;
-    for (uint32_t k = a - 1; k > s.first_token + 1 && k + 7 > i && !passive_before; --k)
+    for (uint32_t k = first - 1; k > s.first_token + 1 && k + 6 > first + 1 && !passive_before; --k)
       passive_before = doc->tokens[k - 1].tag == "VBN"sv && doc->tokens[k - 2].lemma == "be"sv;
     if (!passive_before) continue;
     t.tag = "VBN";

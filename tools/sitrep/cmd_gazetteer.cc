@@ -206,8 +206,10 @@ int RunLearn(const GazetteerOptions& o) {
   std::cout.flush();
   std::string countries;
   for (const auto& [cc, share] : lessons.BatchCountries(0.01)) countries += fmt::format(" {} {:.0f}%", cc, 100 * share);
-  std::fprintf(stderr, "sitrep: %zu names placed by the articles' hints; the reports' countries:%s\n", agreed.size(),
-               countries.empty() ? " none" : countries.c_str());
+  const std::string_view main = lessons.MainCountry();
+  std::fprintf(stderr, "sitrep: %zu names placed by the articles' hints; the reports' countries:%s; main country: %s\n",
+               agreed.size(), countries.empty() ? " none" : countries.c_str(),
+               main.empty() ? "none" : std::string(main).c_str());
   return diag.errors() > 0 ? kExitInputErrors : kExitOk;
 }
 
