@@ -58,9 +58,10 @@ std::string MainPlaceCountry(const Pipeline::Impl& im, const Document& doc, cons
   // Nothing in the report names a country, not even one its places contest: the batch's main country
   // (PlaceLessons::MainCountry: "Police dispersed a march" in a batch on the DR Congo is the Congolese
   // police).
-  const bool names_a_country = std::any_of(places.begin(), places.end(),
-                                           [](const PlaceMention& m) { return !m.loc.country_code.empty(); });
-  if (cc.empty() && !names_a_country && im.place_lessons) cc = std::string(im.place_lessons->MainCountry());
+  auto names_a_country = [&places] {
+    return std::any_of(places.begin(), places.end(), [](const PlaceMention& m) { return !m.loc.country_code.empty(); });
+  };
+  if (cc.empty() && im.place_lessons && !names_a_country()) cc = std::string(im.place_lessons->MainCountry());
   return cc.empty() ? std::string() : std::string(im.gazetteer->CountryIso3(cc));
 }
 

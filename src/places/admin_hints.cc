@@ -38,6 +38,15 @@ uint32_t CapitalisedRunStart(const std::vector<Token>& toks, uint32_t end) {
   return first;
 }
 
+// The end of the name X right before token `end` (a parenthesis, comma or "in"): `end`, or the town
+// word X took ("Kokola village (...)", "in Butare village, Masisi Territory"), or with `near_ok` the
+// word for its surroundings ("the Ovwian area (Udu LGA, Delta)").
+uint32_t NameEndBefore(const std::vector<Token>& toks, const PlaceCues& cues, uint32_t end, bool near_ok) {
+  if (end > 1 && (cues.TypeAfter(toks[end - 1].lower) == kTypeTown || (near_ok && cues.NearAfter(toks, end - 1))))
+    return end - 1;
+  return end;
+}
+
 // A token that may stand inside a name of a hint: a capitalised word, a type word ("LGA",
 // "territory") or the joining punctuation of "Kala/Balge", "N'Guigmi".
 bool NameToken(const Token& t, const PlaceCues& cues) {
@@ -99,8 +108,7 @@ bool HasAdminEntry(const Gazetteer& gaz, const Candidate& c) {
 bool ReadCommaSlots(const std::vector<Token>& toks, const std::vector<Candidate>& cands, size_t from_cand,
                     uint32_t comma, const Gazetteer& gaz, const PlaceCues& cues, std::vector<Slot>* slots) {
   slots->clear();
-  // X may end with a town word ("in Butare village, Masisi Territory").
-  const uint32_t x_end = comma > 1 && cues.TypeAfter(toks[comma - 1].lower) == kTypeTown ? comma - 1 : comma;
+  const uint32_t x_end = NameEndBefore(toks, cues, comma, /*near_ok=*/false);
   const uint32_t x_first = CapitalisedRunStart(toks, x_end);
   if (x_first == x_end || x_first == 0 || !cues.IsLocative(toks[x_first - 1].lower)) return false;
   const uint32_t nt = static_cast<uint32_t>(toks.size());
@@ -271,7 +279,7 @@ void ReadInsideHints(const Document& doc, const Gazetteer& gaz, const PlaceCues&
     }
     if (!taught) continue;
     // X, the capitalised words before "in"/"of" (and a town word after them), is no candidate.
-    const uint32_t x_end = cues.TypeAfter(toks[y.first - 2].lower) == kTypeTown ? y.first - 2 : y.first - 1;
+    const uint32_t x_end = NameEndBefore(toks, cues, y.first - 1, /*near_ok=*/false);
     const uint32_t x_first = CapitalisedRunStart(toks, x_end);
     if (x_first == x_end || (k > 0 && cands[k - 1].span_last > x_first)) continue;
     ApplyHint(gaz, slots, -1, /*lone_slot_outer=*/false, k, country_words, candidates);
@@ -375,7 +383,7 @@ void ReadAdminHints(const Document& doc, const Gazetteer& gaz, const PlaceCues& 
     if (x < 0 && taught) {
       // X is the capitalised run before the parenthesis or comma (a town word after it is not
       // X's: "Kokola village (Beni, Nord-Kivu)"), when no candidate covers part of it.
-      const uint32_t x_end = i > 1 && (near_word || cues.TypeAfter(toks[i - 1].lower) == kTypeTown) ? i - 1 : i;
+      const uint32_t x_end = NameEndBefore(toks, cues, i, /*near_ok=*/paren);
       const uint32_t x_first = CapitalisedRunStart(toks, x_end);
       if (ci == 0 || cands[ci - 1].span_last <= x_first) Teach(doc, gaz, cues, cands, slots, x_first, x_end, taught);
     } else if (x >= 0 && taught && cands[x].has_area && !cands[x].acronym && cands[x].first == cands[x].span_first &&

@@ -181,14 +181,15 @@ std::vector<Candidate> FindCandidates(const Document& doc, const Gazetteer& gaz,
         continue;
       }
     }
-    NameMatch name = MayStartName(toks[i], cues) ? LongestNameAt(toks, i, gaz, &keys) : NameMatch();
-    // A name the index lacks that a lesson places (other reports' hints): read as its hint's area.
+    const bool may_start = MayStartName(toks[i], cues);
+    NameMatch name = may_start ? LongestNameAt(toks, i, gaz, &keys) : NameMatch();
+    // A name the index lacks that a lesson places (other reports' hints): its province.
     const PlaceLessons::Lesson* lesson = nullptr;
-    if (name.len == 0 && lessons && !lessons->empty() && MayStartName(toks[i], cues)) {
+    if (name.len == 0 && may_start && lessons && !lessons->empty()) {
       std::tie(name.len, lesson) = LongestLearnedName(keys, *lessons);
       if (lesson) name.postings = &lesson->province, name.n = 1;
     }
-    const bool route = name.len == 0 && MayStartName(toks[i], cues) && (name = RouteEndAt(toks, i, gaz, cues)).len > 0;
+    const bool route = name.len == 0 && may_start && (name = RouteEndAt(toks, i, gaz, cues)).len > 0;
     // A lone direction word ("Eastern DR Congo", "East African force") is not a place by itself,
     // though GeoNames has regions named "Eastern" and "East".
     // Nor are direction words alone ("South West state" of Somalia is not Cameroon's South-West,

@@ -84,6 +84,27 @@ void LearnPlaces(Pipeline& pipeline, const std::vector<Article>& articles) {
   pipeline.UsePlaceLessons(std::move(lessons));
 }
 
+Status LearnFromFiles(const Pipeline& pipeline, const std::vector<std::string>& files, const ReadOptions& options,
+                      int jobs, Diagnostics* diag, PlaceLessons* lessons) {
+  // Each article learns on a worker; its lessons join the batch's in input order.
+  OrderedWorkers workers(
+      jobs, [&pipeline](ExtractionJob& job) { pipeline.Learn(job.article, &job.lessons); },
+      [lessons](ExtractionJob&& job) -> Status {
+        lessons->Merge(job.lessons);
+        return Status::OK();
+      });
+  Status s = ReadArticles(
+      files, options, diag,
+      [&](Article&& a) -> Status {
+        ExtractionJob job;
+        job.article = std::move(a);
+        return workers.Submit(std::move(job));
+      },
+      nullptr);
+  if (s.ok()) s = workers.Drain();
+  return s;
+}
+
 void LearnPlacesFromFiles(Pipeline& pipeline, const std::vector<std::string>& files, const ReadOptions& options,
                           int jobs, bool quiet) {
   // Only files and directories can be read twice: standard input, a pipe or a FIFO would be used
@@ -100,23 +121,8 @@ void LearnPlacesFromFiles(Pipeline& pipeline, const std::vector<std::string>& fi
     }
   }
   auto lessons = std::make_shared<PlaceLessons>();
-  // Each article learns on a worker; its lessons join the batch's in input order.
-  OrderedWorkers workers(
-      jobs, [&pipeline](ExtractionJob& job) { pipeline.Learn(job.article, &job.lessons); },
-      [&lessons](ExtractionJob&& job) -> Status {
-        lessons->Merge(job.lessons);
-        return Status::OK();
-      });
   Diagnostics ignored;  // the second pass reads the same files and reports their problems
-  Status s = ReadArticles(
-      files, options, &ignored,
-      [&](Article&& a) -> Status {
-        ExtractionJob job;
-        job.article = std::move(a);
-        return workers.Submit(std::move(job));
-      },
-      nullptr);
-  if (s.ok()) (void)workers.Drain();
+  (void)LearnFromFiles(pipeline, files, options, jobs, &ignored, lessons.get());
   pipeline.UsePlaceLessons(std::move(lessons));
 }
 
@@ -325,10 +331,12 @@ ReadOptions ToReadOptions(const InputFlags& flags) {
   ro.default_date = flags.date;
   ro.default_source = flags.source;
   ro.max_bytes = flags.max_bytes;
-  ro.format = flags.input_format == "text" ? InputFormat::kText
-              : flags.input_format == "jsonl" ? InputFormat::kJsonLines
-                                        : InputFormat::kAuto;
+  ro.format = ParseInputFormat(flags.input_format);
   return ro;
+}
+
+InputFormat ParseInputFormat(const std::string& name) {
+  return name == "text" ? InputFormat::kText : name == "jsonl" ? InputFormat::kJsonLines : InputFormat::kAuto;
 }
 
 PipelineOptions MakePipelineOptions(const std::string& data_dir, const std::string& gazetteer,

@@ -38,6 +38,8 @@ struct InputFlags {
 void AddInputFlags(CLI::App* app, InputFlags* flags, bool parallel);
 // The reader options the input flags ask for.
 ReadOptions ToReadOptions(const InputFlags& flags);
+// `--input-format` auto|text|jsonl as the readers' InputFormat (auto for anything else).
+InputFormat ParseInputFormat(const std::string& name);
 
 // Flags of the commands that write events (docs/cli.md "Output formats").
 struct OutputFlags {
@@ -118,10 +120,13 @@ void AddNoLearnPlacesFlag(CLI::App* app, bool* no_learn);
 // ("Mamove (Beni, Nord-Kivu)"), for the pipeline to place the same names in the other articles
 // (Pipeline::Learn, PlaceLessons).
 void LearnPlaces(Pipeline& pipeline, const std::vector<Article>& articles);
-// The same over the articles of `files`, read once more by the second pass, on `jobs` threads with
-// the lessons joined in input order (the same whatever `jobs`). Nothing, with a note on stderr
-// unless `quiet`, when one of them cannot be read twice (standard input, a pipe). Read errors are
-// left to the second pass.
+// Adds to `lessons` what the articles of `files` teach (Pipeline::Learn), on `jobs` threads with the
+// lessons joined in input order; the readers' problems go to `diag`. Returns ReadArticles' status.
+Status LearnFromFiles(const Pipeline& pipeline, const std::vector<std::string>& files, const ReadOptions& options,
+                      int jobs, Diagnostics* diag, PlaceLessons* lessons);
+// The first pass of a run: LearnFromFiles, the lessons handed to the pipeline. Nothing, with a note
+// on stderr unless `quiet`, when one of `files` cannot be read twice (standard input, a pipe). Read
+// errors are left to the second pass, which reads the files again.
 void LearnPlacesFromFiles(Pipeline& pipeline, const std::vector<std::string>& files, const ReadOptions& options,
                           int jobs, bool quiet);
 // The user dictionary folders to load: $SITREP_DICT_PATH's, then the --dict ones (so these win).

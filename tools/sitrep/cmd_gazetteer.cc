@@ -10,10 +10,11 @@
 
 #include "cli_util.h"
 #include "command.h"
+#include "ordered_workers.h"
 #include "sitrep/ingest.h"
 #include "sitrep/paths.h"
+#include "sitrep/pipeline.h"
 #include "sitrep/places.h"
-#include "sitrep/text.h"
 
 namespace sitrep::cli {
 namespace {
@@ -174,30 +175,20 @@ int RunLookup(const GazetteerOptions& o) {
 }
 
 // What the articles' admin hints teach about names the index lacks (PlaceLessons): one line per
-// name that lessons agree on, "name <tab> province <tab> country <tab> mentions", by name; to review
-// before adding real rows for them (a GeoNames dump, `gazetteer import`).
+// name that lessons agree on, "name <tab> province <tab> country <tab> reports", by name; to review
+// before adding real rows for them (a GeoNames dump, `gazetteer import`). Learned by the pipeline
+// extract uses (its --data-dir, this --index), as extract learns them.
 int RunLearn(const GazetteerOptions& o) {
   std::unique_ptr<Gazetteer> g;
   if (Status s = Gazetteer::Open(o.index, &g); !s.ok()) return Fail(s);
-  std::unique_ptr<PlaceFinder> finder;
-  const std::string cues = o.data_dir.empty() ? PlaceFinder::DefaultCuesPath() : o.data_dir + "/places/cues.txt";
-  if (Status s = PlaceFinder::Load(g.get(), cues, &finder); !s.ok()) return Fail(s);
+  std::unique_ptr<Pipeline> pipeline = OpenPipeline(o.data_dir, o.index, {}, /*quiet=*/true);
+  if (!pipeline) return kExitFailure;
   ReadOptions ro;
-  ro.format = o.input_format == "text" ? InputFormat::kText : o.input_format == "jsonl" ? InputFormat::kJsonLines : InputFormat::kAuto;
+  ro.format = ParseInputFormat(o.input_format);
   Diagnostics diag;
   diag.SetSink([](const Diagnostic& d) { std::fprintf(stderr, "%s\n", d.ToString().c_str()); });
   PlaceLessons lessons;
-  ReadStats stats;
-  Status s = ReadArticles(
-      o.articles, ro, &diag,
-      [&](Article&& a) -> Status {
-        Document doc;
-        AnalyzeText(a.text, &doc);
-        finder->Learn(doc, &lessons);
-        return Status::OK();
-      },
-      &stats);
-  if (!s.ok()) return Fail(s);
+  if (Status s = LearnFromFiles(*pipeline, o.articles, ro, DefaultJobs(), &diag, &lessons); !s.ok()) return Fail(s);
   const std::vector<const PlaceLessons::Lesson*> agreed = lessons.AgreedLessons();
   for (const PlaceLessons::Lesson* l : agreed) {
     const Place p = g->place(Gazetteer::DecodePosting(l->province).place);
@@ -259,7 +250,7 @@ Register reg("gazetteer", "Build, extend and query the GeoNames place index", []
   learn->add_option("files", o->articles, "Article files, directories or - for standard input")->required();
   learn->add_option("--input-format", o->input_format, "Input format: auto (default), text or jsonl")
       ->check(CLI::IsMember({"auto", "text", "jsonl"}));
-  learn->add_option("--data-dir", o->data_dir, "sitrep data dir with places/cues.txt (default: $SITREP_DATA_DIR)");
+  learn->add_option("--data-dir", o->data_dir, DataDirHelp());
 
   CLI::App* info = sub->add_subcommand("info", "Show the index's size and the files it was built from");
   index_opt(info);
