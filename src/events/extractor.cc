@@ -501,7 +501,7 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
   TerritoryEndsFight(article, *conventions_, *cues_, &found, trace);
   MergeIncidents(article, *conventions_, *cues_, &found, trace);
   tolls.DivideSplitTolls(&found);
-  Finalize(a, *conventions_, std::move(found), events, trace);
+  Finalize(a, rules, std::move(found), events);
 }
 
 }  // namespace sitrep

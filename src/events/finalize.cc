@@ -251,9 +251,26 @@ void MergeIncidents(const ArticleView& article, const Conventions& conventions, 
 // Events whose text names no place inherit the article's main place at precision 3, after
 // deduplication so that an inherited place never makes two mentions look alike. Talk, threats,
 // sanctions and support happen wherever their speakers are: they inherit nothing.
-void Finalize(const ArticleAnalysis& a, const Conventions& conventions, std::vector<Event> found,
-              std::vector<Event>* out, EventTrace* trace) {
-  std::vector<Event> merged = MergeDuplicates(std::move(found), trace, &conventions.unclaimed_actors);
+namespace {
+
+// ACLED's implied target (conventions.txt implied_civilian_targets): the victims of violence against
+// civilians are civilians, also when the text names them only as "a man" or "three boys". The party keeps
+// no words: the text did not name it.
+void ImplyCivilianTarget(const Conventions& conventions, const EventExtractor::ActorLookup& lookup, Event* e) {
+  if (!e->actor2.empty() || !lookup || !conventions.implied_civilian_targets.Contains(e->acled_sub_event_type)) return;
+  const std::string& people_id = conventions.people_actor.words().front();
+  if (e->actor1.id == people_id) return;
+  if (std::optional<ActorRef> people = lookup(people_id)) {
+    e->actor2 = std::move(*people);
+    e->actor2.text.clear();
+  }
+}
+
+}  // namespace
+
+void Finalize(const ArticleAnalysis& a, const EventRules& rules, std::vector<Event> found, std::vector<Event>* out) {
+  const Conventions& conventions = rules.conventions;
+  std::vector<Event> merged = MergeDuplicates(std::move(found), rules.trace, &conventions.unclaimed_actors);
   out->reserve(out->size() + merged.size());
   for (Event& e : merged) {
     if (!e.location && a.main_place && !conventions.verbal_types.Contains(e.plover_type)) {
@@ -272,6 +289,7 @@ void Finalize(const ArticleAnalysis& a, const Conventions& conventions, std::vec
         KeepCountryOnly(&*e.location);
       }
     }
+    ImplyCivilianTarget(conventions, rules.lookup, &e);
     e.event_id = ComputeEventId(e);
     out->push_back(std::move(e));
   }

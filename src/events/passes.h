@@ -168,10 +168,9 @@ void TerritoryEndsFight(const ArticleView& article, const Conventions& conventio
 void MergeIncidents(const ArticleView& article, const Conventions& conventions, const Cues& cues,
                     std::vector<Event>* found, EventTrace* trace);
 
-// 8. Merges repeated mentions, gives events without a place the article's main place, computes ids,
-//    and appends the result to `out`.
-void Finalize(const ArticleAnalysis& a, const Conventions& conventions, std::vector<Event> found,
-              std::vector<Event>* out, EventTrace* trace);
+// 8. Merges repeated mentions, gives events without a place the article's main place and violence against
+//    civilians with no target named its implied one (civilians), computes ids, and appends the result to `out`.
+void Finalize(const ArticleAnalysis& a, const EventRules& rules, std::vector<Event> found, std::vector<Event>* out);
 
 }  // namespace sitrep
 
