@@ -3,6 +3,8 @@
 //   - "<state> army/troops/forces" -> <ISO3>_MIL, "<state> government" -> _GOV, "... police" -> _POL;
 //     "leaders of Congo and Rwanda", "Congolese and Rwandan leaders" share the head noun;
 //   - "<state> armed group" -> a generic armed group with a country hint;
+//   - "Maasai and Kikuyu militias", "Hawiye, Darod and Marehan clan militias": the named groups of a list
+//     share the last one's head noun ("Maasai militias" is a mention of its own);
 //   - "M23 rebels", "the M23 group": the head noun joins the named group's span;
 //   - "US Secretary of State Antony Blinken": country and title join the person's span;
 //   - "Rwanda-backed": the prefix is matched and the mention carries kBackedBy;
@@ -147,6 +149,7 @@ class SentenceMatcher {
     end_ = end;
     raws_.clear();
     Scan();
+    ShareHeadNouns();
     MergeParentheses();
     ComposeLeft();
     Coordinate();
@@ -433,6 +436,68 @@ class SentenceMatcher {
         break;
       }
     }
+  }
+
+  // "Maasai and Kikuyu militias clashed": a name joined by "and", "or" or a comma to a named group's mention
+  // is a group of its own when the name with the mention's words after its first ("Maasai" + "militias") is
+  // a dictionary actor. Walks left through a list ("Bembe, Bafuliru and Nyindu ethnic militias"). A name of
+  // one or two words, not part of another mention.
+  void ShareHeadNouns() {
+    for (size_t k = 0; k < raws_.size(); ++k) {
+      const Raw b = raws_[k];
+      if (b.kind != TargetKind::kActor || !b.actor || b.m.modifier != MentionModifier::kNone ||
+          b.last - b.first < 2 || !StartsUpper(toks_[b.first].norm))
+        continue;
+      uint32_t conj = b.first;  // the separator before the mention or name reached so far
+      const size_t at = k;      // each name found, further left, goes before the ones found before it
+      while (conj > begin_ + 1 && IsListSeparator(toks_[conj - 1].lower)) {
+        const Phrase* p = nullptr;
+        uint32_t name_first = conj - 1;
+        for (uint32_t words = 1; words <= 2 && !p && conj >= begin_ + 1 + words; ++words) {
+          name_first = conj - 1 - words;
+          if (NameFitsBefore(name_first, conj - 1)) p = SharedHeadPhrase(name_first, conj - 1, b);
+        }
+        if (!p) break;
+        Raw r;
+        r.first = name_first;
+        r.last = conj - 1;
+        r.kind = TargetKind::kActor;
+        r.actor = &impl_.actors[p->index];
+        r.m.country_hint = p->label;
+        r.m.actor_id = r.actor->id;
+        raws_.insert(raws_.begin() + static_cast<std::ptrdiff_t>(at), std::move(r));
+        ++k;  // b moved one place right
+        conj = name_first;
+      }
+    }
+  }
+
+  static bool IsListSeparator(std::string_view lower) { return lower == "and" || lower == "or" || lower == ","; }
+
+  // Whether tokens [first, end) may be a name of a list: capitalised words that no mention holds.
+  bool NameFitsBefore(uint32_t first, uint32_t end) const {
+    for (uint32_t i = first; i < end; ++i) {
+      if (!StartsUpper(toks_[i].norm) || IsListSeparator(toks_[i].lower)) return false;
+      for (const Raw& r : raws_)
+        if (!r.removed && r.first <= i && i < r.last) return false;
+    }
+    return true;
+  }
+
+  // The dictionary actor named by tokens [first, end) followed by the words of `b` after its first, or null.
+  const Phrase* SharedHeadPhrase(uint32_t first, uint32_t end, const Raw& b) {
+    const uint32_t name_words = end - first, tail_words = b.last - b.first - 1;
+    const auto* cands = impl_.main.Candidates(keys_[first]);
+    if (!cands) return nullptr;
+    for (const Phrase& p : *cands) {
+      if (p.kind != TargetKind::kActor || p.tokens.size() != name_words + tail_words) continue;
+      bool fits = CaseFits(p.tokens[0], toks_[first].norm);
+      for (uint32_t w = 1; fits && w < name_words; ++w) fits = TokenFits(p.tokens[w], keys_[first + w], toks_[first + w].norm);
+      for (uint32_t w = 0; fits && w < tail_words; ++w)
+        fits = TokenFits(p.tokens[name_words + w], keys_[b.first + 1 + w], toks_[b.first + 1 + w].norm);
+      if (fits) return &p;
+    }
+    return nullptr;
   }
 
   // "Congolese and Rwandan leaders", "leaders of Congo and Rwanda".

@@ -218,12 +218,17 @@ std::vector<RoleTuple> ReadRoles(const SentenceView& v, const TriggerMatch& m, b
         out.push_back({x, y, nullptr});
         return out;
       }
+      std::vector<const Arg*> partners = patient_actors.empty() ? others : patient_actors;
+      // "Bafuliru and Nyindu militias clashed with a Banyamulenge militia": allies, each against the partner.
+      if (!nominal && agents.size() >= 2 && !partners.empty()) {
+        for (const Arg* agent : agents) out.push_back({agent, partners.front(), nullptr});
+        return out;
+      }
       if (agents.size() >= 2) {
         out.push_back({agents[0], agents[1], nullptr});
         return out;
       }
       // Each coordinated partner is a party of its own: "clashed with FARDC and Wazalendo militiamen".
-      std::vector<const Arg*> partners = patient_actors.empty() ? others : patient_actors;
       if (partners.empty()) partners.push_back(nullptr);
       for (const Arg* partner : partners) out.push_back({first_of(agents), partner, nullptr});
       return out;

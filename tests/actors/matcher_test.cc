@@ -147,6 +147,11 @@ TEST(ActorMatch, GroupsAndCommunityMilitias) {
       // "NAF": Nigerian Air Force unless the article is about the Donbas.
       {"The NAF bombed a camp in Borno.", {"NAF=NGA_MIL"}},
       {"The NAF shelled positions near Donetsk.", {"NAF=NAF"}},
+      // A list of named groups shares the last one's head noun.
+      {"Maasai and Kikuyu militias clashed.", {"Maasai=MAASAI_MILITIA", "Kikuyu militias=KIKUYU_MILITIA"}},
+      {"Bembe, Bafuliru and Nyindu ethnic militias fought.",
+       {"Bembe=BABEMBE_MILITIA", "Bafuliru=BAFULIRU_MILITIA", "Nyindu ethnic militias=BANYINDU_MILITIA"}},
+      {"Residents of Beni and Nande militias met.", {"Residents=CIVILIANS", "Nande militias=NANDE_MILITIA"}},
   });
 }
 
