@@ -209,9 +209,10 @@ const PhraseIndex::Entry* PhraseIndex::FindIn(const Document& doc, const Sentenc
   return first_found;
 }
 
-std::optional<std::pair<uint32_t, uint32_t>> PhraseIndex::SpanOfFirstIn(const Document& doc, const Sentence& s) const {
+std::optional<std::pair<uint32_t, uint32_t>> PhraseIndex::SpanOfFirstIn(const Document& doc, const Sentence& s,
+                                                                        uint32_t first, uint32_t last) const {
   std::optional<std::pair<uint32_t, uint32_t>> span;
-  Scan(doc, s, s.first_token, s.last_token, [&](uint32_t i, const Entry* e) {
+  Scan(doc, s, first, last, [&](uint32_t i, const Entry* e) {
     span = std::make_pair(i, i + static_cast<uint32_t>(e->words.size()));
     return true;
   });

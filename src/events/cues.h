@@ -37,7 +37,12 @@ class PhraseIndex {
   // Every phrase that occurs in sentence `s`, in text order.
   std::vector<const Entry*> FindAll(const Document& doc, const Sentence& s) const;
   // The tokens [first, last) of the first phrase (in text order) of sentence `s`, or nullopt.
-  std::optional<std::pair<uint32_t, uint32_t>> SpanOfFirstIn(const Document& doc, const Sentence& s) const;
+  std::optional<std::pair<uint32_t, uint32_t>> SpanOfFirstIn(const Document& doc, const Sentence& s) const {
+    return SpanOfFirstIn(doc, s, s.first_token, s.last_token);
+  }
+  // The same for the phrases that start in tokens [first, last) and end by `last`.
+  std::optional<std::pair<uint32_t, uint32_t>> SpanOfFirstIn(const Document& doc, const Sentence& s, uint32_t first,
+                                                             uint32_t last) const;
 
  private:
   // Calls `found` with each phrase that starts in [first, last) and ends by `last`, in text order, until it

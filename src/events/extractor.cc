@@ -230,6 +230,38 @@ bool NamesArmedVictims(const SentenceView& v, const TriggerMatch& m, const Cues&
   return k > s.first_token && armed_noun_from(k - 1, -1);
 }
 
+// "fired at an AMISOM forward operation base", "attacked a Govt forces (military) base", "shelled the positions
+// of the Donbass People's Militia": the armed party holding the post an attack hit (cues.txt
+// armed_target_phrases, the first within the trigger's clause), named just before the post's noun or right
+// after it, following "of". Null when none is named.
+const ActorSpan* HolderOfArmedTarget(const SentenceView& v, const TriggerMatch& m, const Conventions& conventions,
+                                     const Cues& cues) {
+  const Sentence& s = v.sentence();
+  uint32_t clause_end = m.last;
+  while (clause_end < s.last_token && clause_end < m.last + 12 && !v.IsClauseBoundary(clause_end) &&
+         !v.IsFiniteVerb(clause_end))
+    ++clause_end;
+  const auto post = cues.armed_target_phrases.SpanOfFirstIn(v.doc(), s, m.last, clause_end);
+  if (!post) return nullptr;
+  // A force, an armed group, or a peacekeeping mission (type IGO): who holds a base or a position.
+  auto armed_party = [&](uint32_t i) -> const ActorSpan* {
+    const Arg* a = v.ArgAt(i);
+    if (!a || !a->actor || a->pronoun) return nullptr;
+    const ActorRef& x = a->actor->actor;
+    return conventions.IsArmed(x) || conventions.IsStateForce(x) || x.type == "IGO" ? a->actor : nullptr;
+  };
+  // Before the noun, back to its determiner: "an AMISOM forward operation base".
+  for (uint32_t i = post->first; i > m.last && post->first - i < 5; --i) {
+    if (const ActorSpan* holder = armed_party(i - 1)) return holder;
+    if (v.tok(i - 1).tag == "DT" || v.IsVerb(i - 1) || v.IsPreposition(i - 1)) break;
+  }
+  // After it: "the positions of the Donbass People's Militia".
+  uint32_t k = post->second;
+  if (k + 1 >= s.last_token || v.tok(k).lower != "of") return nullptr;
+  if (v.tok(++k).tag == "DT" && k + 1 < s.last_token) ++k;
+  return armed_party(k);
+}
+
 // The noun phrase an active verb trigger acts on ("attacked a customs checkpoint", "raided the village
 // of Doka"), a passive's subject ("a military site was attacked"), or a noun trigger's "on"/"against"
 // phrase ("an attack on an army post"): [first, last).
@@ -304,6 +336,10 @@ std::optional<Event> CodeReading(const ArticleView& article, size_t si, const Tr
     *why = "no party named, and no place or toll for the pattern's event without one (agentless)";
     return std::nullopt;
   }
+  if (e.actor2.empty() && (p.frame == Frame::kAttack || p.frame == Frame::kClash))
+    if (const ActorSpan* holder = HolderOfArmedTarget(v, m, rules.conventions, rules.cues);
+        holder && holder->actor.id != e.actor1.id)
+      e.actor2 = holder->actor;
   const bool acled_fixed = rules.conventions.Apply(rules.lookup, t.context, &e, traced ? &traced->conventions : nullptr);
   const Conventions::Target target = TargetOf(v, m, t.trigger.nominal, rules.cues);
   if (!acled_fixed) ChooseAcled(p, rules.conventions, target, &e);
