@@ -537,7 +537,7 @@ void EventExtractor::Extract(const ArticleAnalysis& a, std::vector<Event>* event
   TerritoryEndsFight(article, *conventions_, *cues_, &found, trace);
   MergeIncidents(article, *conventions_, *cues_, &found, trace);
   tolls.DivideSplitTolls(&found);
-  Finalize(a, rules, std::move(found), events);
+  Finalize(article, rules, std::move(found), events);
 }
 
 }  // namespace sitrep

@@ -266,9 +266,32 @@ void ImplyCivilianTarget(const Conventions& conventions, const EventExtractor::A
   }
 }
 
+// "... were dispersed by the police", "Police intervened and fired tear gas": the state force a protest's
+// sentence or the two after it name, which the outcome its conventions coded (an intervention, a clash)
+// was the work of; null when they name none.
+const ActorSpan* InterveningForce(const ArticleView& article, const Conventions& conventions, size_t si,
+                                  const Event& protest) {
+  for (size_t sj = si; sj < article.size() && sj <= si + 2; ++sj)
+    for (const Arg& arg : article.View(sj).args())
+      if (arg.actor && !arg.pronoun && conventions.IsStateForce(arg.actor->actor) &&
+          arg.actor->actor.id != protest.actor1.id && arg.actor->actor.type != "state" &&
+          arg.actor->actor.type != "government")
+        return arg.actor;
+  return nullptr;
+}
+
+// A protest whose outcome the conventions coded (pass 8) and no response event gave a party: the force
+// named around it (InterveningForce). After merging, so that every mention of the protest is one event.
+void NameInterveningForce(const ArticleView& article, const Conventions& conventions, Event* e) {
+  if (!e->actor2.empty() || e->plover_type != "PROTEST" || !conventions.protest_outcomes.Contains(e->acled_sub_event_type))
+    return;
+  if (const ActorSpan* force = InterveningForce(article, conventions, SentenceOf(article, *e), *e)) e->actor2 = force->actor;
+}
+
 }  // namespace
 
-void Finalize(const ArticleAnalysis& a, const EventRules& rules, std::vector<Event> found, std::vector<Event>* out) {
+void Finalize(const ArticleView& article, const EventRules& rules, std::vector<Event> found, std::vector<Event>* out) {
+  const ArticleAnalysis& a = article.analysis();
   const Conventions& conventions = rules.conventions;
   std::vector<Event> merged = MergeDuplicates(std::move(found), rules.trace, &conventions.unclaimed_actors);
   out->reserve(out->size() + merged.size());
@@ -289,6 +312,7 @@ void Finalize(const ArticleAnalysis& a, const EventRules& rules, std::vector<Eve
         KeepCountryOnly(&*e.location);
       }
     }
+    NameInterveningForce(article, conventions, &e);
     ImplyCivilianTarget(conventions, rules.lookup, &e);
     e.event_id = ComputeEventId(e);
     out->push_back(std::move(e));

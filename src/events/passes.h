@@ -168,9 +168,10 @@ void TerritoryEndsFight(const ArticleView& article, const Conventions& conventio
 void MergeIncidents(const ArticleView& article, const Conventions& conventions, const Cues& cues,
                     std::vector<Event>* found, EventTrace* trace);
 
-// 8. Merges repeated mentions, gives events without a place the article's main place and violence against
-//    civilians with no target named its implied one (civilians), computes ids, and appends the result to `out`.
-void Finalize(const ArticleAnalysis& a, const EventRules& rules, std::vector<Event> found, std::vector<Event>* out);
+// 8. Merges repeated mentions, gives events without a place the article's main place, a protest with an
+//    outcome the force named around it, and violence against civilians with no target named its implied one
+//    (civilians), computes ids, and appends the result to `out`.
+void Finalize(const ArticleView& article, const EventRules& rules, std::vector<Event> found, std::vector<Event>* out);
 
 }  // namespace sitrep
 
