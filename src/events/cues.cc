@@ -85,6 +85,7 @@ Status Cues::Load(const std::string& path) {
       {"series_words", &series_words},
       {"light_verbs", &light_verbs},
       {"repel_verbs", &repel_verbs},
+      {"targeting_verbs", &targeting_verbs},
       {"territory_nouns", &territory_nouns},
       {"ousting_verbs", &ousting_verbs},
       {"outbreak_verbs", &outbreak_verbs},

@@ -262,6 +262,20 @@ const ActorSpan* HolderOfArmedTarget(const SentenceView& v, const TriggerMatch& 
   return armed_party(k);
 }
 
+// "an IED targeting a government security forces (SNA) convoy", "a bomb aimed at AMISOM troops": the party
+// named right after an active targeting verb of the sentence (cues.txt targeting_verbs), within its clause.
+const ActorSpan* TargetedParty(const SentenceView& v, const Cues& cues) {
+  const Sentence& s = v.sentence();
+  for (uint32_t i = s.first_token; i < s.last_token; ++i) {
+    if (!v.IsVerb(i) || !cues.targeting_verbs.Contains(v.Lemma(i)) || v.IsPassive(i)) continue;
+    for (uint32_t k = i + 1; k < s.last_token && k < i + 7; ++k) {
+      if (const Arg* a = v.ArgAt(k); a && a->actor && !a->pronoun) return a->actor;
+      if (v.IsClauseBoundary(k) || v.IsFiniteVerb(k) || v.tok(k).norm == ",") break;
+    }
+  }
+  return nullptr;
+}
+
 // The noun phrase an active verb trigger acts on ("attacked a customs checkpoint", "raided the village
 // of Doka"), a passive's subject ("a military site was attacked"), or a noun trigger's "on"/"against"
 // phrase ("an attack on an army post"): [first, last).
@@ -336,10 +350,11 @@ std::optional<Event> CodeReading(const ArticleView& article, size_t si, const Tr
     *why = "no party named, and no place or toll for the pattern's event without one (agentless)";
     return std::nullopt;
   }
-  if (e.actor2.empty() && (p.frame == Frame::kAttack || p.frame == Frame::kClash))
-    if (const ActorSpan* holder = HolderOfArmedTarget(v, m, rules.conventions, rules.cues);
-        holder && holder->actor.id != e.actor1.id)
-      e.actor2 = holder->actor;
+  if (e.actor2.empty() && (p.frame == Frame::kAttack || p.frame == Frame::kClash)) {
+    const ActorSpan* hit = HolderOfArmedTarget(v, m, rules.conventions, rules.cues);
+    if (!hit) hit = TargetedParty(v, rules.cues);
+    if (hit && hit->actor.id != e.actor1.id) e.actor2 = hit->actor;
+  }
   const bool acled_fixed = rules.conventions.Apply(rules.lookup, t.context, &e, traced ? &traced->conventions : nullptr);
   const Conventions::Target target = TargetOf(v, m, t.trigger.nominal, rules.cues);
   if (!acled_fixed) ChooseAcled(p, rules.conventions, target, &e);
