@@ -205,6 +205,7 @@ Status Conventions::Load(const std::string& path) {
       {"agentless_toll_roles", &agentless_toll_roles}, {"figure_roles", &figure_roles}, {"unrealised_modalities", &unrealised_modalities},
       {"victim_roles", &victim_roles},         {"people_actor", &people_actor},
       {"implied_civilian_targets", &implied_civilian_targets},
+      {"implied_civilian_targets_unless_clash", &implied_civilian_targets_unless_clash},
       {"protest_outcomes", &protest_outcomes}, {"separate_modes", &separate_modes}, {"captivity_modes", &captivity_modes}, {"fight_outcome_types", &fight_outcome_types}, {"incident_followup_modes", &incident_followup_modes}, {"method_event_types", &method_event_types}, {"crowd_actor", &crowd_actor}, {"verbal_types", &verbal_types},         {"unclaimed_actors", &unclaimed_actors}, {"stand_in_actors", &stand_in_actors},
       {"state_force_types", &state_force_types},
       {"civilian_types", &civilian_types},     {"armed_types", &armed_types},

@@ -44,7 +44,9 @@ bool Compatible(const Event& a, const Event& b, const OwnedWordSet* unnamed_agen
   if (!SameOrEitherEmpty(Key(a.actor1), Key(b.actor1)) && !Unnamed(a.actor1, unnamed_agents) &&
       !Unnamed(b.actor1, unnamed_agents))
     return false;
-  if (!SameOrEitherEmpty(Key(a.actor2), Key(b.actor2))) return false;
+  // A target no words named (ACLED's implied civilians, ImplyCivilianTarget) is compatible with any.
+  auto named_target = [](const ActorRef& x) { return x.text.empty() ? std::string() : Key(x); };
+  if (!SameOrEitherEmpty(named_target(a.actor2), named_target(b.actor2))) return false;
   // Places: equal, or one side has none or only a region/country (precision 3).
   if (pa.empty() || pb.empty() || pa == pb) return true;
   bool coarse_a = a.location->precision >= 3, coarse_b = b.location->precision >= 3;
@@ -53,7 +55,8 @@ bool Compatible(const Event& a, const Event& b, const OwnedWordSet* unnamed_agen
 
 void Absorb(Event* keep, const Event& other) {
   if (keep->actor1.empty()) keep->actor1 = other.actor1;
-  if (keep->actor2.empty()) keep->actor2 = other.actor2;
+  // A target the text named beats one it implied (no words).
+  if (keep->actor2.empty() || (keep->actor2.text.empty() && !other.actor2.text.empty())) keep->actor2 = other.actor2;
   if (other.location && (!keep->location || other.location->precision < keep->location->precision))
     keep->location = other.location;
   auto rank = [](const std::string& p) {

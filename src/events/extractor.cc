@@ -389,6 +389,9 @@ std::optional<Event> CodeReading(const ArticleView& article, size_t si, const Tr
     e.actor1 = p.agentless;
     if (!acled_fixed) ChooseAcled(p, rules.conventions, target, &e);
   }
+  // A mob that lynched or beat someone, not one that clashed with others: its victims are civilians.
+  if (p.frame != Frame::kClash && rules.conventions.implied_civilian_targets_unless_clash.Contains(e.acled_sub_event_type))
+    ImplyCivilianTarget(rules.conventions, rules.lookup, &e);
   // ACLED codes what happened, not what was intended, threatened or denied.
   if (rules.conventions.unrealised_modalities.Contains(e.modality)) {
     if (traced && !e.acled_event_type.empty())

@@ -253,19 +253,6 @@ void MergeIncidents(const ArticleView& article, const Conventions& conventions, 
 // sanctions and support happen wherever their speakers are: they inherit nothing.
 namespace {
 
-// ACLED's implied target (conventions.txt implied_civilian_targets): the victims of violence against
-// civilians are civilians, also when the text names them only as "a man" or "three boys". The party keeps
-// no words: the text did not name it.
-void ImplyCivilianTarget(const Conventions& conventions, const EventExtractor::ActorLookup& lookup, Event* e) {
-  if (!e->actor2.empty() || !lookup || !conventions.implied_civilian_targets.Contains(e->acled_sub_event_type)) return;
-  const std::string& people_id = conventions.people_actor.words().front();
-  if (e->actor1.id == people_id) return;
-  if (std::optional<ActorRef> people = lookup(people_id)) {
-    e->actor2 = std::move(*people);
-    e->actor2.text.clear();
-  }
-}
-
 // "... were dispersed by the police", "Police intervened and fired tear gas": the state force a protest's
 // sentence or the two after it name, which the outcome its conventions coded (an intervention, a clash)
 // was the work of; null when they name none.
@@ -290,6 +277,16 @@ void NameInterveningForce(const ArticleView& article, const Conventions& convent
 
 }  // namespace
 
+void ImplyCivilianTarget(const Conventions& conventions, const EventExtractor::ActorLookup& lookup, Event* e) {
+  if (!e->actor2.empty() || !lookup) return;
+  const std::string& people_id = conventions.people_actor.words().front();
+  if (e->actor1.id == people_id) return;
+  if (std::optional<ActorRef> people = lookup(people_id)) {
+    e->actor2 = std::move(*people);
+    e->actor2.text.clear();
+  }
+}
+
 void Finalize(const ArticleView& article, const EventRules& rules, std::vector<Event> found, std::vector<Event>* out) {
   const ArticleAnalysis& a = article.analysis();
   const Conventions& conventions = rules.conventions;
@@ -313,7 +310,8 @@ void Finalize(const ArticleView& article, const EventRules& rules, std::vector<E
       }
     }
     NameInterveningForce(article, conventions, &e);
-    ImplyCivilianTarget(conventions, rules.lookup, &e);
+    if (conventions.implied_civilian_targets.Contains(e.acled_sub_event_type))
+      ImplyCivilianTarget(conventions, rules.lookup, &e);
     e.event_id = ComputeEventId(e);
     out->push_back(std::move(e));
   }

@@ -168,6 +168,12 @@ void TerritoryEndsFight(const ArticleView& article, const Conventions& conventio
 void MergeIncidents(const ArticleView& article, const Conventions& conventions, const Cues& cues,
                     std::vector<Event>* found, EventTrace* trace);
 
+// ACLED's implied target (conventions.txt implied_civilian_targets and implied_civilian_targets_unless_clash,
+// whose callers decide when it applies): the victims of violence against civilians, or of a mob, are
+// civilians also when the text names them only as "a man" or "three boys". Gives an event with no actor2
+// the people actor (civilians), with no words: the text did not name it.
+void ImplyCivilianTarget(const Conventions& conventions, const EventExtractor::ActorLookup& lookup, Event* e);
+
 // 8. Merges repeated mentions, gives events without a place the article's main place, a protest with an
 //    outcome the force named around it, and violence against civilians with no target named its implied one
 //    (civilians), computes ids, and appends the result to `out`.

@@ -46,22 +46,35 @@ bool IsProtestGrievance(const ArticleView& article, size_t si, const CountSpan& 
 struct Victims {
   const ActorSpan* group = nullptr;
   bool people = false;
+  std::string_view people_words;  // the words that counted them ("people", "Palestinians"): their evidence
 };
 
 void ReadVictims(const ArticleView& article, size_t si, const CountSpan& c, const Cues& cues, Victims* v) {
   const Document& doc = article.doc();
-  if (!v->group && !v->people && c.noun_first < c.noun_last && cues.people_nouns.Contains(doc.tokens[c.noun_first].lower))
+  auto words = [&doc](uint32_t first, uint32_t last) {
+    return doc.text.substr(doc.tokens[first].begin, doc.tokens[last - 1].end - doc.tokens[first].begin);
+  };
+  if (!v->group && !v->people && c.noun_first < c.noun_last && cues.people_nouns.Contains(doc.tokens[c.noun_first].lower)) {
     v->people = true;
+    v->people_words = words(c.noun_first, c.noun_last);
+  }
   if (!v->people) {
     for (const PlaceSpan& d : article.Places(si))
-      if (d.is_demonym && d.first >= c.first && d.last <= c.last) v->people = true;
+      if (d.is_demonym && d.first >= c.first && d.last <= c.last) {
+        v->people = true;
+        v->people_words = words(d.first, d.last);
+      }
   }
   if (v->group) return;
   for (const ActorSpan& x : article.Actors(si)) {
     if (x.actor.id.empty() || x.modifier_only || x.first < c.first || x.last > c.last) continue;
     // A state is no victim: "left one Iraqi dead", "killing three Palestinians" name people.
-    if (x.actor.type == "state") v->people = true;
-    else v->group = &x;
+    if (x.actor.type == "state") {
+      v->people = true;
+      if (v->people_words.empty()) v->people_words = words(x.first, x.last);
+    } else {
+      v->group = &x;
+    }
   }
 }
 
@@ -74,6 +87,7 @@ bool NameVictims(const Victims& victims, const EventRules& rules, Event* e) {
     people = rules.lookup(people_id);
   if (people) {
     e->actor2 = *people;
+    e->actor2.text = std::string(victims.people_words);
     return true;
   }
   if (victims.group && e->actor2.empty() && e->actor1.id != victims.group->actor.id) {
