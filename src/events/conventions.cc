@@ -209,6 +209,7 @@ Status Conventions::Load(const std::string& path) {
       {"protest_outcomes", &protest_outcomes}, {"separate_modes", &separate_modes}, {"captivity_modes", &captivity_modes}, {"fight_outcome_types", &fight_outcome_types}, {"incident_followup_modes", &incident_followup_modes}, {"method_event_types", &method_event_types}, {"crowd_actor", &crowd_actor}, {"verbal_types", &verbal_types},         {"unclaimed_actors", &unclaimed_actors}, {"stand_in_actors", &stand_in_actors},
       {"state_force_types", &state_force_types},
       {"civilian_types", &civilian_types},     {"armed_types", &armed_types},
+      {"fighting_types", &fighting_types},
       {"insurgent_types", &insurgent_types},   {"attributed_types", &attributed_types},
   };
   for (const auto& [name, set] : sets)

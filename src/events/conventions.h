@@ -21,7 +21,7 @@ class Conventions {
  public:
   // The named sets (each described in the file).
   OwnedWordSet violent_types, toll_types, coercive_types, casualty_roles, captive_roles, agentless_toll_roles, figure_roles, unrealised_modalities,
-      protest_outcomes, separate_modes, captivity_modes, fight_outcome_types, incident_followup_modes, method_event_types, crowd_actor, verbal_types, unclaimed_actors, stand_in_actors, victim_roles, people_actor, implied_civilian_targets, implied_civilian_targets_unless_clash, state_force_types, civilian_types, armed_types, insurgent_types, attributed_types;
+      protest_outcomes, separate_modes, captivity_modes, fight_outcome_types, incident_followup_modes, method_event_types, crowd_actor, verbal_types, unclaimed_actors, stand_in_actors, victim_roles, people_actor, implied_civilian_targets, implied_civilian_targets_unless_clash, state_force_types, civilian_types, armed_types, fighting_types, insurgent_types, attributed_types;
 
   // Reads `path`; errors name the file and line.
   Status Load(const std::string& path);
@@ -50,6 +50,7 @@ class Conventions {
   bool IsStateForce(const ActorRef& a) const { return state_force_types.Contains(a.type); }
   bool IsCivilians(const ActorRef& a) const { return civilian_types.Contains(a.type); }
   bool IsArmed(const ActorRef& a) const { return armed_types.Contains(a.type); }
+  bool Fights(const ActorRef& a) const { return fighting_types.Contains(a.type); }
 
   // A rule as read from the file.
   enum class Field {

@@ -86,6 +86,7 @@ Status Cues::Load(const std::string& path) {
       {"light_verbs", &light_verbs},
       {"repel_verbs", &repel_verbs},
       {"targeting_verbs", &targeting_verbs},
+      {"response_verbs", &response_verbs},
       {"territory_nouns", &territory_nouns},
       {"ousting_verbs", &ousting_verbs},
       {"outbreak_verbs", &outbreak_verbs},

@@ -243,12 +243,10 @@ const ActorSpan* HolderOfArmedTarget(const SentenceView& v, const TriggerMatch& 
     ++clause_end;
   const auto post = cues.armed_target_phrases.SpanOfFirstIn(v.doc(), s, m.last, clause_end);
   if (!post) return nullptr;
-  // A force, an armed group, or a peacekeeping mission (type IGO): who holds a base or a position.
+  // A force, an armed group, or a peacekeeping mission (conventions.txt fighting_types).
   auto armed_party = [&](uint32_t i) -> const ActorSpan* {
     const Arg* a = v.ArgAt(i);
-    if (!a || !a->actor || a->pronoun) return nullptr;
-    const ActorRef& x = a->actor->actor;
-    return conventions.IsArmed(x) || conventions.IsStateForce(x) || x.type == "IGO" ? a->actor : nullptr;
+    return a && a->actor && !a->pronoun && conventions.Fights(a->actor->actor) ? a->actor : nullptr;
   };
   // Before the noun, back to its determiner: "an AMISOM forward operation base".
   for (uint32_t i = post->first; i > m.last && post->first - i < 5; --i) {

@@ -260,11 +260,40 @@ const ActorSpan* InterveningForce(const ArticleView& article, const Conventions&
                                   const Event& protest) {
   for (size_t sj = si; sj < article.size() && sj <= si + 2; ++sj)
     for (const Arg& arg : article.View(sj).args())
-      if (arg.actor && !arg.pronoun && conventions.IsStateForce(arg.actor->actor) &&
-          arg.actor->actor.id != protest.actor1.id && arg.actor->actor.type != "state" &&
-          arg.actor->actor.type != "government")
+      // A state's armed forces (not the state or its government): conventions.txt state_force_types and fighting_types.
+      if (arg.actor && !arg.pronoun && conventions.IsStateForce(arg.actor->actor) && conventions.Fights(arg.actor->actor) &&
+          arg.actor->actor.id != protest.actor1.id)
         return arg.actor;
   return nullptr;
+}
+
+// "Boko Haram raided Lassa. Nigerian Armed Forces repelled the attack.", "Somali forces reacted with gunfire after
+// a grenade was thrown at them": the party that fought back (conventions.txt fighting_types), the subject of an
+// active repelling or responding verb (cues.txt repel_verbs, response_verbs) or the "by" agent of a passive one,
+// in a fight's sentence or the two after; not the fight's actor1. Null when none.
+const ActorSpan* Responder(const ArticleView& article, const Conventions& conventions, const Cues& cues, size_t si,
+                           const Event& fight) {
+  for (size_t sj = si; sj < article.size() && sj <= si + 2; ++sj) {
+    const SentenceView& v = article.View(sj);
+    const Sentence& s = v.sentence();
+    for (uint32_t i = s.first_token; i < s.last_token; ++i) {
+      if (!v.IsVerb(i) || (!cues.repel_verbs.Contains(v.Lemma(i)) && !cues.response_verbs.Contains(v.Lemma(i)))) continue;
+      const std::vector<const Arg*> agents = v.IsPassive(i) ? v.PrepObjects(i + 1, "by") : v.SubjectOf(i);
+      for (const Arg* a : agents)
+        if (a->actor && !a->pronoun && conventions.Fights(a->actor->actor) && a->actor->actor.id != fight.actor1.id)
+          return a->actor;
+    }
+  }
+  return nullptr;
+}
+
+// A battle with one side named whose other side fought back in the next words (Responder).
+void NameResponder(const ArticleView& article, const EventRules& rules, Event* e) {
+  if (!e->actor2.empty() || e->actor1.empty() || !rules.conventions.violent_types.Contains(e->plover_type) ||
+      e->acled_event_type != "Battles")
+    return;
+  if (const ActorSpan* responder = Responder(article, rules.conventions, rules.cues, SentenceOf(article, *e), *e))
+    e->actor2 = responder->actor;
 }
 
 // A protest whose outcome the conventions coded (pass 8) and no response event gave a party: the force
@@ -310,6 +339,7 @@ void Finalize(const ArticleView& article, const EventRules& rules, std::vector<E
       }
     }
     NameInterveningForce(article, conventions, &e);
+    NameResponder(article, rules, &e);
     if (conventions.implied_civilian_targets.Contains(e.acled_sub_event_type))
       ImplyCivilianTarget(conventions, rules.lookup, &e);
     e.event_id = ComputeEventId(e);
