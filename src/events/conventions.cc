@@ -210,6 +210,7 @@ Status Conventions::Load(const std::string& path) {
       {"state_force_types", &state_force_types},
       {"civilian_types", &civilian_types},     {"armed_types", &armed_types},
       {"fighting_types", &fighting_types},
+      {"two_sided_event_types", &two_sided_event_types},
       {"insurgent_types", &insurgent_types},   {"attributed_types", &attributed_types},
   };
   for (const auto& [name, set] : sets)

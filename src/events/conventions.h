@@ -21,7 +21,7 @@ class Conventions {
  public:
   // The named sets (each described in the file).
   OwnedWordSet violent_types, toll_types, coercive_types, casualty_roles, captive_roles, agentless_toll_roles, figure_roles, unrealised_modalities,
-      protest_outcomes, separate_modes, captivity_modes, fight_outcome_types, incident_followup_modes, method_event_types, crowd_actor, verbal_types, unclaimed_actors, stand_in_actors, victim_roles, people_actor, implied_civilian_targets, implied_civilian_targets_unless_clash, state_force_types, civilian_types, armed_types, fighting_types, insurgent_types, attributed_types;
+      protest_outcomes, separate_modes, captivity_modes, fight_outcome_types, incident_followup_modes, method_event_types, crowd_actor, verbal_types, unclaimed_actors, stand_in_actors, victim_roles, people_actor, implied_civilian_targets, implied_civilian_targets_unless_clash, state_force_types, civilian_types, armed_types, fighting_types, two_sided_event_types, insurgent_types, attributed_types;
 
   // Reads `path`; errors name the file and line.
   Status Load(const std::string& path);

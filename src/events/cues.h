@@ -75,7 +75,7 @@ struct Cues {
   // Roles.
   OwnedWordSet third_person_pronouns, object_pronouns, first_person_plural_pronouns, where_nouns, locative_prepositions;
   OwnedWordSet origin_prepositions, distance_words;
-  OwnedWordSet listing_words, series_words, light_verbs, repel_verbs, response_verbs, targeting_verbs, territory_nouns, ousting_verbs, outbreak_verbs, explosive_nouns, weapon_taking_verbs,
+  OwnedWordSet listing_words, series_words, light_verbs, repel_verbs, response_verbs, response_followers, targeting_verbs, landmark_prepositions, oblique_prepositions, territory_nouns, ousting_verbs, outbreak_verbs, explosive_nouns, weapon_taking_verbs,
       performing_particles;
 
   // they/them/their/it/its... and we/us/our...: the pronouns the role rules resolve to an actor.

@@ -230,6 +230,13 @@ bool NamesArmedVictims(const SentenceView& v, const TriggerMatch& m, const Cues&
   return k > s.first_token && armed_noun_from(k - 1, -1);
 }
 
+// The end of the clause that starts at token `from`: a clause boundary, a finite verb, or 12 tokens on.
+uint32_t ClauseEndAfter(const SentenceView& v, uint32_t from) {
+  uint32_t end = from;
+  while (end < v.sentence().last_token && end < from + 12 && !v.IsClauseBoundary(end) && !v.IsFiniteVerb(end)) ++end;
+  return end;
+}
+
 // "fired at an AMISOM forward operation base", "attacked a Govt forces (military) base", "shelled the positions
 // of the Donbass People's Militia": the armed party holding the post an attack hit (cues.txt
 // armed_target_phrases, the first within the trigger's clause), named just before the post's noun or right
@@ -237,12 +244,13 @@ bool NamesArmedVictims(const SentenceView& v, const TriggerMatch& m, const Cues&
 const ActorSpan* HolderOfArmedTarget(const SentenceView& v, const TriggerMatch& m, const Conventions& conventions,
                                      const Cues& cues) {
   const Sentence& s = v.sentence();
-  uint32_t clause_end = m.last;
-  while (clause_end < s.last_token && clause_end < m.last + 12 && !v.IsClauseBoundary(clause_end) &&
-         !v.IsFiniteVerb(clause_end))
-    ++clause_end;
+  const uint32_t clause_end = ClauseEndAfter(v, m.last);
   const auto post = cues.armed_target_phrases.SpanOfFirstIn(v.doc(), s, m.last, clause_end);
   if (!post) return nullptr;
+  // A post that only says where ("attacked Mayimoya near a MONUSCO base") was not hit.
+  uint32_t np = post->first;
+  while (np > m.last && !v.IsPreposition(np - 1) && !v.IsVerb(np - 1) && post->first - np < 6) --np;
+  if (np > m.last && cues.landmark_prepositions.Contains(v.tok(np - 1).lower)) return nullptr;
   // A force, an armed group, or a peacekeeping mission (conventions.txt fighting_types).
   auto armed_party = [&](uint32_t i) -> const ActorSpan* {
     const Arg* a = v.ArgAt(i);
@@ -261,10 +269,17 @@ const ActorSpan* HolderOfArmedTarget(const SentenceView& v, const TriggerMatch& 
 }
 
 // "an IED targeting a government security forces (SNA) convoy", "a bomb aimed at AMISOM troops": the party
-// named right after an active targeting verb of the sentence (cues.txt targeting_verbs), within its clause.
-const ActorSpan* TargetedParty(const SentenceView& v, const Cues& cues) {
+// named right after an active targeting verb (cues.txt targeting_verbs) of the trigger's own words: within
+// six tokens before the trigger or in the clause after it, with no clause boundary between (not "attacked
+// Oicha, a week after MONUSCO launched an operation targeting the ADF").
+const ActorSpan* TargetedParty(const SentenceView& v, const TriggerMatch& m, const Cues& cues) {
   const Sentence& s = v.sentence();
-  for (uint32_t i = s.first_token; i < s.last_token; ++i) {
+  uint32_t from = m.first;
+  while (from > s.first_token && m.first - from < 6 && !v.IsClauseBoundary(from - 1) && v.tok(from - 1).norm != ",")
+    --from;
+  // The clause after the trigger, and the finite verb that ends it ("a roadside bomb targeted AMISOM troops").
+  const uint32_t to = std::min(ClauseEndAfter(v, m.last) + 1, s.last_token);
+  for (uint32_t i = from; i < to; ++i) {
     if (!v.IsVerb(i) || !cues.targeting_verbs.Contains(v.Lemma(i)) || v.IsPassive(i)) continue;
     for (uint32_t k = i + 1; k < s.last_token && k < i + 7; ++k) {
       if (const Arg* a = v.ArgAt(k); a && a->actor && !a->pronoun) return a->actor;
@@ -350,7 +365,7 @@ std::optional<Event> CodeReading(const ArticleView& article, size_t si, const Tr
   }
   if (e.actor2.empty() && (p.frame == Frame::kAttack || p.frame == Frame::kClash)) {
     const ActorSpan* hit = HolderOfArmedTarget(v, m, rules.conventions, rules.cues);
-    if (!hit) hit = TargetedParty(v, rules.cues);
+    if (!hit) hit = TargetedParty(v, m, rules.cues);
     if (hit && hit->actor.id != e.actor1.id) e.actor2 = hit->actor;
   }
   const bool acled_fixed = rules.conventions.Apply(rules.lookup, t.context, &e, traced ? &traced->conventions : nullptr);
@@ -387,15 +402,15 @@ std::optional<Event> CodeReading(const ArticleView& article, size_t si, const Tr
     e.actor1 = p.agentless;
     if (!acled_fixed) ChooseAcled(p, rules.conventions, target, &e);
   }
-  // A mob that lynched or beat someone, not one that clashed with others: its victims are civilians.
-  if (p.frame != Frame::kClash && rules.conventions.implied_civilian_targets_unless_clash.Contains(e.acled_sub_event_type))
-    ImplyCivilianTarget(rules.conventions, rules.lookup, &e);
   // ACLED codes what happened, not what was intended, threatened or denied.
   if (rules.conventions.unrealised_modalities.Contains(e.modality)) {
     if (traced && !e.acled_event_type.empty())
       traced->notes.push_back("ACLED type removed: modality '" + e.modality + "' (conventions.txt unrealised_modalities)");
     e.acled_event_type = e.acled_sub_event_type = "";
   }
+  // A mob that lynched or beat someone, not one that clashed with others: its victims are civilians.
+  if (p.frame != Frame::kClash && rules.conventions.implied_civilian_targets_unless_clash.Contains(e.acled_sub_event_type))
+    ImplyCivilianTarget(rules.conventions, rules.lookup, &e);
   return e;
 }
 

@@ -6,6 +6,10 @@
 
 namespace sitrep {
 
+// How far after an event's sentence the report may still tell how it ended: the police's response to a protest,
+// the party that fought back ("Residents protested ... They burned tyres. Police dispersed them.").
+constexpr size_t kFollowingSentences = 2;
+
 namespace {
 
 // The index of the sentence an event was coded from (its evidence starts where the sentence does).
@@ -95,7 +99,7 @@ void AbsorbProtestResponses(const ArticleView& article, const Conventions& conve
     for (size_t j = 0; j < found->size(); ++j) {
       const Event& e = (*found)[j];
       const size_t sj = SentenceOf(article, e);
-      if (absorbed[j] || sj < si || sj > si + 2 || !IsResponseTo(protest, e, conventions)) continue;
+      if (absorbed[j] || sj < si || sj > si + kFollowingSentences || !IsResponseTo(protest, e, conventions)) continue;
       absorbed[j] = true;
       NoteMerged(trace, e, protest, "the police's response to the protest");
       if (protest.actor2.empty()) protest.actor2 = e.actor1;
@@ -253,44 +257,78 @@ void MergeIncidents(const ArticleView& article, const Conventions& conventions, 
 // sanctions and support happen wherever their speakers are: they inherit nothing.
 namespace {
 
-// "... were dispersed by the police", "Police intervened and fired tear gas": the state force a protest's
-// sentence or the two after it name, which the outcome its conventions coded (an intervention, a clash)
-// was the work of; null when they name none.
-const ActorSpan* InterveningForce(const ArticleView& article, const Conventions& conventions, size_t si,
-                                  const Event& protest) {
-  for (size_t sj = si; sj < article.size() && sj <= si + 2; ++sj)
-    for (const Arg& arg : article.View(sj).args())
-      // A state's armed forces (not the state or its government): conventions.txt state_force_types and fighting_types.
-      if (arg.actor && !arg.pronoun && conventions.IsStateForce(arg.actor->actor) && conventions.Fights(arg.actor->actor) &&
-          arg.actor->actor.id != protest.actor1.id)
-        return arg.actor;
-  return nullptr;
-}
-
-// "Boko Haram raided Lassa. Nigerian Armed Forces repelled the attack.", "Somali forces reacted with gunfire after
-// a grenade was thrown at them": the party that fought back (conventions.txt fighting_types), the subject of an
-// active repelling or responding verb (cues.txt repel_verbs, response_verbs) or the "by" agent of a passive one,
-// in a fight's sentence or the two after; not the fight's actor1. Null when none.
-const ActorSpan* Responder(const ArticleView& article, const Conventions& conventions, const Cues& cues, size_t si,
-                           const Event& fight) {
-  for (size_t sj = si; sj < article.size() && sj <= si + 2; ++sj) {
+// The party a verb of sentences [si, si + kFollowingSentences] acts through, when `verb_fits(view, verb)`: the
+// verb's subject, or its "by" agent when passive; named (not a pronoun), of conventions.txt fighting_types (and
+// a state's force when `state_force`), other than `not_id`. Null when none.
+template <typename VerbFits>
+const ActorSpan* FightingAgentAround(const ArticleView& article, const Conventions& conventions, size_t si,
+                                     const std::string& not_id, bool state_force, VerbFits verb_fits) {
+  for (size_t sj = si; sj < article.size() && sj <= si + kFollowingSentences; ++sj) {
     const SentenceView& v = article.View(sj);
-    const Sentence& s = v.sentence();
-    for (uint32_t i = s.first_token; i < s.last_token; ++i) {
-      if (!v.IsVerb(i) || (!cues.repel_verbs.Contains(v.Lemma(i)) && !cues.response_verbs.Contains(v.Lemma(i)))) continue;
-      const std::vector<const Arg*> agents = v.IsPassive(i) ? v.PrepObjects(i + 1, "by") : v.SubjectOf(i);
-      for (const Arg* a : agents)
-        if (a->actor && !a->pronoun && conventions.Fights(a->actor->actor) && a->actor->actor.id != fight.actor1.id)
-          return a->actor;
+    for (uint32_t i = v.sentence().first_token; i < v.sentence().last_token; ++i) {
+      if (!v.IsVerb(i) || !verb_fits(v, i)) continue;
+      for (const Arg* a : v.IsPassive(i) ? v.PrepObjects(i + 1, "by") : v.SubjectOf(i)) {
+        const bool fits = a->actor && !a->pronoun && conventions.Fights(a->actor->actor) &&
+                          (!state_force || conventions.IsStateForce(a->actor->actor)) && a->actor->actor.id != not_id;
+        if (fits) return a->actor;
+      }
     }
   }
   return nullptr;
 }
 
+// "... were dispersed by the police", "Police intervened and fired tear gas": the state's force that acts in a
+// protest's sentence or the two after, which the outcome its conventions coded (an intervention, a clash) was
+// the work of (not "demanding the withdrawal of Rwandan troops"); null when none.
+const ActorSpan* InterveningForce(const ArticleView& article, const Conventions& conventions, const Cues& cues,
+                                  size_t si, const Event& protest) {
+  if (const ActorSpan* agent = FightingAgentAround(article, conventions, si, protest.actor1.id, /*state_force=*/true,
+                                                   [](const SentenceView&, uint32_t) { return true; }))
+    return agent;
+  // A sentence with nothing to code is not tagged ("Police intervened with tear gas."): there, a force named
+  // anywhere but after an oblique preposition (cues.txt oblique_prepositions: "the withdrawal of Rwandan troops").
+  for (size_t sj = si + 1; sj < article.size() && sj <= si + kFollowingSentences; ++sj) {
+    const SentenceView& v = article.View(sj);
+    if (v.sentence().first_token < v.sentence().last_token && !v.tok(v.sentence().first_token).tag.empty()) continue;
+    for (const Arg& arg : v.args()) {
+      uint32_t before = arg.first;
+      while (before > v.sentence().first_token && cues.definite_determiners.Contains(v.tok(before - 1).lower)) --before;
+      const bool oblique = before > v.sentence().first_token && cues.oblique_prepositions.Contains(v.tok(before - 1).lower);
+      if (arg.actor && !arg.pronoun && !oblique && conventions.IsStateForce(arg.actor->actor) &&
+          conventions.Fights(arg.actor->actor) && arg.actor->actor.id != protest.actor1.id)
+        return arg.actor;
+    }
+  }
+  return nullptr;
+}
+
+// Whether the verb at `i` fights back against the fight whose actor1 is `attacker`: a repelling verb whose
+// object names no other party ("repelled the attack", not "repelled an M23 attack"), or a responding verb used
+// absolutely or with its means ("reacted with gunfire", "the army responded", not "responded to the
+// accusations"): cues.txt repel_verbs, response_verbs.
+bool FightsBack(const SentenceView& v, uint32_t i, const std::string& attacker, const Cues& cues) {
+  const Sentence& s = v.sentence();
+  if (cues.repel_verbs.Contains(v.Lemma(i))) {
+    for (uint32_t k = i + 1; k < s.last_token && k < i + 6; ++k)
+      if (const Arg* a = v.ArgAt(k); a && a->actor && !a->pronoun && a->actor->actor.id != attacker) return false;
+    return true;
+  }
+  if (!cues.response_verbs.Contains(v.Lemma(i))) return false;
+  return i + 1 >= s.last_token || cues.response_followers.Contains(v.tok(i + 1).lower);
+}
+
+// "Boko Haram raided Lassa. Nigerian Armed Forces repelled the attack.", "Somali forces reacted with gunfire after
+// a grenade was thrown at them": the party that fought back (FightsBack) in a fight's sentence or the two after;
+// not the fight's actor1. Null when none.
+const ActorSpan* Responder(const ArticleView& article, const Conventions& conventions, const Cues& cues, size_t si,
+                           const Event& fight) {
+  return FightingAgentAround(article, conventions, si, fight.actor1.id, /*state_force=*/false,
+                             [&](const SentenceView& v, uint32_t i) { return FightsBack(v, i, fight.actor1.id, cues); });
+}
+
 // A battle with one side named whose other side fought back in the next words (Responder).
 void NameResponder(const ArticleView& article, const EventRules& rules, Event* e) {
-  if (!e->actor2.empty() || e->actor1.empty() || !rules.conventions.violent_types.Contains(e->plover_type) ||
-      e->acled_event_type != "Battles")
+  if (!e->actor2.empty() || e->actor1.empty() || !rules.conventions.two_sided_event_types.Contains(e->acled_event_type))
     return;
   if (const ActorSpan* responder = Responder(article, rules.conventions, rules.cues, SentenceOf(article, *e), *e))
     e->actor2 = responder->actor;
@@ -298,10 +336,10 @@ void NameResponder(const ArticleView& article, const EventRules& rules, Event* e
 
 // A protest whose outcome the conventions coded (pass 8) and no response event gave a party: the force
 // named around it (InterveningForce). After merging, so that every mention of the protest is one event.
-void NameInterveningForce(const ArticleView& article, const Conventions& conventions, Event* e) {
+void NameInterveningForce(const ArticleView& article, const Conventions& conventions, const Cues& cues, Event* e) {
   if (!e->actor2.empty() || e->plover_type != "PROTEST" || !conventions.protest_outcomes.Contains(e->acled_sub_event_type))
     return;
-  if (const ActorSpan* force = InterveningForce(article, conventions, SentenceOf(article, *e), *e)) e->actor2 = force->actor;
+  if (const ActorSpan* force = InterveningForce(article, conventions, cues, SentenceOf(article, *e), *e)) e->actor2 = force->actor;
 }
 
 }  // namespace
@@ -338,7 +376,7 @@ void Finalize(const ArticleView& article, const EventRules& rules, std::vector<E
         KeepCountryOnly(&*e.location);
       }
     }
-    NameInterveningForce(article, conventions, &e);
+    NameInterveningForce(article, conventions, rules.cues, &e);
     NameResponder(article, rules, &e);
     if (conventions.implied_civilian_targets.Contains(e.acled_sub_event_type))
       ImplyCivilianTarget(conventions, rules.lookup, &e);

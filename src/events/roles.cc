@@ -219,9 +219,10 @@ std::vector<RoleTuple> ReadRoles(const SentenceView& v, const TriggerMatch& m, b
         return out;
       }
       std::vector<const Arg*> partners = patient_actors.empty() ? others : patient_actors;
-      // "Bafuliru and Nyindu militias clashed with a Banyamulenge militia": allies, each against the partner.
-      if (!nominal && agents.size() >= 2 && !partners.empty()) {
-        for (const Arg* agent : agents) out.push_back({agent, partners.front(), nullptr});
+      // "Bafuliru and Nyindu militias clashed with a Banyamulenge militia": allies, each against each partner.
+      if (frame == Frame::kClash && !nominal && agents.size() >= 2 && !partners.empty()) {
+        for (const Arg* agent : agents)
+          for (const Arg* partner : partners) out.push_back({agent, partner, nullptr});
         return out;
       }
       if (agents.size() >= 2) {

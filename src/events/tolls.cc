@@ -81,14 +81,12 @@ void ReadVictims(const ArticleView& article, size_t si, const CountSpan& c, cons
 // "shelled the town, injuring 5 civilians", "a drone strike ..., killing 2 SDF fighters": whoever the
 // toll names is the event's target when the text names no other; a toll of people counts civilians.
 bool NameVictims(const Victims& victims, const EventRules& rules, Event* e) {
-  const std::string& people_id = rules.conventions.people_actor.words().front();
-  std::optional<ActorRef> people;
-  if (!victims.group && victims.people && rules.lookup && e->actor2.empty() && e->actor1.id != people_id)
-    people = rules.lookup(people_id);
-  if (people) {
-    e->actor2 = *people;
-    e->actor2.text = std::string(victims.people_words);
-    return true;
+  if (!victims.group && victims.people && e->actor2.empty()) {
+    ImplyCivilianTarget(rules.conventions, rules.lookup, e);
+    if (!e->actor2.empty()) {
+      e->actor2.text = std::string(victims.people_words);  // the toll named them
+      return true;
+    }
   }
   if (victims.group && e->actor2.empty() && e->actor1.id != victims.group->actor.id) {
     e->actor2 = victims.group->actor;
