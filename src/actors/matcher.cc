@@ -444,10 +444,12 @@ class SentenceMatcher {
   // one or two words, not part of another mention.
   void ShareHeadNouns() {
     for (size_t k = 0; k < raws_.size(); ++k) {
-      const Raw b = raws_[k];
+      const Raw& b = raws_[k];
       if (b.kind != TargetKind::kActor || !b.actor || b.m.modifier != MentionModifier::kNone ||
           b.last - b.first < 2 || !StartsUpper(toks_[b.first].norm))
         continue;
+      // The mention's words after its first ("militias"), kept as indices: inserting before `b` moves it.
+      const uint32_t head_first = b.first + 1, head_end = b.last;
       uint32_t conj = b.first;  // the separator before the mention or name reached so far
       const size_t at = k;      // each name found, further left, goes before the ones found before it
       while (conj > begin_ + 1 && IsListSeparator(toks_[conj - 1].lower)) {
@@ -455,7 +457,7 @@ class SentenceMatcher {
         uint32_t name_first = conj - 1;
         for (uint32_t words = 1; words <= 2 && !p && conj >= begin_ + 1 + words; ++words) {
           name_first = conj - 1 - words;
-          if (NameFitsBefore(name_first, conj - 1)) p = SharedHeadPhrase(name_first, conj - 1, b);
+          if (NameFitsBefore(name_first, conj - 1)) p = SharedHeadPhrase(name_first, conj - 1, head_first, head_end);
         }
         if (!p) break;
         Raw r;
@@ -484,9 +486,9 @@ class SentenceMatcher {
     return true;
   }
 
-  // The dictionary actor named by tokens [first, end) followed by the words of `b` after its first, or null.
-  const Phrase* SharedHeadPhrase(uint32_t first, uint32_t end, const Raw& b) {
-    const uint32_t name_words = end - first, tail_words = b.last - b.first - 1;
+  // The dictionary actor named by tokens [first, end) followed by tokens [head_first, head_end), or null.
+  const Phrase* SharedHeadPhrase(uint32_t first, uint32_t end, uint32_t head_first, uint32_t head_end) {
+    const uint32_t name_words = end - first, tail_words = head_end - head_first;
     const auto* cands = impl_.main.Candidates(keys_[first]);
     if (!cands) return nullptr;
     for (const Phrase& p : *cands) {
@@ -494,7 +496,7 @@ class SentenceMatcher {
       bool fits = CaseFits(p.tokens[0], toks_[first].norm);
       for (uint32_t w = 1; fits && w < name_words; ++w) fits = TokenFits(p.tokens[w], keys_[first + w], toks_[first + w].norm);
       for (uint32_t w = 0; fits && w < tail_words; ++w)
-        fits = TokenFits(p.tokens[name_words + w], keys_[b.first + 1 + w], toks_[b.first + 1 + w].norm);
+        fits = TokenFits(p.tokens[name_words + w], keys_[head_first + w], toks_[head_first + w].norm);
       if (fits) return &p;
     }
     return nullptr;

@@ -254,7 +254,7 @@ const ActorSpan* HolderOfArmedTarget(const SentenceView& v, const TriggerMatch& 
   // A force, an armed group, or a peacekeeping mission (conventions.txt fighting_types).
   auto armed_party = [&](uint32_t i) -> const ActorSpan* {
     const Arg* a = v.ArgAt(i);
-    return a && a->actor && !a->pronoun && conventions.Fights(a->actor->actor) ? a->actor : nullptr;
+    return a ? FightingParty(*a, conventions, /*state_force=*/false) : nullptr;
   };
   // Before the noun, back to its determiner: "an AMISOM forward operation base".
   for (uint32_t i = post->first; i > m.last && post->first - i < 5; --i) {

@@ -252,9 +252,6 @@ void MergeIncidents(const ArticleView& article, const Conventions& conventions, 
   DropAbsorbed(absorbed, found);
 }
 
-// Events whose text names no place inherit the article's main place at precision 3, after
-// deduplication so that an inherited place never makes two mentions look alike. Talk, threats,
-// sanctions and support happen wherever their speakers are: they inherit nothing.
 namespace {
 
 // The party a verb of sentences [si, si + kFollowingSentences] acts through, when `verb_fits(view, verb)`: the
@@ -267,11 +264,9 @@ const ActorSpan* FightingAgentAround(const ArticleView& article, const Conventio
     const SentenceView& v = article.View(sj);
     for (uint32_t i = v.sentence().first_token; i < v.sentence().last_token; ++i) {
       if (!v.IsVerb(i) || !verb_fits(v, i)) continue;
-      for (const Arg* a : v.IsPassive(i) ? v.PrepObjects(i + 1, "by") : v.SubjectOf(i)) {
-        const bool fits = a->actor && !a->pronoun && conventions.Fights(a->actor->actor) &&
-                          (!state_force || conventions.IsStateForce(a->actor->actor)) && a->actor->actor.id != not_id;
-        if (fits) return a->actor;
-      }
+      for (const Arg* a : v.IsPassive(i) ? v.PrepObjects(i + 1, "by") : v.SubjectOf(i))
+        if (const ActorSpan* party = FightingParty(*a, conventions, state_force); party && party->actor.id != not_id)
+          return party;
     }
   }
   return nullptr;
@@ -294,9 +289,8 @@ const ActorSpan* InterveningForce(const ArticleView& article, const Conventions&
       uint32_t before = arg.first;
       while (before > v.sentence().first_token && cues.definite_determiners.Contains(v.tok(before - 1).lower)) --before;
       const bool oblique = before > v.sentence().first_token && cues.oblique_prepositions.Contains(v.tok(before - 1).lower);
-      if (arg.actor && !arg.pronoun && !oblique && conventions.IsStateForce(arg.actor->actor) &&
-          conventions.Fights(arg.actor->actor) && arg.actor->actor.id != protest.actor1.id)
-        return arg.actor;
+      const ActorSpan* force = FightingParty(arg, conventions, /*state_force=*/true);
+      if (force && !oblique && force->actor.id != protest.actor1.id) return force;
     }
   }
   return nullptr;
@@ -344,6 +338,11 @@ void NameInterveningForce(const ArticleView& article, const Conventions& convent
 
 }  // namespace
 
+const ActorSpan* FightingParty(const Arg& a, const Conventions& conventions, bool state_force) {
+  if (!a.actor || a.pronoun || !conventions.Fights(a.actor->actor)) return nullptr;
+  return !state_force || conventions.IsStateForce(a.actor->actor) ? a.actor : nullptr;
+}
+
 void ImplyCivilianTarget(const Conventions& conventions, const EventExtractor::ActorLookup& lookup, Event* e) {
   if (!e->actor2.empty() || !lookup) return;
   const std::string& people_id = conventions.people_actor.words().front();
@@ -354,6 +353,9 @@ void ImplyCivilianTarget(const Conventions& conventions, const EventExtractor::A
   }
 }
 
+// Events whose text names no place inherit the article's main place at precision 3, after
+// deduplication so that an inherited place never makes two mentions look alike. Talk, threats,
+// sanctions and support happen wherever their speakers are: they inherit nothing.
 void Finalize(const ArticleView& article, const EventRules& rules, std::vector<Event> found, std::vector<Event>* out) {
   const ArticleAnalysis& a = article.analysis();
   const Conventions& conventions = rules.conventions;

@@ -168,6 +168,10 @@ void TerritoryEndsFight(const ArticleView& article, const Conventions& conventio
 void MergeIncidents(const ArticleView& article, const Conventions& conventions, const Cues& cues,
                     std::vector<Event>* found, EventTrace* trace);
 
+// The actor argument `a` names when it is a party that fights (conventions.txt fighting_types; a state's force
+// too when `state_force`), named (not a pronoun); else null.
+const ActorSpan* FightingParty(const Arg& a, const Conventions& conventions, bool state_force);
+
 // ACLED's implied target (conventions.txt implied_civilian_targets and implied_civilian_targets_unless_clash,
 // whose callers decide when it applies): the victims of violence against civilians, or of a mob, are
 // civilians also when the text names them only as "a man" or "three boys". Gives an event with no actor2

@@ -51,18 +51,15 @@ struct Victims {
 
 void ReadVictims(const ArticleView& article, size_t si, const CountSpan& c, const Cues& cues, Victims* v) {
   const Document& doc = article.doc();
-  auto words = [&doc](uint32_t first, uint32_t last) {
-    return doc.text.substr(doc.tokens[first].begin, doc.tokens[last - 1].end - doc.tokens[first].begin);
-  };
   if (!v->group && !v->people && c.noun_first < c.noun_last && cues.people_nouns.Contains(doc.tokens[c.noun_first].lower)) {
     v->people = true;
-    v->people_words = words(c.noun_first, c.noun_last);
+    v->people_words = Surface(doc, c.noun_first, c.noun_last);
   }
   if (!v->people) {
     for (const PlaceSpan& d : article.Places(si))
       if (d.is_demonym && d.first >= c.first && d.last <= c.last) {
         v->people = true;
-        v->people_words = words(d.first, d.last);
+        v->people_words = Surface(doc, d.first, d.last);
       }
   }
   if (v->group) return;
@@ -71,7 +68,7 @@ void ReadVictims(const ArticleView& article, size_t si, const CountSpan& c, cons
     // A state is no victim: "left one Iraqi dead", "killing three Palestinians" name people.
     if (x.actor.type == "state") {
       v->people = true;
-      if (v->people_words.empty()) v->people_words = words(x.first, x.last);
+      if (v->people_words.empty()) v->people_words = Surface(doc, x.first, x.last);
     } else {
       v->group = &x;
     }
